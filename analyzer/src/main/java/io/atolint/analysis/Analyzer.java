@@ -1,0 +1,79 @@
+package io.atolint.analysis;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Finding;
+import io.atolint.model.Model;
+import io.atolint.model.Severity;
+import io.atolint.model.SourceLocation;
+import io.atolint.parse.ParseOptions;
+import io.atolint.parse.ScanResult;
+import io.atolint.parse.Scanner;
+import io.atolint.parse.SourceTree;
+import io.atolint.rule.Check;
+import io.atolint.rule.RuleContext;
+import io.atolint.rule.Rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Parse, build the graph, run the checks, order the findings. */
+public final class Analyzer {
+    /** Deterministic order: file, position, rule, message. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.location().file())
+            .thenComparingInt(f -> f.location().startLine())
+            .thenComparingInt(f -> f.location().startColumn())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
+
+    private final List<Check> checks;
+
+    public Analyzer(List<Check> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    public static Analyzer standard() {
+        return new Analyzer(Rules.all());
+    }
+
+    /** Scans several trees (the paths given on the command line) as one analysis. */
+    public Analysis analyze(List<SourceTree> trees, ParseOptions options) {
+        List<Model> models = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
+        List<String> inputs = new ArrayList<>();
+        for (SourceTree t : trees) {
+            ScanResult r = Scanner.standard().scan(t, options);
+            models.addAll(r.models());
+            findings.addAll(r.findings());
+            skipped.putAll(r.skipped());
+            inputs.addAll(r.inputs());
+        }
+        ScanResult scan = new ScanResult(models, findings, skipped, inputs);
+        return run(scan, options);
+    }
+
+    /** Runs the checks on what a scan read. */
+    public Analysis run(ScanResult scan, ParseOptions options) {
+        ResourceGraph graph = ResourceGraph.of(scan.models());
+        List<Finding> findings = new ArrayList<>(scan.findings());
+        for (Model m : scan.models()) {
+            findings.addAll(m.findings());
+        }
+        for (Check c : checks) {
+            RuleContext ctx = new RuleContext(c.meta(), graph, options);
+            try {
+                c.check(ctx);
+                findings.addAll(ctx.findings());
+            } catch (RuntimeException | StackOverflowError e) {
+                // A defect in one check must not hide the others' findings; it is reported, not thrown.
+                findings.addAll(ctx.findings());
+                findings.add(new Finding(c.meta().id(), Severity.INFO, "internal error in rule " + c.meta().id()
+                        + ": " + e, SourceLocation.ofFile(scan.models().isEmpty() ? "" : scan.models().get(0).unit())));
+            }
+        }
+        findings.sort(ORDER);
+        return new Analysis(scan, graph, List.copyOf(findings), options);
+    }
+}

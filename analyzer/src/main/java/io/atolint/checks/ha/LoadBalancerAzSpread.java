@@ -1,0 +1,97 @@
+package io.atolint.checks.ha;
+
+import io.atolint.model.Az;
+import io.atolint.model.Finding;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Placement;
+import io.atolint.model.Resource;
+import io.atolint.model.Severity;
+import io.atolint.model.SourceLocation;
+import io.atolint.resolve.PlacementResolver;
+import io.atolint.resolve.SubnetLinks;
+import io.atolint.rule.Check;
+import io.atolint.rule.Names;
+import io.atolint.rule.Rule;
+import io.atolint.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A load balancer whose subnets provably share one Availability Zone, or that has one subnet, does
+ * not survive the loss of that AZ. Decided on resolved placement; when the subnets' AZs cannot be
+ * compared (a literal beside a {@code GetAZs} index without {@code --region}), an informational note
+ * says so and nothing fails.
+ */
+@Rule(id = "HA001", title = "Load balancer spans at least two distinct Availability Zones",
+        severity = Severity.HIGH, tags = {"availability", "topology"})
+public final class LoadBalancerAzSpread implements Check {
+
+    @Override
+    public void check(RuleContext ctx) {
+        for (Model model : ctx.graph().models()) {
+            PlacementResolver placements = new PlacementResolver(model);
+            for (Resource lb : model.resources(Kind.LOAD_BALANCER)) {
+                checkOne(ctx, model, placements, lb);
+            }
+        }
+    }
+
+    private void checkOne(RuleContext ctx, Model model, PlacementResolver placements, Resource lb) {
+        SubnetLinks.Links links = SubnetLinks.of(lb, model, placements);
+        SourceLocation at = lb.locationOf("Subnets", "SubnetMappings", "subnet_mapping", "AvailabilityZones");
+        String name = Names.of(lb);
+        if (!links.isKnown()) {
+            ctx.note(lb, at, name + ": cannot prove it spans two AZs: " + links.unknownReason(), List.of());
+            return;
+        }
+        if (links.links().isEmpty()) {
+            checkPlacement(ctx, lb, at, name);
+            return;
+        }
+        List<Az> azs = new ArrayList<>();
+        List<Finding.Related> related = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        for (SubnetLinks.SubnetLink l : links.links()) {
+            azs.add(l.az());
+            described.add(l.describe());
+            SourceLocation where = l.subnet() != null ? l.subnet().location() : l.location();
+            related.add(new Finding.Related("subnet " + l.describe(), where, l.subnet() == null ? null : l.subnet().id()));
+        }
+        Placement.AzCount count = Placement.AzCount.of(azs);
+        if (links.links().size() == 1) {
+            ctx.report(lb, at, name + " has one subnet: " + described.get(0)
+                    + "; it does not survive the loss of that AZ", related);
+        } else if (count.provablySingle()) {
+            ctx.report(lb, at, name + " has subnets in 1 AZ (" + distinctValues(azs) + "): "
+                    + String.join(", ", described), related);
+        } else if (!count.provablyMulti()) {
+            ctx.note(lb, at, name + ": cannot prove its subnets are in two distinct AZs: "
+                    + String.join(", ", described), related);
+        }
+    }
+
+    /** Diagrams (and CLBs given AZs) state the placement directly. */
+    private void checkPlacement(RuleContext ctx, Resource lb, SourceLocation at, String name) {
+        Placement p = lb.placement();
+        Placement.AzCount count = p.azCount();
+        if (p.scope() == Placement.Scope.UNKNOWN) {
+            ctx.note(lb, at, name + ": cannot prove it spans two AZs: " + p.reason(), List.of());
+        } else if (count != null && count.max() >= 1 && count.provablySingle()) {
+            ctx.report(lb, at, name + " is placed in 1 AZ (" + distinctValues(p.azs()) + ")", List.of());
+        } else if (count != null && count.max() >= 1 && !count.provablyMulti()) {
+            ctx.note(lb, at, name + ": cannot prove it spans two distinct AZs: " + p.display(), List.of());
+        }
+    }
+
+    private static String distinctValues(List<Az> azs) {
+        Set<String> values = new LinkedHashSet<>();
+        for (Az a : azs) {
+            values.add(a.value());
+        }
+        return String.join(", ", values);
+    }
+}

@@ -1,0 +1,271 @@
+package io.atolint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atolint.analysis.Analysis;
+import io.atolint.analysis.Analyzer;
+import io.atolint.checklist.Checklist;
+import io.atolint.model.Severity;
+import io.atolint.parse.Limits;
+import io.atolint.parse.ParseOptions;
+import io.atolint.parse.RegionAzs;
+import io.atolint.parse.SourceTree;
+import io.atolint.report.JsonReport;
+import io.atolint.report.TextReport;
+import io.atolint.report.Version;
+import io.atolint.rule.RuleCatalog;
+import io.atolint.rule.RuleInfo;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The command line: the only place that touches files, standard streams and exit codes.
+ * Exit codes: 0 no finding at or above {@code --fail-on}; 1 findings at or above it; 2 usage or I/O error.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int ERROR = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            usage(out);
+            return args.length == 0 ? ERROR : OK;
+        }
+        if (args[0].equals("--version") || args[0].equals("version")) {
+            out.println("atolint " + Version.get());
+            return OK;
+        }
+        String command = args[0];
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (command) {
+                case "scan" -> scan(rest);
+                case "rules" -> rules(rest);
+                default -> throw new UsageException("unknown command '" + command + "' (try: atolint --help)");
+            };
+        } catch (UsageException e) {
+            err.println("atolint: " + e.getMessage());
+            return ERROR;
+        }
+    }
+
+    private void usage(PrintStream to) {
+        to.println("atolint " + Version.get() + " - static analysis of AWS architecture diagrams and IaC");
+        to.println("against the ATO on AWS Partner Validation Checklist");
+        to.println();
+        to.println("usage:");
+        to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
+        to.println("  atolint rules [--format text|json]  list the rules");
+        to.println();
+        PrintWriter w = new PrintWriter(to);
+        new HelpFormatter().printOptions(w, 100, scanOptions(), 2, 4);
+        w.flush();
+    }
+
+    // ------------------------------------------------------------------ scan
+
+    static Options scanOptions() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("region").hasArg().argName("R")
+                .desc("AWS region: turns Fn::GetAZs / data.aws_availability_zones indexes into AZ names").get());
+        o.addOption(Option.builder().longOpt("param").hasArg().argName("K=V")
+                .desc("CloudFormation parameter value (repeatable)").get());
+        o.addOption(Option.builder().longOpt("params-file").hasArg().argName("F")
+                .desc("CloudFormation parameters file (JSON: [{ParameterKey, ParameterValue}] or {Parameters: {...}})").get());
+        o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("output format (default text)").get());
+        o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE").get());
+        o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
+                .desc("exit 1 when a finding is at or above low|medium|high|critical (default high)").get());
+        o.addOption(Option.builder().longOpt("max-file-size").hasArg().argName("BYTES")
+                .desc("largest file read (default 10485760)").get());
+        return o;
+    }
+
+    private CommandLine parse(Options options, String[] args) throws UsageException {
+        try {
+            return DefaultParser.builder().get().parse(options, args);
+        } catch (ParseException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int scan(String[] args) throws UsageException {
+        CommandLine cl = parse(scanOptions(), args);
+        List<String> paths = cl.getArgList();
+        if (paths.isEmpty()) {
+            throw new UsageException("scan needs at least one PATH");
+        }
+        ParseOptions options = parseOptions(cl);
+        Severity failOn = cl.hasOption("fail-on") ? severity(cl.getOptionValue("fail-on")) : Severity.HIGH;
+        String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        List<SourceTree> trees = trees(paths, options.limits());
+        Analysis analysis = Analyzer.standard().analyze(trees, options);
+        write(cl.getOptionValue("output"), stream -> {
+            if (format.equals("json")) {
+                JsonReport.write(analysis, stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                TextReport.write(analysis, ps);
+                ps.flush();
+            }
+        });
+        return analysis.countAtLeast(failOn) > 0 ? FINDINGS : OK;
+    }
+
+    private static Severity severity(String s) throws UsageException {
+        try {
+            Severity sev = Severity.parse(s);
+            if (sev == Severity.INFO) {
+                throw new UsageException("--fail-on info is not allowed: notes never fail a build");
+            }
+            return sev;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    ParseOptions parseOptions(CommandLine cl) throws UsageException {
+        Limits limits = Limits.defaults();
+        if (cl.hasOption("max-file-size")) {
+            try {
+                limits = limits.withMaxFileBytes(Long.parseLong(cl.getOptionValue("max-file-size")));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--max-file-size expects a number of bytes");
+            }
+        }
+        String region = cl.getOptionValue("region");
+        if (region != null && !RegionAzs.isKnownRegion(region)) {
+            err.println("atolint: warning: region '" + region + "' is not in the AZ table; GetAZs stays symbolic");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (cl.hasOption("params-file")) {
+            params.putAll(readParamsFile(Path.of(cl.getOptionValue("params-file"))));
+        }
+        for (String kv : cl.getOptionValues("param") == null ? new String[0] : cl.getOptionValues("param")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--param expects KEY=VALUE, got '" + kv + "'");
+            }
+            params.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return new ParseOptions(region, params, Map.of(), List.of(), limits);
+    }
+
+    /** CloudFormation parameter files: the CLI's list form or CodePipeline's {@code {"Parameters": {...}}}. */
+    static Map<String, String> readParamsFile(Path file) throws UsageException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UsageException("cannot read parameters file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        if (root != null && root.isArray()) {
+            for (JsonNode p : root) {
+                if (!p.has("ParameterKey") || !p.has("ParameterValue")) {
+                    throw new UsageException(file + ": each entry needs ParameterKey and ParameterValue");
+                }
+                out.put(p.get("ParameterKey").asText(), p.get("ParameterValue").asText());
+            }
+        } else if (root != null && root.has("Parameters") && root.get("Parameters").isObject()) {
+            root.get("Parameters").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        } else {
+            throw new UsageException(file + ": not a CloudFormation parameters file");
+        }
+        return out;
+    }
+
+    static List<SourceTree> trees(List<String> paths, Limits limits) throws UsageException {
+        List<SourceTree> trees = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!Files.exists(path)) {
+                throw new UsageException("no such file or directory: " + p);
+            }
+            trees.add(new FileSystemSourceTree(path, p, limits));
+        }
+        return trees;
+    }
+
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes to the file asked for, or stdout; a report is built in memory first so nothing half-written remains. */
+    private void write(String file, Writer writer) throws UsageException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try {
+            writer.write(buf);
+            if (file == null) {
+                out.write(buf.toByteArray());
+                out.flush();
+            } else {
+                Files.write(Path.of(file), buf.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + (file == null ? "the report" : file) + ": " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    private int rules(String[] args) throws UsageException {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("format").hasArg().get());
+        CommandLine cl = parse(o, args);
+        String format = cl.getOptionValue("format", "text");
+        List<RuleInfo> rules = RuleCatalog.all();
+        if (format.equals("json")) {
+            ObjectMapper m = new ObjectMapper();
+            var arr = m.createArrayNode();
+            for (RuleInfo r : rules) {
+                var n = arr.addObject();
+                n.put("id", r.id());
+                n.put("title", r.title());
+                n.put("severity", r.severity().label());
+                var items = n.putArray("checklist");
+                Checklist.standard().itemsFor(r.id()).forEach(items::add);
+                var tags = n.putArray("tags");
+                r.tags().forEach(tags::add);
+            }
+            write(null, s -> m.writerWithDefaultPrettyPrinter().writeValue(s, arr));
+            return OK;
+        }
+        for (RuleInfo r : rules) {
+            List<String> items = Checklist.standard().itemsFor(r.id());
+            out.printf("%-9s %-8s %-60s %s%n", r.id(), r.severity().label(), r.title(),
+                    items.isEmpty() ? "-" : String.join(", ", items));
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,134 @@
+package io.atolint.graph;
+
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Relation;
+import io.atolint.model.RelationType;
+import io.atolint.model.Resource;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.DirectedPseudograph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every resource of a scan and the relations between them, as a JGraphT directed pseudograph
+ * (several relations may join the same two resources; relations are identity objects). Immutable once
+ * built. Resource ids are unique across models, so the models of one scan share the graph; relations
+ * never join two models.
+ */
+public final class ResourceGraph {
+    private final Graph<Resource, Relation> graph;
+    private final List<Model> models;
+    private final Map<Resource, Model> modelOf;
+    private final Map<String, Resource> byId;
+
+    private ResourceGraph(Graph<Resource, Relation> graph, List<Model> models, Map<Resource, Model> modelOf,
+                          Map<String, Resource> byId) {
+        this.graph = new AsUnmodifiableGraph<>(graph);
+        this.models = List.copyOf(models);
+        this.modelOf = Collections.unmodifiableMap(modelOf);
+        this.byId = Collections.unmodifiableMap(byId);
+    }
+
+    public static ResourceGraph of(List<Model> models) {
+        Graph<Resource, Relation> g = new DirectedPseudograph<>(null, null, false);
+        Map<Resource, Model> modelOf = new HashMap<>();
+        Map<String, Resource> byId = new HashMap<>();
+        for (Model m : models) {
+            for (Resource r : m.resources()) {
+                g.addVertex(r);
+                modelOf.put(r, m);
+                byId.put(r.id(), r);
+            }
+        }
+        for (Model m : models) {
+            for (Relation rel : m.relations()) {
+                if (g.containsVertex(rel.source()) && g.containsVertex(rel.target())) {
+                    g.addEdge(rel.source(), rel.target(), rel);
+                }
+            }
+        }
+        return new ResourceGraph(g, models, modelOf, byId);
+    }
+
+    /** The underlying graph, read-only, for algorithms. */
+    public Graph<Resource, Relation> jgrapht() {
+        return graph;
+    }
+
+    public List<Model> models() {
+        return models;
+    }
+
+    public Model modelOf(Resource r) {
+        return modelOf.get(r);
+    }
+
+    public Optional<Resource> resource(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<Resource> resources() {
+        List<Resource> out = new ArrayList<>();
+        for (Model m : models) {
+            out.addAll(m.resources());
+        }
+        return out;
+    }
+
+    public List<Resource> resources(Kind kind) {
+        List<Resource> out = new ArrayList<>();
+        for (Model m : models) {
+            out.addAll(m.resources(kind));
+        }
+        return out;
+    }
+
+    public List<Relation> outgoing(Resource r, RelationType type) {
+        List<Relation> out = new ArrayList<>();
+        for (Relation rel : graph.outgoingEdgesOf(r)) {
+            if (rel.type() == type) {
+                out.add(rel);
+            }
+        }
+        return out;
+    }
+
+    public List<Relation> incoming(Resource r, RelationType type) {
+        List<Relation> out = new ArrayList<>();
+        for (Relation rel : graph.incomingEdgesOf(r)) {
+            if (rel.type() == type) {
+                out.add(rel);
+            }
+        }
+        return out;
+    }
+
+    /** Resources {@code r} points to through relations of {@code type}. */
+    public List<Resource> targets(Resource r, RelationType type) {
+        List<Resource> out = new ArrayList<>();
+        for (Relation rel : outgoing(r, type)) {
+            if (!out.contains(rel.target())) {
+                out.add(rel.target());
+            }
+        }
+        return out;
+    }
+
+    /** Resources pointing to {@code r} through relations of {@code type}. */
+    public List<Resource> sources(Resource r, RelationType type) {
+        List<Resource> out = new ArrayList<>();
+        for (Relation rel : incoming(r, type)) {
+            if (!out.contains(rel.source())) {
+                out.add(rel.source());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package io.atolint.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one unit of input deploys or draws: a CloudFormation template, a CDK stack (with its nested
+ * stacks), a Terraform root module (with its child modules), a diagram page. Resources, relations
+ * between them, and the problems met while reading (positioned {@code PARSE} findings).
+ */
+public final class Model {
+    private final String unit;
+    private final Format format;
+    private final List<String> files;
+    private final Map<String, Resource> resources = new LinkedHashMap<>();
+    private final List<Relation> relations = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, String> meta = new LinkedHashMap<>();
+
+    public Model(String unit, Format format, List<String> files) {
+        this.unit = unit;
+        this.format = format;
+        this.files = List.copyOf(files);
+    }
+
+    /** A display name for the unit: the template path, {@code cdk.out/Stack}, the module directory. */
+    public String unit() {
+        return unit;
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    /** The files this model was read from (relative to the scanned root). */
+    public List<String> files() {
+        return files;
+    }
+
+    public Model add(Resource r) {
+        Resource prev = resources.putIfAbsent(r.id(), r);
+        if (prev != null) {
+            throw new IllegalStateException("duplicate resource id " + r.id());
+        }
+        return this;
+    }
+
+    public boolean contains(String resourceId) {
+        return resources.containsKey(resourceId);
+    }
+
+    public Optional<Resource> resource(String id) {
+        return Optional.ofNullable(resources.get(id));
+    }
+
+    public List<Resource> resources() {
+        return List.copyOf(resources.values());
+    }
+
+    public List<Resource> resources(Kind kind) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : resources.values()) {
+            if (r.kind() == kind) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    public Model relate(Relation rel) {
+        relations.add(rel);
+        return this;
+    }
+
+    public List<Relation> relations() {
+        return Collections.unmodifiableList(relations);
+    }
+
+    public Model report(Finding f) {
+        findings.add(f);
+        return this;
+    }
+
+    /** Problems met while reading (parse errors, limits, resolution notes). */
+    public List<Finding> findings() {
+        return Collections.unmodifiableList(findings);
+    }
+
+    /** Unit-level facts (template description, stack name, page name). */
+    public Map<String, String> meta() {
+        return meta;
+    }
+}

@@ -1,0 +1,303 @@
+package io.atolint.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A resolved attribute value, three-valued: a known value (scalar, list, map), a reference to a
+ * resource of the same model, a symbol that is identified but not concrete (an AZ that is
+ * {@code GetAZs[0]} of an unknown region), or UNKNOWN with the reason. Every value keeps where it
+ * came from, so that a finding can point at the exact property.
+ *
+ * <p>Map keys are looked up <em>format-blind</em>: {@link #key(String)} lower-cases and drops
+ * {@code _} and {@code -}, so {@code MultiAZ} (CloudFormation) and {@code multi_az} (Terraform)
+ * are the same attribute. Where the formats name a property differently, callers pass the
+ * alternatives ({@link MapV#first(String...)}).
+ */
+public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Value.Ref, Value.Symbol, Value.Unknown {
+
+    SourceLocation location();
+
+    /** Format-blind key: {@code MultiAZ}, {@code multi_az} and {@code multi-az} are one key. */
+    static String key(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '_' && c != '-') {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A literal: String, BigDecimal, Boolean or null. {@code how} says how it was resolved when it
+     * did not come straight from the file ("parameter AppAz1 (default eu-west-1b)"), else "literal".
+     */
+    record Scalar(Object value, String how, SourceLocation location) implements Value {
+        public Scalar {
+            how = how == null ? "literal" : how;
+        }
+
+        public boolean isLiteral() {
+            return "literal".equals(how);
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(value);
+        }
+    }
+
+    record ListV(List<Value> items, SourceLocation location) implements Value {
+        public ListV {
+            items = Collections.unmodifiableList(new ArrayList<>(items));
+        }
+
+        @Override
+        public String toString() {
+            return items.toString();
+        }
+    }
+
+    /** An ordered map. Lookups go through {@link Value#key(String)}. */
+    final class MapV implements Value {
+        private final Map<String, Value> entries;
+        private final Map<String, String> index;
+        private final Map<String, SourceLocation> keyLocations;
+        private final SourceLocation location;
+
+        public MapV(Map<String, Value> entries, SourceLocation location) {
+            this(entries, Map.of(), location);
+        }
+
+        public MapV(Map<String, Value> entries, Map<String, SourceLocation> keyLocations, SourceLocation location) {
+            this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            this.keyLocations = Map.copyOf(keyLocations);
+            this.location = location;
+            Map<String, String> idx = new HashMap<>();
+            for (String k : this.entries.keySet()) {
+                idx.putIfAbsent(key(k), k);
+            }
+            this.index = idx;
+        }
+
+        public static MapV empty(SourceLocation location) {
+            return new MapV(Map.of(), location);
+        }
+
+        public Map<String, Value> entries() {
+            return entries;
+        }
+
+        @Override
+        public SourceLocation location() {
+            return location;
+        }
+
+        public boolean has(String name) {
+            return index.containsKey(key(name));
+        }
+
+        public Optional<Value> get(String name) {
+            String k = index.get(key(name));
+            return k == null ? Optional.empty() : Optional.of(entries.get(k));
+        }
+
+        /** The first of several names that the formats use for the same property. */
+        public Optional<Value> first(String... names) {
+            for (String n : names) {
+                Optional<Value> v = get(n);
+                if (v.isPresent()) {
+                    return v;
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Where the key itself is written (the line of {@code MultiAZ:}), falling back to the value. */
+        public SourceLocation keyLocation(String name) {
+            String k = index.get(key(name));
+            if (k == null) {
+                return location;
+            }
+            SourceLocation l = keyLocations.get(k);
+            return l != null ? l : entries.get(k).location();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MapV m && m.entries.equals(entries) && m.location.equals(location);
+        }
+
+        @Override
+        public int hashCode() {
+            return entries.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return entries.toString();
+        }
+    }
+
+    /**
+     * A reference to another resource of the model ({@code !Ref Subnet}, {@code aws_subnet.a.id},
+     * {@code !GetAtt Db.Endpoint.Address}). {@code targetId} is the target's {@link Resource#id()}.
+     */
+    record Ref(String targetId, String attribute, SourceLocation location) implements Value {
+        @Override
+        public String toString() {
+            return "ref(" + targetId + (attribute == null || attribute.isEmpty() ? "" : "." + attribute) + ")";
+        }
+    }
+
+    /**
+     * A value that is identified but not concrete: element {@code index} of a {@code family}
+     * ({@code GetAZs('')}, {@code data.aws_availability_zones.x.names}, a list parameter), or a whole
+     * opaque input ({@code index = -1}, for example a parameter with no default). Two symbols are
+     * provably equal when family and index match, and provably different when the family matches,
+     * its elements are {@code distinct} by construction (GetAZs) and the indexes differ.
+     */
+    record Symbol(String family, int index, boolean distinct, String how, SourceLocation location) implements Value {
+        public String display() {
+            return index >= 0 ? family + "[" + index + "]" : family;
+        }
+
+        @Override
+        public String toString() {
+            return display();
+        }
+    }
+
+    /**
+     * Not decidable from the files. {@code reason} names why ("parameter DbMultiAz has no default",
+     * "Fn::ImportValue"); {@code raw} keeps the source text when it matters to a rule (a dynamic
+     * reference such as {@code {{resolve:ssm-secure:...}}}, the template of an unresolved
+     * {@code Fn::Sub}); {@code refs} are the resources the value was built from, so that a
+     * {@code !Sub "${Db.Endpoint.Address}"} still relates its resource to the database.
+     */
+    record Unknown(String reason, String raw, List<Ref> refs, SourceLocation location) implements Value {
+        public Unknown {
+            refs = refs == null ? List.of() : List.copyOf(refs);
+        }
+
+        public Unknown(String reason, SourceLocation location) {
+            this(reason, null, List.of(), location);
+        }
+
+        public Unknown(String reason, String raw, SourceLocation location) {
+            this(reason, raw, List.of(), location);
+        }
+
+        @Override
+        public String toString() {
+            return "UNKNOWN(" + reason + ")";
+        }
+    }
+
+    // ---- convenience accessors, all three-valued ----
+
+    default boolean isUnknown() {
+        return this instanceof Unknown;
+    }
+
+    default Optional<MapV> asMap() {
+        return this instanceof MapV m ? Optional.of(m) : Optional.empty();
+    }
+
+    /**
+     * The elements of a list; a single non-list value counts as a one-element list (Terraform nested
+     * blocks and CloudFormation properties that accept either).
+     */
+    default List<Value> asList() {
+        if (this instanceof ListV l) {
+            return l.items();
+        }
+        return List.of(this);
+    }
+
+    default Optional<String> asString() {
+        if (this instanceof Scalar s && s.value() != null && !(s.value() instanceof Map)) {
+            return Optional.of(s.value() instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                    : String.valueOf(s.value()));
+        }
+        return Optional.empty();
+    }
+
+    /** TRUE/FALSE for booleans and the strings "true"/"false" (CloudFormation accepts both). */
+    default Tri asBool() {
+        if (this instanceof Scalar s) {
+            Object v = s.value();
+            if (v instanceof Boolean b) {
+                return Tri.of(b);
+            }
+            if (v instanceof String str) {
+                String t = str.trim().toLowerCase(Locale.ROOT);
+                if (t.equals("true")) {
+                    return Tri.TRUE;
+                }
+                if (t.equals("false")) {
+                    return Tri.FALSE;
+                }
+            }
+        }
+        return Tri.UNKNOWN;
+    }
+
+    default Optional<BigDecimal> asNumber() {
+        if (this instanceof Scalar s) {
+            if (s.value() instanceof BigDecimal d) {
+                return Optional.of(d);
+            }
+            if (s.value() instanceof String str) {
+                try {
+                    return Optional.of(new BigDecimal(str.trim()));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Navigates map keys (format-blind); a one-element list on the way is stepped through. */
+    default Optional<Value> at(String... path) {
+        Value cur = this;
+        for (String p : path) {
+            if (cur instanceof ListV l && l.items().size() == 1) {
+                cur = l.items().get(0);
+            }
+            if (!(cur instanceof MapV m)) {
+                return Optional.empty();
+            }
+            Optional<Value> next = m.get(p);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            cur = next.get();
+        }
+        return Optional.of(cur);
+    }
+
+    /** A short human description: the value and, when not literal, how it was resolved. */
+    default String describe() {
+        if (this instanceof Scalar s) {
+            return s.isLiteral() ? String.valueOf(s.value()) : s.value() + " (" + s.how() + ")";
+        }
+        if (this instanceof Symbol s) {
+            return s.how() == null || s.how().isEmpty() ? s.display() : s.display() + " (" + s.how() + ")";
+        }
+        if (this instanceof Unknown u) {
+            return "UNKNOWN (" + u.reason() + ")";
+        }
+        return toString();
+    }
+}

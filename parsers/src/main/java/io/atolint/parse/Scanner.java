@@ -1,0 +1,54 @@
+package io.atolint.parse;
+
+import io.atolint.model.Model;
+import io.atolint.parse.cdk.CdkHandler;
+import io.atolint.parse.cloudformation.CloudFormationHandler;
+import io.atolint.resolve.PlacementResolver;
+import io.atolint.resolve.RelationDeriver;
+
+import java.util.List;
+
+/**
+ * Reads a tree of files into models: each format handler in turn claims the files it reads (more
+ * specific formats first, so that a {@code cdk.out} template is read as CDK and not again as plain
+ * CloudFormation), then every model gets its relations and placements, the same way for every format.
+ */
+public final class Scanner {
+    private final List<FormatHandler> handlers;
+
+    public Scanner(List<FormatHandler> handlers) {
+        this.handlers = List.copyOf(handlers);
+    }
+
+    /** Every format atolint reads, in the order they claim files. */
+    public static Scanner standard() {
+        return new Scanner(List.of(
+                new CdkHandler(),
+                new CloudFormationHandler()));
+    }
+
+    public ScanResult scan(SourceTree tree, ParseOptions options) {
+        ScanSession session = new ScanSession(tree, options);
+        tree.problems().forEach(session::report);
+        for (FormatHandler h : handlers) {
+            try {
+                h.scan(session);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A defect in a handler must not hide the other formats' findings.
+                session.report(ParseFindings.invalid(io.atolint.model.SourceLocation.ofFile(tree.root()),
+                        "internal error in the " + h.name() + " reader: " + e));
+            }
+        }
+        ScanResult result = session.result();
+        for (Model m : result.models()) {
+            finish(m);
+        }
+        return result;
+    }
+
+    /** Relations and placement, derived from resolved attributes; format-blind. */
+    public static void finish(Model m) {
+        new RelationDeriver(m).deriveAll();
+        new PlacementResolver(m).resolveAll();
+    }
+}

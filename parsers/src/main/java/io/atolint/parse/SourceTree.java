@@ -1,0 +1,54 @@
+package io.atolint.parse;
+
+import java.util.List;
+
+/**
+ * The files a scan may read. Parsers take their input from here and never open files themselves, so
+ * that every access stays inside the scanned tree and under its limits (the CLI implements it over
+ * the file system; tests may implement it in memory).
+ */
+public interface SourceTree {
+
+    /** A display name for the root (the path the user gave). */
+    String root();
+
+    /** Every regular file, relative paths with {@code /} separators, sorted. */
+    List<String> files();
+
+    /** Reads a file as text (UTF-8, or UTF-16 with a BOM). */
+    ReadResult readText(String path);
+
+    /** Reads a file as bytes (PNG diagrams), bounded by the same size limit. */
+    ReadResult readBytes(String path);
+
+    /** Problems met while listing the tree (unreadable directories, links that leave it). */
+    default List<io.atolint.model.Finding> problems() {
+        return List.of();
+    }
+
+    /**
+     * Resolves {@code relative} against the directory {@code baseDir} (both relative to the root),
+     * normalising {@code .} and {@code ..}; null when the result would leave the tree.
+     */
+    static String resolve(String baseDir, String relative) {
+        String joined = baseDir.isEmpty() ? relative : baseDir + "/" + relative;
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String p : joined.replace('\\', '/').split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        if (relative.startsWith("/")) {
+            return null;
+        }
+        return String.join("/", parts);
+    }
+}

@@ -1,0 +1,166 @@
+package io.atolint.parse.cdk;
+
+import io.atolint.model.Finding;
+import io.atolint.model.Format;
+import io.atolint.model.Model;
+import io.atolint.model.SourceLocation;
+import io.atolint.parse.FormatHandler;
+import io.atolint.parse.ParseFindings;
+import io.atolint.parse.ReadResult;
+import io.atolint.parse.ScanSession;
+import io.atolint.parse.SourceFile;
+import io.atolint.parse.SourceTree;
+import io.atolint.parse.cloudformation.CloudFormationParser;
+import io.atolint.parse.tree.Node;
+import io.atolint.parse.tree.TreeDocument;
+import io.atolint.parse.tree.Trees;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CDK synth output: a directory with a cloud-assembly {@code manifest.json}. Every
+ * {@code aws:cloudformation:stack} artifact becomes one model with its nested stacks (templates found
+ * through the {@code aws:asset:path} metadata CDK writes). The directory's files are claimed so that
+ * its templates are not read a second time as plain CloudFormation. Paths in the manifest that leave
+ * the directory are refused.
+ */
+public final class CdkHandler implements FormatHandler {
+
+    @Override
+    public String name() {
+        return "cdk";
+    }
+
+    @Override
+    public void scan(ScanSession session) {
+        for (String path : session.unclaimed()) {
+            if (!path.equals("manifest.json") && !path.endsWith("/manifest.json")) {
+                continue;
+            }
+            if (session.isClaimed(path)) {
+                continue;
+            }
+            ReadResult read = session.tree().readText(path);
+            if (!(read instanceof ReadResult.Text text)) {
+                continue;
+            }
+            List<Finding> problems = new ArrayList<>();
+            TreeDocument doc = Trees.read(text.file(), session.options().limits(), problems);
+            if (doc == null || !(doc.root() instanceof Node.MapNode manifest) || manifest.get("artifacts").isEmpty()) {
+                boolean meant = text.file().text().contains("aws:cloudformation:stack");
+                if (doc == null && meant) {
+                    session.claim(path);
+                    problems.forEach(session::report);
+                }
+                continue;
+            }
+            scanAssembly(session, text.file(), manifest, problems);
+        }
+    }
+
+    private void scanAssembly(ScanSession session, SourceFile manifestFile, Node.MapNode manifest, List<Finding> problems) {
+        String dir = manifestFile.directory();
+        session.claim(manifestFile.path());
+        problems.forEach(session::report);
+        // Everything else in the assembly directory belongs to it (templates, tree.json, assets).
+        String prefix = dir.isEmpty() ? "" : dir + "/";
+        for (String f : session.tree().files()) {
+            if (f.startsWith(prefix) && f.substring(prefix.length()).indexOf('/') < 0) {
+                session.claim(f);
+            }
+        }
+        if (!(manifest.get("artifacts").get() instanceof Node.MapNode artifacts)) {
+            session.report(ParseFindings.invalid(manifest.get("artifacts").get().location(manifestFile.path(), "artifacts"),
+                    "artifacts must be a mapping"));
+            return;
+        }
+        for (Node.Entry e : artifacts.entries()) {
+            if (!(e.value() instanceof Node.MapNode art)) {
+                continue;
+            }
+            String type = scalar(art.get("type")).orElse("");
+            if (!type.equals("aws:cloudformation:stack")) {
+                continue;
+            }
+            String stackName = e.key().text();
+            SourceLocation at = e.key().location(manifestFile.path(), "artifacts/" + stackName);
+            Optional<String> templateFile = art.get("properties").filter(Node.MapNode.class::isInstance)
+                    .flatMap(p -> scalar(((Node.MapNode) p).get("templateFile")));
+            if (templateFile.isEmpty()) {
+                session.report(ParseFindings.invalid(at, "stack artifact " + stackName + " has no properties.templateFile"));
+                continue;
+            }
+            String resolved = inside(dir, templateFile.get());
+            if (resolved == null) {
+                session.report(ParseFindings.invalid(at, "stack artifact " + stackName + ": templateFile '"
+                        + templateFile.get() + "' leaves the cloud assembly directory; not read"));
+                continue;
+            }
+            ReadResult r = session.tree().readText(resolved);
+            if (r instanceof ReadResult.Failure fail) {
+                session.report(ParseFindings.invalid(fail.location(), fail.message()));
+                continue;
+            }
+            if (!(r instanceof ReadResult.Text t)) {
+                continue;
+            }
+            readStack(session, t.file(), dir, stackName);
+        }
+    }
+
+    private void readStack(ScanSession session, SourceFile template, String dir, String stackName) {
+        List<Finding> problems = new ArrayList<>();
+        TreeDocument doc = Trees.read(template, session.options().limits(), problems);
+        if (doc == null) {
+            problems.forEach(session::report);
+            return;
+        }
+        String why = doc.root() == null ? "empty document" : CloudFormationParser.whyNotATemplate(doc.root());
+        if (why != null) {
+            session.report(ParseFindings.invalid(SourceLocation.at(template.path(), 1, 1),
+                    "template of CDK stack " + stackName + " is not a CloudFormation template: " + why));
+            return;
+        }
+        CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CDK,
+                (parent, logicalId, node) -> nestedAsset(session, dir, node));
+        String unit = (dir.isEmpty() ? "" : dir + "/") + stackName;
+        Model model = parser.parse(template, doc, unit);
+        model.meta().put("stack", stackName);
+        problems.forEach(model::report);
+        session.addModel(model);
+    }
+
+    /** The nested template CDK wrote next to the manifest ({@code Metadata: aws:asset:path}). */
+    private static Optional<SourceFile> nestedAsset(ScanSession session, String dir, Node.MapNode node) {
+        Optional<String> asset = node.get("Metadata").filter(Node.MapNode.class::isInstance)
+                .flatMap(m -> scalar(((Node.MapNode) m).get("aws:asset:path")));
+        if (asset.isEmpty()) {
+            return Optional.empty();
+        }
+        String resolved = inside(dir, asset.get());
+        if (resolved == null) {
+            return Optional.empty();
+        }
+        ReadResult r = session.tree().readText(resolved);
+        return r instanceof ReadResult.Text t ? Optional.of(t.file()) : Optional.empty();
+    }
+
+    /** {@code relative} resolved in {@code dir}, or null when it would leave {@code dir}. */
+    private static String inside(String dir, String relative) {
+        String resolved = SourceTree.resolve(dir, relative);
+        if (resolved == null) {
+            return null;
+        }
+        if (!dir.isEmpty() && !resolved.startsWith(dir + "/")) {
+            return null;
+        }
+        return resolved;
+    }
+
+    private static Optional<String> scalar(Optional<Node> n) {
+        return n.filter(Node.ScalarNode.class::isInstance).map(x -> ((Node.ScalarNode) x).text());
+    }
+
+}

@@ -1,0 +1,281 @@
+package io.atolint.parse.cloudformation;
+
+import io.atolint.model.Finding;
+import io.atolint.model.Format;
+import io.atolint.model.Kind;
+import io.atolint.model.KindTable;
+import io.atolint.model.Model;
+import io.atolint.model.Relation;
+import io.atolint.model.RelationType;
+import io.atolint.model.Resource;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Tri;
+import io.atolint.model.Value;
+import io.atolint.parse.ParseFindings;
+import io.atolint.parse.ParseOptions;
+import io.atolint.parse.SourceFile;
+import io.atolint.parse.tree.Node;
+import io.atolint.parse.tree.TreeDocument;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a CloudFormation template (already a {@link Node} tree) into a {@link Model}: every resource
+ * with its kind, resolved properties and position, {@code REFERENCES} relations for {@code Ref},
+ * {@code Fn::GetAtt}, {@code Fn::Sub} and {@code DependsOn}, and nested stacks whose template is
+ * available locally (a CDK asset, a relative {@code TemplateURL}) read into the same model.
+ */
+public final class CloudFormationParser {
+    private static final Pattern RESOURCE_TYPE = Pattern.compile("(AWS|Custom|Alexa)::[A-Za-z0-9]+(::[A-Za-z0-9]+)*|Custom::.+");
+
+    /** Finds the template of a nested stack resource, if it is available. */
+    public interface NestedTemplates {
+        Optional<SourceFile> find(SourceFile parent, String logicalId, Node.MapNode resource);
+    }
+
+    private final ParseOptions options;
+    private final Format format;
+    private final NestedTemplates nested;
+
+    public CloudFormationParser(ParseOptions options, Format format, NestedTemplates nested) {
+        this.options = options;
+        this.format = format;
+        this.nested = nested;
+    }
+
+    /** Null when the tree is a CloudFormation template, else why it is not one. */
+    public static String whyNotATemplate(Node root) {
+        if (!(root instanceof Node.MapNode m)) {
+            return "not a mapping at the top level";
+        }
+        if (m.get("AWSTemplateFormatVersion").isPresent()) {
+            return null;
+        }
+        Optional<Node> res = m.get("Resources");
+        if (res.isEmpty()) {
+            return "no Resources section";
+        }
+        if (!(res.get() instanceof Node.MapNode r)) {
+            return "Resources is not a mapping";
+        }
+        for (Node.Entry e : r.entries()) {
+            if (e.key().text().startsWith("Fn::ForEach::")) {
+                return null;
+            }
+            if (e.value() instanceof Node.MapNode rm && rm.get("Type").orElse(null) instanceof Node.ScalarNode t
+                    && t.value() instanceof String type && RESOURCE_TYPE.matcher(type).matches()) {
+                return null;
+            }
+        }
+        return "Resources has no entry with an AWS:: Type";
+    }
+
+    /** Reads a top-level template into a new model. */
+    public Model parse(SourceFile file, TreeDocument doc, String unit) {
+        Model model = new Model(unit, format, List.of(file.path()));
+        parseInto(model, file, doc, Map.of(), file.path() + "#", "", 0);
+        return model;
+    }
+
+    /**
+     * Reads a template into {@code model}. Resource ids are {@code idPrefix + logicalId}; a nested
+     * stack's parameters arrive as {@code external} values resolved in its parent.
+     */
+    public void parseInto(Model model, SourceFile file, TreeDocument doc, Map<String, Value> external,
+                          String idPrefix, String stackPath, int depth) {
+        Node.MapNode root = (Node.MapNode) doc.root();
+        String f = file.path();
+        checkTags(root, f, model);
+        TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix);
+        IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);
+        if (depth == 0) {
+            root.get("Description").filter(Node.ScalarNode.class::isInstance)
+                    .ifPresent(d -> model.meta().put("description", ((Node.ScalarNode) d).text()));
+            root.get("Transform").ifPresent(t -> model.meta().put("transform", transformText(t)));
+        }
+        Node resourcesNode = root.get("Resources").orElse(null);
+        if (!(resourcesNode instanceof Node.MapNode resources)) {
+            model.report(ParseFindings.invalid(resourcesNode == null ? SourceLocation.at(f, 1, 1)
+                    : resourcesNode.location(f, "Resources"), "Resources must be a mapping of logical ids to resources"));
+            return;
+        }
+        List<Pending> dependsOn = new ArrayList<>();
+        List<Resource> nestedStacks = new ArrayList<>();
+        Map<String, Node.MapNode> nestedNodes = new LinkedHashMap<>();
+        for (Node.Entry e : resources.entries()) {
+            String logical = e.key().text();
+            String path = "Resources/" + logical;
+            SourceLocation at = e.key().location(f, path);
+            if (logical.startsWith("Fn::ForEach::")) {
+                model.report(ParseFindings.unsupported(at, logical + " (AWS::LanguageExtensions) is not expanded; "
+                        + "the resources it generates are not analysed"));
+                continue;
+            }
+            if (!(e.value() instanceof Node.MapNode rn)) {
+                model.report(ParseFindings.invalid(at, "resource " + logical + " must be a mapping"));
+                continue;
+            }
+            Node typeNode = rn.get("Type").orElse(null);
+            if (!(typeNode instanceof Node.ScalarNode tn) || !(tn.value() instanceof String type) || type.isBlank()) {
+                model.report(ParseFindings.invalid(at, "resource " + logical + " has no Type"));
+                continue;
+            }
+            Map<String, String> meta = new LinkedHashMap<>();
+            Optional<Node> cond = rn.get("Condition");
+            if (cond.isPresent() && cond.get() instanceof Node.ScalarNode cn) {
+                Tri t = resolver.namedCondition(cn.text(), cn.location(f, path + "/Condition"));
+                if (t.isFalse()) {
+                    continue; // not deployed with these parameter values
+                }
+                if (!t.isKnown()) {
+                    meta.put("condition", cn.text() + " (undecidable)");
+                }
+            }
+            if (model.resources().size() >= options.limits().maxResources()) {
+                model.report(ParseFindings.limit(at, "more than " + options.limits().maxResources()
+                        + " resources; the rest of the template is not read"));
+                break;
+            }
+            Value props = rn.get("Properties").map(p -> resolver.eval(p, path + "/Properties"))
+                    .orElse(Value.MapV.empty(at));
+            Value.MapV pm;
+            if (props instanceof Value.MapV m) {
+                pm = m;
+            } else {
+                if (!props.isUnknown()) {
+                    model.report(ParseFindings.invalid(rn.get("Properties").get().location(f, path + "/Properties"),
+                            "Properties of " + logical + " must be a mapping"));
+                }
+                pm = Value.MapV.empty(props.location());
+            }
+            Value metadata = rn.get("Metadata").map(m -> resolver.eval(m, path + "/Metadata")).orElse(null);
+            Value.MapV md = metadata instanceof Value.MapV mm ? mm : Value.MapV.empty(at);
+            md.get("aws:cdk:path").flatMap(Value::asString).ifPresent(p -> meta.put("cdkPath", p));
+            if (!stackPath.isEmpty()) {
+                meta.put("stack", stackPath);
+            }
+            Kind kind = KindTable.kindOf(type);
+            Resource r = new Resource(ctx.idOf(logical), logical, type, kind, pm, at, format, meta, md);
+            model.add(r);
+            rn.get("DependsOn").ifPresent(d -> dependsOn.add(new Pending(r, d, path + "/DependsOn")));
+            if (kind == Kind.NESTED_STACK) {
+                nestedStacks.add(r);
+                nestedNodes.put(logical, rn);
+            }
+        }
+        for (Pending p : dependsOn) {
+            List<Node> names = p.node instanceof Node.SeqNode q ? q.items() : List.of(p.node);
+            int i = 0;
+            for (Node n : names) {
+                SourceLocation at = n.location(f, p.path + (names.size() > 1 ? "/" + i : ""));
+                i++;
+                String target = n instanceof Node.ScalarNode s ? s.text() : null;
+                Optional<Resource> t = target == null ? Optional.empty() : model.resource(ctx.idOf(target));
+                if (t.isPresent()) {
+                    model.relate(new Relation(RelationType.REFERENCES, p.resource, t.get(), "DependsOn", at));
+                } else if (target != null && !ctx.resources().contains(target)) {
+                    model.report(ParseFindings.invalid(at, "DependsOn names '" + target + "', which is not a resource of this template"));
+                }
+            }
+        }
+        for (Resource stack : nestedStacks) {
+            readNested(model, file, stack, nestedNodes.get(stack.name()), idPrefix, stackPath, depth, resolver);
+        }
+    }
+
+    private void readNested(Model model, SourceFile parent, Resource stack, Node.MapNode node, String idPrefix,
+                            String stackPath, int depth, IntrinsicResolver resolver) {
+        if (nested == null) {
+            return;
+        }
+        Optional<SourceFile> child = nested.find(parent, stack.name(), node);
+        if (child.isEmpty()) {
+            model.report(ParseFindings.unsupported(stack.location(), "nested stack " + stack.name()
+                    + ": its template is not available locally; its resources are not analysed"));
+            return;
+        }
+        if (depth + 1 > options.limits().maxModuleDepth()) {
+            model.report(ParseFindings.limit(stack.location(), "nested stacks deeper than "
+                    + options.limits().maxModuleDepth() + " levels"));
+            return;
+        }
+        List<Finding> problems = new ArrayList<>();
+        TreeDocument doc = io.atolint.parse.tree.Trees.read(child.get(), options.limits(), problems);
+        problems.forEach(model::report);
+        if (doc == null) {
+            return;
+        }
+        String why = doc.root() == null ? "empty" : whyNotATemplate(doc.root());
+        if (why != null) {
+            model.report(ParseFindings.invalid(SourceLocation.at(child.get().path(), 1, 1),
+                    "template of nested stack " + stack.name() + " is not a CloudFormation template: " + why));
+            return;
+        }
+        Map<String, Value> params = new LinkedHashMap<>();
+        stack.attr("Parameters").flatMap(Value::asMap).ifPresent(m -> params.putAll(m.entries()));
+        String childPath = stackPath.isEmpty() ? stack.name() : stackPath + "/" + stack.name();
+        parseInto(model, child.get(), doc, params, idPrefix + stack.name() + "/", childPath, depth + 1);
+        for (Resource r : model.resources()) {
+            if (r.id().startsWith(idPrefix + stack.name() + "/") && r.id().indexOf('/', (idPrefix + stack.name() + "/").length()) < 0) {
+                model.relate(new Relation(RelationType.CONTAINS, stack, r, "nested stack", null));
+            }
+        }
+    }
+
+    private record Pending(Resource resource, Node node, String path) {
+    }
+
+    private static String transformText(Node t) {
+        if (t instanceof Node.ScalarNode s) {
+            return s.text();
+        }
+        if (t instanceof Node.SeqNode q) {
+            List<String> out = new ArrayList<>();
+            for (Node n : q.items()) {
+                out.add(n instanceof Node.ScalarNode s ? s.text() : "(macro)");
+            }
+            return String.join(",", out);
+        }
+        return "(macro)";
+    }
+
+    /** Unknown short-form tags and tags on the wrong node type are template errors. */
+    private static void checkTags(Node root, String file, Model model) {
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(root);
+        int visited = 0;
+        while (!todo.isEmpty() && visited++ < 2_000_000) {
+            Node n = todo.pop();
+            if (n.tag() != null) {
+                SourceLocation at = n.location(file, "");
+                if (n.tag().startsWith("!Rain::")) {
+                    model.report(ParseFindings.unsupported(at, "Rain directive " + n.tag()
+                            + " is not expanded; scan the packaged template for its resources"));
+                } else if (!ShortForms.isKnown(n.tag())) {
+                    model.report(ParseFindings.invalid(at, "unknown tag " + n.tag()));
+                } else {
+                    String misuse = ShortForms.misuse(n);
+                    if (misuse != null) {
+                        model.report(ParseFindings.invalid(at, misuse));
+                    }
+                }
+            }
+            if (n instanceof Node.MapNode m) {
+                for (int i = m.entries().size() - 1; i >= 0; i--) {
+                    todo.push(m.entries().get(i).value());
+                }
+            } else if (n instanceof Node.SeqNode q) {
+                for (int i = q.items().size() - 1; i >= 0; i--) {
+                    todo.push(q.items().get(i));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.atolint.parse.cloudformation;
+
+import io.atolint.model.Value;
+import io.atolint.parse.ParseOptions;
+import io.atolint.parse.tree.Node;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One template being read: its sections, the options of the scan, the values a parent stack passes
+ * to its parameters, and how logical ids become resource ids.
+ */
+record TemplateContext(String file, ParseOptions options, Map<String, Node.MapNode> parameters,
+                       Node.MapNode mappings, Map<String, Node> conditions, Set<String> resources,
+                       Map<String, Value> externalParameters, String idPrefix) {
+
+    static TemplateContext of(String file, Node.MapNode root, ParseOptions options,
+                              Map<String, Value> externalParameters, String idPrefix) {
+        Map<String, Node.MapNode> params = new LinkedHashMap<>();
+        root.get("Parameters").filter(Node.MapNode.class::isInstance).ifPresent(p -> {
+            for (Node.Entry e : ((Node.MapNode) p).entries()) {
+                if (e.value() instanceof Node.MapNode m) {
+                    params.put(e.key().text(), m);
+                }
+            }
+        });
+        Node.MapNode mappings = root.get("Mappings").filter(Node.MapNode.class::isInstance)
+                .map(Node.MapNode.class::cast).orElse(null);
+        Map<String, Node> conds = new LinkedHashMap<>();
+        root.get("Conditions").filter(Node.MapNode.class::isInstance).ifPresent(c -> {
+            for (Node.Entry e : ((Node.MapNode) c).entries()) {
+                conds.put(e.key().text(), e.value());
+            }
+        });
+        Set<String> res = new java.util.LinkedHashSet<>();
+        root.get("Resources").filter(Node.MapNode.class::isInstance).ifPresent(r -> {
+            for (Node.Entry e : ((Node.MapNode) r).entries()) {
+                res.add(e.key().text());
+            }
+        });
+        return new TemplateContext(file, options, params, mappings, conds, res, externalParameters, idPrefix);
+    }
+
+    String idOf(String logicalId) {
+        return idPrefix + logicalId;
+    }
+
+    Optional<Node.MapNode> mapping(String name) {
+        if (mappings == null) {
+            return Optional.empty();
+        }
+        return mappings.get(name).filter(Node.MapNode.class::isInstance).map(Node.MapNode.class::cast);
+    }
+}

@@ -1,0 +1,43 @@
+package io.atolint.parse.tree;
+
+import io.atolint.model.Finding;
+import io.atolint.model.SourceLocation;
+import io.atolint.parse.Limits;
+import io.atolint.parse.ParseFindings;
+import io.atolint.parse.SourceFile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a YAML or JSON file into a tree, turning every failure into a positioned finding. */
+public final class Trees {
+    private Trees() {
+    }
+
+    /** The tree, or null with a finding added to {@code problems}; duplicate keys are reported too. */
+    public static TreeDocument read(SourceFile file, Limits limits, List<Finding> problems) {
+        try {
+            TreeDocument doc = JsonTreeReader.looksLikeJson(file.text())
+                    ? new JsonTreeReader(limits).read(file.text())
+                    : new YamlTreeReader(limits).read(file.text());
+            for (DuplicateKey d : doc.duplicates()) {
+                problems.add(ParseFindings.invalid(SourceLocation.at(file.path(), d.line(), d.column()),
+                        "duplicate key '" + d.key() + "' (first at line " + d.firstLine() + "); the last value is used"));
+            }
+            return doc;
+        } catch (TreeReadException e) {
+            SourceLocation at = SourceLocation.at(file.path(), Math.max(1, e.line()), Math.max(1, e.column()));
+            // A limit hit while reading leaves nothing to analyse: the file is not read, like a syntax error.
+            problems.add(ParseFindings.invalid(at, e.isLimit() ? "not read: " + e.getMessage()
+                    : (JsonTreeReader.looksLikeJson(file.text()) ? "invalid JSON: " : "invalid YAML: ") + e.getMessage()));
+            return null;
+        } catch (StackOverflowError e) {
+            problems.add(ParseFindings.invalid(SourceLocation.at(file.path(), 1, 1), "not read: the document nests too deeply"));
+            return null;
+        }
+    }
+
+    public static TreeDocument read(SourceFile file, Limits limits) {
+        return read(file, limits, new ArrayList<>());
+    }
+}

@@ -1,0 +1,295 @@
+package io.atolint.parse.tree;
+
+import io.atolint.parse.Limits;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads YAML into a {@link Node} tree from snakeyaml-engine's event stream. Working from events (not
+ * the composer) keeps the build iterative, so nesting depth is checked instead of overflowing the
+ * stack, and alias expansion is counted, so a billion-laughs document stops at a limit. Only the
+ * first document is read. No Java object is ever constructed from the input.
+ */
+public final class YamlTreeReader {
+    private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern OCT = Pattern.compile("0o[0-7]+");
+    private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    private static final String STD = "tag:yaml.org,2002:";
+    /** Nodes a document may expand to through aliases. */
+    private static final long MAX_EXPANDED_NODES = 2_000_000;
+
+    private final Limits limits;
+
+    public YamlTreeReader(Limits limits) {
+        this.limits = limits;
+    }
+
+    private abstract static class Frame {
+        final String tag;
+        final Optional<Anchor> anchor;
+        final Node.Pos start;
+        long size = 1;
+
+        Frame(String tag, Optional<Anchor> anchor, Node.Pos start) {
+            this.tag = tag;
+            this.anchor = anchor;
+            this.start = start;
+        }
+
+        abstract void add(Node n, long nodeSize) throws TreeReadException;
+    }
+
+    private final class MapFrame extends Frame {
+        final List<Node.Entry> entries = new ArrayList<>();
+        final Map<String, Integer> firstLine = new HashMap<>();
+        Node.ScalarNode pendingKey;
+        final List<DuplicateKey> dups;
+
+        MapFrame(String tag, Optional<Anchor> anchor, Node.Pos start, List<DuplicateKey> dups) {
+            super(tag, anchor, start);
+            this.dups = dups;
+        }
+
+        @Override
+        void add(Node n, long nodeSize) throws TreeReadException {
+            size += nodeSize;
+            if (pendingKey == null) {
+                if (n instanceof Node.ScalarNode s) {
+                    pendingKey = s;
+                } else {
+                    // A complex key: CloudFormation never has one; keep its position for the message.
+                    throw new TreeReadException("mapping keys must be scalars", n.pos().line(), n.pos().column(), false);
+                }
+            } else {
+                String k = pendingKey.text();
+                Integer first = firstLine.putIfAbsent(k, pendingKey.pos().line());
+                if (first != null) {
+                    dups.add(new DuplicateKey(k, pendingKey.pos().line(), pendingKey.pos().column(), first));
+                }
+                entries.add(new Node.Entry(pendingKey, n));
+                pendingKey = null;
+            }
+        }
+    }
+
+    private static final class SeqFrame extends Frame {
+        final List<Node> items = new ArrayList<>();
+
+        SeqFrame(String tag, Optional<Anchor> anchor, Node.Pos start) {
+            super(tag, anchor, start);
+        }
+
+        @Override
+        void add(Node n, long nodeSize) {
+            size += nodeSize;
+            items.add(n);
+        }
+    }
+
+    public TreeDocument read(String text) throws TreeReadException {
+        LoadSettings settings = LoadSettings.builder()
+                .setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(limits.maxYamlAliases())
+                .setAllowRecursiveKeys(false)
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1024))
+                .setUseMarks(true)
+                .build();
+        Deque<Frame> stack = new ArrayDeque<>();
+        Map<String, Node> anchors = new HashMap<>();
+        Map<Node, Long> sizes = new HashMap<>();
+        List<DuplicateKey> dups = new ArrayList<>();
+        Node root = null;
+        long expanded = 0;
+        int aliases = 0;
+        boolean inFirstDocument = false;
+        boolean done = false;
+        try {
+            for (Event e : new Parse(settings).parseString(text)) {
+                if (done) {
+                    break;
+                }
+                switch (e.getEventId()) {
+                    case DocumentStart -> inFirstDocument = true;
+                    case DocumentEnd -> done = inFirstDocument;
+                    case MappingStart, SequenceStart -> {
+                        if (stack.size() >= limits.maxNestingDepth()) {
+                            Node.Pos p = pos(e);
+                            throw new TreeReadException("nesting deeper than " + limits.maxNestingDepth()
+                                    + " levels", p.line(), p.column(), true);
+                        }
+                        CollectionStartEvent c = (CollectionStartEvent) e;
+                        String tag = localTag(c.getTag());
+                        stack.push(e.getEventId() == Event.ID.MappingStart
+                                ? new MapFrame(tag, c.getAnchor(), pos(e), dups)
+                                : new SeqFrame(tag, c.getAnchor(), pos(e)));
+                    }
+                    case MappingEnd, SequenceEnd -> {
+                        Frame f = stack.pop();
+                        Node.Pos end = pos(e);
+                        Node.Pos p = new Node.Pos(f.start.line(), f.start.column(), end.endLine(), end.endColumn());
+                        Node n = f instanceof MapFrame m ? new Node.MapNode(m.entries, f.tag, p)
+                                : new Node.SeqNode(((SeqFrame) f).items, f.tag, p);
+                        expanded += 1;
+                        root = attach(stack, n, f.size, f.anchor, anchors, sizes, root);
+                    }
+                    case Scalar -> {
+                        ScalarEvent s = (ScalarEvent) e;
+                        Node n = scalar(s);
+                        expanded += 1;
+                        root = attach(stack, n, 1, s.getAnchor(), anchors, sizes, root);
+                    }
+                    case Alias -> {
+                        AliasEvent a = (AliasEvent) e;
+                        String name = a.getAlias().getValue();
+                        Node target = anchors.get(name);
+                        Node.Pos p = pos(e);
+                        if (target == null) {
+                            throw new TreeReadException("undefined alias *" + name, p.line(), p.column(), false);
+                        }
+                        aliases++;
+                        long sz = sizes.getOrDefault(target, 1L);
+                        expanded += sz;
+                        if (aliases > limits.maxYamlAliases() || expanded > MAX_EXPANDED_NODES) {
+                            throw new TreeReadException("too many YAML aliases (expands to more than "
+                                    + Math.min(expanded, MAX_EXPANDED_NODES) + " nodes)", p.line(), p.column(), true);
+                        }
+                        root = attach(stack, target, sz, Optional.empty(), anchors, sizes, root);
+                    }
+                    default -> {
+                        // stream start/end and comments carry nothing we keep
+                    }
+                }
+            }
+        } catch (MarkedYamlEngineException ex) {
+            Mark m = ex.getProblemMark().or(ex::getContextMark).orElse(null);
+            String problem = ex.getProblem() == null ? ex.getMessage() : ex.getProblem();
+            boolean limit = problem != null && (problem.contains("aliases") || problem.contains("code point"));
+            throw new TreeReadException(clean(problem, ex.getContext()), m == null ? 1 : m.getLine() + 1,
+                    m == null ? 1 : m.getColumn() + 1, limit);
+        } catch (YamlEngineException ex) {
+            String msg = ex.getMessage() == null ? "invalid YAML" : ex.getMessage();
+            boolean limit = msg.contains("aliases") || msg.contains("code point");
+            throw new TreeReadException(firstLine(msg), 1, 1, limit);
+        }
+        return new TreeDocument(root, dups);
+    }
+
+    private static Node attach(Deque<Frame> stack, Node n, long size, Optional<Anchor> anchor,
+                               Map<String, Node> anchors, Map<Node, Long> sizes, Node root) throws TreeReadException {
+        if (anchor.isPresent()) {
+            anchors.put(anchor.get().getValue(), n);
+            sizes.put(n, size);
+        }
+        if (stack.isEmpty()) {
+            return root == null ? n : root;
+        }
+        stack.peek().add(n, size);
+        return root;
+    }
+
+    private static String clean(String problem, String context) {
+        String p = problem == null ? "invalid YAML" : firstLine(problem);
+        if (context != null && !context.isBlank()) {
+            return firstLine(context) + ": " + p;
+        }
+        return p;
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        return (i < 0 ? s : s.substring(0, i)).trim();
+    }
+
+    private static Node.Pos pos(Event e) {
+        Optional<Mark> s = e.getStartMark();
+        Optional<Mark> en = e.getEndMark();
+        int line = s.map(m -> m.getLine() + 1).orElse(1);
+        int col = s.map(m -> m.getColumn() + 1).orElse(1);
+        int eline = en.map(m -> m.getLine() + 1).orElse(line);
+        int ecol = en.map(m -> m.getColumn() + 1).orElse(col);
+        return new Node.Pos(line, col, eline, ecol);
+    }
+
+    /** Keeps local tags ({@code !Ref}); the standard {@code !!} tags are applied to scalars and dropped. */
+    private static String localTag(Optional<String> tag) {
+        if (tag.isEmpty() || tag.get().equals("!") || tag.get().startsWith(STD)) {
+            return null;
+        }
+        return tag.get();
+    }
+
+    private static Node scalar(ScalarEvent s) {
+        String text = s.getValue();
+        Optional<String> tag = s.getTag();
+        Node.Pos p = pos(s);
+        if (tag.isPresent() && tag.get().startsWith(STD)) {
+            String t = tag.get().substring(STD.length());
+            Object v = switch (t) {
+                case "int", "float" -> number(text);
+                case "bool" -> Boolean.valueOf(text.trim().equalsIgnoreCase("true"));
+                case "null" -> null;
+                default -> text;
+            };
+            return new Node.ScalarNode(text, v, null, p);
+        }
+        String local = localTag(tag);
+        if (!s.isPlain()) {
+            return new Node.ScalarNode(text, text, local, p);
+        }
+        return new Node.ScalarNode(text, local != null ? text : typed(text), local, p);
+    }
+
+    /** YAML 1.2 core schema for plain scalars (so {@code 2010-09-09} stays a string). */
+    static Object typed(String t) {
+        switch (t) {
+            case "", "~", "null", "Null", "NULL":
+                return null;
+            case "true", "True", "TRUE":
+                return Boolean.TRUE;
+            case "false", "False", "FALSE":
+                return Boolean.FALSE;
+            default:
+                break;
+        }
+        if (INT.matcher(t).matches() || FLOAT.matcher(t).matches()) {
+            Object n = number(t);
+            return n == null ? t : n;
+        }
+        if (OCT.matcher(t).matches()) {
+            return new BigDecimal(new BigInteger(t.substring(2), 8));
+        }
+        if (HEX.matcher(t).matches()) {
+            return new BigDecimal(new BigInteger(t.substring(2), 16));
+        }
+        return t;
+    }
+
+    private static Object number(String t) {
+        try {
+            return new BigDecimal(t.trim().startsWith("+") ? t.trim().substring(1) : t.trim());
+        } catch (NumberFormatException e) {
+            return t;
+        }
+    }
+}

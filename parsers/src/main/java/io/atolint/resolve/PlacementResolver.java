@@ -1,0 +1,253 @@
+package io.atolint.resolve;
+
+import io.atolint.model.Az;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Placement;
+import io.atolint.model.Resource;
+import io.atolint.model.Tri;
+import io.atolint.model.Value;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes every resource's {@link Placement} from resolved attributes, format-blind: a subnet's AZ
+ * ({@code AvailabilityZone}/{@code AvailabilityZoneId}), then what sits in subnets (instances, ENIs,
+ * NAT gateways, load balancers, ASGs, ECS services, Lambda in a VPC, EFS mount targets, EKS node
+ * groups), databases through their subnet group and Multi-AZ setting, and AWS-managed regional
+ * services. A placement a diagram parser set already is kept.
+ */
+public final class PlacementResolver {
+    private static final Set<Kind> REGIONAL = EnumSet.of(Kind.DYNAMODB_TABLE, Kind.S3_BUCKET, Kind.SQS_QUEUE,
+            Kind.SNS_TOPIC, Kind.KINESIS_STREAM, Kind.FIREHOSE_STREAM, Kind.API_GATEWAY, Kind.INTERNET_GATEWAY,
+            Kind.VPN_GATEWAY, Kind.TRANSIT_GATEWAY, Kind.EGRESS_ONLY_GATEWAY, Kind.SECRET, Kind.SSM_PARAMETER,
+            Kind.KMS_KEY, Kind.LOG_GROUP, Kind.ECS_CLUSTER, Kind.COGNITO_USER_POOL, Kind.GLACIER_VAULT,
+            Kind.BACKUP_VAULT, Kind.APP_RUNNER_SERVICE);
+    private static final Set<Kind> GLOBAL = EnumSet.of(Kind.IAM_USER, Kind.IAM_GROUP, Kind.IAM_ROLE, Kind.IAM_POLICY,
+            Kind.IAM_POLICY_ATTACHMENT, Kind.IAM_INSTANCE_PROFILE, Kind.IAM_ACCESS_KEY, Kind.IAM_PASSWORD_POLICY,
+            Kind.CLOUDFRONT_DISTRIBUTION, Kind.ROUTE53_ZONE, Kind.ROUTE53_RECORD, Kind.GLOBAL_ACCELERATOR);
+
+    private final Model model;
+    private final Map<Resource, Placement> memo = new HashMap<>();
+    private final Set<Resource> inProgress = new HashSet<>();
+
+    public PlacementResolver(Model model) {
+        this.model = model;
+    }
+
+    /** Sets the placement of every resource of the model that has none yet. */
+    public void resolveAll() {
+        for (Resource r : model.resources()) {
+            if (r.placement().scope() == Placement.Scope.NONE) {
+                r.setPlacement(placementOf(r));
+            }
+        }
+    }
+
+    public Placement placementOf(Resource r) {
+        if (r.placement().scope() != Placement.Scope.NONE) {
+            return r.placement();
+        }
+        Placement p = memo.get(r);
+        if (p != null) {
+            return p;
+        }
+        if (!inProgress.add(r)) {
+            return Placement.unknown("placement depends on itself");
+        }
+        p = compute(r);
+        inProgress.remove(r);
+        memo.put(r, p);
+        return p;
+    }
+
+    /** The AZ of a subnet resource. */
+    public Az subnetAz(Resource subnet) {
+        Optional<Value> az = subnet.attr("AvailabilityZone");
+        if (az.isEmpty()) {
+            az = subnet.attr("AvailabilityZoneId");
+        }
+        if (az.isEmpty()) {
+            return Az.unknown("subnet " + subnet.name() + " has no AvailabilityZone: AWS chooses one");
+        }
+        return Az.fromValue(az.get());
+    }
+
+    private Placement compute(Resource r) {
+        Kind k = r.kind();
+        if (k == Kind.SUBNET) {
+            return Placement.zonal(List.of(subnetAz(r)), "");
+        }
+        if (REGIONAL.contains(k)) {
+            return Placement.regional("AWS-managed across AZs");
+        }
+        if (GLOBAL.contains(k)) {
+            return Placement.global("");
+        }
+        return switch (k) {
+            case RDS_INSTANCE, DOCDB_INSTANCE, NEPTUNE_INSTANCE -> database(r);
+            case AURORA_CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER -> cluster(r);
+            case EFS_FILE_SYSTEM -> r.attr("AvailabilityZoneName").map(v -> Placement.zonal(List.of(Az.fromValue(v)),
+                    "EFS One Zone")).orElse(Placement.regional("EFS Regional storage"));
+            case LAMBDA_FUNCTION -> {
+                Placement p = fromSubnets(r);
+                yield p.scope() == Placement.Scope.NONE ? Placement.regional("Lambda outside a VPC runs across AZs") : p;
+            }
+            case EC2_INSTANCE -> {
+                Placement p = fromSubnets(r);
+                if (p.scope() == Placement.Scope.NONE) {
+                    yield r.attr("AvailabilityZone").map(v -> Placement.zonal(List.of(Az.fromValue(v)), ""))
+                            .orElse(Placement.zonal(List.of(Az.unknown("no subnet or AZ given: AWS chooses one")), ""));
+                }
+                yield p;
+            }
+            case AUTOSCALING_GROUP, LOAD_BALANCER -> {
+                Placement p = fromSubnets(r);
+                if (p.scope() == Placement.Scope.NONE) {
+                    Optional<Value> azs = r.attr("AvailabilityZones");
+                    if (azs.isPresent()) {
+                        yield azList(azs.get());
+                    }
+                    yield Placement.unknown("no subnets or AvailabilityZones given");
+                }
+                yield p;
+            }
+            case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> cache(r);
+            default -> fromSubnets(r);
+        };
+    }
+
+    private Placement azList(Value v) {
+        if (v instanceof Value.ListV l) {
+            List<Az> azs = new ArrayList<>();
+            for (Value i : l.items()) {
+                azs.add(Az.fromValue(i));
+            }
+            return Placement.zonal(azs, "");
+        }
+        if (v instanceof Value.Symbol s && s.index() < 0) {
+            return Placement.unknown("AZs come from " + s.how());
+        }
+        if (v instanceof Value.Unknown u) {
+            return Placement.unknown(u.reason());
+        }
+        return Placement.zonal(List.of(Az.fromValue(v)), "");
+    }
+
+    /** From the subnets the resource names; NONE when its kind has no subnet attribute or it is absent. */
+    private Placement fromSubnets(Resource r) {
+        SubnetLinks.Links links = SubnetLinks.of(r, model, this);
+        if (!links.isKnown()) {
+            return Placement.unknown(links.unknownReason());
+        }
+        if (links.links().isEmpty()) {
+            return Placement.NONE;
+        }
+        List<Az> azs = new ArrayList<>();
+        for (SubnetLinks.SubnetLink l : links.links()) {
+            azs.add(l.az());
+        }
+        return Placement.zonal(azs, "subnets " + links.attribute());
+    }
+
+    /** The AZs of the subnet group a database or cache names, if it is in the model. */
+    private Optional<Placement> subnetGroup(Resource r, String... names) {
+        Optional<Value> g = r.attr(names);
+        if (g.isPresent() && g.get() instanceof Value.Ref ref) {
+            Optional<Resource> group = model.resource(ref.targetId());
+            if (group.isPresent()) {
+                return Optional.of(placementOf(group.get()));
+            }
+        }
+        if (g.isPresent()) {
+            return Optional.of(Placement.unknown("subnet group " + g.get().describe() + " is not defined in the scanned files"));
+        }
+        return Optional.empty();
+    }
+
+    private Placement database(Resource r) {
+        Optional<Resource> cluster = r.attr("DBClusterIdentifier", "cluster_identifier")
+                .filter(Value.Ref.class::isInstance).flatMap(v -> model.resource(((Value.Ref) v).targetId()));
+        Optional<Value> az = r.attr("AvailabilityZone");
+        Tri multiAz = r.attr("MultiAZ").map(Value::asBool).orElse(Tri.FALSE);
+        Optional<Placement> group = subnetGroup(r, "DBSubnetGroupName", "db_subnet_group_name");
+        if (group.isEmpty() && cluster.isPresent()) {
+            group = subnetGroup(cluster.get(), "DBSubnetGroupName", "db_subnet_group_name");
+        }
+        if (cluster.isEmpty() && r.attr("MultiAZ").isPresent() && !multiAz.isKnown()) {
+            return Placement.unknown("MultiAZ is " + r.attr("MultiAZ").get().describe());
+        }
+        if (multiAz.isTrue() && cluster.isEmpty()) {
+            if (group.isPresent() && group.get().scope() == Placement.Scope.ZONAL) {
+                return Placement.zonal(group.get().azs(), "Multi-AZ across its DB subnet group");
+            }
+            return Placement.unknown("Multi-AZ, but the AZs of its subnet group are not known");
+        }
+        if (az.isPresent()) {
+            return Placement.zonal(List.of(Az.fromValue(az.get())), "AvailabilityZone");
+        }
+        List<Az> candidates = group.filter(p -> p.scope() == Placement.Scope.ZONAL).map(Placement::azs).orElse(List.of());
+        return Placement.oneOf(candidates, "single-AZ instance; AWS chooses the AZ");
+    }
+
+    private Placement cluster(Resource r) {
+        List<Resource> members = new ArrayList<>();
+        for (Resource m : model.resources()) {
+            Optional<Value> c = m.attr("DBClusterIdentifier", "cluster_identifier");
+            if (m != r && c.isPresent() && c.get() instanceof Value.Ref ref && ref.targetId().equals(r.id())) {
+                members.add(m);
+            }
+        }
+        Optional<Placement> group = subnetGroup(r, "DBSubnetGroupName", "db_subnet_group_name");
+        if (members.isEmpty()) {
+            Optional<Value> azs = r.attr("AvailabilityZones");
+            if (azs.isPresent()) {
+                return azList(azs.get());
+            }
+            return group.orElse(Placement.unknown("no instances of the cluster are defined in the scanned files"));
+        }
+        List<Az> azs = new ArrayList<>();
+        for (Resource m : members) {
+            Placement p = placementOf(m);
+            if (p.scope() == Placement.Scope.ZONAL) {
+                azs.addAll(p.azs());
+            } else if (p.scope() == Placement.Scope.ONE_OF && members.size() == 1) {
+                return Placement.oneOf(p.azs(), "one instance in the cluster");
+            } else {
+                // Aurora spreads instances over the subnet group's AZs, but which AZ each gets is not stated.
+                azs.add(Az.unknown("AZ of instance " + m.name() + " is chosen by AWS"));
+            }
+        }
+        return Placement.zonal(azs, members.size() + " instance(s)");
+    }
+
+    private Placement cache(Resource r) {
+        Optional<Value> preferred = r.attr("PreferredCacheClusterAZs", "preferred_cache_cluster_azs",
+                "PreferredAvailabilityZones", "preferred_availability_zones");
+        if (preferred.isPresent()) {
+            return azList(preferred.get());
+        }
+        Optional<Value> one = r.attr("PreferredAvailabilityZone", "availability_zone");
+        if (one.isPresent()) {
+            return Placement.zonal(List.of(Az.fromValue(one.get())), "PreferredAvailabilityZone");
+        }
+        Optional<Placement> group = subnetGroup(r, "CacheSubnetGroupName", "subnet_group_name");
+        Tri multi = r.attr("MultiAZEnabled", "multi_az_enabled").map(Value::asBool).orElse(Tri.FALSE)
+                .and(r.attr("AutomaticFailoverEnabled", "automatic_failover_enabled").map(Value::asBool).orElse(Tri.FALSE));
+        if (multi.isTrue() && group.isPresent() && group.get().scope() == Placement.Scope.ZONAL) {
+            return Placement.zonal(group.get().azs(), "Multi-AZ with automatic failover");
+        }
+        if (!multi.isKnown()) {
+            return Placement.unknown("Multi-AZ / automatic failover settings are not decidable");
+        }
+        List<Az> candidates = group.filter(p -> p.scope() == Placement.Scope.ZONAL).map(Placement::azs).orElse(List.of());
+        return Placement.oneOf(candidates, "no Multi-AZ: nodes may share one AZ");
+    }
+}

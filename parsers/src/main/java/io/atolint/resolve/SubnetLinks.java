@@ -1,0 +1,145 @@
+package io.atolint.resolve;
+
+import io.atolint.model.Az;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Resource;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which subnets a resource is placed in, format-blind: the attribute names CloudFormation and
+ * Terraform use for it, per kind, and for each subnet the AZ it resolves to and how.
+ */
+public final class SubnetLinks {
+
+    /** One subnet entry of a resource: the value as written, the subnet resource if it is in the model, its AZ. */
+    public record SubnetLink(Value value, Resource subnet, Az az, SourceLocation location) {
+        /** {@code SubnetA (us-east-1a)}, {@code SubnetB (us-east-1a via GetAZs('')[0] of us-east-1)}. */
+        public String describe() {
+            String name = subnet != null ? subnet.displayName() : value.asString().orElse(value.describe());
+            return name + " (" + az.explain() + ")";
+        }
+    }
+
+    /** The outcome: the links, or why the subnets are not known at all. */
+    public record Links(List<SubnetLink> links, String unknownReason, String attribute) {
+        public boolean isKnown() {
+            return unknownReason == null;
+        }
+    }
+
+    private SubnetLinks() {
+    }
+
+    /** Attribute paths naming subnets, per kind ({@code *} = each list element); formats' alternatives in order. */
+    static List<String[]> pathsFor(Kind kind) {
+        return switch (kind) {
+            case LOAD_BALANCER -> paths("Subnets", "SubnetMappings/*/SubnetId", "subnet_mapping/*/subnet_id");
+            case AUTOSCALING_GROUP -> paths("VPCZoneIdentifier");
+            case EC2_INSTANCE, NAT_GATEWAY, NETWORK_INTERFACE, EFS_MOUNT_TARGET ->
+                    paths("SubnetId", "NetworkInterfaces/*/SubnetId");
+            case ECS_SERVICE -> paths("NetworkConfiguration/AwsvpcConfiguration/Subnets", "network_configuration/subnets");
+            case LAMBDA_FUNCTION -> paths("VpcConfig/SubnetIds");
+            case EKS_NODE_GROUP, EKS_FARGATE_PROFILE -> paths("Subnets", "subnet_ids");
+            case EKS_CLUSTER -> paths("ResourcesVpcConfig/SubnetIds", "vpc_config/subnet_ids");
+            case DB_SUBNET_GROUP, ELASTICACHE_SUBNET_GROUP, TRANSIT_GATEWAY_ATTACHMENT, VPC_ENDPOINT -> paths("SubnetIds");
+            case MSK_CLUSTER -> paths("BrokerNodeGroupInfo/ClientSubnets", "broker_node_group_info/client_subnets");
+            case OPENSEARCH_DOMAIN -> paths("VPCOptions/SubnetIds", "vpc_options/subnet_ids");
+            case REDSHIFT_CLUSTER, EMR_CLUSTER, BATCH_COMPUTE_ENVIRONMENT ->
+                    paths("SubnetIds", "Instances/Ec2SubnetIds", "ComputeResources/Subnets");
+            default -> List.of();
+        };
+    }
+
+    private static List<String[]> paths(String... slashPaths) {
+        List<String[]> out = new ArrayList<>();
+        for (String p : slashPaths) {
+            out.add(p.split("/"));
+        }
+        return out;
+    }
+
+    /** The subnets of {@code r}, or an empty, known list when its kind has no subnet attribute or it is omitted. */
+    public static Links of(Resource r, Model model, PlacementResolver placements) {
+        for (String[] path : pathsFor(r.kind())) {
+            List<Value> values = new ArrayList<>();
+            String attr = String.join("/", path);
+            if (!collect(r.attributes(), path, 0, values)) {
+                continue;
+            }
+            if (values.size() == 1 && values.get(0) instanceof Value.Symbol s && s.index() < 0) {
+                return new Links(List.of(), "subnets come from " + s.how(), attr);
+            }
+            if (values.size() == 1 && values.get(0) instanceof Value.Unknown u) {
+                return new Links(List.of(), "subnets are " + u.reason(), attr);
+            }
+            List<SubnetLink> out = new ArrayList<>();
+            for (Value v : values) {
+                out.add(link(v, model, placements));
+            }
+            return new Links(out, null, attr);
+        }
+        return new Links(List.of(), null, null);
+    }
+
+    private static SubnetLink link(Value v, Model model, PlacementResolver placements) {
+        if (v instanceof Value.Ref ref) {
+            Optional<Resource> target = model.resource(ref.targetId());
+            if (target.isPresent() && target.get().kind() == Kind.SUBNET) {
+                return new SubnetLink(v, target.get(), placements.subnetAz(target.get()), v.location());
+            }
+            return new SubnetLink(v, target.orElse(null), Az.unknown("refers to " + ref.targetId()
+                    + ", which is not a subnet"), v.location());
+        }
+        if (v instanceof Value.Symbol s) {
+            // The same element of the same subnet list is the same subnet, hence the same AZ.
+            return new SubnetLink(v, null, Az.symbol("AZ of " + s.family(), s.index(), false,
+                    "AZ of subnet " + s.display()), v.location());
+        }
+        if (v instanceof Value.Scalar s && s.value() instanceof String id) {
+            return new SubnetLink(v, null, Az.unknown("subnet " + id + " is not defined in the scanned files"
+                    + (s.isLiteral() ? "" : " (" + s.how() + ")")), v.location());
+        }
+        if (v instanceof Value.Unknown u) {
+            return new SubnetLink(v, null, Az.unknown(u.reason()), v.location());
+        }
+        return new SubnetLink(v, null, Az.unknown("not a subnet: " + v), v.location());
+    }
+
+    /** Collects the values at {@code path} ({@code *} = every list element); false when the path is absent. */
+    private static boolean collect(Value cur, String[] path, int i, List<Value> out) {
+        if (i == path.length) {
+            if (cur instanceof Value.ListV l) {
+                out.addAll(l.items());
+            } else {
+                out.add(cur);
+            }
+            return true;
+        }
+        if (path[i].equals("*")) {
+            boolean any = false;
+            for (Value item : cur.asList()) {
+                any |= collect(item, path, i + 1, out);
+            }
+            return any;
+        }
+        Value c = cur;
+        if (c instanceof Value.ListV l && l.items().size() == 1) {
+            c = l.items().get(0);
+        }
+        if (!(c instanceof Value.MapV m)) {
+            if (c instanceof Value.Unknown) {
+                out.add(c);
+                return true;
+            }
+            return false;
+        }
+        Optional<Value> next = m.get(path[i]);
+        return next.isPresent() && collect(next.get(), path, i + 1, out);
+    }
+}
