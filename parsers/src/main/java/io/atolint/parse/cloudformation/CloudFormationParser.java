@@ -109,7 +109,8 @@ public final class CloudFormationParser {
         List<Pending> dependsOn = new ArrayList<>();
         List<Resource> nestedStacks = new ArrayList<>();
         Map<String, Node.MapNode> nestedNodes = new LinkedHashMap<>();
-        for (Node.Entry e : resources.entries()) {
+        for (String key : resources.keys()) {
+            Node.Entry e = resources.entry(key).orElseThrow(); // the last of duplicates, as the reader reported
             String logical = e.key().text();
             String path = "Resources/" + logical;
             SourceLocation at = e.key().location(f, path);
@@ -148,12 +149,12 @@ public final class CloudFormationParser {
             Value.MapV pm;
             if (props instanceof Value.MapV m) {
                 pm = m;
+            } else if (props instanceof Value.Unknown u) {
+                pm = Value.MapV.unknown("Properties are " + u.reason(), props.location());
             } else {
-                if (!props.isUnknown()) {
-                    model.report(ParseFindings.invalid(rn.get("Properties").get().location(f, path + "/Properties"),
-                            "Properties of " + logical + " must be a mapping"));
-                }
-                pm = Value.MapV.empty(props.location());
+                model.report(ParseFindings.invalid(rn.get("Properties").get().location(f, path + "/Properties"),
+                        "Properties of " + logical + " must be a mapping"));
+                pm = Value.MapV.unknown("Properties are not a mapping", props.location());
             }
             Value metadata = rn.get("Metadata").map(m -> resolver.eval(m, path + "/Metadata")).orElse(null);
             Value.MapV md = metadata instanceof Value.MapV mm ? mm : Value.MapV.empty(at);
