@@ -11,10 +11,12 @@ import io.atolint.parse.ParseOptions;
 import io.atolint.parse.RegionAzs;
 import io.atolint.parse.SourceTree;
 import io.atolint.report.JsonReport;
+import io.atolint.report.SimulationReport;
 import io.atolint.report.TextReport;
 import io.atolint.report.Version;
 import io.atolint.rule.RuleCatalog;
 import io.atolint.rule.RuleInfo;
+import io.atolint.topology.Verdict;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -68,6 +70,7 @@ public final class Cli {
             return switch (command) {
                 case "scan" -> scan(rest);
                 case "rules" -> rules(rest);
+                case "simulate" -> simulate(rest);
                 default -> throw new UsageException("unknown command '" + command + "' (try: atolint --help)");
             };
         } catch (UsageException e) {
@@ -83,6 +86,7 @@ public final class Cli {
         to.println("usage:");
         to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
         to.println("  atolint rules [--format text|json]  list the rules");
+        to.println("  atolint simulate PATH... [options]  what the loss of each AZ takes down (scan options apply)");
         to.println();
         PrintWriter w = new PrintWriter(to);
         new HelpFormatter().printOptions(w, 100, scanOptions(), 2, 4);
@@ -235,6 +239,33 @@ public final class Cli {
         } catch (IOException e) {
             throw new UsageException("cannot write " + (file == null ? "the report" : file) + ": " + e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ simulate
+
+    /** Exit 1 when the loss of some AZ takes a tier or path down (or may: AT RISK), else 0. */
+    private int simulate(String[] args) throws UsageException {
+        CommandLine cl = parse(scanOptions(), args);
+        if (cl.getArgList().isEmpty()) {
+            throw new UsageException("simulate needs at least one PATH");
+        }
+        ParseOptions options = parseOptions(cl);
+        String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits()), options);
+        write(cl.getOptionValue("output"), stream -> {
+            if (format.equals("json")) {
+                SimulationReport.json(analysis, stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                SimulationReport.text(analysis, ps);
+                ps.flush();
+            }
+        });
+        Verdict worst = SimulationReport.worst(analysis);
+        return worst == Verdict.DOWN || worst == Verdict.AT_RISK ? FINDINGS : OK;
     }
 
     // ------------------------------------------------------------------ rules

@@ -1,6 +1,14 @@
 package io.atolint.rule;
 
+import io.atolint.checks.ha.ComputeTierAzSpread;
+import io.atolint.checks.ha.DataStoreAzResilience;
 import io.atolint.checks.ha.LoadBalancerAzSpread;
+import io.atolint.checks.ha.NetworkAttachmentAzSpread;
+import io.atolint.checks.spof.LoneInstanceOnPath;
+import io.atolint.checks.spof.NatGatewayPerAz;
+import io.atolint.checks.spof.SingleAzDependency;
+import io.atolint.checks.spof.SingleCopyCompute;
+import io.atolint.checks.spof.TrafficCutPoint;
 
 import java.util.List;
 
@@ -14,6 +22,14 @@ public final class Rules {
 
     public static List<Check> all() {
         return List.of(
-                new LoadBalancerAzSpread());
+                new LoadBalancerAzSpread(),
+                new ComputeTierAzSpread(),
+                new DataStoreAzResilience(),
+                new NetworkAttachmentAzSpread(),
+                new NatGatewayPerAz(),
+                new LoneInstanceOnPath(),
+                new SingleCopyCompute(),
+                new SingleAzDependency(),
+                new TrafficCutPoint());
     }
 }
