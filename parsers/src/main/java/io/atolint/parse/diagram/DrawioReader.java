@@ -358,7 +358,7 @@ public final class DrawioReader {
         if (s.isImage()) {
             return s.get("image").map(DrawioReader::imageName).orElse("image");
         }
-        return s.shape();
+        return s.shape().isEmpty() ? "rectangle" : s.shape();
     }
 
     /** The file name of an image reference; data URIs have none. */

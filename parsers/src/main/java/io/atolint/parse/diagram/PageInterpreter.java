@@ -99,7 +99,12 @@ public final class PageInterpreter {
     public PageInterpreter(DrawnPage page) {
         this.page = page;
         this.idPrefix = page.file() + "#" + page.index() + "/";
+        String fileName = page.file().substring(page.file().lastIndexOf('/') + 1);
+        // one family per page: distinct AZ boxes of a page are provably distinct AZs, other pages' are not comparable
+        this.azFamily = fileName + " p" + page.index() + " AZ";
     }
+
+    private final String azFamily;
 
     public DiagramView interpret() {
         for (DrawnPage.Shape s : page.shapes()) {
@@ -312,7 +317,7 @@ public final class PageInterpreter {
             azIndex.put(key, idx);
             azHow.put(key, how);
         }
-        return Az.symbol(page.file() + "#" + page.index() + " AZ", idx, true, how);
+        return Az.symbol(azFamily, idx, true, how);
     }
 
     /** The unlabelled band a free "AZ1" text names: the smallest one holding it, else the nearest one beside it. */

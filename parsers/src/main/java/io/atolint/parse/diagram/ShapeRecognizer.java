@@ -99,6 +99,10 @@ public final class ShapeRecognizer {
         return n.endsWith(".svg") || n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".gif");
     }
 
+    private static String[] words(String s) {
+        return s.replaceAll("[-_.]+", " ").toLowerCase(Locale.ROOT).trim().split(" ");
+    }
+
     /** What a label names, if it names a service, a group or something outside AWS exactly. */
     public static Optional<Recognition> fromLabel(String label) {
         for (String candidate : labelCandidates(label)) {
@@ -159,6 +163,11 @@ public final class ShapeRecognizer {
         String s = stem.replaceAll("^(Arch|Res|Arch-Category|Arch-Group)_", "").replaceAll("_(16|24|32|48|64)(_(Light|Dark))?$", "");
         String words = s.replaceAll("[-_.]+", " ").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).trim();
         candidates.add(words);
+        String[] tokens = words(s);
+        if (tokens.length > 1) {
+            candidates.add(tokens[tokens.length - 1]);
+            candidates.add(tokens[0]);
+        }
         String[] parts = s.split("_");
         if (parts.length > 1) {
             candidates.add(parts[parts.length - 1].replaceAll("[-.]+", " ").toLowerCase(Locale.ROOT).trim());
