@@ -16,7 +16,10 @@ import io.atolint.rule.Rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Parse, build the graph, run the checks, order the findings. */
 public final class Analyzer {
@@ -42,7 +45,7 @@ public final class Analyzer {
     public Analysis analyze(List<SourceTree> trees, ParseOptions options) {
         List<Model> models = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
         List<String> inputs = new ArrayList<>();
         for (SourceTree t : trees) {
             ScanResult r = Scanner.standard().scan(t, options);
@@ -51,7 +54,11 @@ public final class Analyzer {
             skipped.putAll(r.skipped());
             inputs.addAll(r.inputs());
         }
-        ScanResult scan = new ScanResult(models, findings, skipped, inputs);
+        // The same files give the same report, whatever order they were listed or read in.
+        models.sort(Comparator.comparing(Model::unit));
+        inputs.sort(null);
+        Map<String, String> sortedSkipped = new TreeMap<>(skipped);
+        ScanResult scan = new ScanResult(models, findings, sortedSkipped, inputs);
         return run(scan, options);
     }
 
