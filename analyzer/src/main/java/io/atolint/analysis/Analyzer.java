@@ -11,6 +11,7 @@ import io.atolint.parse.Scanner;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleContext;
+import io.atolint.rule.RuleRun;
 import io.atolint.rule.Rules;
 
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public final class Analyzer {
     public Analysis run(ScanResult scan, ParseOptions options) {
         ResourceGraph graph = ResourceGraph.of(scan.models());
         List<Finding> findings = new ArrayList<>(scan.findings());
+        java.util.Map<String, RuleRun> runs = new java.util.LinkedHashMap<>();
         for (Model m : scan.models()) {
             findings.addAll(m.findings());
         }
@@ -73,14 +75,16 @@ public final class Analyzer {
             try {
                 c.check(ctx);
                 findings.addAll(ctx.findings());
+                runs.put(c.meta().id(), ctx.run(null));
             } catch (RuntimeException | StackOverflowError e) {
                 // A defect in one check must not hide the others' findings; it is reported, not thrown.
                 findings.addAll(ctx.findings());
+                runs.put(c.meta().id(), ctx.run(e.toString()));
                 findings.add(new Finding(c.meta().id(), Severity.INFO, "internal error in rule " + c.meta().id()
                         + ": " + e, SourceLocation.ofFile(scan.models().isEmpty() ? "" : scan.models().get(0).unit())));
             }
         }
         findings.sort(ORDER);
-        return new Analysis(scan, graph, List.copyOf(findings), options);
+        return new Analysis(scan, graph, List.copyOf(findings), options, runs);
     }
 }
