@@ -24,6 +24,8 @@ import java.util.List;
 
 /** What {@code atolint simulate} prints: per model, the tiers and paths, then one block per lost AZ. */
 public final class SimulationReport {
+    /** Version of the {@code simulate --format json} layout; fields are only ever added. */
+    public static final String SCHEMA_VERSION = "1.0";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SimulationReport() {
@@ -142,7 +144,7 @@ public final class SimulationReport {
 
     public static void json(Analysis a, OutputStream out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
+        root.put("schemaVersion", SCHEMA_VERSION);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "atolint");
         tool.put("version", Version.get());

@@ -30,6 +30,11 @@ public final class Rules {
                 new LoneInstanceOnPath(),
                 new SingleCopyCompute(),
                 new SingleAzDependency(),
-                new TrafficCutPoint());
+                new TrafficCutPoint(),
+                new io.atolint.checks.diagram.UnconnectedElements(),
+                new io.atolint.checks.diagram.ServiceIcons(),
+                new io.atolint.checks.diagram.DeploymentShown(),
+                new io.atolint.checks.diagram.TiersAcrossAzs(),
+                new io.atolint.checks.diagram.OutsideElementsShown());
     }
 }

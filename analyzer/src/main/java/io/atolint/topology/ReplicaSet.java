@@ -178,7 +178,7 @@ public final class ReplicaSet {
     static String values(List<Az> azs) {
         Set<String> v = new LinkedHashSet<>();
         for (Az a : azs) {
-            v.add(a.value());
+            v.add(a.isKnown() ? a.value() : "an AZ the files do not name");
         }
         return String.join(", ", v);
     }

@@ -169,7 +169,8 @@ final class SpofAnalysis {
                     || s.replicas().get(0).kind() != Kind.EC2_INSTANCE) {
                 continue;
             }
-            List<TrafficPath> paths = topo.pathsThrough(s);
+            List<TrafficPath> paths = topo.pathsThrough(s).stream()
+                    .filter(p -> p.end().role().orElse(null) == Role.DATA).toList();
             if (paths.isEmpty()) {
                 continue;
             }
@@ -266,7 +267,11 @@ final class SpofAnalysis {
                         + "; cannot prove it runs in two AZs (" + s.where() + ")", v.location(), paths, Evidence.path(p, v));
             }
         }
-        for (DefaultEdge e : inspector.getBridges()) {
+        // Edge objects hash by identity: order bridges by their ends so that reports are reproducible.
+        List<DefaultEdge> bridges = new ArrayList<>(inspector.getBridges());
+        bridges.sort(java.util.Comparator.comparing((DefaultEdge e) -> undirected.getEdgeSource(e).id())
+                .thenComparing(e -> undirected.getEdgeTarget(e).id()));
+        for (DefaultEdge e : bridges) {
             Resource a = undirected.getEdgeSource(e);
             Resource b = undirected.getEdgeTarget(e);
             Resource site = remoteSite(a) ? a : remoteSite(b) ? b : null;
@@ -303,7 +308,7 @@ final class SpofAnalysis {
         for (TrafficPath p : topo.paths()) {
             byEnds.computeIfAbsent(p.head().id() + "\u0000" + p.end().id(), k -> new ArrayList<>()).add(p);
         }
-        Map<ReplicaSet, List<TrafficPath>> out = new HashMap<>();
+        Map<ReplicaSet, List<TrafficPath>> out = new LinkedHashMap<>();
         for (List<TrafficPath> ps : byEnds.values()) {
             Set<ReplicaSet> common = new LinkedHashSet<>(ps.get(0).hops());
             for (TrafficPath p : ps) {

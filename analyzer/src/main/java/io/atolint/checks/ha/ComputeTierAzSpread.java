@@ -41,6 +41,7 @@ public final class ComputeTierAzSpread implements Check {
     }
 
     private void checkOne(RuleContext ctx, ModelTopology topo, ReplicaSet s) {
+        s.vertices().forEach(ctx::examined);
         Tri multi = s.multiAz();
         if (multi.isTrue()) {
             return;

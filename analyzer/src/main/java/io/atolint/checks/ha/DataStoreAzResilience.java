@@ -46,6 +46,7 @@ public final class DataStoreAzResilience implements Check {
     }
 
     private void checkOne(RuleContext ctx, ModelTopology topo, ReplicaSet s) {
+        s.vertices().forEach(ctx::examined);
         Tri multi = s.multiAz();
         if (multi.isTrue()) {
             return;

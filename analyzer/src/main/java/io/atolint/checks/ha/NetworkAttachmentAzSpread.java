@@ -51,6 +51,7 @@ public final class NetworkAttachmentAzSpread implements Check {
     }
 
     private void checkOne(RuleContext ctx, Model model, PlacementResolver placements, Resource r) {
+        ctx.examined(r);
         SubnetLinks.Links links = SubnetLinks.of(r, model, placements);
         SourceLocation at = r.locationOf("SubnetIds", "subnet_ids");
         String name = r.kind() == Kind.VPC_ENDPOINT ? "Interface endpoint \"" + r.displayName() + "\""

@@ -1,5 +1,6 @@
 package io.atolint.checks.spof;
 
+import io.atolint.model.Kind;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
@@ -14,6 +15,7 @@ import java.util.Set;
 public final class LoneInstanceOnPath implements Check {
     @Override
     public void check(RuleContext ctx) {
-        SpofFindings.report(ctx, Set.of(Spof.Category.LONE_INSTANCE));
+        SpofFindings.report(ctx, Set.of(Spof.Category.LONE_INSTANCE), topo -> SpofFindings.onPaths(topo).stream()
+                .filter(r -> r.kind() == Kind.EC2_INSTANCE).toList());
     }
 }

@@ -4,6 +4,7 @@ import io.atolint.model.Severity;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
+import io.atolint.topology.Role;
 import io.atolint.topology.Spof;
 
 import java.util.Set;
@@ -18,6 +19,6 @@ import java.util.Set;
 public final class NatGatewayPerAz implements Check {
     @Override
     public void check(RuleContext ctx) {
-        SpofFindings.report(ctx, Set.of(Spof.Category.NAT));
+        SpofFindings.report(ctx, Set.of(Spof.Category.NAT), topo -> SpofFindings.setsOf(topo, Role.EGRESS));
     }
 }

@@ -4,6 +4,7 @@ import io.atolint.model.Severity;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
+import io.atolint.topology.Role;
 import io.atolint.topology.Spof;
 
 import java.util.Set;
@@ -17,6 +18,6 @@ import java.util.Set;
 public final class SingleAzDependency implements Check {
     @Override
     public void check(RuleContext ctx) {
-        SpofFindings.report(ctx, Set.of(Spof.Category.SINGLE_AZ_DEPENDENCY));
+        SpofFindings.report(ctx, Set.of(Spof.Category.SINGLE_AZ_DEPENDENCY), topo -> SpofFindings.setsOf(topo, Role.DATA));
     }
 }

@@ -1,9 +1,11 @@
 package io.atolint.checks.spof;
 
+import io.atolint.model.Kind;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
+import io.atolint.topology.Role;
 import io.atolint.topology.Spof;
 
 import java.util.Set;
@@ -18,6 +20,8 @@ import java.util.Set;
 public final class SingleCopyCompute implements Check {
     @Override
     public void check(RuleContext ctx) {
-        SpofFindings.report(ctx, Set.of(Spof.Category.SINGLE_COPY));
+        SpofFindings.report(ctx, Set.of(Spof.Category.SINGLE_COPY), topo -> SpofFindings.setsOf(topo, Role.COMPUTE).stream()
+                .filter(r -> r.kind() == Kind.AUTOSCALING_GROUP || r.kind() == Kind.ECS_SERVICE
+                        || r.kind() == Kind.EKS_NODE_GROUP).toList());
     }
 }

@@ -20,6 +20,7 @@ public final class TrafficCutPoint implements Check {
     public void check(RuleContext ctx) {
         // Single-AZ hops with a role (load balancers, compute, data) are the tier rules' findings.
         SpofFindings.report(ctx, s -> s.category() == Spof.Category.SINGLE_LINK
-                || (s.category() == Spof.Category.SINGLE_AZ_HOP && s.set() != null && s.set().role().isEmpty()));
+                || (s.category() == Spof.Category.SINGLE_AZ_HOP && s.set() != null && s.set().role().isEmpty()),
+                SpofFindings::onPaths);
     }
 }
