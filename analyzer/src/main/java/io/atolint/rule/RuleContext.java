@@ -18,12 +18,18 @@ public final class RuleContext {
     private final Rule rule;
     private final ResourceGraph graph;
     private final ParseOptions options;
+    private final SourceText sources;
     private final List<Finding> findings = new ArrayList<>();
 
     public RuleContext(Rule rule, ResourceGraph graph, ParseOptions options) {
+        this(rule, graph, options, SourceText.NONE);
+    }
+
+    public RuleContext(Rule rule, ResourceGraph graph, ParseOptions options, SourceText sources) {
         this.rule = rule;
         this.graph = graph;
         this.options = options;
+        this.sources = sources;
     }
 
     public ResourceGraph graph() {
@@ -32,6 +38,11 @@ public final class RuleContext {
 
     public ParseOptions options() {
         return options;
+    }
+
+    /** The text of the scanned files, for checks that read comments (suppressions). */
+    public SourceText sources() {
+        return sources;
     }
 
     /** A finding on a resource, at the resource. */

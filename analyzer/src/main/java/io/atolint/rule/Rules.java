@@ -1,6 +1,8 @@
 package io.atolint.rule;
 
 import io.atolint.checks.ha.LoadBalancerAzSpread;
+import io.atolint.suppress.SuppressionOfUnknownRule;
+import io.atolint.suppress.SuppressionWithoutReason;
 
 import java.util.List;
 
@@ -14,6 +16,8 @@ public final class Rules {
 
     public static List<Check> all() {
         return List.of(
-                new LoadBalancerAzSpread());
+                new LoadBalancerAzSpread(),
+                new SuppressionWithoutReason(),
+                new SuppressionOfUnknownRule());
     }
 }
