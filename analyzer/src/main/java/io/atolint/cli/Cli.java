@@ -2,13 +2,22 @@ package io.atolint.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atolint.analysis.Analysis;
+import io.atolint.analysis.Analyzer;
+import io.atolint.checklist.Assessment;
+import io.atolint.checklist.Category;
 import io.atolint.checklist.Checklist;
+import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.config.AtolintConfig;
 import io.atolint.model.Severity;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.RegionAzs;
 import io.atolint.parse.SourceTree;
+import io.atolint.report.AssessmentJson;
+import io.atolint.report.AssessmentText;
+import io.atolint.report.JsonReport;
+import io.atolint.report.TextReport;
 import io.atolint.report.ReportFormat;
 import io.atolint.report.Version;
 import io.atolint.rule.RuleCatalog;
@@ -25,11 +34,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,6 +81,8 @@ public final class Cli {
             return switch (command) {
                 case "scan" -> scan(rest);
                 case "rules" -> rules(rest);
+                case "describe" -> describe(rest);
+                case "checklist" -> checklist(rest);
                 default -> throw new UsageException("unknown command '" + command + "' (try: atolint --help)");
             };
         } catch (UsageException e) {
@@ -85,6 +98,8 @@ public final class Cli {
         to.println("usage:");
         to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
         to.println("  atolint rules [--format text|json]  list the rules");
+        to.println("  atolint describe FILE [--format text|json]  what atolint understood from a diagram");
+        to.println("  atolint checklist PATH... [options]  self-assessment: a verdict per checklist item");
         to.println();
         PrintWriter w = new PrintWriter(to);
         new HelpFormatter().printOptions(w, 100, scanOptions(), 2, 4);
@@ -110,6 +125,8 @@ public final class Cli {
                 .desc("exit 1 when a finding is at or above low|medium|high|critical (default high)").get());
         o.addOption(Option.builder().longOpt("max-file-size").hasArg().argName("BYTES")
                 .desc("largest file read (default 10485760)").get());
+        o.addOption(Option.builder().longOpt("category").hasArg().argName(Category.ids())
+                .desc("solution category: items (and their rules) it is exempt from are not applicable").get());
         o.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
                 .desc("configuration file (default: the nearest .atolint.yml above the first PATH)").get());
         o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
@@ -140,11 +157,12 @@ public final class Cli {
         List<String> formats = cl.hasOption("format") ? values(cl, "format") : ScanJob.configuredFormats(config);
         List<ReportOutput> outputs = ReportOutput.parse(formats, cl.getOptionValue("output"));
         String baseline = cl.hasOption("baseline") ? cl.getOptionValue("baseline") : ScanJob.configuredBaseline(config);
+        Category category = cl.hasOption("category") ? category(cl) : Category.parse(config.category()).orElse(null);
         ScanJob job = new ScanJob(out, err, terminal);
-        ScanJob.Result result = job.run(new ScanJob.Request(paths, options, config, outputs, baseline,
+        ScanJob.Result result = job.run(new ScanJob.Request(paths, options, config, category, outputs, baseline,
                 cl.getOptionValue("create-baseline")));
         job.write(result, outputs, ReportLinks.settings(terminal.env())
-                .withCategory(config.category()).withBaselineApplied(result.baselineApplied()));
+                .withCategory(category).withBaselineApplied(result.baselineApplied()));
         if (cl.hasOption("create-baseline")) {
             return OK;
         }
@@ -154,6 +172,43 @@ public final class Cli {
     private static List<String> values(CommandLine cl, String option) {
         String[] v = cl.getOptionValues(option);
         return v == null ? List.of() : List.of(v);
+    }
+
+    private static Category category(CommandLine cl) throws UsageException {
+        String c = cl.getOptionValue("category");
+        if (c == null) {
+            return null;
+        }
+        return Category.parse(c).orElseThrow(() -> new UsageException("unknown category '" + c + "' (expected "
+                + Category.ids() + ")"));
+    }
+
+    // ------------------------------------------------------------------ checklist
+
+    /** Exit 1 when an applicable item is Not met; Needs evidence never fails. */
+    private int checklist(String[] args) throws UsageException {
+        CommandLine cl = parse(scanOptions(), args);
+        if (cl.getArgList().isEmpty()) {
+            throw new UsageException("checklist needs at least one PATH");
+        }
+        ParseOptions options = parseOptions(cl);
+        String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        Category category = category(cl);
+        Analysis analysis = Analyzer.standard().analyze(trees(cl.getArgList(), options.limits()), options);
+        Assessment assessment = ChecklistEvaluator.standard().evaluate(analysis, category);
+        write(cl.getOptionValue("output"), stream -> {
+            if (format.equals("json")) {
+                AssessmentJson.write(assessment, analysis, stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                AssessmentText.write(assessment, analysis, ps);
+                ps.flush();
+            }
+        });
+        return assessment.anyNotMet() ? FINDINGS : OK;
     }
 
     private static Severity severity(String s) throws UsageException {
@@ -249,6 +304,42 @@ public final class Cli {
         } catch (IOException e) {
             throw new UsageException("cannot write " + (file == null ? "the report" : file) + ": " + e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ describe
+
+    private int describe(String[] args) throws UsageException {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("format").hasArg().get());
+        CommandLine cl = parse(o, args);
+        if (cl.getArgList().size() != 1) {
+            throw new UsageException("describe needs exactly one diagram FILE");
+        }
+        String format = cl.getOptionValue("format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        Path file = Path.of(cl.getArgList().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such file: " + file);
+        }
+        SourceTree tree = new FileSystemSourceTree(file, cl.getArgList().get(0), Limits.defaults());
+        io.atolint.describe.DiagramDescription d = io.atolint.describe.DiagramDescription.of(tree,
+                tree.files().get(0), Limits.defaults());
+        if (!d.isDiagram()) {
+            err.println("atolint: " + file + " is not a diagram atolint reads: " + d.notADiagram());
+            return ERROR;
+        }
+        write(null, stream -> {
+            if (format.equals("json")) {
+                d.writeJson(stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                d.writeText(ps);
+                ps.flush();
+            }
+        });
+        return OK;
     }
 
     // ------------------------------------------------------------------ rules

@@ -2,6 +2,8 @@ package io.atolint.cli;
 
 import io.atolint.analysis.Analysis;
 import io.atolint.analysis.Analyzer;
+import io.atolint.checklist.Category;
+import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.config.AtolintConfig;
 import io.atolint.config.IgnoringSourceTree;
 import io.atolint.config.PathIgnore;
@@ -45,8 +47,8 @@ final class ScanJob {
     }
 
     /** What to scan and how; every path and file name is as the user gave it. */
-    record Request(List<String> paths, ParseOptions options, AtolintConfig config, List<ReportOutput> outputs,
-                   String baseline, String createBaseline) {
+    record Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
+                   List<ReportOutput> outputs, String baseline, String createBaseline) {
     }
 
     /** The analysis after triage, and whether a baseline was compared with. */
@@ -69,6 +71,7 @@ final class ScanJob {
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
             List<SourceTree> tracked = progress.track(trees);
             analysis = new Analyzer(enabledChecks(req.config())).analyze(tracked, req.options());
+            analysis = ChecklistEvaluator.standard().forCategory(analysis, req.category());
             progress.phase("triage");
             analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));
         }

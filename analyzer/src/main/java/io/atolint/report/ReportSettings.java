@@ -1,5 +1,7 @@
 package io.atolint.report;
 
+import io.atolint.checklist.Category;
+
 /**
  * What the writers need beyond the analysis itself.
  *
@@ -10,7 +12,7 @@ package io.atolint.report;
  * @param repoPrefix      what to put before a scanned file's path to make it relative to the repository
  *                        root (empty when the scan ran from the root)
  */
-public record ReportSettings(String category, boolean baselineApplied, String linkBase, String repoPrefix,
+public record ReportSettings(Category category, boolean baselineApplied, String linkBase, String repoPrefix,
                              String repoRoot) {
 
     public ReportSettings {
@@ -23,7 +25,7 @@ public record ReportSettings(String category, boolean baselineApplied, String li
         return new ReportSettings(null, false, "", "", "");
     }
 
-    public ReportSettings withCategory(String c) {
+    public ReportSettings withCategory(Category c) {
         return new ReportSettings(c, baselineApplied, linkBase, repoPrefix, repoRoot);
     }
 

@@ -83,7 +83,7 @@ public final class Triage {
             }
         }
         out.sort(Analyzer.ORDER);
-        return new Analysis(a.scan(), a.graph(), List.copyOf(out), a.options());
+        return a.withFindings(out);
     }
 
     private static Finding suppressByDeclaration(Finding f, List<Declaration> declarations) {

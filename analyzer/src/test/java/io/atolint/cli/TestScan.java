@@ -33,7 +33,7 @@ final class TestScan {
         PrintStream devNull = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         try {
             return new ScanJob(devNull, devNull, Terminal.none())
-                    .run(List.of(tree), new ScanJob.Request(List.of(repoRelativeDir), options, config, List.of(), baseline, null));
+                    .run(List.of(tree), new ScanJob.Request(List.of(repoRelativeDir), options, config, null, List.of(), baseline, null));
         } catch (UsageException e) {
             throw new IllegalStateException(e);
         }

@@ -77,11 +77,11 @@ public final class CloudFormationHandler implements FormatHandler {
         }
         for (String child : nestedChildren) {
             if (templates.containsKey(child) && !session.isClaimed(child)) {
-                // A nested template whose parent could not read it (depth limit, parent error): read it alone.
+                // A template used only by templates in a cycle (or by itself): read it, and the cycle is reported.
                 Candidate c = templates.get(child);
                 session.claim(child);
-                Model model = new CloudFormationParser(session.options(), Format.CLOUDFORMATION, null)
-                        .parse(c.file(), c.doc(), child);
+                Model model = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
+                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node)).parse(c.file(), c.doc(), child);
                 c.problems().forEach(model::report);
                 session.addModel(model);
             }

@@ -253,4 +253,38 @@ class IntrinsicResolutionTest {
         assertTrue(limit.get(0).location().startLine() > 1);
         assertTrue(Scans.resource(m, "R49").attr("Tags").orElseThrow().isUnknown());
     }
+
+    @Test
+    void forEachLoopsExpandWhenTheirCollectionResolves() {
+        String t = """
+                Transform: AWS::LanguageExtensions
+                Parameters:
+                  Zones: {Type: CommaDelimitedList, Default: 'us-east-1a,us-east-1b'}
+                  Names: {Type: CommaDelimitedList}
+                Resources:
+                  Fn::ForEach::Subnets:
+                    - Zone
+                    - !Ref Zones
+                    - Subnet&{Zone}:
+                        Type: AWS::EC2::Subnet
+                        Properties:
+                          AvailabilityZone: !Ref Zone
+                          Tags: [{Key: Name, Value: !Sub 'app-${Zone}'}]
+                  Fn::ForEach::Unknown:
+                    - Name
+                    - !Ref Names
+                    - Bucket${Name}:
+                        Type: AWS::S3::Bucket
+                """;
+        Model m = parse(t, ParseOptions.defaults());
+        Resource a = Scans.resource(m, "Subnetuseast1a");
+        assertEquals("us-east-1a", a.attr("AvailabilityZone").orElseThrow().asString().orElseThrow());
+        assertEquals(9, a.location().startLine(), "positioned at the loop's fragment");
+        Resource b = Scans.resource(m, "Subnetuseast1b");
+        assertEquals("app-us-east-1b", b.attr("Tags").orElseThrow().asList().get(0).at("Value").orElseThrow()
+                .asString().orElseThrow());
+        assertEquals(2, m.resources().size());
+        assertTrue(m.findings().stream().anyMatch(f -> f.ruleId().equals(ParseFindings.UNSUPPORTED)
+                && f.message().startsWith("Fn::ForEach::Unknown") && f.location().startLine() == 14));
+    }
 }
