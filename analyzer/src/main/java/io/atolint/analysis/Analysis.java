@@ -5,11 +5,31 @@ import io.atolint.model.Finding;
 import io.atolint.model.Severity;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
+import io.atolint.rule.RuleRun;
 
 import java.util.List;
+import java.util.Map;
 
-/** The outcome of one scan: what was read, the graph, and every finding in a deterministic order. */
-public record Analysis(ScanResult scan, ResourceGraph graph, List<Finding> findings, ParseOptions options) {
+/**
+ * The outcome of one scan: what was read, the graph, every finding in a deterministic order, and what
+ * each rule examined ({@code runs}, by rule id; the checklist verdicts need it).
+ */
+public record Analysis(ScanResult scan, ResourceGraph graph, List<Finding> findings, ParseOptions options,
+                       Map<String, RuleRun> runs) {
+
+    public Analysis {
+        findings = List.copyOf(findings);
+        runs = Map.copyOf(runs);
+    }
+
+    public Analysis(ScanResult scan, ResourceGraph graph, List<Finding> findings, ParseOptions options) {
+        this(scan, graph, findings, options, Map.of());
+    }
+
+    /** The same analysis with other findings (filtered, suppressed), keeping what the rules examined. */
+    public Analysis withFindings(List<Finding> other) {
+        return new Analysis(scan, graph, other, options, runs);
+    }
 
     /** Unsuppressed findings at or above {@code level}; INFO notes never count. */
     public long countAtLeast(Severity level) {

@@ -11,11 +11,15 @@ import io.atolint.parse.Scanner;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleContext;
+import io.atolint.rule.RuleRun;
 import io.atolint.rule.Rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Parse, build the graph, run the checks, order the findings. */
 public final class Analyzer {
@@ -41,7 +45,7 @@ public final class Analyzer {
     public Analysis analyze(List<SourceTree> trees, ParseOptions options) {
         List<Model> models = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
         List<String> inputs = new ArrayList<>();
         for (SourceTree t : trees) {
             ScanResult r = Scanner.standard().scan(t, options);
@@ -50,7 +54,11 @@ public final class Analyzer {
             skipped.putAll(r.skipped());
             inputs.addAll(r.inputs());
         }
-        ScanResult scan = new ScanResult(models, findings, skipped, inputs);
+        // The same files give the same report, whatever order they were listed or read in.
+        models.sort(Comparator.comparing(Model::unit));
+        inputs.sort(null);
+        Map<String, String> sortedSkipped = new TreeMap<>(skipped);
+        ScanResult scan = new ScanResult(models, findings, sortedSkipped, inputs);
         return run(scan, options);
     }
 
@@ -58,6 +66,7 @@ public final class Analyzer {
     public Analysis run(ScanResult scan, ParseOptions options) {
         ResourceGraph graph = ResourceGraph.of(scan.models());
         List<Finding> findings = new ArrayList<>(scan.findings());
+        java.util.Map<String, RuleRun> runs = new java.util.LinkedHashMap<>();
         for (Model m : scan.models()) {
             findings.addAll(m.findings());
         }
@@ -66,14 +75,16 @@ public final class Analyzer {
             try {
                 c.check(ctx);
                 findings.addAll(ctx.findings());
+                runs.put(c.meta().id(), ctx.run(null));
             } catch (RuntimeException | StackOverflowError e) {
                 // A defect in one check must not hide the others' findings; it is reported, not thrown.
                 findings.addAll(ctx.findings());
+                runs.put(c.meta().id(), ctx.run(e.toString()));
                 findings.add(new Finding(c.meta().id(), Severity.INFO, "internal error in rule " + c.meta().id()
                         + ": " + e, SourceLocation.ofFile(scan.models().isEmpty() ? "" : scan.models().get(0).unit())));
             }
         }
         findings.sort(ORDER);
-        return new Analysis(scan, graph, List.copyOf(findings), options);
+        return new Analysis(scan, graph, List.copyOf(findings), options, runs);
     }
 }

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atolint.analysis.Analysis;
 import io.atolint.analysis.Analyzer;
+import io.atolint.checklist.Assessment;
+import io.atolint.checklist.Category;
 import io.atolint.checklist.Checklist;
+import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.model.Severity;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.RegionAzs;
 import io.atolint.parse.SourceTree;
+import io.atolint.report.AssessmentJson;
+import io.atolint.report.AssessmentText;
 import io.atolint.report.JsonReport;
 import io.atolint.report.TextReport;
 import io.atolint.report.Version;
@@ -68,6 +73,8 @@ public final class Cli {
             return switch (command) {
                 case "scan" -> scan(rest);
                 case "rules" -> rules(rest);
+                case "describe" -> describe(rest);
+                case "checklist" -> checklist(rest);
                 default -> throw new UsageException("unknown command '" + command + "' (try: atolint --help)");
             };
         } catch (UsageException e) {
@@ -83,6 +90,8 @@ public final class Cli {
         to.println("usage:");
         to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
         to.println("  atolint rules [--format text|json]  list the rules");
+        to.println("  atolint describe FILE [--format text|json]  what atolint understood from a diagram");
+        to.println("  atolint checklist PATH... [options]  self-assessment: a verdict per checklist item");
         to.println();
         PrintWriter w = new PrintWriter(to);
         new HelpFormatter().printOptions(w, 100, scanOptions(), 2, 4);
@@ -105,6 +114,8 @@ public final class Cli {
                 .desc("exit 1 when a finding is at or above low|medium|high|critical (default high)").get());
         o.addOption(Option.builder().longOpt("max-file-size").hasArg().argName("BYTES")
                 .desc("largest file read (default 10485760)").get());
+        o.addOption(Option.builder().longOpt("category").hasArg().argName(Category.ids())
+                .desc("solution category: items (and their rules) it is exempt from are not applicable").get());
         return o;
     }
 
@@ -129,7 +140,8 @@ public final class Cli {
             throw new UsageException("unknown format '" + format + "' (expected text or json)");
         }
         List<SourceTree> trees = trees(paths, options.limits());
-        Analysis analysis = Analyzer.standard().analyze(trees, options);
+        Analysis analysis = ChecklistEvaluator.standard().forCategory(
+                Analyzer.standard().analyze(trees, options), category(cl));
         write(cl.getOptionValue("output"), stream -> {
             if (format.equals("json")) {
                 JsonReport.write(analysis, stream);
@@ -140,6 +152,43 @@ public final class Cli {
             }
         });
         return analysis.countAtLeast(failOn) > 0 ? FINDINGS : OK;
+    }
+
+    private static Category category(CommandLine cl) throws UsageException {
+        String c = cl.getOptionValue("category");
+        if (c == null) {
+            return null;
+        }
+        return Category.parse(c).orElseThrow(() -> new UsageException("unknown category '" + c + "' (expected "
+                + Category.ids() + ")"));
+    }
+
+    // ------------------------------------------------------------------ checklist
+
+    /** Exit 1 when an applicable item is Not met; Needs evidence never fails. */
+    private int checklist(String[] args) throws UsageException {
+        CommandLine cl = parse(scanOptions(), args);
+        if (cl.getArgList().isEmpty()) {
+            throw new UsageException("checklist needs at least one PATH");
+        }
+        ParseOptions options = parseOptions(cl);
+        String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        Category category = category(cl);
+        Analysis analysis = Analyzer.standard().analyze(trees(cl.getArgList(), options.limits()), options);
+        Assessment assessment = ChecklistEvaluator.standard().evaluate(analysis, category);
+        write(cl.getOptionValue("output"), stream -> {
+            if (format.equals("json")) {
+                AssessmentJson.write(assessment, analysis, stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                AssessmentText.write(assessment, analysis, ps);
+                ps.flush();
+            }
+        });
+        return assessment.anyNotMet() ? FINDINGS : OK;
     }
 
     private static Severity severity(String s) throws UsageException {
@@ -235,6 +284,42 @@ public final class Cli {
         } catch (IOException e) {
             throw new UsageException("cannot write " + (file == null ? "the report" : file) + ": " + e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ describe
+
+    private int describe(String[] args) throws UsageException {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("format").hasArg().get());
+        CommandLine cl = parse(o, args);
+        if (cl.getArgList().size() != 1) {
+            throw new UsageException("describe needs exactly one diagram FILE");
+        }
+        String format = cl.getOptionValue("format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        Path file = Path.of(cl.getArgList().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such file: " + file);
+        }
+        SourceTree tree = new FileSystemSourceTree(file, cl.getArgList().get(0), Limits.defaults());
+        io.atolint.describe.DiagramDescription d = io.atolint.describe.DiagramDescription.of(tree,
+                tree.files().get(0), Limits.defaults());
+        if (!d.isDiagram()) {
+            err.println("atolint: " + file + " is not a diagram atolint reads: " + d.notADiagram());
+            return ERROR;
+        }
+        write(null, stream -> {
+            if (format.equals("json")) {
+                d.writeJson(stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                d.writeText(ps);
+                ps.flush();
+            }
+        });
+        return OK;
     }
 
     // ------------------------------------------------------------------ rules

@@ -2,23 +2,36 @@ package io.atolint.rule;
 
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Finding;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseOptions;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a check sees (the graph, the scan options) and how it reports. The rule id and default severity
  * come from the check's {@link Rule} declaration.
+ *
+ * <p>A check also says what it examined ({@link #examined(Resource)}, {@link #inScope(Kind...)}): the
+ * checklist verdict is "Met" only when a rule examined something in scope and found nothing, so a rule
+ * that finds nothing because there was nothing to look at must not look like a pass. Reporting on a
+ * resource marks it examined. Info findings come in two flavours: {@link #note} (cannot prove: the
+ * resource stays undecided) and {@link #inform} (a fact about a resource that passes).
  */
 public final class RuleContext {
     private final Rule rule;
     private final ResourceGraph graph;
     private final ParseOptions options;
     private final List<Finding> findings = new ArrayList<>();
+    private final Set<Resource> examined = new LinkedHashSet<>();
+    private final Set<String> examinedUnits = new LinkedHashSet<>();
+    private final Set<RuleRun.Key> informational = new LinkedHashSet<>();
 
     public RuleContext(Rule rule, ResourceGraph graph, ParseOptions options) {
         this.rule = rule;
@@ -32,6 +45,26 @@ public final class RuleContext {
 
     public ParseOptions options() {
         return options;
+    }
+
+    /** Declares that the check examined {@code r} (it is in the rule's scope), whatever the outcome. */
+    public void examined(Resource r) {
+        examined.add(r);
+    }
+
+    /** Declares that the check examined a whole unit (a template, stack or diagram page). */
+    public void examined(Model m) {
+        examinedUnits.add(m.unit());
+    }
+
+    /** Every resource of these kinds in the scan, each declared examined. */
+    public List<Resource> inScope(Kind... kinds) {
+        List<Resource> out = new ArrayList<>();
+        for (Kind k : kinds) {
+            out.addAll(graph.resources(k));
+        }
+        examined.addAll(out);
+        return out;
     }
 
     /** A finding on a resource, at the resource. */
@@ -62,11 +95,30 @@ public final class RuleContext {
         add(Severity.INFO, r, at, message, related);
     }
 
-    private void add(Severity severity, Resource r, SourceLocation at, String message, List<Finding.Related> related) {
-        findings.add(new Finding(rule.id(), severity, message, at, r, related, null));
+    /**
+     * An informational fact about a resource that passes the check (an AWS-owned key is the default, a
+     * log bucket lives outside the scanned files): it does not leave the resource undecided.
+     */
+    public void inform(Resource r, SourceLocation at, String message, List<Finding.Related> related) {
+        Finding f = add(Severity.INFO, r, at, message, related);
+        informational.add(RuleRun.Key.of(f));
+    }
+
+    private Finding add(Severity severity, Resource r, SourceLocation at, String message, List<Finding.Related> related) {
+        Finding f = new Finding(rule.id(), severity, message, at, r, related, null);
+        findings.add(f);
+        if (r != null) {
+            examined.add(r);
+        }
+        return f;
     }
 
     public List<Finding> findings() {
         return List.copyOf(findings);
+    }
+
+    /** What the check examined and which info findings are informational; {@code error} when it crashed. */
+    public RuleRun run(String error) {
+        return new RuleRun(rule.id(), List.copyOf(examined), List.copyOf(examinedUnits), informational, error);
     }
 }

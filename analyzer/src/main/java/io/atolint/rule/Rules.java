@@ -14,6 +14,11 @@ public final class Rules {
 
     public static List<Check> all() {
         return List.of(
-                new LoadBalancerAzSpread());
+                new LoadBalancerAzSpread(),
+                new io.atolint.checks.diagram.UnconnectedElements(),
+                new io.atolint.checks.diagram.ServiceIcons(),
+                new io.atolint.checks.diagram.DeploymentShown(),
+                new io.atolint.checks.diagram.TiersAcrossAzs(),
+                new io.atolint.checks.diagram.OutsideElementsShown());
     }
 }

@@ -67,21 +67,32 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
         }
     }
 
-    /** An ordered map. Lookups go through {@link Value#key(String)}. */
+    /**
+     * An ordered map. Lookups go through {@link Value#key(String)}. A map whose content could not be
+     * resolved ({@link #unknown}) answers every absent key with UNKNOWN rather than "omitted", so that
+     * an unresolved {@code Properties} never reads as "MultiAZ omitted".
+     */
     final class MapV implements Value {
         private final Map<String, Value> entries;
         private final Map<String, String> index;
         private final Map<String, SourceLocation> keyLocations;
         private final SourceLocation location;
+        private final String unknownRest;
 
         public MapV(Map<String, Value> entries, SourceLocation location) {
             this(entries, Map.of(), location);
         }
 
         public MapV(Map<String, Value> entries, Map<String, SourceLocation> keyLocations, SourceLocation location) {
+            this(entries, keyLocations, location, null);
+        }
+
+        private MapV(Map<String, Value> entries, Map<String, SourceLocation> keyLocations, SourceLocation location,
+                     String unknownRest) {
             this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             this.keyLocations = Map.copyOf(keyLocations);
             this.location = location;
+            this.unknownRest = unknownRest;
             Map<String, String> idx = new HashMap<>();
             for (String k : this.entries.keySet()) {
                 idx.putIfAbsent(key(k), k);
@@ -91,6 +102,16 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
 
         public static MapV empty(SourceLocation location) {
             return new MapV(Map.of(), location);
+        }
+
+        /** A map whose keys are not known: every lookup is UNKNOWN with {@code reason}. */
+        public static MapV unknown(String reason, SourceLocation location) {
+            return new MapV(Map.of(), Map.of(), location, reason);
+        }
+
+        /** Why absent keys are UNKNOWN rather than omitted, or null for an ordinary map. */
+        public String unknownRest() {
+            return unknownRest;
         }
 
         public Map<String, Value> entries() {
@@ -108,7 +129,10 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
 
         public Optional<Value> get(String name) {
             String k = index.get(key(name));
-            return k == null ? Optional.empty() : Optional.of(entries.get(k));
+            if (k == null) {
+                return unknownRest == null ? Optional.empty() : Optional.of(new Unknown(unknownRest, location));
+            }
+            return Optional.of(entries.get(k));
         }
 
         /** The first of several names that the formats use for the same property. */

@@ -26,7 +26,8 @@ public final class Scanner {
         return new Scanner(List.of(
                 new CdkHandler(),
                 new TerraformHandler(),
-                new CloudFormationHandler()));
+                new CloudFormationHandler(),
+                new io.atolint.parse.diagram.DiagramHandler()));
     }
 
     public ScanResult scan(SourceTree tree, ParseOptions options) {

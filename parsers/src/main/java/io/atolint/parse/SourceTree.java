@@ -27,8 +27,9 @@ public interface SourceTree {
     }
 
     /**
-     * Resolves {@code relative} against the directory {@code baseDir} (both relative to the root),
-     * normalising {@code .} and {@code ..}; null when the result would leave the tree.
+     * Resolves {@code relative} against the directory {@code baseDir} (a name of this tree), normalising
+     * {@code .} and {@code ..}; null for an absolute {@code relative} or one that climbs above the top.
+     * The result is only a name: reading it still succeeds only for files of the tree.
      */
     static String resolve(String baseDir, String relative) {
         String joined = baseDir.isEmpty() ? relative : baseDir + "/" + relative;
@@ -49,6 +50,7 @@ public interface SourceTree {
         if (relative.startsWith("/")) {
             return null;
         }
-        return String.join("/", parts);
+        // A tree named by an absolute path keeps its names absolute.
+        return (baseDir.startsWith("/") ? "/" : "") + String.join("/", parts);
     }
 }

@@ -132,6 +132,11 @@ public final class PlacementResolver {
             }
             return Placement.zonal(azs, "");
         }
+        if (v instanceof Value.Symbol s && s.index() < 0 && s.distinct()) {
+            // The whole list of a region's AZs (GetAZs): every region has at least two.
+            String how = s.display() + ": every AZ of the region, at least 2";
+            return Placement.zonal(List.of(Az.symbol(s.family(), 0, true, how), Az.symbol(s.family(), 1, true, how)), how);
+        }
         if (v instanceof Value.Symbol s && s.index() < 0) {
             return Placement.unknown("AZs come from " + s.how());
         }

@@ -41,6 +41,7 @@ public final class LoadBalancerAzSpread implements Check {
     }
 
     private void checkOne(RuleContext ctx, Model model, PlacementResolver placements, Resource lb) {
+        ctx.examined(lb);
         SubnetLinks.Links links = SubnetLinks.of(lb, model, placements);
         SourceLocation at = lb.locationOf("Subnets", "SubnetMappings", "subnet_mapping", "AvailabilityZones");
         String name = Names.of(lb);

@@ -15,6 +15,9 @@ import io.atolint.parse.tree.TreeDocument;
 import io.atolint.parse.tree.Trees;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,71 +38,126 @@ public final class CloudFormationHandler implements FormatHandler {
 
     @Override
     public void scan(ScanSession session) {
+        // First read every candidate, so that templates used as nested stacks are read through their
+        // parent (with its parameter values) and not a second time on their own.
+        Map<String, Candidate> templates = new LinkedHashMap<>();
         for (String path : session.unclaimed()) {
             String ext = extension(path);
-            if (!EXTENSIONS.contains(ext) || session.isClaimed(path)) {
-                continue;
-            }
-            ReadResult read = session.tree().readText(path);
-            if (read instanceof ReadResult.Failure fail) {
-                session.claim(path);
-                session.report(ParseFindings.invalid(fail.location(), fail.message()));
-                continue;
-            }
-            if (!(read instanceof ReadResult.Text text)) {
+            if (!EXTENSIONS.contains(ext)) {
                 continue;
             }
             try {
-                scanFile(session, text.file(), ext.equals("template"));
+                Candidate c = read(session, path, ext.equals("template"));
+                if (c != null) {
+                    templates.put(path, c);
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 session.claim(path);
                 session.report(ParseFindings.invalid(SourceLocation.ofFile(path), "internal error while reading: " + e));
             }
         }
+        Set<String> nestedChildren = new HashSet<>();
+        for (Candidate c : templates.values()) {
+            nestedChildren.addAll(localNestedPaths(c));
+        }
+        for (Candidate c : templates.values()) {
+            if (nestedChildren.contains(c.file().path()) || session.isClaimed(c.file().path())) {
+                continue;
+            }
+            try {
+                session.claim(c.file().path());
+                CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
+                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node));
+                Model model = parser.parse(c.file(), c.doc(), c.file().path());
+                c.problems().forEach(model::report);
+                session.addModel(model);
+            } catch (RuntimeException | StackOverflowError e) {
+                session.report(ParseFindings.invalid(SourceLocation.ofFile(c.file().path()), "internal error while reading: " + e));
+            }
+        }
+        for (String child : nestedChildren) {
+            if (templates.containsKey(child) && !session.isClaimed(child)) {
+                // A template used only by templates in a cycle (or by itself): read it, and the cycle is reported.
+                Candidate c = templates.get(child);
+                session.claim(child);
+                Model model = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
+                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node)).parse(c.file(), c.doc(), child);
+                c.problems().forEach(model::report);
+                session.addModel(model);
+            }
+        }
     }
 
-    private void scanFile(ScanSession session, SourceFile file, boolean mustBeTemplate) {
+    private record Candidate(SourceFile file, TreeDocument doc, List<Finding> problems) {
+    }
+
+    /** A template to read, or null when the file is not one (skipped, or reported when it was meant to be). */
+    private Candidate read(ScanSession session, String path, boolean mustBeTemplate) {
+        ReadResult read = session.tree().readText(path);
+        if (read instanceof ReadResult.Failure fail) {
+            session.claim(path);
+            session.report(ParseFindings.invalid(fail.location(), fail.message()));
+            return null;
+        }
+        if (!(read instanceof ReadResult.Text text)) {
+            return null;
+        }
+        SourceFile file = text.file();
         List<Finding> problems = new ArrayList<>();
         TreeDocument doc = Trees.read(file, session.options().limits(), problems);
         boolean meantAsTemplate = mustBeTemplate || file.text().contains("AWSTemplateFormatVersion")
                 || file.text().contains("AWS::");
         if (doc == null) {
             if (meantAsTemplate) {
-                session.claim(file.path());
+                session.claim(path);
                 problems.forEach(session::report);
             } else {
-                session.skip(file.path(), "not YAML/JSON that atolint reads: " + problems.get(0).message());
+                session.skip(path, "not YAML/JSON that atolint reads: " + problems.get(0).message());
             }
-            return;
+            return null;
         }
         String why = doc.root() == null ? "empty document" : CloudFormationParser.whyNotATemplate(doc.root());
         if (why != null) {
             if (mustBeTemplate) {
-                session.claim(file.path());
-                session.report(ParseFindings.invalid(SourceLocation.at(file.path(), 1, 1),
-                        "not a CloudFormation template: " + why));
+                session.claim(path);
+                session.report(ParseFindings.invalid(SourceLocation.at(path, 1, 1), "not a CloudFormation template: " + why));
             } else {
-                session.skip(file.path(), "not a CloudFormation template: " + why);
+                session.skip(path, "not a CloudFormation template: " + why);
             }
-            return;
+            return null;
         }
-        session.claim(file.path());
-        CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
-                (parent, logicalId, node) -> localNestedTemplate(session, parent, node));
-        Model model = parser.parse(file, doc, file.path());
-        problems.forEach(model::report);
-        session.addModel(model);
+        return new Candidate(file, doc, problems);
     }
 
-    /** A nested stack whose {@code TemplateURL} is a relative path to a template in the scanned tree. */
-    private static Optional<SourceFile> localNestedTemplate(ScanSession session, SourceFile parent, Node.MapNode node) {
-        Optional<Node> url = node.get("Properties").filter(Node.MapNode.class::isInstance)
+    /** Paths of the local templates a template uses as nested stacks. */
+    private static List<String> localNestedPaths(Candidate c) {
+        List<String> out = new ArrayList<>();
+        Node res = ((Node.MapNode) c.doc().root()).get("Resources").orElse(null);
+        if (!(res instanceof Node.MapNode resources)) {
+            return out;
+        }
+        for (Node.Entry e : resources.entries()) {
+            if (e.value() instanceof Node.MapNode r && r.get("Type").orElse(null) instanceof Node.ScalarNode t
+                    && "AWS::CloudFormation::Stack".equals(t.value())) {
+                localUrl(r).map(u -> SourceTree.resolve(c.file().directory(), u)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> localUrl(Node.MapNode stack) {
+        Optional<Node> url = stack.get("Properties").filter(Node.MapNode.class::isInstance)
                 .flatMap(p -> ((Node.MapNode) p).get("TemplateURL"));
         if (url.isEmpty() || !(url.get() instanceof Node.ScalarNode s) || !(s.value() instanceof String u)
                 || u.contains("://") || u.startsWith("/")) {
             return Optional.empty();
         }
-        String resolved = SourceTree.resolve(parent.directory(), u);
+        return Optional.of(u);
+    }
+
+    /** A nested stack whose {@code TemplateURL} is a relative path to a template in the scanned tree. */
+    private static Optional<SourceFile> localNestedTemplate(ScanSession session, SourceFile parent, Node.MapNode node) {
+        String resolved = localUrl(node).map(u -> SourceTree.resolve(parent.directory(), u)).orElse(null);
         if (resolved == null) {
             return Optional.empty();
         }

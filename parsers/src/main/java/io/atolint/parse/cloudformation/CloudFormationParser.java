@@ -43,6 +43,8 @@ public final class CloudFormationParser {
     private final ParseOptions options;
     private final Format format;
     private final NestedTemplates nested;
+    /** The templates being read, outermost first: a nested stack that uses one of them is a cycle. */
+    private final Deque<String> chain = new ArrayDeque<>();
 
     public CloudFormationParser(ParseOptions options, Format format, NestedTemplates nested) {
         this.options = options;
@@ -90,39 +92,52 @@ public final class CloudFormationParser {
      */
     public void parseInto(Model model, SourceFile file, TreeDocument doc, Map<String, Value> external,
                           String idPrefix, String stackPath, int depth) {
+        chain.addLast(file.path());
+        try {
+            read(model, file, doc, external, idPrefix, stackPath, depth);
+        } finally {
+            chain.removeLast();
+        }
+    }
+
+    private void read(Model model, SourceFile file, TreeDocument doc, Map<String, Value> external,
+                      String idPrefix, String stackPath, int depth) {
         Node.MapNode root = (Node.MapNode) doc.root();
         String f = file.path();
         checkTags(root, f, model);
-        TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix);
-        IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);
         if (depth == 0) {
             root.get("Description").filter(Node.ScalarNode.class::isInstance)
                     .ifPresent(d -> model.meta().put("description", ((Node.ScalarNode) d).text()));
             root.get("Transform").ifPresent(t -> model.meta().put("transform", transformText(t)));
         }
         Node resourcesNode = root.get("Resources").orElse(null);
-        if (!(resourcesNode instanceof Node.MapNode resources)) {
+        if (!(resourcesNode instanceof Node.MapNode declared)) {
             model.report(ParseFindings.invalid(resourcesNode == null ? SourceLocation.at(f, 1, 1)
                     : resourcesNode.location(f, "Resources"), "Resources must be a mapping of logical ids to resources"));
             return;
         }
+        Node.MapNode resources = expandLoops(root, declared, f, external, idPrefix, model);
+        root = withResources(root, resources);
+        TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix);
+        IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);
         List<Pending> dependsOn = new ArrayList<>();
         List<Resource> nestedStacks = new ArrayList<>();
         Map<String, Node.MapNode> nestedNodes = new LinkedHashMap<>();
-        for (Node.Entry e : resources.entries()) {
+        for (String key : resources.keys()) {
+            Node.Entry e = resources.entry(key).orElseThrow(); // the last of duplicates, as the reader reported
             String logical = e.key().text();
             String path = "Resources/" + logical;
             SourceLocation at = e.key().location(f, path);
-            if (logical.startsWith("Fn::ForEach::")) {
-                model.report(ParseFindings.unsupported(at, logical + " (AWS::LanguageExtensions) is not expanded; "
-                        + "the resources it generates are not analysed"));
-                continue;
-            }
             if (!(e.value() instanceof Node.MapNode rn)) {
                 model.report(ParseFindings.invalid(at, "resource " + logical + " must be a mapping"));
                 continue;
             }
             Node typeNode = rn.get("Type").orElse(null);
+            if (typeNode instanceof Node.MapNode tm && tm.get("Rain::Module").isPresent()) {
+                model.report(ParseFindings.unsupported(at, "resource " + logical
+                        + " is a Rain module; scan the packaged template for its resources"));
+                continue;
+            }
             if (!(typeNode instanceof Node.ScalarNode tn) || !(tn.value() instanceof String type) || type.isBlank()) {
                 model.report(ParseFindings.invalid(at, "resource " + logical + " has no Type"));
                 continue;
@@ -148,12 +163,12 @@ public final class CloudFormationParser {
             Value.MapV pm;
             if (props instanceof Value.MapV m) {
                 pm = m;
+            } else if (props instanceof Value.Unknown u) {
+                pm = Value.MapV.unknown("Properties are " + u.reason(), props.location());
             } else {
-                if (!props.isUnknown()) {
-                    model.report(ParseFindings.invalid(rn.get("Properties").get().location(f, path + "/Properties"),
-                            "Properties of " + logical + " must be a mapping"));
-                }
-                pm = Value.MapV.empty(props.location());
+                model.report(ParseFindings.invalid(rn.get("Properties").get().location(f, path + "/Properties"),
+                        "Properties of " + logical + " must be a mapping"));
+                pm = Value.MapV.unknown("Properties are not a mapping", props.location());
             }
             Value metadata = rn.get("Metadata").map(m -> resolver.eval(m, path + "/Metadata")).orElse(null);
             Value.MapV md = metadata instanceof Value.MapV mm ? mm : Value.MapV.empty(at);
@@ -185,6 +200,7 @@ public final class CloudFormationParser {
                 }
             }
         }
+        reportDependsOnCycles(model, dependsOn, ctx);
         for (Resource stack : nestedStacks) {
             readNested(model, file, stack, nestedNodes.get(stack.name()), idPrefix, stackPath, depth, resolver);
         }
@@ -199,6 +215,11 @@ public final class CloudFormationParser {
         if (child.isEmpty()) {
             model.report(ParseFindings.unsupported(stack.location(), "nested stack " + stack.name()
                     + ": its template is not available locally; its resources are not analysed"));
+            return;
+        }
+        if (chain.contains(child.get().path())) {
+            model.report(ParseFindings.invalid(stack.location(), "nested stack " + stack.name() + " uses the template "
+                    + child.get().path() + ", which is already being read (" + String.join(" -> ", chain) + "): a cycle"));
             return;
         }
         if (depth + 1 > options.limits().maxModuleDepth()) {
@@ -230,6 +251,83 @@ public final class CloudFormationParser {
     }
 
     private record Pending(Resource resource, Node node, String path) {
+    }
+
+    /** CloudFormation refuses a template whose DependsOn edges form a cycle; so do we, once per cycle. */
+    private static void reportDependsOnCycles(Model model, List<Pending> dependsOn, TemplateContext ctx) {
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        Map<String, Pending> site = new LinkedHashMap<>();
+        for (Pending p : dependsOn) {
+            List<Node> names = p.node instanceof Node.SeqNode q ? q.items() : List.of(p.node);
+            for (Node n : names) {
+                if (n instanceof Node.ScalarNode s) {
+                    edges.computeIfAbsent(p.resource.name(), k -> new ArrayList<>()).add(s.text());
+                    site.put(p.resource.name(), p);
+                }
+            }
+        }
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (String start : edges.keySet()) {
+            if (done.contains(start)) {
+                continue;
+            }
+            // iterative depth-first search; a grey node met again closes a cycle
+            Map<String, Integer> state = new LinkedHashMap<>();
+            Deque<String> path = new ArrayDeque<>();
+            Deque<java.util.Iterator<String>> its = new ArrayDeque<>();
+            path.push(start);
+            its.push(edges.getOrDefault(start, List.of()).iterator());
+            state.put(start, 1);
+            while (!path.isEmpty()) {
+                java.util.Iterator<String> it = its.peek();
+                if (!it.hasNext()) {
+                    state.put(path.pop(), 2);
+                    its.pop();
+                    continue;
+                }
+                String next = it.next();
+                Integer st = state.get(next);
+                if (st == null && !done.contains(next)) {
+                    state.put(next, 1);
+                    path.push(next);
+                    its.push(edges.getOrDefault(next, List.of()).iterator());
+                } else if (st != null && st == 1) {
+                    List<String> cycle = new ArrayList<>();
+                    for (java.util.Iterator<String> d = path.descendingIterator(); d.hasNext(); ) {
+                        cycle.add(d.next());
+                    }
+                    cycle = cycle.subList(cycle.indexOf(next), cycle.size());
+                    Pending p = site.get(path.peek());
+                    model.report(ParseFindings.invalid(p.node.location(ctx.file(), p.path),
+                            "circular DependsOn: " + String.join(" -> ", cycle) + " -> " + next));
+                    done.addAll(cycle);
+                    path.clear();
+                    its.clear();
+                }
+            }
+            done.addAll(state.keySet());
+        }
+    }
+
+    /** Resources with their Fn::ForEach loops expanded where the collection resolves. */
+    private Node.MapNode expandLoops(Node.MapNode root, Node.MapNode resources, String file, Map<String, Value> external,
+                                     String idPrefix, Model model) {
+        if (resources.entries().stream().noneMatch(e -> e.key().text().startsWith("Fn::ForEach::"))) {
+            return resources;
+        }
+        // Collections are parameters or literal lists; resolve them with a context that knows no loop output.
+        IntrinsicResolver pre = new IntrinsicResolver(TemplateContext.of(file, root, options, external, idPrefix), x -> { });
+        ForEachExpander expander = new ForEachExpander(file, n -> pre.eval(n, "Resources"), model::report,
+                options.limits().maxResources());
+        return new Node.MapNode(expander.expand(resources.entries(), 0), resources.tag(), resources.pos());
+    }
+
+    private static Node.MapNode withResources(Node.MapNode root, Node.MapNode resources) {
+        List<Node.Entry> entries = new ArrayList<>();
+        for (Node.Entry e : root.entries()) {
+            entries.add(e.key().text().equals("Resources") ? new Node.Entry(e.key(), resources) : e);
+        }
+        return new Node.MapNode(entries, root.tag(), root.pos());
     }
 
     private static String transformText(Node t) {

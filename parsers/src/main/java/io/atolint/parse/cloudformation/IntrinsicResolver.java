@@ -70,7 +70,7 @@ final class IntrinsicResolver {
 
     Value eval(Node n, String path) {
         if (overBudget(n, path)) {
-            return new Value.Unknown("resolution budget exceeded", loc(n, path));
+            return unresolved(n, path);
         }
         if (n instanceof Node.ScalarNode s) {
             if (s.tag() != null) {
@@ -117,6 +117,27 @@ final class IntrinsicResolver {
             keyLocs.put(k, loc(e.key(), path + "/" + k));
         }
         return new Value.MapV(entries, keyLocs, loc(n, path));
+    }
+
+    /**
+     * Past the budget, a plain mapping keeps its keys with UNKNOWN values: a property that is present
+     * but unresolved must not read as omitted (an omitted MultiAZ means single-AZ).
+     */
+    private Value unresolved(Node n, String path) {
+        SourceLocation at = loc(n, path);
+        if (n instanceof Node.MapNode m && m.tag() == null
+                && !(m.entries().size() == 1 && (m.entries().get(0).key().text().equals("Ref")
+                || m.entries().get(0).key().text().startsWith("Fn::")))) {
+            Map<String, Value> entries = new LinkedHashMap<>();
+            Map<String, SourceLocation> keyLocs = new LinkedHashMap<>();
+            for (Node.Entry e : m.entries()) {
+                String k = e.key().text();
+                entries.put(k, new Value.Unknown("resolution budget exceeded", loc(e.value(), path + "/" + k)));
+                keyLocs.put(k, loc(e.key(), path + "/" + k));
+            }
+            return new Value.MapV(entries, keyLocs, at);
+        }
+        return new Value.Unknown("resolution budget exceeded", at);
     }
 
     /** {@code !Ref X} and friends, read as their long form. */

@@ -35,7 +35,14 @@ final class ShortForms {
             Map.entry("!Transform", new Form("Fn::Transform", Accepts.MAPPING)),
             Map.entry("!Length", new Form("Fn::Length", Accepts.ANY)),
             Map.entry("!ToJsonString", new Form("Fn::ToJsonString", Accepts.ANY)),
-            Map.entry("!ForEach", new Form("Fn::ForEach", Accepts.SEQUENCE)));
+            Map.entry("!ForEach", new Form("Fn::ForEach", Accepts.SEQUENCE)),
+            // the functions of the Rules section (template constraints, not evaluated)
+            Map.entry("!Contains", new Form("Fn::Contains", Accepts.SEQUENCE)),
+            Map.entry("!EachMemberEquals", new Form("Fn::EachMemberEquals", Accepts.SEQUENCE)),
+            Map.entry("!EachMemberIn", new Form("Fn::EachMemberIn", Accepts.SEQUENCE)),
+            Map.entry("!RefAll", new Form("Fn::RefAll", Accepts.SCALAR)),
+            Map.entry("!ValueOf", new Form("Fn::ValueOf", Accepts.SEQUENCE)),
+            Map.entry("!ValueOfAll", new Form("Fn::ValueOfAll", Accepts.SEQUENCE)));
 
     private ShortForms() {
     }

@@ -1,0 +1,114 @@
+package io.atolint.parse.tree;
+
+import io.atolint.parse.Limits;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class YamlTreeReaderTest {
+    private final YamlTreeReader reader = new YamlTreeReader(Limits.defaults());
+
+    @Test
+    void keepsPositionsAndShortFormTags() throws Exception {
+        String yaml = """
+                Resources:
+                  Subnet:
+                    Type: AWS::EC2::Subnet
+                    Properties:
+                      AvailabilityZone: !Select [0, !GetAZs '']
+                """;
+        Node.MapNode root = (Node.MapNode) reader.read(yaml).root();
+        Node.MapNode subnet = (Node.MapNode) ((Node.MapNode) root.get("Resources").orElseThrow()).get("Subnet").orElseThrow();
+        Node.Entry props = subnet.entry("Properties").orElseThrow();
+        assertEquals(4, props.key().pos().line());
+        assertEquals(5, props.key().pos().column());
+        Node az = ((Node.MapNode) props.value()).get("AvailabilityZone").orElseThrow();
+        assertEquals("!Select", az.tag());
+        assertEquals(5, az.pos().line());
+        assertEquals(25, az.pos().column());
+        Node.SeqNode args = (Node.SeqNode) az;
+        assertEquals("!GetAZs", args.items().get(1).tag());
+        assertEquals("", ((Node.ScalarNode) args.items().get(1)).text());
+    }
+
+    @Test
+    void typesPlainScalarsWithTheCoreSchemaOnly() throws Exception {
+        Node.MapNode root = (Node.MapNode) reader.read("""
+                v: 2010-09-09
+                n: 42
+                f: 1.5
+                b: true
+                q: 'true'
+                z: ~
+                y: yes
+                """).root();
+        assertEquals("2010-09-09", ((Node.ScalarNode) root.get("v").orElseThrow()).value());
+        assertEquals(new BigDecimal("42"), ((Node.ScalarNode) root.get("n").orElseThrow()).value());
+        assertEquals(new BigDecimal("1.5"), ((Node.ScalarNode) root.get("f").orElseThrow()).value());
+        assertEquals(Boolean.TRUE, ((Node.ScalarNode) root.get("b").orElseThrow()).value());
+        assertEquals("true", ((Node.ScalarNode) root.get("q").orElseThrow()).value());
+        assertNull(((Node.ScalarNode) root.get("z").orElseThrow()).value());
+        assertEquals("yes", ((Node.ScalarNode) root.get("y").orElseThrow()).value());
+    }
+
+    @Test
+    void reportsDuplicateKeysWithBothLinesAndKeepsTheLast() throws Exception {
+        TreeDocument doc = reader.read("""
+                a: 1
+                b: 2
+                a: 3
+                """);
+        assertEquals(1, doc.duplicates().size());
+        DuplicateKey d = doc.duplicates().get(0);
+        assertEquals("a", d.key());
+        assertEquals(3, d.line());
+        assertEquals(1, d.firstLine());
+        assertEquals(new BigDecimal("3"), ((Node.ScalarNode) ((Node.MapNode) doc.root()).get("a").orElseThrow()).value());
+    }
+
+    @Test
+    void stopsBillionLaughsAtTheAliasLimit() {
+        StringBuilder y = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        String prev = "a";
+        for (int i = 0; i < 12; i++) {
+            String name = "l" + i;
+            y.append(name).append(": &").append(name).append(" [");
+            for (int j = 0; j < 10; j++) {
+                y.append(j == 0 ? "" : ", ").append('*').append(prev);
+            }
+            y.append("]\n");
+            prev = name;
+        }
+        TreeReadException e = assertThrows(TreeReadException.class, () -> reader.read(y.toString()));
+        assertTrue(e.isLimit(), e.getMessage());
+        assertTrue(e.line() > 1, "positioned at the alias that crosses the limit");
+    }
+
+    @Test
+    void refusesNestingBeyondTheLimitWithoutOverflowingTheStack() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        TreeReadException e = assertThrows(TreeReadException.class, () -> reader.read(deep));
+        assertTrue(e.isLimit());
+        assertEquals(1, e.line());
+        assertEquals(Limits.defaults().maxNestingDepth() + 1, e.column());
+    }
+
+    @Test
+    void positionsSyntaxErrors() {
+        TreeReadException e = assertThrows(TreeReadException.class, () -> reader.read("a: [1, 2\nb: 3\n"));
+        assertFalse(e.isLimit());
+        assertTrue(e.line() >= 1);
+    }
+
+    @Test
+    void anUndefinedAliasIsAnError() {
+        TreeReadException e = assertThrows(TreeReadException.class, () -> reader.read("a: *nowhere\n"));
+        assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
+    }
+}
