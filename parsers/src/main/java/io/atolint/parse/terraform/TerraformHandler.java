@@ -214,8 +214,9 @@ public final class TerraformHandler implements FormatHandler {
             String type = d == null ? "" : d.block().body().attribute("type")
                     .map(a -> a.value() instanceof Expr.TypeExpr t ? t.text() : "").orElse("");
             SourceLocation at = SourceLocation.ofFile("--var " + name);
-            boolean hcl = TerraformTypes.isComplex(type) || (type.isEmpty() && (text.strip().startsWith("[")
-                    || text.strip().startsWith("{")));
+            String t = text.strip();
+            boolean hcl = TerraformTypes.isComplex(type) || (type.isEmpty() && (t.startsWith("[") || t.startsWith("{")))
+                    || (t.length() > 1 && t.startsWith("\"") && t.endsWith("\""));
             if (hcl) {
                 Expr ex = HclReader.readExpression(text, options.limits());
                 Env env = new Env(empty, "--var " + name, "var." + name);
