@@ -146,18 +146,28 @@ final class Evaluator {
             consumed = 0;
         }
         Value v = base;
-        for (int i = consumed; i < chain.size(); i++) {
+        StringBuilder how = new StringBuilder(cur instanceof Expr.Variable root ? root.name() : "");
+        for (int i = 0; i < chain.size(); i++) {
             Expr step = chain.get(i);
             if (step instanceof Expr.GetAttr g) {
-                v = getAttr(v, g.name(), env, at, e);
+                if (i >= consumed) {
+                    v = getAttr(v, g.name(), env, at, e);
+                }
+                how.append('.').append(g.name());
             } else {
                 Expr.Index idx = (Expr.Index) step;
-                v = index(v, eval(idx.key(), env), env, at, e);
+                Value key = eval(idx.key(), env);
+                if (i >= consumed) {
+                    v = index(v, key, env, at, e);
+                }
+                String k = Values.asText(key);
+                how.append('[').append(k == null ? HclPrinter.print(idx.key())
+                        : key.asNumber().isPresent() ? k : "\"" + k + "\"").append(']');
             }
         }
         if (v instanceof Value.Scalar s && s.isLiteral() && !(cur instanceof Expr.SplatItem) && !chain.isEmpty()
                 && cur instanceof Expr.Variable root && env.binding(root.name()) == null) {
-            return new Value.Scalar(s.value(), raw(e), at);
+            return new Value.Scalar(s.value(), how.toString(), at);
         }
         return v;
     }
@@ -193,8 +203,7 @@ final class Evaluator {
         if (v instanceof Value.Symbol s && s.index() < 0) {
             if (key.asNumber().isPresent()) {
                 int i = key.asNumber().get().intValue();
-                return new Value.Symbol(s.family(), i, s.distinct(), s.family() + "[" + i + "]"
-                        + (s.how() == null || s.how().isEmpty() ? "" : "; " + s.how()), at);
+                return new Value.Symbol(s.family(), i, s.distinct(), s.how(), at);
             }
             return Values.unknownFrom(raw(whole), at, v, key);
         }

@@ -83,6 +83,12 @@ public final class TerraformHandler implements FormatHandler {
             calls.put(dir, callees);
         }
         loader.problems().forEach(session::report);
+        for (String dir : byDir.keySet()) {
+            String manifest = (dir.isEmpty() ? "" : dir + "/") + ".terraform/modules/modules.json";
+            if (session.tree().files().contains(manifest)) {
+                session.claim(manifest);
+            }
+        }
         Set<String> called = new LinkedHashSet<>();
         calls.values().forEach(called::addAll);
         List<String> roots = new ArrayList<>();
