@@ -64,7 +64,8 @@ public final class PlainSvgReader {
         try {
             UserAgentAdapter ua = new RefusingUserAgent();
             ctx = new BridgeContext(ua, new DocumentLoader(ua));
-            ctx.setDynamicState(BridgeContext.STATIC);
+            // element-to-node bindings exist only in a dynamic context; scripts were removed and the agent refuses them
+            ctx.setDynamicState(BridgeContext.DYNAMIC);
             new GVTBuilder().build(ctx, doc);
         } catch (BridgeException | SecurityException e) {
             problems.add(ParseFindings.invalid(SourceLocation.at(file, root.line(), root.column()),
@@ -347,7 +348,11 @@ public final class PlainSvgReader {
         if (g == null) {
             return new Box(0, 0, 0, 0);
         }
-        Rectangle2D b = g.getBounds();
+        // geometry bounds: an unpainted shape (an image turned into an unfilled rectangle) still has a place
+        Rectangle2D b = g.getGeometryBounds();
+        if (b == null) {
+            b = g.getBounds();
+        }
         AffineTransform t = g.getGlobalTransform();
         if (b == null) {
             return new Box(0, 0, 0, 0);
