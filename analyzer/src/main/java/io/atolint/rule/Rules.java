@@ -14,6 +14,11 @@ public final class Rules {
 
     public static List<Check> all() {
         return List.of(
-                new LoadBalancerAzSpread());
+                new LoadBalancerAzSpread(),
+                // baseline and security items (issue 6)
+                new io.atolint.checks.log.CloudTrailMultiRegion(),
+                new io.atolint.checks.log.CloudTrailBucketOwnership(),
+                new io.atolint.checks.log.CloudTrailBucketVersioning(),
+                new io.atolint.checks.log.CloudTrailLogFileValidation());
     }
 }
