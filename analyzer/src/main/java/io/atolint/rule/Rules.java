@@ -19,6 +19,9 @@ public final class Rules {
                 new io.atolint.checks.log.CloudTrailMultiRegion(),
                 new io.atolint.checks.log.CloudTrailBucketOwnership(),
                 new io.atolint.checks.log.CloudTrailBucketVersioning(),
-                new io.atolint.checks.log.CloudTrailLogFileValidation());
+                new io.atolint.checks.log.CloudTrailLogFileValidation(),
+                new io.atolint.checks.iam.WildcardPermissions(),
+                new io.atolint.checks.iam.AdministratorAccessAttached(),
+                new io.atolint.checks.iam.NotActionAllow());
     }
 }
