@@ -22,6 +22,11 @@ public final class Rules {
                 new io.atolint.checks.log.CloudTrailLogFileValidation(),
                 new io.atolint.checks.iam.WildcardPermissions(),
                 new io.atolint.checks.iam.AdministratorAccessAttached(),
-                new io.atolint.checks.iam.NotActionAllow());
+                new io.atolint.checks.iam.NotActionAllow(),
+                new io.atolint.checks.cred.AccessKeyResource(),
+                new io.atolint.checks.cred.AccessKeyLiteral(),
+                new io.atolint.checks.cred.PasswordLiteral(),
+                new io.atolint.checks.cred.SecretParameterDefault(),
+                new io.atolint.checks.cred.SecretInEnvironment());
     }
 }

@@ -1,20 +1,13 @@
 package io.atolint.checks.policy;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atolint.checks.support.JsonValues;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,9 +27,6 @@ import java.util.Optional;
  * Anything else is UNKNOWN, with the reason, so that a rule notes rather than fails.
  */
 public final class PolicyDocument {
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
-            .build());
     private static final int MAX_STATEMENTS = 10_000;
 
     private final List<Statement> statements;
@@ -223,46 +213,12 @@ public final class PolicyDocument {
         if (t.isEmpty() || t.charAt(0) != '{') {
             return unknown("policy is a string that is not a JSON document", at);
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(t);
-        } catch (JsonProcessingException e) {
-            return unknown("policy JSON does not parse: " + e.getOriginalMessage(), at);
+        StringBuilder why = new StringBuilder();
+        Optional<Value> v = JsonValues.parse(t, at, why);
+        if (v.isEmpty()) {
+            return unknown("policy JSON does not parse: " + why, at);
         }
-        Value v = toValue(root, at, 0);
-        return v instanceof Value.MapV m ? fromMap(m) : unknown("policy JSON is not an object", at);
-    }
-
-    private static Value toValue(JsonNode n, SourceLocation at, int depth) {
-        if (n.isObject()) {
-            Map<String, Value> m = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                m.put(e.getKey(), toValue(e.getValue(), at, depth + 1));
-            }
-            return new Value.MapV(m, at);
-        }
-        if (n.isArray()) {
-            List<Value> items = new ArrayList<>();
-            n.forEach(i -> items.add(toValue(i, at, depth + 1)));
-            return new Value.ListV(items, at);
-        }
-        if (n.isBoolean()) {
-            return new Value.Scalar(n.booleanValue(), "literal", at);
-        }
-        if (n.isNumber()) {
-            return new Value.Scalar(new BigDecimal(n.asText()), "literal", at);
-        }
-        if (n.isNull()) {
-            return new Value.Scalar(null, "literal", at);
-        }
-        String s = n.asText();
-        // Terraform leaves an interpolation it cannot resolve inside the JSON text.
-        if (s.contains("${")) {
-            return new Value.Unknown("unresolved interpolation in " + s, s, at);
-        }
-        return new Value.Scalar(s, "literal", at);
+        return v.get() instanceof Value.MapV m ? fromMap(m) : unknown("policy JSON is not an object", at);
     }
 
     // ------------------------------------------------------------------ Terraform aws_iam_policy_document
