@@ -27,6 +27,8 @@ public final class Rules {
                 new io.atolint.checks.cred.AccessKeyLiteral(),
                 new io.atolint.checks.cred.PasswordLiteral(),
                 new io.atolint.checks.cred.SecretParameterDefault(),
-                new io.atolint.checks.cred.SecretInEnvironment());
+                new io.atolint.checks.cred.SecretInEnvironment(),
+                new io.atolint.checks.enc.DataStoreEncryption(),
+                new io.atolint.checks.enc.EbsEncryption());
     }
 }
