@@ -73,6 +73,7 @@ public final class Cli {
             return switch (command) {
                 case "scan" -> scan(rest);
                 case "rules" -> rules(rest);
+                case "describe" -> describe(rest);
                 case "checklist" -> checklist(rest);
                 default -> throw new UsageException("unknown command '" + command + "' (try: atolint --help)");
             };
@@ -89,6 +90,7 @@ public final class Cli {
         to.println("usage:");
         to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
         to.println("  atolint rules [--format text|json]  list the rules");
+        to.println("  atolint describe FILE [--format text|json]  what atolint understood from a diagram");
         to.println("  atolint checklist PATH... [options]  self-assessment: a verdict per checklist item");
         to.println();
         PrintWriter w = new PrintWriter(to);
@@ -282,6 +284,42 @@ public final class Cli {
         } catch (IOException e) {
             throw new UsageException("cannot write " + (file == null ? "the report" : file) + ": " + e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ describe
+
+    private int describe(String[] args) throws UsageException {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("format").hasArg().get());
+        CommandLine cl = parse(o, args);
+        if (cl.getArgList().size() != 1) {
+            throw new UsageException("describe needs exactly one diagram FILE");
+        }
+        String format = cl.getOptionValue("format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        Path file = Path.of(cl.getArgList().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such file: " + file);
+        }
+        SourceTree tree = new FileSystemSourceTree(file, cl.getArgList().get(0), Limits.defaults());
+        io.atolint.describe.DiagramDescription d = io.atolint.describe.DiagramDescription.of(tree,
+                tree.files().get(0), Limits.defaults());
+        if (!d.isDiagram()) {
+            err.println("atolint: " + file + " is not a diagram atolint reads: " + d.notADiagram());
+            return ERROR;
+        }
+        write(null, stream -> {
+            if (format.equals("json")) {
+                d.writeJson(stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                d.writeText(ps);
+                ps.flush();
+            }
+        });
+        return OK;
     }
 
     // ------------------------------------------------------------------ rules

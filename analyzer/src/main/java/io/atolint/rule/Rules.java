@@ -29,6 +29,11 @@ public final class Rules {
                 new io.atolint.checks.cred.SecretParameterDefault(),
                 new io.atolint.checks.cred.SecretInEnvironment(),
                 new io.atolint.checks.enc.DataStoreEncryption(),
-                new io.atolint.checks.enc.EbsEncryption());
+                new io.atolint.checks.enc.EbsEncryption(),
+                new io.atolint.checks.diagram.UnconnectedElements(),
+                new io.atolint.checks.diagram.ServiceIcons(),
+                new io.atolint.checks.diagram.DeploymentShown(),
+                new io.atolint.checks.diagram.TiersAcrossAzs(),
+                new io.atolint.checks.diagram.OutsideElementsShown());
     }
 }

@@ -43,6 +43,8 @@ public enum Kind {
     // outside AWS (diagrams) and drawn containers
     USERS, CLIENT_DEVICE, ON_PREMISES, EXTERNAL_SYSTEM, REGION, AVAILABILITY_ZONE, AWS_CLOUD, ACCOUNT,
     GENERIC_AWS_SERVICE,
+    /** A drawn box without an AWS meaning that groups things ("Front End", "Legend"), or a drawing glyph. */
+    DIAGRAM_GROUP,
     UNKNOWN;
 
     /** True for the kinds that are drawn or deployed outside AWS. */

@@ -16,6 +16,7 @@ import java.util.Map;
  * in the table is {@link Kind#UNKNOWN} and keeps its raw type.
  */
 public final class KindTable {
+    private static final Map<String, String> FAMILIES = new HashMap<>();
     private static final Map<String, Kind> TABLE = load();
 
     private KindTable() {
@@ -30,6 +31,22 @@ public final class KindTable {
             k = TABLE.get(rawType.toLowerCase(java.util.Locale.ROOT));
         }
         return k == null ? Kind.UNKNOWN : k;
+    }
+
+    /**
+     * The optional third column: the AWS service family a draw.io shape or label belongs to
+     * ("CloudWatch" for both the CloudWatch icon and its alarm glyph), used to tell when a label
+     * names another service than the icon it sits under.
+     */
+    public static java.util.Optional<String> family(String rawType) {
+        if (rawType == null) {
+            return java.util.Optional.empty();
+        }
+        String f = FAMILIES.get(rawType);
+        if (f == null) {
+            f = FAMILIES.get(rawType.toLowerCase(java.util.Locale.ROOT));
+        }
+        return java.util.Optional.ofNullable(f);
     }
 
     public static boolean isKnown(String rawType) {
@@ -62,6 +79,9 @@ public final class KindTable {
                 }
                 Kind kind = Kind.valueOf(cols[1].strip());
                 Kind prev = m.put(cols[0].strip(), kind);
+                if (cols.length > 2) {
+                    FAMILIES.put(cols[0].strip(), cols[2].strip());
+                }
                 if (prev != null && prev != kind) {
                     throw new IllegalStateException("kinds.tsv:" + n + ": " + cols[0] + " mapped twice");
                 }

@@ -118,9 +118,14 @@ public final class Resource {
 
     /**
      * How to call the resource in a message: its name, or for CDK the construct path users know
-     * ({@code Stack/Alb/Resource}), with the logical id when the path does not already end with it.
+     * ({@code Stack/Alb/Resource}), with the logical id when the path does not already end with it;
+     * for a diagram shape its label and cell id ({@code Web ALB (cell 7)}).
      */
     public String displayName() {
+        if (format.isDiagram()) {
+            String label = meta.getOrDefault("label", "");
+            return label.isEmpty() ? "cell " + name : label + " (cell " + name + ")";
+        }
         String cdk = meta.get("cdkPath");
         if (cdk == null) {
             return name;

@@ -24,7 +24,8 @@ public final class Scanner {
     public static Scanner standard() {
         return new Scanner(List.of(
                 new CdkHandler(),
-                new CloudFormationHandler()));
+                new CloudFormationHandler(),
+                new io.atolint.parse.diagram.DiagramHandler()));
     }
 
     public ScanResult scan(SourceTree tree, ParseOptions options) {

@@ -1,0 +1,53 @@
+package io.atolint.checks.diagram;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Model;
+import io.atolint.model.Resource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The diagram pages of a scan, grouped by the file they were drawn in (the checklist judges a diagram as a whole). */
+final class DiagramFiles {
+    private DiagramFiles() {
+    }
+
+    static Map<String, List<Model>> byFile(ResourceGraph graph) {
+        Map<String, List<Model>> out = new LinkedHashMap<>();
+        for (Model m : graph.models()) {
+            if (m.format().isDiagram() && !m.files().isEmpty()) {
+                out.computeIfAbsent(m.files().get(0), k -> new ArrayList<>()).add(m);
+            }
+        }
+        return out;
+    }
+
+    static List<Resource> resources(List<Model> pages) {
+        List<Resource> out = new ArrayList<>();
+        for (Model m : pages) {
+            out.addAll(m.resources());
+        }
+        return out;
+    }
+
+    static boolean isContainer(Resource r) {
+        return r.meta("container").isPresent();
+    }
+
+    static boolean inLegend(Resource r) {
+        return r.meta("legend").isPresent();
+    }
+
+    /** A shape drawn for an AWS service or something outside AWS: not a group, AZ or unrecognised box. */
+    static boolean isElement(Resource r) {
+        return !isContainer(r) && r.kind() != io.atolint.model.Kind.UNKNOWN
+                && r.kind() != io.atolint.model.Kind.DIAGRAM_GROUP && r.kind() != io.atolint.model.Kind.AVAILABILITY_ZONE;
+    }
+
+    static String label(Resource r) {
+        String l = r.meta("label").orElse("");
+        return l.isEmpty() ? "cell " + r.name() : "\"" + l + "\" (cell " + r.name() + ")";
+    }
+}

@@ -1,0 +1,65 @@
+package io.atolint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atolint.testing.Repo;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code atolint describe}: what was understood from a diagram, in text and JSON, on stdout only. */
+class DescribeCommandTest {
+
+    private static String[] run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new String[]{Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void textNamesGroupsAzsServicesAndConnections() {
+        String file = Repo.path("fixtures/rules/DIAG004/az-style-free-text-beside-band/architecture.drawio").toString();
+        String[] r = run("describe", file);
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertTrue(out.contains("AZ (cell band1)") || out.contains("AZ  (cell band1)") || out.contains("(cell band1)"), out);
+        assertTrue(out.contains("free text 'AZ1' (cell t1) beside an unlabelled band"), out);
+        assertTrue(out.contains("RDS_INSTANCE") && out.contains("'Orders DB primary' (cell db1)"), out);
+        assertTrue(out.contains("'Users' (cell users) -> 'Web ALB' (cell alb)  CONNECTS_OUTSIDE  \"HTTPS\""), out);
+        assertTrue(out.contains("vpc 'VPC' (cell vpc)"), out);
+    }
+
+    @Test
+    void jsonForTheGraphvizSvg() throws Exception {
+        String file = Repo.path("fixtures/rules/DIAG001/graphviz-svg/architecture.svg").toString();
+        String[] r = run("describe", file, "--format", "json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode root = new ObjectMapper().readTree(r[1]);
+        assertEquals("plain SVG diagram", root.get("format").asText());
+        JsonNode page = root.get("pages").get(0);
+        assertEquals(2, page.get("availabilityZones").size());
+        assertEquals(5, page.get("connections").size());
+        boolean web1InAzA = false;
+        for (JsonNode s : page.get("services")) {
+            if (s.get("cell").asText().equals("web1")) {
+                web1InAzA = s.get("in").asText().equals("cluster_AZ a");
+            }
+        }
+        assertTrue(web1InAzA, r[1]);
+    }
+
+    @Test
+    void aFileThatIsNoDiagramIsAUsageError() {
+        String file = Repo.path("fixtures/demo/three-tier/template.yaml").toString();
+        String[] r = run("describe", file);
+        assertEquals("2", r[0]);
+        assertEquals("", r[1]);
+        assertTrue(r[2].contains("is not a diagram"), r[2]);
+    }
+}

@@ -1,0 +1,69 @@
+package io.atolint.parse.diagram;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How people write Availability Zones in labels: "Availability Zone 1", "AZ a", "AZ-2", "AZ1", a
+ * literal zone name ("us-east-1a"), and the same inside subnet names ("Web subnet AZ-a"). Look-alikes
+ * ("Access Zone #1", "Availability Zones", "AZ failover") are not AZs.
+ */
+public final class AzLabels {
+    /** A whole label that names one AZ. */
+    private static final Pattern WHOLE = Pattern.compile(
+            "(?i)^\\s*(?:availability[\\s_-]*zone|avail\\.?[\\s_-]*zone|az)\\s*[-_#:]?\\s*(\\d{1,2}|[a-h])\\s*(?:\\(([^)]*)\\))?\\s*$");
+    /** An AZ token inside a longer label (a subnet name). */
+    private static final Pattern INSIDE = Pattern.compile(
+            "(?i)(?:^|[^a-z0-9])(?:availability[\\s_-]*zone|az)[\\s_#-]*(\\d{1,2}|[a-h])(?![a-z0-9])");
+    private static final Pattern LITERAL = Pattern.compile("(?i)(?:^|[^a-z0-9-])([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z])(?![a-z0-9])");
+
+    private AzLabels() {
+    }
+
+    /** The AZ a label names: its token ("1", "a") or literal zone name, and whether it is literal. */
+    public record AzName(String token, boolean literal) {
+        /** The key under which two labels name the same AZ. */
+        public String key() {
+            return (literal ? "zone:" : "az:") + token.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The label as a whole names an AZ ("Availability Zone 1", "AZ b", "us-east-1a"). */
+    public static Optional<AzName> whole(String label) {
+        String l = Labels.oneLine(label);
+        if (l.isEmpty() || l.length() > 60) {
+            return Optional.empty();
+        }
+        Matcher m = WHOLE.matcher(l);
+        if (m.matches()) {
+            if (m.group(2) != null) {
+                Matcher lit = LITERAL.matcher(m.group(2));
+                if (lit.find()) {
+                    return Optional.of(new AzName(lit.group(1).toLowerCase(Locale.ROOT), true));
+                }
+            }
+            return Optional.of(new AzName(m.group(1).toLowerCase(Locale.ROOT), false));
+        }
+        Matcher lit = LITERAL.matcher(l);
+        if (lit.find() && l.length() <= lit.group(1).length() + 24) {
+            return Optional.of(new AzName(lit.group(1).toLowerCase(Locale.ROOT), true));
+        }
+        return Optional.empty();
+    }
+
+    /** An AZ named somewhere inside a longer label ("Web subnet AZ-a", "Private subnet (us-east-1b)"). */
+    public static Optional<AzName> inside(String label) {
+        String l = Labels.oneLine(label);
+        Matcher lit = LITERAL.matcher(l);
+        if (lit.find()) {
+            return Optional.of(new AzName(lit.group(1).toLowerCase(Locale.ROOT), true));
+        }
+        Matcher m = INSIDE.matcher(l);
+        if (m.find()) {
+            return Optional.of(new AzName(m.group(1).toLowerCase(Locale.ROOT), false));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,451 @@
+package io.atolint.parse.diagram;
+
+import io.atolint.model.Finding;
+import io.atolint.model.Format;
+import io.atolint.model.SourceLocation;
+import io.atolint.parse.Limits;
+import io.atolint.parse.ParseFindings;
+import org.apache.batik.anim.dom.SVGDOMImplementation;
+import org.apache.batik.bridge.BridgeContext;
+import org.apache.batik.bridge.BridgeException;
+import org.apache.batik.bridge.DocumentLoader;
+import org.apache.batik.bridge.GVTBuilder;
+import org.apache.batik.bridge.UserAgentAdapter;
+import org.apache.batik.gvt.GraphicsNode;
+import org.apache.batik.util.ParsedURL;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.svg.SVGDocument;
+
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Plain SVG diagrams, without a draw.io model: the Graphviz output of diagrams-as-code tools
+ * ({@code <g class="cluster">}, {@code <g class="node">} with an {@code <image>} of the AWS icon,
+ * {@code <g class="edge">} titled {@code a->b}) and SVGs drawn with the AWS Architecture Icons files
+ * ({@code Arch_Amazon-EC2_48.svg} as an image or as a group id). Batik computes where each element
+ * ends up through every transform. Batik only ever sees a copy of the document that {@link SafeXml}
+ * read, without scripts, event handlers or images (an {@code <image>} becomes a rectangle of the same
+ * place), and its user agent refuses every external resource: nothing is fetched, nothing runs.
+ */
+public final class PlainSvgReader {
+    private static final Pattern EDGE_TITLE = Pattern.compile("^\\s*(.+?)\\s*(?:->|--)\\s*(.+?)\\s*$");
+    private static final Pattern ICON_ID = Pattern.compile("(?i)(Arch|Res)_[A-Za-z0-9_.-]+");
+
+    private final String file;
+    private final Limits limits;
+    private final List<Finding> problems;
+    private final Map<XmlNode, Element> copies = new IdentityHashMap<>();
+    private final Map<XmlNode, String> imageRefs = new IdentityHashMap<>();
+    private BridgeContext ctx;
+
+    public PlainSvgReader(String file, Limits limits, List<Finding> problems) {
+        this.file = file;
+        this.limits = limits;
+        this.problems = problems;
+    }
+
+    /** The page the SVG draws, or null when it shows no AWS icon (then it is not an AWS diagram). */
+    public DrawnPage read(XmlNode root) {
+        if (!mentionsIcons(root)) {
+            return null;
+        }
+        SVGDocument doc = sanitisedCopy(root);
+        try {
+            UserAgentAdapter ua = new RefusingUserAgent();
+            ctx = new BridgeContext(ua, new DocumentLoader(ua));
+            // element-to-node bindings exist only in a dynamic context; scripts were removed and the agent refuses them
+            ctx.setDynamicState(BridgeContext.DYNAMIC);
+            new GVTBuilder().build(ctx, doc);
+        } catch (BridgeException | SecurityException e) {
+            problems.add(ParseFindings.invalid(SourceLocation.at(file, root.line(), root.column()),
+                    "SVG geometry cannot be computed: " + e.getMessage()));
+            return null;
+        }
+        List<DrawnPage.Shape> shapes = new ArrayList<>();
+        List<DrawnPage.Link> links = new ArrayList<>();
+        if (isGraphviz(root)) {
+            graphviz(root, shapes, links);
+        } else {
+            icons(root, shapes, links);
+        }
+        boolean anyKnown = false;
+        for (DrawnPage.Shape s : shapes) {
+            if (ShapeRecognizer.recognise(s).isKnown()) {
+                anyKnown = true;
+                break;
+            }
+        }
+        if (!anyKnown) {
+            return null;
+        }
+        return new DrawnPage(file, Format.SVG, 1, "", shapes, links,
+                SourceLocation.at(file, root.line(), root.column()).withLogicalPath("page 1"), 0);
+    }
+
+    private static boolean mentionsIcons(XmlNode n) {
+        if (n.name().equals("image")) {
+            String href = n.attr("href").orElse("");
+            if (ShapeRecognizer.fromImageName(href).isPresent()) {
+                return true;
+            }
+        }
+        if (n.name().equals("g") && ICON_ID.matcher(n.attrOr("id", "")).matches()) {
+            return true;
+        }
+        for (XmlNode c : n.children()) {
+            if (mentionsIcons(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isGraphviz(XmlNode root) {
+        for (XmlNode c : root.children()) {
+            if (c.name().equals("g") && "graph".equals(c.attrOr("class", ""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- Graphviz
+
+    private void graphviz(XmlNode n, List<DrawnPage.Shape> shapes, List<DrawnPage.Link> links) {
+        for (XmlNode c : n.children()) {
+            String cls = c.name().equals("g") ? c.attrOr("class", "") : "";
+            if (cls.equals("node") || cls.equals("cluster")) {
+                String title = title(c).orElse(c.attrOr("id", "node" + shapes.size()));
+                String label = String.join("\n", texts(c));
+                String icon = firstImage(c).orElse("");
+                Box box = bounds(c);
+                Style style = cls.equals("cluster") ? Style.parse("group;container=1") : Style.EMPTY;
+                String shapeName = icon.isEmpty() ? (cls.equals("cluster") ? "cluster" : "node") : DrawioReader.imageName(icon);
+                Map<String, String> fields = new LinkedHashMap<>();
+                if (!icon.isEmpty()) {
+                    fields.put("image", icon);
+                    style = Style.parse("image;image=" + icon.replace(";", "%3B"));
+                }
+                shapes.add(new DrawnPage.Shape(title, null, label, style, shapeName, box, at(c, title), fields));
+            } else if (cls.equals("edge")) {
+                Optional<String> t = title(c);
+                Matcher m = t.map(EDGE_TITLE::matcher).orElse(null);
+                if (m != null && m.matches()) {
+                    String id = c.attrOr("id", "edge" + links.size());
+                    links.add(new DrawnPage.Link(id, strip(m.group(1)), strip(m.group(2)), String.join(" ", texts(c)),
+                            Style.EMPTY, null, null, List.of(), at(c, id)));
+                }
+            }
+            if (c.name().equals("g") && !cls.equals("node") && !cls.equals("edge")) {
+                graphviz(c, shapes, links);
+            }
+        }
+    }
+
+    /** Graphviz titles of ports: {@code a:p1} names node {@code a}. */
+    private static String strip(String nodeRef) {
+        int colon = nodeRef.indexOf(':');
+        return colon > 0 ? nodeRef.substring(0, colon) : nodeRef;
+    }
+
+    // ---------------------------------------------------------------- generic SVG of AWS icon files
+
+    private void icons(XmlNode n, List<DrawnPage.Shape> shapes, List<DrawnPage.Link> links) {
+        List<XmlNode> textNodes = new ArrayList<>();
+        collect(n, "text", textNodes);
+        List<XmlNode> iconNodes = new ArrayList<>();
+        collectIcons(n, iconNodes);
+        for (XmlNode i : iconNodes) {
+            String ref = i.name().equals("image") ? i.attr("href").orElse("") : i.attrOr("id", "") + ".svg";
+            Box box = bounds(i);
+            String id = i.attr("id").orElse("icon" + shapes.size());
+            String label = nearestText(box, textNodes, 1.5);
+            shapes.add(new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
+                    DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref)));
+        }
+        List<XmlNode> rects = new ArrayList<>();
+        collect(n, "rect", rects);
+        for (XmlNode r : rects) {
+            Box box = bounds(r);
+            if (box.w() < 80 || box.h() < 60) {
+                continue;
+            }
+            String id = r.attr("id").orElse("box" + shapes.size());
+            String label = titleText(box, textNodes);
+            String style = r.attrOr("stroke-dasharray", "").isEmpty() ? "rounded=0" : "dashed=1";
+            shapes.add(new DrawnPage.Shape(id, null, label, Style.parse(style), "rectangle", box, at(r, id), Map.of()));
+        }
+        List<XmlNode> lines = new ArrayList<>();
+        collect(n, "line", lines);
+        collect(n, "path", lines);
+        collect(n, "polyline", lines);
+        for (XmlNode l : lines) {
+            if (l.attr("marker-end").isEmpty() && l.attr("marker-start").isEmpty()) {
+                continue;
+            }
+            double[][] ends = ends(l);
+            if (ends == null) {
+                continue;
+            }
+            String id = l.attr("id").orElse("line" + links.size());
+            links.add(new DrawnPage.Link(id, null, null, "", Style.EMPTY, ends[0], ends[1], List.of(), at(l, id)));
+        }
+    }
+
+    private static void collectIcons(XmlNode n, List<XmlNode> out) {
+        if (n.name().equals("image") && ShapeRecognizer.fromImageName(n.attr("href").orElse("")).isPresent()) {
+            out.add(n);
+            return;
+        }
+        if (n.name().equals("g") && ICON_ID.matcher(n.attrOr("id", "")).matches()) {
+            out.add(n);
+            return;
+        }
+        for (XmlNode c : n.children()) {
+            collectIcons(c, out);
+        }
+    }
+
+    private static void collect(XmlNode n, String name, List<XmlNode> out) {
+        if (n.name().equals(name)) {
+            out.add(n);
+        }
+        for (XmlNode c : n.children()) {
+            collect(c, name, out);
+        }
+    }
+
+    /** The text closest below or beside an icon, within {@code reach} icon sizes. */
+    private String nearestText(Box icon, List<XmlNode> texts, double reach) {
+        String best = "";
+        double bestD = Math.max(icon.w(), icon.h()) * reach;
+        for (XmlNode t : texts) {
+            Box b = bounds(t);
+            double d = icon.gap(b);
+            if (d <= bestD && !allText(t).isBlank()) {
+                bestD = d;
+                best = allText(t);
+            }
+        }
+        return best;
+    }
+
+    /** A group box's label: the text inside it nearest its top edge. */
+    private String titleText(Box box, List<XmlNode> texts) {
+        String best = "";
+        double bestD = 40;
+        for (XmlNode t : texts) {
+            Box b = bounds(t);
+            if (box.containsPoint(b.cx(), b.cy()) && b.cy() - box.y() < bestD) {
+                bestD = b.cy() - box.y();
+                best = allText(t);
+            }
+        }
+        return best;
+    }
+
+    private double[][] ends(XmlNode l) {
+        Element e = copies.get(l);
+        GraphicsNode g = e == null ? null : ctx.getGraphicsNode(e);
+        AffineTransform t = g == null || g.getGlobalTransform() == null ? new AffineTransform() : g.getGlobalTransform();
+        double[] pts;
+        try {
+            switch (l.name()) {
+                case "line" -> pts = new double[]{d(l, "x1"), d(l, "y1"), d(l, "x2"), d(l, "y2")};
+                case "polyline" -> {
+                    String[] nums = l.attrOr("points", "").trim().split("[\\s,]+");
+                    if (nums.length < 4) {
+                        return null;
+                    }
+                    pts = new double[]{Double.parseDouble(nums[0]), Double.parseDouble(nums[1]),
+                            Double.parseDouble(nums[nums.length - 2]), Double.parseDouble(nums[nums.length - 1])};
+                }
+                default -> {
+                    Matcher m = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?").matcher(l.attrOr("d", ""));
+                    List<Double> nums = new ArrayList<>();
+                    while (m.find() && nums.size() < 10_000) {
+                        nums.add(Double.parseDouble(m.group()));
+                    }
+                    if (nums.size() < 4 || !l.attrOr("d", "").trim().startsWith("M")
+                            || l.attrOr("d", "").matches(".*[a-z].*")) {
+                        return null;
+                    }
+                    pts = new double[]{nums.get(0), nums.get(1), nums.get(nums.size() - 2), nums.get(nums.size() - 1)};
+                }
+            }
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+        t.transform(pts, 0, pts, 0, 2);
+        return new double[][]{{pts[0], pts[1]}, {pts[2], pts[3]}};
+    }
+
+    private static double d(XmlNode n, String attr) {
+        return Double.parseDouble(n.attrOr(attr, "0").replaceAll("[a-z%]+$", ""));
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private SourceLocation at(XmlNode n, String id) {
+        return SourceLocation.at(file, n.line(), n.column()).withLogicalPath("page 1 / cell " + id);
+    }
+
+    private static Optional<String> title(XmlNode g) {
+        return g.child("title").map(t -> Labels.plain(t.text(), false)).filter(s -> !s.isEmpty());
+    }
+
+    private static List<String> texts(XmlNode g) {
+        List<XmlNode> ts = new ArrayList<>();
+        collect(g, "text", ts);
+        List<String> out = new ArrayList<>();
+        for (XmlNode t : ts) {
+            String s = allText(t);
+            if (!s.isBlank()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static String allText(XmlNode t) {
+        StringBuilder b = new StringBuilder(t.text());
+        for (XmlNode c : t.children()) {
+            if (c.name().equals("tspan")) {
+                b.append(' ').append(c.text());
+            }
+        }
+        return Labels.plain(b.toString(), false);
+    }
+
+    private Optional<String> firstImage(XmlNode n) {
+        if (n.name().equals("image")) {
+            return n.attr("href");
+        }
+        for (XmlNode c : n.children()) {
+            Optional<String> i = firstImage(c);
+            if (i.isPresent()) {
+                return i;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where an element ends up on the page, through every transform above it. */
+    private Box bounds(XmlNode n) {
+        Element e = copies.get(n);
+        GraphicsNode g = e == null ? null : ctx.getGraphicsNode(e);
+        if (g == null) {
+            return new Box(0, 0, 0, 0);
+        }
+        // geometry bounds: an unpainted shape (an image turned into an unfilled rectangle) still has a place
+        Rectangle2D b = g.getGeometryBounds();
+        if (b == null) {
+            b = g.getBounds();
+        }
+        AffineTransform t = g.getGlobalTransform();
+        if (b == null) {
+            return new Box(0, 0, 0, 0);
+        }
+        Rectangle2D r = t == null ? b : t.createTransformedShape(b).getBounds2D();
+        return new Box(r.getX(), r.getY(), r.getWidth(), r.getHeight());
+    }
+
+    /** A copy of the document without scripts, handlers, external references; images become rectangles. */
+    private SVGDocument sanitisedCopy(XmlNode root) {
+        Document doc = SVGDOMImplementation.getDOMImplementation()
+                .createDocument(SVGDOMImplementation.SVG_NAMESPACE_URI, "svg", null);
+        Element svg = doc.getDocumentElement();
+        copyAttributes(root, svg);
+        copies.put(root, svg);
+        for (XmlNode c : root.children()) {
+            copy(c, svg, doc, 1);
+        }
+        return (SVGDocument) doc;
+    }
+
+    private void copy(XmlNode n, Element parent, Document doc, int depth) {
+        String name = n.name();
+        if (depth > limits.maxNestingDepth() || name.equals("script") || name.equals("foreignObject")
+                || name.equals("handler") || name.equals("listener") || name.equals("animation")
+                || name.equals("use") || name.equals("style")) {
+            return;
+        }
+        Element e;
+        if (name.equals("image")) {
+            e = doc.createElementNS(SVGDOMImplementation.SVG_NAMESPACE_URI, "rect");
+            for (String a : new String[]{"x", "y", "width", "height", "transform", "id"}) {
+                n.attr(a).ifPresent(v -> e.setAttributeNS(null, a, v));
+            }
+            e.setAttributeNS(null, "fill", "none");
+            n.attr("href").ifPresent(h -> imageRefs.put(n, h));
+        } else {
+            e = doc.createElementNS(SVGDOMImplementation.SVG_NAMESPACE_URI, name);
+            copyAttributes(n, e);
+            if (name.equals("text") || name.equals("tspan") || name.equals("title") || name.equals("desc")) {
+                e.setTextContent(n.text());
+            }
+        }
+        parent.appendChild(e);
+        copies.put(n, e);
+        for (XmlNode c : n.children()) {
+            copy(c, e, doc, depth + 1);
+        }
+    }
+
+    private static void copyAttributes(XmlNode n, Element e) {
+        for (Map.Entry<String, String> a : n.attributes().entrySet()) {
+            String k = a.getKey();
+            String lower = k.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("on") || k.contains(":") || lower.equals("style") && a.getValue().contains("url(")
+                    || k.equals("content") || a.getValue().contains("url(http") || a.getValue().contains("url(file")) {
+                continue;
+            }
+            e.setAttributeNS(null, k, a.getValue());
+        }
+    }
+
+    /** Refuses every external resource and script; a broken link is an empty picture, not an error. */
+    private static final class RefusingUserAgent extends UserAgentAdapter {
+        @Override
+        public void checkLoadExternalResource(ParsedURL resourceURL, ParsedURL docURL) {
+            throw new SecurityException("external resource refused: " + resourceURL);
+        }
+
+        @Override
+        public void checkLoadScript(String scriptType, ParsedURL scriptURL, ParsedURL docURL) {
+            throw new SecurityException("script refused");
+        }
+
+        @Override
+        public org.w3c.dom.svg.SVGDocument getBrokenLinkDocument(Element e, String url, String message) {
+            Document d = SVGDOMImplementation.getDOMImplementation()
+                    .createDocument(SVGDOMImplementation.SVG_NAMESPACE_URI, "svg", null);
+            return (SVGDocument) d;
+        }
+
+        @Override
+        public void displayError(Exception ex) {
+            // reported through the reader's findings when geometry cannot be built
+        }
+
+        @Override
+        public void displayMessage(String message) {
+        }
+
+        @Override
+        public boolean isXMLParserValidating() {
+            return false;
+        }
+    }
+}

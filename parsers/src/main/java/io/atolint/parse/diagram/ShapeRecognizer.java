@@ -1,0 +1,194 @@
+package io.atolint.parse.diagram;
+
+import io.atolint.model.Kind;
+import io.atolint.model.KindTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a drawn shape is, from the one kind table ({@code kinds.tsv}): its draw.io shape name (AWS
+ * service/resource/group icons of every palette generation), the file name of a pasted or linked icon
+ * image ({@code Arch_Amazon-EC2_48.svg}, {@code resources/aws/compute/ec2.png}), or, for a plain
+ * shape, its label ({@code label:ec2} rows: a service drawn without its icon).
+ */
+public final class ShapeRecognizer {
+    private ShapeRecognizer() {
+    }
+
+    /** How a shape shows what it is. */
+    public enum DrawnAs {
+        /** An AWS (or people/device) icon of a draw.io palette. */
+        ICON,
+        /** An AWS group box (VPC, subnet, AZ, ...). */
+        GROUP,
+        /** An icon image recognised by its file name. */
+        IMAGE,
+        /** A plain shape recognised only by its label. */
+        LABEL,
+        /** Free text. */
+        TEXT,
+        /** Nothing recognisable. */
+        UNRECOGNISED
+    }
+
+    /**
+     * @param iconSet the palette generation: {@code aws4}, {@code aws3} (2017), {@code aws2},
+     *                {@code aws} (the oldest stencils), {@code aws3d}, or {@code other}
+     */
+    public record Recognition(String rawType, Kind kind, String family, DrawnAs drawnAs, String iconSet) {
+        public boolean isKnown() {
+            return kind != Kind.UNKNOWN;
+        }
+    }
+
+    public static Recognition recognise(DrawnPage.Shape s) {
+        String name = s.shapeName();
+        Style st = s.style();
+        Kind byName = KindTable.kindOf(name);
+        if (byName != Kind.UNKNOWN && !name.isEmpty()) {
+            boolean group = isGroupShape(st, name);
+            return new Recognition(name, byName, KindTable.family(name).orElse(""), group ? DrawnAs.GROUP : DrawnAs.ICON,
+                    iconSet(name));
+        }
+        if (st.isImage() || looksLikeImageFile(name)) {
+            Optional<Recognition> img = fromImageName(st.get("image").orElse(name));
+            if (img.isPresent()) {
+                return img.get();
+            }
+        }
+        if (st.isText() && !st.isGroupBase()) {
+            return new Recognition(name.isEmpty() ? "text" : name, Kind.UNKNOWN, "", DrawnAs.TEXT, "other");
+        }
+        Optional<Recognition> byLabel = fromLabel(s.label());
+        if (byLabel.isPresent()) {
+            return byLabel.get();
+        }
+        return new Recognition(name.isEmpty() ? "rectangle" : name, Kind.UNKNOWN, "", DrawnAs.UNRECOGNISED, "other");
+    }
+
+    static boolean isGroupShape(Style st, String name) {
+        String shape = st.shape();
+        return shape.equals("mxgraph.aws4.group") || shape.equals("mxgraph.aws4.groupCenter")
+                || name.contains(".groups.") || st.get("grIcon").isPresent();
+    }
+
+    static String iconSet(String name) {
+        if (name.startsWith("mxgraph.aws4.")) {
+            return "aws4";
+        }
+        if (name.startsWith("mxgraph.aws3d.")) {
+            return "aws3d";
+        }
+        if (name.startsWith("mxgraph.aws3.")) {
+            return "aws3";
+        }
+        if (name.startsWith("mxgraph.aws2.")) {
+            return "aws2";
+        }
+        if (name.startsWith("mxgraph.aws.")) {
+            return "aws";
+        }
+        return "other";
+    }
+
+    private static boolean looksLikeImageFile(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".svg") || n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".gif");
+    }
+
+    private static String[] words(String s) {
+        return s.replaceAll("[-_.]+", " ").toLowerCase(Locale.ROOT).trim().split(" ");
+    }
+
+    /** What a label names, if it names a service, a group or something outside AWS exactly. */
+    public static Optional<Recognition> fromLabel(String label) {
+        for (String candidate : labelCandidates(label)) {
+            String key = "label:" + candidate;
+            Kind k = KindTable.kindOf(key);
+            if (k != Kind.UNKNOWN) {
+                return Optional.of(new Recognition(key, k, KindTable.family(key).orElse(""), DrawnAs.LABEL, "other"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static List<String> labelCandidates(String label) {
+        List<String> out = new ArrayList<>();
+        String l = Labels.oneLine(label).toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ")
+                .replaceAll("[\\[\\](){}:]", " ").replaceAll("\\s+", " ").trim();
+        if (l.isEmpty() || l.length() > 60) {
+            return out;
+        }
+        out.add(l);
+        String noNumber = l.replaceAll("\\s*#?\\d+$", "").trim();
+        if (!noNumber.equals(l) && !noNumber.isEmpty()) {
+            out.add(noNumber);
+        }
+        for (String prefix : new String[]{"amazon ", "aws "}) {
+            if (noNumber.startsWith(prefix)) {
+                out.add(noNumber.substring(prefix.length()));
+            } else {
+                out.add(prefix + noNumber);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Icon files by name: the AWS Architecture Icons ({@code Arch_Amazon-EC2_48.svg},
+     * {@code Res_Amazon-VPC_NAT-Gateway_48.svg}), draw.io's {@code img/lib/aws/...} and the diagrams
+     * (diagrams-as-code) {@code resources/aws/<category>/<name>.png} tree.
+     */
+    public static Optional<Recognition> fromImageName(String ref) {
+        if (ref == null || ref.startsWith("data:")) {
+            return Optional.empty();
+        }
+        String path = ref.replace('\\', '/');
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        String stem = dot > 0 ? file.substring(0, dot) : file;
+        String lowerPath = path.toLowerCase(Locale.ROOT);
+        String raw = "image:" + file;
+        if (lowerPath.contains("/onprem/")) {
+            return Optional.of(new Recognition(raw, Kind.ON_PREMISES, "On-premises", DrawnAs.IMAGE, "image"));
+        }
+        List<String> candidates = new ArrayList<>();
+        String s = stem.replaceAll("^(Arch|Res|Arch-Category|Arch-Group)_", "").replaceAll("_(16|24|32|48|64)(_(Light|Dark))?$", "");
+        String words = s.replaceAll("[-_.]+", " ").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).trim();
+        candidates.add(words);
+        String[] tokens = words(s);
+        if (tokens.length > 1) {
+            candidates.add(tokens[tokens.length - 1]);
+            candidates.add(tokens[0]);
+        }
+        String[] parts = s.split("_");
+        if (parts.length > 1) {
+            candidates.add(parts[parts.length - 1].replaceAll("[-.]+", " ").toLowerCase(Locale.ROOT).trim());
+            candidates.add(parts[0].replaceAll("[-.]+", " ").toLowerCase(Locale.ROOT).trim());
+        }
+        for (String c : candidates) {
+            for (String candidate : labelCandidates(c)) {
+                String key = "label:" + candidate;
+                Kind k = KindTable.kindOf(key);
+                if (k != Kind.UNKNOWN) {
+                    return Optional.of(new Recognition(raw, k, KindTable.family(key).orElse(""), DrawnAs.IMAGE, "image"));
+                }
+            }
+            for (String prefix : new String[]{"mxgraph.aws4.", ""}) {
+                String key = prefix + c.replace(' ', '_');
+                Kind k = KindTable.kindOf(key);
+                if (k != Kind.UNKNOWN) {
+                    return Optional.of(new Recognition(raw, k, KindTable.family(key).orElse(""), DrawnAs.IMAGE, "image"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

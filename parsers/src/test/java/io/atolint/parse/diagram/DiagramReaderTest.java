@@ -1,0 +1,211 @@
+package io.atolint.parse.diagram;
+
+import io.atolint.model.Finding;
+import io.atolint.model.Format;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Placement;
+import io.atolint.model.Relation;
+import io.atolint.model.RelationType;
+import io.atolint.model.Resource;
+import io.atolint.parse.ParseOptions;
+import io.atolint.parse.ScanResult;
+import io.atolint.testing.MemoryTree;
+import io.atolint.testing.Scans;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.Deflater;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** draw.io structure as people save it, read into the shared model. */
+class DiagramReaderTest {
+    static final String ICON = "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.";
+
+    static String cell(String id, String value, String style, double x, double y, double w, double h, String parent) {
+        return "<mxCell id=\"" + id + "\" value=\"" + value + "\" style=\"" + style + "\" vertex=\"1\" parent=\"" + parent
+                + "\"><mxGeometry x=\"" + x + "\" y=\"" + y + "\" width=\"" + w + "\" height=\"" + h
+                + "\" as=\"geometry\"/></mxCell>\n";
+    }
+
+    static String model(String cells) {
+        return "<mxGraphModel><root>\n<mxCell id=\"0\"/>\n<mxCell id=\"1\" parent=\"0\"/>\n" + cells + "</root></mxGraphModel>";
+    }
+
+    static String file(String... pages) {
+        StringBuilder b = new StringBuilder("<mxfile>\n");
+        int i = 0;
+        for (String p : pages) {
+            b.append("<diagram id=\"d").append(++i).append("\" name=\"P").append(i).append("\">\n").append(p).append("\n</diagram>\n");
+        }
+        return b.append("</mxfile>\n").toString();
+    }
+
+    static String compress(String xml) {
+        String uri = URLEncoder.encode(xml, StandardCharsets.UTF_8).replace("+", "%20");
+        Deflater d = new Deflater(9, true);
+        d.setInput(uri.getBytes(StandardCharsets.UTF_8));
+        d.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        while (!d.finished()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    static ScanResult scan(MemoryTree t) {
+        return Scans.scan(t, ParseOptions.defaults());
+    }
+
+    static Resource res(Model m, String name) {
+        return Scans.resource(m, name);
+    }
+
+    @Test
+    void cellsKeepTheirLinesLabelsAndKinds() {
+        String xml = file(model(cell("vpc", "VPC", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc2;", 0, 0, 600, 400, "1")
+                + cell("db", "Orders&lt;br&gt;DB &amp;amp; cache", ICON + "rds;html=1;", 100, 100, 48, 48, "1")
+                + "<UserObject label=\"Web &lt;b&gt;tier&lt;/b&gt;\" owner=\"team-a\" id=\"web\"><mxCell style=\"" + ICON
+                + "ec2;html=1;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"300\" y=\"100\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell></UserObject>\n"));
+        Model m = Scans.only(scan(MemoryTree.of("a.drawio", xml)));
+        assertEquals(Format.DRAWIO, m.format());
+        Resource db = res(m, "db");
+        assertEquals(Kind.RDS_INSTANCE, db.kind());
+        assertEquals("Orders DB & cache", db.meta("label").orElseThrow());
+        assertEquals(7, db.location().startLine(), "the line of the cell's start tag");
+        assertEquals("page 1 \"P1\" / cell db", db.location().logicalPath());
+        Resource web = res(m, "web");
+        assertEquals(Kind.EC2_INSTANCE, web.kind());
+        assertEquals("Web tier", web.meta("label").orElseThrow());
+        assertEquals("team-a", web.attr("owner").orElseThrow().toString());
+        assertTrue(m.relations().stream().anyMatch(r -> r.type() == RelationType.CONTAINS
+                && r.source().name().equals("vpc") && r.target().name().equals("db")));
+    }
+
+    @Test
+    void edgeLabelsHiddenLayersAndLooseEndsSnapped() {
+        String cells = cell("a", "App", ICON + "ec2;", 0, 0, 48, 48, "1")
+                + cell("b", "Db", ICON + "rds;", 300, 0, 48, 48, "1")
+                + "<mxCell id=\"e1\" edge=\"1\" parent=\"1\" source=\"a\" style=\"\"><mxGeometry relative=\"1\" as=\"geometry\">"
+                + "<mxPoint x=\"320\" y=\"20\" as=\"targetPoint\"/></mxGeometry></mxCell>\n"
+                + cell("lbl", "TLS 1.2", "edgeLabel;html=1;", 0, 0, 0, 0, "e1")
+                + "<mxCell id=\"hidden\" parent=\"0\" visible=\"0\"/>\n"
+                + cell("ghost", "Ghost", ICON + "s3;", 600, 0, 48, 48, "hidden");
+        ScanResult r = scan(MemoryTree.of("a.drawio", file(model(cells))));
+        Model m = Scans.only(r);
+        assertFalse(m.resources().stream().anyMatch(x -> x.name().equals("ghost")), "hidden layer cells are ignored");
+        List<Relation> routes = m.relations().stream().filter(x -> x.type() == RelationType.ROUTES_TO).toList();
+        assertEquals(1, routes.size());
+        assertEquals("b", routes.get(0).target().name());
+        assertEquals("TLS 1.2", routes.get(0).via());
+    }
+
+    @Test
+    void compressedMultiPageFilesAndBareModels() {
+        String p1 = model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1"));
+        String p2 = model(cell("s", "Bucket", ICON + "s3;", 0, 0, 40, 40, "1"));
+        ScanResult r = scan(new MemoryTree().put("c.drawio", file(compress(p1), compress(p2))).put("bare.xml", p2)
+                .put("other.xml", "<project/>"));
+        assertEquals(3, r.models().size(), r.findings().toString());
+        Model page2 = r.models().stream().filter(m -> m.unit().startsWith("c.drawio") && m.unit().contains("page 2")).findFirst().orElseThrow();
+        Resource s = res(page2, "s");
+        assertEquals(Kind.S3_BUCKET, s.kind());
+        assertEquals(5, s.location().startLine(), "a compressed page locates its cells at its <diagram> element");
+        Model page1 = r.models().stream().filter(m -> m.unit().startsWith("c.drawio") && m.unit().contains("page 1")).findFirst().orElseThrow();
+        assertEquals(Placement.Scope.OUTSIDE_AWS, res(page1, "u").placement().scope());
+        assertTrue(r.skipped().containsKey("other.xml"));
+    }
+
+    @Test
+    void theFourAzStylesAndLookAlikes() {
+        String base = cell("vpc", "VPC", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc2;", 0, 0, 1000, 600, "1");
+        String shape = base + cell("z1", "", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_availability_zone;dashed=1;", 20, 40, 400, 500, "1")
+                + cell("z2", "", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_availability_zone;dashed=1;", 500, 40, 400, 500, "1");
+        String dashed = base + cell("z1", "Availability Zone 1", "fillColor=none;strokeColor=#147EBA;dashed=1;", 20, 40, 400, 500, "1")
+                + cell("z2", "AZ b", "fillColor=none;strokeColor=#147EBA;dashed=1;", 500, 40, 400, 500, "1");
+        String text = base + cell("z1", "", "rounded=0;fillColor=#eeeeee;", 20, 40, 400, 500, "1")
+                + cell("z2", "", "rounded=0;fillColor=#eeeeee;", 500, 40, 400, 500, "1")
+                + cell("t1", "AZ1", "text;html=1;", 0, 40, 20, 20, "1") + cell("t2", "AZ2", "text;html=1;", 505, 45, 30, 20, "1");
+        for (String page : List.of(shape, dashed, text)) {
+            String cells = page + cell("a", "A", ICON + "ec2;", 100, 200, 48, 48, "1") + cell("b", "B", ICON + "ec2;", 600, 200, 48, 48, "1")
+                    + cell("lb", "LB", "shape=mxgraph.aws4.application_load_balancer;", 360, 100, 200, 48, "1");
+            Model m = Scans.only(scan(MemoryTree.of("a.drawio", file(model(cells)))));
+            Placement a = res(m, "a").placement();
+            Placement b = res(m, "b").placement();
+            assertEquals(Placement.Scope.ZONAL, a.scope(), page);
+            assertEquals(1, a.azs().size());
+            assertTrue(a.azs().get(0).sameAs(b.azs().get(0)).isFalse(), "two AZ boxes are two distinct AZs: " + page);
+            assertEquals(2, res(m, "lb").placement().azCount().min(), "an icon across two AZ bands is in both");
+        }
+        String subnets = base + cell("s1", "Web subnet AZ-a", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;", 20, 40, 400, 500, "1")
+                + cell("s2", "Web subnet AZ-b", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;", 500, 40, 400, 500, "1")
+                + cell("a", "A", ICON + "ec2;", 100, 200, 48, 48, "1") + cell("b", "B", ICON + "ec2;", 600, 200, 48, 48, "1");
+        Model m = Scans.only(scan(MemoryTree.of("a.drawio", file(model(subnets)))));
+        assertTrue(res(m, "a").placement().azs().get(0).sameAs(res(m, "b").placement().azs().get(0)).isFalse());
+        assertEquals(2, m.resources(Kind.AVAILABILITY_ZONE).size());
+        String lookAlike = base + cell("z1", "Access Zone #1", "fillColor=none;dashed=1;", 20, 40, 400, 500, "1")
+                + cell("z2", "Availability Zones", "fillColor=none;dashed=1;", 500, 40, 400, 500, "1")
+                + cell("a", "A", ICON + "ec2;", 100, 200, 48, 48, "1");
+        m = Scans.only(scan(MemoryTree.of("a.drawio", file(model(lookAlike)))));
+        assertEquals(List.of(), m.resources(Kind.AVAILABILITY_ZONE));
+        assertEquals(Placement.Scope.UNKNOWN, res(m, "a").placement().scope());
+    }
+
+    @Test
+    void drawioSvgContentRawUriEncodedAndBase64() {
+        String mx = file(model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1")));
+        String raw = mx.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        String uri = URLEncoder.encode(mx, StandardCharsets.UTF_8).replace("+", "%20");
+        String b64 = Base64.getEncoder().encodeToString(mx.getBytes(StandardCharsets.UTF_8));
+        for (String content : List.of(raw, uri, b64)) {
+            ScanResult r = scan(MemoryTree.of("x.drawio.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" content=\"" + content + "\"><rect/></svg>"));
+            Model m = Scans.only(r);
+            assertEquals(Format.SVG, m.format());
+            assertEquals(Kind.USERS, res(m, "u").kind());
+        }
+    }
+
+    @Test
+    void plainSvgWithoutAwsIconsIsNotADiagram() {
+        ScanResult r = scan(MemoryTree.of("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>"));
+        assertEquals(List.of(), r.models());
+        assertTrue(r.skipped().containsKey("logo.svg"));
+    }
+
+    @Test
+    void graphvizSvgNodesClustersAndEdges() {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+                + "<g id=\"graph0\" class=\"graph\" transform=\"translate(4 400)\">"
+                + "<g class=\"cluster\"><title>cluster_vpc</title><polygon points=\"100,-10 100,-390 600,-390 600,-10\"/><text x=\"300\" y=\"-380\">VPC</text></g>"
+                + "<g class=\"node\"><title>web</title><image xlink:href=\"https://example.invalid/resources/aws/compute/ec2.png\" x=\"200\" y=\"-300\" width=\"100\" height=\"100\"/><text x=\"250\" y=\"-180\">web</text></g>"
+                + "<g class=\"node\"><title>db</title><image xlink:href=\"resources/aws/database/rds.png\" x=\"400\" y=\"-300\" width=\"100\" height=\"100\"/><text x=\"450\" y=\"-180\">db</text></g>"
+                + "<g class=\"edge\"><title>web&#45;&gt;db</title><path d=\"M0,0L1,1\"/><text>TLS</text></g>"
+                + "<script>alert(1)</script></g></svg>";
+        Model m = Scans.only(scan(MemoryTree.of("g.svg", svg)));
+        assertEquals(Kind.EC2_INSTANCE, res(m, "web").kind());
+        assertEquals(Kind.VPC, res(m, "cluster_vpc").kind());
+        assertTrue(m.relations().stream().anyMatch(r -> r.type() == RelationType.CONTAINS && r.source().name().equals("cluster_vpc")
+                && r.target().name().equals("web")), "containment from transformed geometry");
+        assertTrue(m.relations().stream().anyMatch(r -> r.type() == RelationType.ROUTES_TO && r.via().equals("TLS")));
+    }
+
+    @Test
+    void pngExportsWithTextChunks() {
+        String mx = file(model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1")));
+        byte[] png = BadDiagramInputTest.png("tEXt", "mxfile".getBytes(StandardCharsets.ISO_8859_1),
+                URLEncoder.encode(mx, StandardCharsets.UTF_8).replace("+", "%20").getBytes(StandardCharsets.ISO_8859_1));
+        Model m = Scans.only(scan(new MemoryTree().putBytes("a.drawio.png", png)));
+        assertEquals(Kind.USERS, res(m, "u").kind());
+        List<Finding> problems = Scans.allFindings(scan(new MemoryTree().putBytes("photo.png", BadDiagramInputTest.png("tEXt",
+                "Comment".getBytes(StandardCharsets.ISO_8859_1), new byte[]{'x'}))));
+        assertEquals(List.of(), problems, "a PNG without a diagram is not one");
+    }
+}
