@@ -11,8 +11,11 @@ import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.model.Severity;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
+import io.atolint.parse.ReadResult;
 import io.atolint.parse.RegionAzs;
+import io.atolint.parse.SourceFile;
 import io.atolint.parse.SourceTree;
+import io.atolint.parse.TextDecoder;
 import io.atolint.report.AssessmentJson;
 import io.atolint.report.AssessmentText;
 import io.atolint.report.JsonReport;
@@ -108,6 +111,10 @@ public final class Cli {
                 .desc("CloudFormation parameter value (repeatable)").get());
         o.addOption(Option.builder().longOpt("params-file").hasArg().argName("F")
                 .desc("CloudFormation parameters file (JSON: [{ParameterKey, ParameterValue}] or {Parameters: {...}})").get());
+        o.addOption(Option.builder().longOpt("var").hasArg().argName("K=V")
+                .desc("Terraform variable value of every root module (repeatable; wins over var files)").get());
+        o.addOption(Option.builder().longOpt("var-file").hasArg().argName("F")
+                .desc("Terraform .tfvars file (repeatable; after terraform.tfvars and *.auto.tfvars)").get());
         o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("output format (default text)").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE").get());
         o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
@@ -227,7 +234,36 @@ public final class Cli {
             }
             params.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
-        return new ParseOptions(region, params, Map.of(), List.of(), limits);
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String kv : cl.getOptionValues("var") == null ? new String[0] : cl.getOptionValues("var")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--var expects NAME=VALUE, got '" + kv + "'");
+            }
+            vars.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        List<SourceFile> varFiles = new ArrayList<>();
+        for (String f : cl.getOptionValues("var-file") == null ? new String[0] : cl.getOptionValues("var-file")) {
+            varFiles.add(readVarFile(Path.of(f), f, limits));
+        }
+        return new ParseOptions(region, params, vars, varFiles, limits);
+    }
+
+    /** A Terraform var file, read here so that parsers never open files. */
+    static SourceFile readVarFile(Path file, String display, Limits limits) throws UsageException {
+        try {
+            if (Files.size(file) > limits.maxFileBytes()) {
+                throw new UsageException("var file " + display + " is larger than " + limits.maxFileBytes() + " bytes");
+            }
+            ReadResult r = TextDecoder.decode(display, Files.readAllBytes(file));
+            if (r instanceof ReadResult.Text t) {
+                return t.file();
+            }
+            throw new UsageException("cannot read var file " + display + ": "
+                    + (r instanceof ReadResult.Failure f ? f.message() : "not text"));
+        } catch (IOException e) {
+            throw new UsageException("cannot read var file " + display + ": " + e.getMessage());
+        }
     }
 
     /** CloudFormation parameter files: the CLI's list form or CodePipeline's {@code {"Parameters": {...}}}. */

@@ -15,6 +15,21 @@ public final class Rules {
     public static List<Check> all() {
         return List.of(
                 new LoadBalancerAzSpread(),
+                // baseline and security items (issue 6)
+                new io.atolint.checks.log.CloudTrailMultiRegion(),
+                new io.atolint.checks.log.CloudTrailBucketOwnership(),
+                new io.atolint.checks.log.CloudTrailBucketVersioning(),
+                new io.atolint.checks.log.CloudTrailLogFileValidation(),
+                new io.atolint.checks.iam.WildcardPermissions(),
+                new io.atolint.checks.iam.AdministratorAccessAttached(),
+                new io.atolint.checks.iam.NotActionAllow(),
+                new io.atolint.checks.cred.AccessKeyResource(),
+                new io.atolint.checks.cred.AccessKeyLiteral(),
+                new io.atolint.checks.cred.PasswordLiteral(),
+                new io.atolint.checks.cred.SecretParameterDefault(),
+                new io.atolint.checks.cred.SecretInEnvironment(),
+                new io.atolint.checks.enc.DataStoreEncryption(),
+                new io.atolint.checks.enc.EbsEncryption(),
                 new io.atolint.checks.diagram.UnconnectedElements(),
                 new io.atolint.checks.diagram.ServiceIcons(),
                 new io.atolint.checks.diagram.DeploymentShown(),

@@ -22,6 +22,7 @@ public final class Model {
     private final List<Relation> relations = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();
+    private final List<Input> inputs = new ArrayList<>();
 
     public Model(String unit, Format format, List<String> files) {
         this.unit = unit;
@@ -101,6 +102,16 @@ public final class Model {
     /** Problems met while reading (parse errors, limits, resolution notes). */
     public List<Finding> findings() {
         return Collections.unmodifiableList(findings);
+    }
+
+    public Model addInput(Input input) {
+        inputs.add(input);
+        return this;
+    }
+
+    /** Parameters and variables of the unit, as declared (see {@link Input}). */
+    public List<Input> inputs() {
+        return Collections.unmodifiableList(inputs);
     }
 
     /** Unit-level facts (template description, stack name, page name). */
