@@ -112,7 +112,11 @@ public final class JsonReport {
             ObjectNode sup = o.putObject("suppression");
             sup.put("kind", f.suppression().kind());
             sup.put("justification", f.suppression().justification());
+            if (f.suppression().location() != null) {
+                sup.set("location", location(f.suppression().location()));
+            }
         }
+        o.put("fingerprint", Fingerprints.of(f));
         return o;
     }
 

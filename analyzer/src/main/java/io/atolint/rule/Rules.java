@@ -9,6 +9,8 @@ import io.atolint.checks.spof.NatGatewayPerAz;
 import io.atolint.checks.spof.SingleAzDependency;
 import io.atolint.checks.spof.SingleCopyCompute;
 import io.atolint.checks.spof.TrafficCutPoint;
+import io.atolint.suppress.SuppressionOfUnknownRule;
+import io.atolint.suppress.SuppressionWithoutReason;
 
 import java.util.List;
 
@@ -31,10 +33,27 @@ public final class Rules {
                 new SingleCopyCompute(),
                 new SingleAzDependency(),
                 new TrafficCutPoint(),
+                // baseline and security items (issue 6)
+                new io.atolint.checks.log.CloudTrailMultiRegion(),
+                new io.atolint.checks.log.CloudTrailBucketOwnership(),
+                new io.atolint.checks.log.CloudTrailBucketVersioning(),
+                new io.atolint.checks.log.CloudTrailLogFileValidation(),
+                new io.atolint.checks.iam.WildcardPermissions(),
+                new io.atolint.checks.iam.AdministratorAccessAttached(),
+                new io.atolint.checks.iam.NotActionAllow(),
+                new io.atolint.checks.cred.AccessKeyResource(),
+                new io.atolint.checks.cred.AccessKeyLiteral(),
+                new io.atolint.checks.cred.PasswordLiteral(),
+                new io.atolint.checks.cred.SecretParameterDefault(),
+                new io.atolint.checks.cred.SecretInEnvironment(),
+                new io.atolint.checks.enc.DataStoreEncryption(),
+                new io.atolint.checks.enc.EbsEncryption(),
                 new io.atolint.checks.diagram.UnconnectedElements(),
                 new io.atolint.checks.diagram.ServiceIcons(),
                 new io.atolint.checks.diagram.DeploymentShown(),
                 new io.atolint.checks.diagram.TiersAcrossAzs(),
-                new io.atolint.checks.diagram.OutsideElementsShown());
+                new io.atolint.checks.diagram.OutsideElementsShown(),
+                new SuppressionWithoutReason(),
+                new SuppressionOfUnknownRule());
     }
 }

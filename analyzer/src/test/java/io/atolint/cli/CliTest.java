@@ -109,7 +109,7 @@ class CliTest {
             String file = Path.of(f.get("location").get("file").asText()).getFileName().toString();
             if (f.get("ruleId").asText().equals("PARSE001")) {
                 parse.add(file + ":" + f.get("location").get("startLine").asInt());
-            } else {
+            } else if (f.get("ruleId").asText().equals("HA001")) {
                 ha.add(f);
             }
         }

@@ -3,6 +3,7 @@ package io.atolint.parse;
 import io.atolint.model.Model;
 import io.atolint.parse.cdk.CdkHandler;
 import io.atolint.parse.cloudformation.CloudFormationHandler;
+import io.atolint.parse.terraform.TerraformHandler;
 import io.atolint.resolve.PlacementResolver;
 import io.atolint.resolve.RelationDeriver;
 
@@ -24,6 +25,7 @@ public final class Scanner {
     public static Scanner standard() {
         return new Scanner(List.of(
                 new CdkHandler(),
+                new TerraformHandler(),
                 new CloudFormationHandler(),
                 new io.atolint.parse.diagram.DiagramHandler()));
     }

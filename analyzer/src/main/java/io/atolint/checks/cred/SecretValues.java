@@ -1,0 +1,80 @@
+package io.atolint.checks.cred;
+
+import io.atolint.model.Value;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How a secret value arrives, which decides whether it is hard-coded: a literal or a parameter/variable
+ * default is written in the files; a CloudFormation dynamic reference to {@code ssm-secure} or
+ * {@code secretsmanager}, a reference to a secret resource, or a value given at deploy time is not; a
+ * plain {@code {{resolve:ssm:...}}} reads an unencrypted String parameter.
+ */
+final class SecretValues {
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\\b");
+
+    private SecretValues() {
+    }
+
+    enum Origin { LITERAL, DEFAULT, PLAIN_SSM, SAFE }
+
+    /** Where a value written for a secret comes from. */
+    static Origin origin(Value v) {
+        if (v instanceof Value.Scalar s) {
+            if (s.value() == null || s.value() instanceof Boolean || String.valueOf(s.value()).isBlank()) {
+                return Origin.SAFE;
+            }
+            if (s.isLiteral()) {
+                return Origin.LITERAL;
+            }
+            String how = s.how().toLowerCase(Locale.ROOT);
+            return how.contains("(default") || how.contains("default ") ? Origin.DEFAULT : Origin.SAFE;
+        }
+        if (v instanceof Value.Unknown u && u.raw() != null) {
+            String raw = u.raw();
+            if (raw.contains("{{resolve:ssm:")) {
+                return Origin.PLAIN_SSM;
+            }
+        }
+        return Origin.SAFE;
+    }
+
+    /**
+     * The parameter or variable a default came from, without the value the resolver put in its
+     * description ("parameter DbPassword (default s3cr3t)" becomes "the default of parameter DbPassword").
+     */
+    static String defaultSource(Value v) {
+        String how = v instanceof Value.Scalar s ? s.how() : "a parameter";
+        int i = how.indexOf(" (default");
+        return "the default of " + (i >= 0 ? how.substring(0, i) : how);
+    }
+
+    /** An AWS access key id in a text, unless it is the documentation's example key. */
+    static Optional<String> accessKeyId(String text) {
+        var m = ACCESS_KEY_ID.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).endsWith("EXAMPLE")) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A key id shown without most of its characters: enough to find it, not to use it. */
+    static String masked(String keyId) {
+        return keyId.substring(0, 4) + "..." + keyId.substring(keyId.length() - 4);
+    }
+
+    /** The text a value holds: a literal string, or the written template of an unresolved value. */
+    static Optional<String> text(Value v) {
+        if (v instanceof Value.Scalar s && s.value() instanceof String str) {
+            return Optional.of(str);
+        }
+        if (v instanceof Value.Unknown u && u.raw() != null) {
+            return Optional.of(u.raw());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,66 @@
+package io.atolint.parse.terraform;
+
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Value;
+import io.atolint.parse.RegionAzs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What data sources give before plan time. {@code aws_availability_zones} is the one that decides
+ * placement: its {@code names} are the region's AZs, symbolic (element {@code i} of a family of
+ * provably distinct zones) or, with {@code --region}, the names of the region table minus
+ * {@code exclude_names}. Every other data source is UNKNOWN: it is read from the cloud.
+ */
+final class DataSources {
+    private DataSources() {
+    }
+
+    static Value value(TerraformRun run, ModuleInstance module, ModuleConfig.Decl d, String type,
+                       ModuleInstance.Instance instance, SourceLocation at) {
+        String addr = instance.address();
+        if (!type.equals("aws_availability_zones")) {
+            return new Value.Unknown(addr + " is read from the cloud at plan time", addr, List.of(), at);
+        }
+        Env env = new Env(module, d.file(), addr).with(instance.bindings());
+        List<String> excluded = new ArrayList<>();
+        boolean filtered = !d.block().body().blocks("filter").isEmpty()
+                || d.block().body().attribute("exclude_zone_ids").isPresent()
+                || d.block().body().attribute("all_availability_zones").isPresent();
+        HclAttribute ex = d.block().body().attribute("exclude_names").orElse(null);
+        if (ex != null) {
+            Value v = run.evaluate(ex.value(), env);
+            if (v instanceof Value.ListV l && Values.isKnown(l)) {
+                l.items().forEach(i -> excluded.add(Values.asText(i)));
+            } else {
+                filtered = true;
+            }
+        }
+        Map<String, Value> m = new LinkedHashMap<>();
+        String region = run.region();
+        if (region != null && RegionAzs.of(region).isPresent() && !filtered) {
+            List<Value> names = new ArrayList<>();
+            List<String> all = RegionAzs.of(region).get();
+            int i = 0;
+            for (String az : all) {
+                if (excluded.contains(az)) {
+                    continue;
+                }
+                names.add(new Value.Scalar(az, addr + ".names[" + i + "] of " + region, at));
+                i++;
+            }
+            m.put("names", Values.list(names, at));
+            m.put("id", Values.str(region, at));
+        } else {
+            String why = region == null ? "AZ names depend on the region (give --region)"
+                    : "AZ names of " + region + " after its filters are not known";
+            m.put("names", new Value.Symbol(addr + ".names", -1, true, why, at));
+            m.put("zone_ids", new Value.Symbol(addr + ".zone_ids", -1, true, why, at));
+            m.put("id", new Value.Unknown("region not given", addr + ".id", List.of(), at));
+        }
+        return Values.map(m, at);
+    }
+}

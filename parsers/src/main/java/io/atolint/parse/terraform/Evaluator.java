@@ -1,0 +1,520 @@
+package io.atolint.parse.terraform;
+
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Tri;
+import io.atolint.model.Value;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates {@link Expr} trees to the model's three-valued {@link Value}s. Names ({@code var.x},
+ * {@code local.y}, {@code aws_subnet.a}, {@code module.net.ids}, {@code data...}) are resolved by the
+ * {@link ModuleInstance} of the {@link Env}; everything else is here: operators, conditionals,
+ * indexing, splats, for-expressions, templates and function calls. An unknown operand makes the
+ * result UNKNOWN with the reason and the resources it was built from; nothing is guessed.
+ */
+final class Evaluator {
+    private final TerraformRun run;
+
+    Evaluator(TerraformRun run) {
+        this.run = run;
+    }
+
+    Value eval(Expr e, Env env) {
+        run.tick(env, e.pos());
+        SourceLocation at = env.location(e.pos());
+        if (e instanceof Expr.Literal l) {
+            Object v = l.value();
+            return new Value.Scalar(v, null, at);
+        }
+        if (e instanceof Expr.Template t) {
+            return template(t, env, at);
+        }
+        if (e instanceof Expr.Variable || e instanceof Expr.GetAttr || e instanceof Expr.Index
+                || e instanceof Expr.SplatItem) {
+            return traversal(e, env, at);
+        }
+        if (e instanceof Expr.Splat s) {
+            return splat(s, env, at);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c, env, at);
+        }
+        if (e instanceof Expr.Tuple t) {
+            List<Value> items = new ArrayList<>();
+            for (Expr i : t.items()) {
+                items.add(eval(i, env));
+            }
+            return Values.list(items, at);
+        }
+        if (e instanceof Expr.ObjectCons o) {
+            return object(o, env, at);
+        }
+        if (e instanceof Expr.Unary u) {
+            return unary(u, env, at);
+        }
+        if (e instanceof Expr.Binary b) {
+            return binary(b, env, at);
+        }
+        if (e instanceof Expr.Conditional c) {
+            Value cond = eval(c.condition(), env);
+            Tri t = truth(cond);
+            if (t.isTrue()) {
+                return eval(c.then(), env);
+            }
+            if (t.isFalse()) {
+                return eval(c.otherwise(), env);
+            }
+            Value a = eval(c.then(), env);
+            Value b = eval(c.otherwise(), env);
+            if (Values.isKnown(a) && Values.isKnown(b) && Values.equal(a, b)) {
+                return a;
+            }
+            return Values.unknownFrom(raw(e), at, cond, a, b);
+        }
+        if (e instanceof Expr.For f) {
+            return forExpr(f, env, at);
+        }
+        if (e instanceof Expr.Paren p) {
+            return eval(p.inner(), env);
+        }
+        if (e instanceof Expr.TypeExpr t) {
+            return new Value.Unknown("type constraint", t.text(), List.of(), at);
+        }
+        if (e instanceof Expr.Invalid i) {
+            return new Value.Unknown("unreadable expression: " + i.reason(), null, List.of(), at);
+        }
+        return new Value.Unknown("not evaluated", raw(e), List.of(), at);
+    }
+
+    static String raw(Expr e) {
+        String s = HclPrinter.print(e);
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    /** TRUE/FALSE for known booleans (and "true"/"false" strings), else UNKNOWN. */
+    static Tri truth(Value v) {
+        if (v instanceof Value.Scalar s) {
+            if (s.value() instanceof Boolean b) {
+                return Tri.of(b);
+            }
+            if ("true".equals(s.value())) {
+                return Tri.TRUE;
+            }
+            if ("false".equals(s.value())) {
+                return Tri.FALSE;
+            }
+        }
+        return Tri.UNKNOWN;
+    }
+
+    // ---------------------------------------------------------------- traversals
+
+    /** A traversal: a root name then attribute and index steps. */
+    private Value traversal(Expr e, Env env, SourceLocation at) {
+        List<Expr> chain = new ArrayList<>();
+        Expr cur = e;
+        while (cur instanceof Expr.GetAttr || cur instanceof Expr.Index) {
+            chain.add(0, cur);
+            cur = cur instanceof Expr.GetAttr g ? g.target() : ((Expr.Index) cur).target();
+        }
+        Value base;
+        int consumed;
+        if (cur instanceof Expr.SplatItem) {
+            base = env.binding(Env.SPLAT);
+            consumed = 0;
+            if (base == null) {
+                return new Value.Unknown("splat element outside a splat", raw(e), List.of(), at);
+            }
+        } else if (cur instanceof Expr.Variable v) {
+            Value bound = env.binding(v.name());
+            if (bound != null) {
+                base = bound;
+                consumed = 0;
+            } else {
+                ModuleInstance.Resolved r = env.module().resolve(v.name(), chain, env, at, this);
+                base = r.value();
+                consumed = r.consumed();
+            }
+        } else {
+            base = eval(cur, env);
+            consumed = 0;
+        }
+        Value v = base;
+        StringBuilder how = new StringBuilder(cur instanceof Expr.Variable root ? root.name() : "");
+        for (int i = 0; i < chain.size(); i++) {
+            Expr step = chain.get(i);
+            if (step instanceof Expr.GetAttr g) {
+                if (i >= consumed) {
+                    v = getAttr(v, g.name(), env, at, e);
+                }
+                how.append('.').append(g.name());
+            } else {
+                Expr.Index idx = (Expr.Index) step;
+                Value key = eval(idx.key(), env);
+                if (i >= consumed) {
+                    v = index(v, key, env, at, e);
+                }
+                String k = Values.asText(key);
+                how.append('[').append(k == null ? HclPrinter.print(idx.key())
+                        : key.asNumber().isPresent() ? k : "\"" + k + "\"").append(']');
+            }
+        }
+        if (v instanceof Value.Scalar s && s.isLiteral() && !(cur instanceof Expr.SplatItem) && !chain.isEmpty()
+                && cur instanceof Expr.Variable root && env.binding(root.name()) == null) {
+            return new Value.Scalar(s.value(), how.toString(), at);
+        }
+        return v;
+    }
+
+    Value getAttr(Value v, String name, Env env, SourceLocation at, Expr whole) {
+        if (v instanceof Value.MapV m) {
+            Value x = m.entries().get(name);
+            if (x == null) {
+                x = m.get(name).orElse(null);
+            }
+            if (x == null) {
+                throw new Functions.EvalError("no attribute \"" + name + "\"");
+            }
+            return x;
+        }
+        if (v instanceof Value.Ref r) {
+            return run.resourceAttribute(r, name, at);
+        }
+        if (v instanceof Value.ListV l && l.items().size() == 1 && l.items().get(0) instanceof Value.MapV) {
+            // a nested block of one (Terraform needs [0]; tolerated as the model does)
+            return getAttr(l.items().get(0), name, env, at, whole);
+        }
+        if (v instanceof Value.Unknown || v instanceof Value.Symbol) {
+            return Values.unknownFrom(raw(whole), at, v);
+        }
+        if (Values.isNull(v)) {
+            throw new Functions.EvalError("attribute \"" + name + "\" of null");
+        }
+        throw new Functions.EvalError("attribute \"" + name + "\" of " + v);
+    }
+
+    Value index(Value v, Value key, Env env, SourceLocation at, Expr whole) {
+        if (v instanceof Value.Symbol s && s.index() < 0) {
+            if (key.asNumber().isPresent()) {
+                int i = key.asNumber().get().intValue();
+                return new Value.Symbol(s.family(), i, s.distinct(), s.how(), at);
+            }
+            return Values.unknownFrom(raw(whole), at, v, key);
+        }
+        if (!Values.isKnown(key) && !(key instanceof Value.Ref)) {
+            return Values.unknownFrom(raw(whole), at, v, key);
+        }
+        if (v instanceof Value.ListV l) {
+            BigDecimal d = key.asNumber().orElseThrow(() -> new Functions.EvalError("list index " + key + " is not a number"));
+            int i = d.intValue();
+            if (i < 0 || i >= l.items().size()) {
+                throw new Functions.EvalError("index " + i + " out of range for a list of " + l.items().size());
+            }
+            return l.items().get(i);
+        }
+        if (v instanceof Value.MapV m) {
+            String k = Values.asText(key);
+            Value x = k == null ? null : m.entries().get(k);
+            if (x == null) {
+                throw new Functions.EvalError("no key \"" + k + "\"");
+            }
+            return x;
+        }
+        if (v instanceof Value.Ref r) {
+            String k = Values.asText(key);
+            return new Value.Ref(r.targetId(), (r.attribute() == null ? "" : r.attribute()) + "[" + k + "]", at);
+        }
+        if (v instanceof Value.Unknown || v instanceof Value.Symbol) {
+            return Values.unknownFrom(raw(whole), at, v, key);
+        }
+        throw new Functions.EvalError("cannot index " + v);
+    }
+
+    private Value splat(Expr.Splat s, Env env, SourceLocation at) {
+        Value src = eval(s.source(), env);
+        List<Value> items;
+        if (src instanceof Value.ListV l) {
+            items = l.items();
+        } else if (Values.isNull(src)) {
+            items = List.of();
+        } else if (src instanceof Value.Unknown || src instanceof Value.Symbol) {
+            return Values.unknownFrom(raw(s), at, src);
+        } else {
+            items = List.of(src);
+        }
+        List<Value> out = new ArrayList<>();
+        for (Value item : items) {
+            out.add(eval(s.each(), env.with(Env.SPLAT, item)));
+        }
+        return Values.list(out, at);
+    }
+
+    // ---------------------------------------------------------------- constructors
+
+    private Value object(Expr.ObjectCons o, Env env, SourceLocation at) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = new LinkedHashMap<>();
+        List<Value> unknownKeys = new ArrayList<>();
+        for (Expr.ObjectItem it : o.items()) {
+            Value k = it.key() instanceof Expr.Literal l && l.value() instanceof String s ? Values.str(s, at)
+                    : eval(it.key(), env);
+            String ks = Values.asText(k);
+            Value v = eval(it.value(), env);
+            if (ks == null) {
+                unknownKeys.add(k);
+                unknownKeys.add(v);
+                continue;
+            }
+            m.put(ks, v);
+            keys.put(ks, env.location(it.key().pos()));
+        }
+        if (!unknownKeys.isEmpty()) {
+            return Values.unknownFrom(raw(o), at, unknownKeys.toArray(new Value[0]));
+        }
+        return new Value.MapV(m, keys, at);
+    }
+
+    private Value template(Expr.Template t, Env env, SourceLocation at) {
+        StringBuilder b = new StringBuilder();
+        List<Value> unknown = new ArrayList<>();
+        appendTemplate(t, env, b, unknown);
+        if (!unknown.isEmpty()) {
+            return Values.unknownFrom(raw(t), at, unknown.toArray(new Value[0]));
+        }
+        return new Value.Scalar(b.toString(), null, at);
+    }
+
+    private void appendTemplate(Expr.Template t, Env env, StringBuilder b, List<Value> unknown) {
+        for (Expr p : t.parts()) {
+            if (p instanceof Expr.Literal l && l.value() instanceof String s) {
+                b.append(s);
+            } else if (p instanceof Expr.TemplateIf ti) {
+                Tri c = truth(eval(ti.condition(), env));
+                if (c.isTrue()) {
+                    appendTemplate((Expr.Template) ti.then(), env, b, unknown);
+                } else if (c.isFalse()) {
+                    appendTemplate((Expr.Template) ti.otherwise(), env, b, unknown);
+                } else {
+                    unknown.add(eval(ti.condition(), env));
+                }
+            } else if (p instanceof Expr.TemplateFor tf) {
+                Value coll = eval(tf.collection(), env);
+                if (!(coll instanceof Value.ListV) && !(coll instanceof Value.MapV)) {
+                    unknown.add(coll);
+                    continue;
+                }
+                for (Map.Entry<Value, Value> kv : entries(coll, env.location(tf.pos()))) {
+                    Env inner = env.with(tf.valueVar(), kv.getValue());
+                    if (tf.keyVar() != null) {
+                        inner = inner.with(tf.keyVar(), kv.getKey());
+                    }
+                    appendTemplate((Expr.Template) tf.body(), inner, b, unknown);
+                }
+            } else {
+                Value v = eval(p, env);
+                String s = Values.asText(v);
+                if (s == null) {
+                    unknown.add(v instanceof Value.Scalar ? new Value.Unknown("null in a template", null, List.of(), v.location()) : v);
+                } else {
+                    b.append(s);
+                }
+            }
+        }
+    }
+
+    /** Key/value pairs of a list (index keys) or a map (sorted keys), as for-expressions iterate them. */
+    private static List<Map.Entry<Value, Value>> entries(Value coll, SourceLocation at) {
+        List<Map.Entry<Value, Value>> out = new ArrayList<>();
+        if (coll instanceof Value.ListV l) {
+            for (int i = 0; i < l.items().size(); i++) {
+                out.add(Map.entry(Values.num(i, at), l.items().get(i)));
+            }
+        } else if (coll instanceof Value.MapV m) {
+            for (Map.Entry<String, Value> e : Values.sorted(m).entrySet()) {
+                out.add(Map.entry(Values.str(e.getKey(), at), e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private Value forExpr(Expr.For f, Env env, SourceLocation at) {
+        Value coll = eval(f.collection(), env);
+        if (!(coll instanceof Value.ListV) && !(coll instanceof Value.MapV)) {
+            if (Values.isNull(coll)) {
+                throw new Functions.EvalError("for-expression over null");
+            }
+            return Values.unknownFrom(raw(f), at, coll);
+        }
+        List<Value> list = new ArrayList<>();
+        Map<String, Value> map = new LinkedHashMap<>();
+        Map<String, List<Value>> groups = new LinkedHashMap<>();
+        for (Map.Entry<Value, Value> kv : entries(coll, at)) {
+            Env inner = env.with(f.valueVar(), kv.getValue());
+            if (f.keyVar() != null) {
+                inner = inner.with(f.keyVar(), kv.getKey());
+            }
+            if (f.condition() != null) {
+                Value c = eval(f.condition(), inner);
+                Tri t = truth(c);
+                if (t.isFalse()) {
+                    continue;
+                }
+                if (!t.isKnown()) {
+                    return Values.unknownFrom(raw(f), at, c);
+                }
+            }
+            Value value = eval(f.valueExpr(), inner);
+            if (!f.isObject()) {
+                list.add(value);
+                continue;
+            }
+            Value key = eval(f.keyExpr(), inner);
+            String k = Values.asText(key);
+            if (k == null) {
+                return Values.unknownFrom(raw(f), at, key);
+            }
+            if (f.grouping()) {
+                groups.computeIfAbsent(k, x -> new ArrayList<>()).add(value);
+            } else {
+                if (map.containsKey(k)) {
+                    throw new Functions.EvalError("duplicate key \"" + k + "\" in a for-expression");
+                }
+                map.put(k, value);
+            }
+        }
+        if (!f.isObject()) {
+            return Values.list(list, at);
+        }
+        if (f.grouping()) {
+            groups.forEach((k, vs) -> map.put(k, Values.list(vs, at)));
+        }
+        return Values.map(map, at);
+    }
+
+    // ---------------------------------------------------------------- operators
+
+    private Value unary(Expr.Unary u, Env env, SourceLocation at) {
+        Value v = eval(u.operand(), env);
+        if (!Values.isKnown(v)) {
+            return Values.unknownFrom(raw(u), at, v);
+        }
+        if (u.op().equals("!")) {
+            Tri t = truth(v);
+            if (!t.isKnown()) {
+                throw new Functions.EvalError("! of a non-boolean");
+            }
+            return Values.bool(!t.isTrue(), at);
+        }
+        BigDecimal d = v.asNumber().orElseThrow(() -> new Functions.EvalError("- of a non-number"));
+        return Values.num(d.negate(), at);
+    }
+
+    private Value binary(Expr.Binary b, Env env, SourceLocation at) {
+        String op = b.op();
+        Value l = eval(b.left(), env);
+        if (op.equals("&&") || op.equals("||")) {
+            Tri x = truth(l);
+            // false && _ and true || _ are decided without the right side
+            if (op.equals("&&") && x.isFalse() || op.equals("||") && x.isTrue()) {
+                return Values.bool(x.isTrue(), at);
+            }
+            Value r = eval(b.right(), env);
+            Tri y = truth(r);
+            Tri res = op.equals("&&") ? x.and(y) : x.or(y);
+            return res.isKnown() ? Values.bool(res.isTrue(), at) : Values.unknownFrom(raw(b), at, l, r);
+        }
+        Value r = eval(b.right(), env);
+        if (op.equals("==") || op.equals("!=")) {
+            if (!Values.isKnown(l) || !Values.isKnown(r) || l instanceof Value.Ref || r instanceof Value.Ref) {
+                if (l instanceof Value.Symbol sl && r instanceof Value.Symbol sr && sl.family().equals(sr.family())
+                        && sl.index() == sr.index()) {
+                    return Values.bool(op.equals("=="), at);
+                }
+                return Values.unknownFrom(raw(b), at, l, r);
+            }
+            boolean eq = Values.equal(l, r);
+            return Values.bool(op.equals("==") == eq, at);
+        }
+        if (!Values.isKnown(l) || !Values.isKnown(r)) {
+            return Values.unknownFrom(raw(b), at, l, r);
+        }
+        BigDecimal x = l.asNumber().orElseThrow(() -> new Functions.EvalError(op + " of a non-number"));
+        BigDecimal y = r.asNumber().orElseThrow(() -> new Functions.EvalError(op + " of a non-number"));
+        return switch (op) {
+            case "+" -> Values.num(x.add(y), at);
+            case "-" -> Values.num(x.subtract(y), at);
+            case "*" -> Values.num(x.multiply(y), at);
+            case "/" -> {
+                if (y.signum() == 0) {
+                    throw new Functions.EvalError("division by zero");
+                }
+                yield Values.num(x.divide(y, MathContext.DECIMAL64).stripTrailingZeros(), at);
+            }
+            case "%" -> {
+                if (y.signum() == 0) {
+                    throw new Functions.EvalError("modulo by zero");
+                }
+                yield Values.num(x.remainder(y), at);
+            }
+            case "<" -> Values.bool(x.compareTo(y) < 0, at);
+            case ">" -> Values.bool(x.compareTo(y) > 0, at);
+            case "<=" -> Values.bool(x.compareTo(y) <= 0, at);
+            case ">=" -> Values.bool(x.compareTo(y) >= 0, at);
+            default -> throw new Functions.EvalError("unknown operator " + op);
+        };
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    private Value call(Expr.Call c, Env env, SourceLocation at) {
+        String name = c.name();
+        if (name.equals("try")) {
+            for (int i = 0; i < c.args().size(); i++) {
+                try {
+                    Value v = eval(c.args().get(i), env);
+                    if (v instanceof Value.Unknown && i < c.args().size() - 1) {
+                        // an unknown first choice may still fail at apply time: the result is unknown
+                        return Values.unknownFrom(raw(c), at, v);
+                    }
+                    return v;
+                } catch (Functions.EvalError e) {
+                    // try the next one
+                }
+            }
+            throw new Functions.EvalError("try: no argument could be evaluated");
+        }
+        if (name.equals("can")) {
+            try {
+                Value v = c.args().isEmpty() ? null : eval(c.args().get(0), env);
+                if (v instanceof Value.Unknown) {
+                    return Values.unknownFrom(raw(c), at, v);
+                }
+                return Values.bool(v != null, at);
+            } catch (Functions.EvalError e) {
+                return Values.bool(false, at);
+            }
+        }
+        List<Value> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(eval(a, env));
+        }
+        if (c.expandLast() && !args.isEmpty()) {
+            Value last = args.remove(args.size() - 1);
+            if (last instanceof Value.ListV l) {
+                args.addAll(l.items());
+            } else {
+                return Values.unknownFrom(raw(c), at, last);
+            }
+        }
+        if (name.contains("::")) {
+            return new Value.Unknown("provider function " + name + "() is not evaluated", raw(c), Values.refs(args), at);
+        }
+        return Functions.call(name, args, at, raw(c));
+    }
+}

@@ -1,0 +1,272 @@
+package io.atolint.parse.terraform;
+
+import io.atolint.model.Format;
+import io.atolint.model.Model;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Value;
+import io.atolint.parse.FormatHandler;
+import io.atolint.parse.ParseFindings;
+import io.atolint.parse.ParseOptions;
+import io.atolint.parse.ReadResult;
+import io.atolint.parse.ScanSession;
+import io.atolint.parse.SourceFile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Terraform configurations: a directory of {@code .tf} files is one module. Root modules are the
+ * directories that no scanned module calls (and those with their own tfvars or
+ * {@code .terraform/modules}); each becomes one model with its module tree. A root's variables come
+ * from {@code terraform.tfvars}, {@code *.auto.tfvars}, then {@code --var-file}s, then {@code --var}s
+ * (later wins), else their defaults; without any, a variable stays symbolic.
+ */
+public final class TerraformHandler implements FormatHandler {
+
+    @Override
+    public String name() {
+        return "terraform";
+    }
+
+    @Override
+    public void scan(ScanSession session) {
+        Map<String, List<String>> byDir = new TreeMap<>();
+        List<String> tfvars = new ArrayList<>();
+        for (String f : session.unclaimed()) {
+            if (f.endsWith(".tf")) {
+                byDir.computeIfAbsent(dir(f), d -> new ArrayList<>()).add(f);
+            } else if (f.endsWith(".tfvars")) {
+                tfvars.add(f);
+            } else if (f.endsWith(".tf.json") || f.endsWith(".tfvars.json")) {
+                session.claim(f);
+                session.report(ParseFindings.unsupported(SourceLocation.ofFile(f),
+                        "Terraform JSON syntax is not read; only native HCL (.tf) is"));
+            }
+        }
+        if (byDir.isEmpty()) {
+            return;
+        }
+        Map<String, HclFile> parsed = new HashMap<>();
+        ParseOptions options = session.options();
+        java.util.function.Function<String, HclFile> reader = path -> parsed.computeIfAbsent(path, p -> {
+            HclFile f = read(session, p, options);
+            f.problems().forEach(session::report);
+            return f;
+        });
+        ModuleLoader loader = new ModuleLoader(session.tree(), byDir, reader);
+        byDir.values().forEach(fs -> fs.forEach(session::claim));
+        tfvars.forEach(session::claim);
+
+        Map<String, Set<String>> calls = new LinkedHashMap<>();
+        for (String dir : byDir.keySet()) {
+            Set<String> callees = new LinkedHashSet<>();
+            ModuleConfig c = loader.config(dir);
+            c.problems().stream().filter(p -> !isFileProblem(p, parsed)).forEach(session::report);
+            for (ModuleConfig.Decl d : c.modules().values()) {
+                d.block().body().attribute("source").ifPresent(a -> {
+                    if (a.value() instanceof Expr.Literal l && l.value() instanceof String s) {
+                        String local = loader.localDir(dir, s);
+                        if (local != null && byDir.containsKey(local)) {
+                            callees.add(local);
+                        }
+                    }
+                });
+            }
+            callees.addAll(loader.manifest(dir).values());
+            calls.put(dir, callees);
+        }
+        loader.problems().forEach(session::report);
+        for (String dir : byDir.keySet()) {
+            String manifest = (dir.isEmpty() ? "" : dir + "/") + ".terraform/modules/modules.json";
+            if (session.tree().files().contains(manifest)) {
+                session.claim(manifest);
+            }
+        }
+        Set<String> called = new LinkedHashSet<>();
+        calls.values().forEach(called::addAll);
+        List<String> roots = new ArrayList<>();
+        for (String dir : byDir.keySet()) {
+            boolean downloaded = dir.contains(".terraform/modules");
+            boolean ownInputs = hasOwnInputs(dir, tfvars, session);
+            if (!downloaded && (!called.contains(dir) || ownInputs)) {
+                roots.add(dir);
+            }
+        }
+        // modules reachable from no root (a module calling itself, a pair calling each other) are read as roots
+        Set<String> reached = new LinkedHashSet<>();
+        for (String r : roots) {
+            reach(r, calls, reached);
+        }
+        for (String dir : byDir.keySet()) {
+            if (!reached.contains(dir) && !dir.contains(".terraform/modules")) {
+                roots.add(dir);
+                reach(dir, calls, reached);
+            }
+        }
+        for (String root : roots) {
+            try {
+                session.addModel(readRoot(session, root, loader, tfvars, calls));
+            } catch (RuntimeException | StackOverflowError e) {
+                session.report(ParseFindings.invalid(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
+                        "internal error while evaluating Terraform module " + root + ": " + e));
+            }
+        }
+    }
+
+    private static boolean isFileProblem(io.atolint.model.Finding f, Map<String, HclFile> parsed) {
+        HclFile h = parsed.get(f.location().file());
+        return h != null && h.problems().contains(f);
+    }
+
+    private static void reach(String dir, Map<String, Set<String>> calls, Set<String> reached) {
+        if (reached.add(dir)) {
+            for (String c : calls.getOrDefault(dir, Set.of())) {
+                reach(c, calls, reached);
+            }
+        }
+    }
+
+    private static boolean hasOwnInputs(String dir, List<String> tfvars, ScanSession session) {
+        for (String f : tfvars) {
+            if (dir(f).equals(dir)) {
+                return true;
+            }
+        }
+        String manifest = (dir.isEmpty() ? "" : dir + "/") + ".terraform/modules/modules.json";
+        return session.tree().files().contains(manifest);
+    }
+
+    private Model readRoot(ScanSession session, String root, ModuleLoader loader, List<String> tfvars,
+                           Map<String, Set<String>> calls) {
+        Set<String> dirs = new LinkedHashSet<>();
+        reach(root, calls, dirs);
+        List<String> files = new ArrayList<>();
+        for (String d : dirs) {
+            files.addAll(loader.config(d).files());
+        }
+        List<SourceFile> varFiles = new ArrayList<>();
+        for (String f : autoVarFiles(root, tfvars)) {
+            ReadResult r = session.tree().readText(f);
+            if (r instanceof ReadResult.Text t) {
+                varFiles.add(t.file());
+                files.add(f);
+            } else if (r instanceof ReadResult.Failure fail) {
+                session.report(ParseFindings.invalid(positioned(fail.location()), fail.message()));
+            }
+        }
+        varFiles.addAll(session.options().varFiles());
+        String unit = root.isEmpty() ? session.tree().root() : root;
+        Model model = new Model(unit, Format.TERRAFORM, files);
+        TerraformRun run = new TerraformRun(model, root, session.options(), loader);
+        ModuleConfig config = loader.config(root);
+        Map<String, Supplier<Value>> inputs = rootInputs(run, config, varFiles, session.options());
+        ModuleInstance instance = new ModuleInstance(run, config, "", "", 0, null, inputs);
+        run.build(instance);
+        return model;
+    }
+
+    /** terraform.tfvars, then *.auto.tfvars in lexical order, as Terraform loads them. */
+    private static List<String> autoVarFiles(String dir, List<String> tfvars) {
+        List<String> out = new ArrayList<>();
+        List<String> auto = new ArrayList<>();
+        for (String f : tfvars) {
+            if (!dir(f).equals(dir)) {
+                continue;
+            }
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (name.equals("terraform.tfvars")) {
+                out.add(f);
+            } else if (name.endsWith(".auto.tfvars")) {
+                auto.add(f);
+            }
+        }
+        auto.sort(String::compareTo);
+        out.addAll(auto);
+        return out;
+    }
+
+    /** Values of the root's variables; later sources win. */
+    private Map<String, Supplier<Value>> rootInputs(TerraformRun run, ModuleConfig config, List<SourceFile> varFiles,
+                                                    ParseOptions options) {
+        Map<String, Supplier<Value>> in = new LinkedHashMap<>();
+        ModuleInstance empty = new ModuleInstance(run, new ModuleConfig(config.dir()), "", "", 0, null, Map.of());
+        for (SourceFile vf : varFiles) {
+            HclFile f = HclReader.read(vf.path(), vf.text(), options.limits());
+            f.problems().forEach(run.model()::report);
+            for (HclAttribute a : f.body().attributes()) {
+                Env env = new Env(empty, vf.path(), "var." + a.name());
+                in.put(a.name(), memo(() -> run.evaluate(a.value(), env)));
+            }
+            if (!config.variables().isEmpty()) {
+                for (HclAttribute a : f.body().attributes()) {
+                    if (!config.variables().containsKey(a.name())) {
+                        run.note(SourceLocation.at(vf.path(), a.pos().line(), a.pos().column()),
+                                "value for undeclared variable " + a.name() + " is ignored");
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : options.variables().entrySet()) {
+            String name = e.getKey();
+            String text = e.getValue();
+            ModuleConfig.Decl d = config.variables().get(name);
+            String type = d == null ? "" : d.block().body().attribute("type")
+                    .map(a -> a.value() instanceof Expr.TypeExpr t ? t.text() : "").orElse("");
+            SourceLocation at = SourceLocation.ofFile("--var " + name);
+            String t = text.strip();
+            boolean hcl = TerraformTypes.isComplex(type) || (type.isEmpty() && (t.startsWith("[") || t.startsWith("{")))
+                    || (t.length() > 1 && t.startsWith("\"") && t.endsWith("\""));
+            if (hcl) {
+                Expr ex = HclReader.readExpression(text, options.limits());
+                Env env = new Env(empty, "--var " + name, "var." + name);
+                in.put(name, ex == null ? () -> new Value.Unknown("--var " + name + " is not a valid HCL value", text, List.of(), at)
+                        : memo(() -> run.evaluate(ex, env)));
+            } else {
+                in.put(name, () -> new Value.Scalar(text, "--var " + name, at));
+            }
+        }
+        return in;
+    }
+
+    private static Supplier<Value> memo(Supplier<Value> s) {
+        Value[] v = new Value[1];
+        return () -> {
+            if (v[0] == null) {
+                v[0] = s.get();
+            }
+            return v[0];
+        };
+    }
+
+    private static HclFile read(ScanSession session, String path, ParseOptions options) {
+        ReadResult r = session.tree().readText(path);
+        if (r instanceof ReadResult.Text t) {
+            try {
+                return HclReader.read(path, t.file().text(), options.limits());
+            } catch (RuntimeException | StackOverflowError e) {
+                return new HclFile(path, HclBody.EMPTY, List.of(ParseFindings.invalid(SourceLocation.at(path, 1, 1),
+                        "internal error while reading HCL: " + e)));
+            }
+        }
+        ReadResult.Failure fail = r instanceof ReadResult.Failure f ? f
+                : new ReadResult.Failure(SourceLocation.ofFile(path), "cannot read");
+        return new HclFile(path, HclBody.EMPTY, List.of(ParseFindings.invalid(positioned(fail.location()), fail.message())));
+    }
+
+    /** File-level failures (too large, unreadable) still point at a line, so that editors can jump there. */
+    private static SourceLocation positioned(SourceLocation l) {
+        return l.hasLine() ? l : SourceLocation.at(l.file(), 1, 1);
+    }
+
+    static String dir(String path) {
+        int i = path.lastIndexOf('/');
+        return i < 0 ? "" : path.substring(0, i);
+    }
+}

@@ -1,0 +1,374 @@
+package io.atolint.parse.terraform;
+
+import io.atolint.model.Format;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Resource;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Value;
+import io.atolint.parse.ParseFindings;
+import io.atolint.parse.ParseOptions;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The evaluation of one root module and its module tree into one {@link Model}: resource instances
+ * with Terraform addresses as names ({@code module.net.aws_subnet.this["a"]}), attributes evaluated
+ * three-valued, references as {@link Value.Ref}s. Bounded by the scan's {@code Limits}: evaluation
+ * steps, resources per model, module depth; a module calling itself is a positioned finding.
+ */
+final class TerraformRun {
+    static final Set<String> MODULE_META = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
+    private static final Set<String> RESOURCE_META = Set.of("count", "for_each", "provider", "lifecycle",
+            "connection", "provisioner");
+
+    /** A resource instance of the model and where its attributes come from. */
+    private record InstanceRecord(ModuleInstance module, ModuleConfig.Decl decl, String type,
+                                  ModuleInstance.Instance instance) {
+    }
+
+    private final Model model;
+    private final String unit;
+    private final String rootDir;
+    private final ParseOptions options;
+    private final ModuleLoader loader;
+    private final Evaluator evaluator;
+    private final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
+    private final Map<String, Value.MapV> attributes = new HashMap<>();
+    private final Set<String> evaluating = new HashSet<>();
+    private final Set<String> reported = new HashSet<>();
+    private long steps;
+    private boolean budgetSpent;
+
+    TerraformRun(Model model, String rootDir, ParseOptions options, ModuleLoader loader) {
+        this.model = model;
+        this.unit = model.unit();
+        this.rootDir = rootDir;
+        this.options = options;
+        this.loader = loader;
+        this.evaluator = new Evaluator(this);
+    }
+
+    Model model() {
+        return model;
+    }
+
+    Evaluator evaluator() {
+        return evaluator;
+    }
+
+    String region() {
+        return options.regionOpt().orElse(null);
+    }
+
+    String rootDir() {
+        return rootDir.isEmpty() ? "." : rootDir;
+    }
+
+    String idOf(String address) {
+        return unit + "#" + address;
+    }
+
+    int remainingResources() {
+        return Math.max(0, options.limits().maxResources() - instances.size());
+    }
+
+    void invalid(SourceLocation at, String message) {
+        if (reported.add(at.display() + message)) {
+            model.report(ParseFindings.invalid(at, message));
+        }
+    }
+
+    void note(SourceLocation at, String message) {
+        if (reported.add(at.display() + message)) {
+            model.report(ParseFindings.unsupported(at, message));
+        }
+    }
+
+    /** Counts one evaluation step; past the limit, evaluation stops with one PARSE002. */
+    void tick(Env env, HclPos pos) {
+        if (++steps > options.limits().maxResolutionSteps()) {
+            if (!budgetSpent) {
+                budgetSpent = true;
+                model.report(ParseFindings.limit(env.location(pos), "evaluation stopped after "
+                        + options.limits().maxResolutionSteps() + " steps; the remaining values are UNKNOWN"));
+            }
+            throw new HclReader.BudgetExceeded(pos);
+        }
+    }
+
+    /** Evaluates one expression; an error Terraform would report, or the step limit, gives UNKNOWN. */
+    Value evaluate(Expr e, Env env) {
+        SourceLocation at = env.location(e.pos());
+        if (budgetSpent) {
+            return new Value.Unknown("evaluation limit reached", Evaluator.raw(e), List.of(), at);
+        }
+        try {
+            return evaluator.eval(e, env);
+        } catch (Functions.EvalError err) {
+            return new Value.Unknown("cannot be evaluated: " + err.getMessage(), Evaluator.raw(e), List.of(), at);
+        } catch (HclReader.BudgetExceeded b) {
+            return new Value.Unknown("evaluation limit reached", Evaluator.raw(e), List.of(), at);
+        } catch (StackOverflowError so) {
+            invalid(at, "expression nests too deeply to evaluate");
+            return new Value.Unknown("nests too deeply", null, List.of(), at);
+        }
+    }
+
+    // ---------------------------------------------------------------- building the model
+
+    /** Adds every resource instance of {@code module} and its children to the model. */
+    void build(ModuleInstance module) {
+        ModuleConfig c = module.config();
+        for (Map.Entry<String, ModuleConfig.Decl> e : c.resources().entrySet()) {
+            ModuleConfig.Decl d = e.getValue();
+            String type = d.block().label(0);
+            ModuleInstance.Expansion x = module.expansion("resource", e.getKey(), d);
+            for (ModuleInstance.Instance i : x.instances()) {
+                if (model.resources().size() >= options.limits().maxResources()) {
+                    model.report(ParseFindings.limit(d.location(i.address()), "more than "
+                            + options.limits().maxResources() + " resources; the rest is not read"));
+                    return;
+                }
+                String id = idOf(i.address());
+                if (model.contains(id)) {
+                    continue;
+                }
+                instances.put(id, new InstanceRecord(module, d, type, i));
+                Map<String, String> meta = new LinkedHashMap<>();
+                if (!module.prefix().isEmpty()) {
+                    meta.put("module", module.prefix().substring(0, module.prefix().length() - 1));
+                }
+                if (!x.isKnown()) {
+                    meta.put("instances", x.unknownReason());
+                }
+                Value.MapV attrs = attributesOf(id);
+                model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attrs,
+                        d.location(i.address()), Format.TERRAFORM, meta));
+                if (!x.isKnown() && reported.add("count:" + i.address())) {
+                    model.report(ParseFindings.unsupported(d.location(i.address()), i.address() + ": "
+                            + x.unknownReason() + "; read as one instance"));
+                }
+            }
+        }
+        for (Map.Entry<String, ModuleConfig.Decl> e : c.modules().entrySet()) {
+            Object kids = module.children(e.getKey(), e.getValue());
+            if (kids instanceof Map<?, ?> m) {
+                for (Object k : m.values()) {
+                    build((ModuleInstance) k);
+                }
+            }
+        }
+        c.data().forEach((name, d) -> module.expansion("data", name, d));
+    }
+
+    /** The evaluated attributes of a resource instance; null while they are being evaluated (a cycle). */
+    private Value.MapV attributesOf(String id) {
+        Value.MapV m = attributes.get(id);
+        if (m != null) {
+            return m;
+        }
+        InstanceRecord r = instances.get(id);
+        if (r == null || !evaluating.add(id)) {
+            return null;
+        }
+        try {
+            Env env = new Env(r.module(), r.decl().file(), r.instance().address()).with(r.instance().bindings());
+            m = body(r.decl().block().body(), env, r.instance().address(), r.decl().location(r.instance().address()), true);
+        } finally {
+            evaluating.remove(id);
+        }
+        attributes.put(id, m);
+        return m;
+    }
+
+    /** A block body as a map: attributes, and nested blocks as lists of maps ({@code dynamic} expanded). */
+    Value.MapV body(HclBody body, Env env, String path, SourceLocation at, boolean resource) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = new LinkedHashMap<>();
+        for (HclAttribute a : body.attributes()) {
+            if (resource && RESOURCE_META.contains(a.name())) {
+                continue;
+            }
+            Env ae = env.atPath(path + "/" + a.name());
+            m.put(a.name(), evaluate(a.value(), ae));
+            keys.put(a.name(), ae.location(a.pos()));
+        }
+        Map<String, List<Value>> blocks = new LinkedHashMap<>();
+        for (HclBlock b : body.blocks()) {
+            if (resource && RESOURCE_META.contains(b.type())) {
+                continue;
+            }
+            if (b.type().equals("dynamic")) {
+                dynamic(b, env, path, blocks, keys);
+                continue;
+            }
+            Env be = env.atPath(path + "/" + b.type());
+            blocks.computeIfAbsent(b.type(), k -> new ArrayList<>())
+                    .add(body(b.body(), be, path + "/" + b.type(), be.location(b.pos()), false));
+            keys.putIfAbsent(b.type(), be.location(b.pos()));
+        }
+        blocks.forEach((k, v) -> m.put(k, Values.list(v, keys.get(k))));
+        return new Value.MapV(m, keys, at);
+    }
+
+    private void dynamic(HclBlock b, Env env, String path, Map<String, List<Value>> blocks,
+                         Map<String, SourceLocation> keys) {
+        String type = b.label(0);
+        Env be = env.atPath(path + "/" + type);
+        SourceLocation at = be.location(b.pos());
+        keys.putIfAbsent(type, at);
+        List<Value> out = blocks.computeIfAbsent(type, k -> new ArrayList<>());
+        String iterator = b.body().attribute("iterator").map(a -> a.value() instanceof Expr.Variable v ? v.name()
+                : HclPrinter.print(a.value())).orElse(type);
+        Optional<HclAttribute> forEach = b.body().attribute("for_each");
+        List<HclBlock> content = b.body().blocks("content");
+        if (forEach.isEmpty() || content.isEmpty()) {
+            return;
+        }
+        Value coll = evaluate(forEach.get().value(), be);
+        List<Map.Entry<Value, Value>> items = new ArrayList<>();
+        if (coll instanceof Value.ListV l) {
+            for (int i = 0; i < l.items().size(); i++) {
+                Value item = l.items().get(i);
+                items.add(Map.entry(Values.asText(item) != null && !(item instanceof Value.MapV) ? item : Values.num(i, at), item));
+            }
+        } else if (coll instanceof Value.MapV mm) {
+            Values.sorted(mm).forEach((k, v) -> items.add(Map.entry(Values.str(k, at), v)));
+        } else if (!Values.isNull(coll)) {
+            out.add(new Value.Unknown("dynamic block " + type + ": for_each unknown: "
+                    + Optional.ofNullable(Values.reasonOf(coll)).orElse("not a collection"), null, Values.refs(coll), at));
+            return;
+        }
+        for (Map.Entry<Value, Value> kv : items) {
+            Env ie = be.with(iterator, Values.map(Map.of("key", kv.getKey(), "value", kv.getValue()), at));
+            out.add(body(content.get(0).body(), ie, path + "/" + type, at, false));
+        }
+    }
+
+    // ---------------------------------------------------------------- references to resources
+
+    /** Identity attributes are references; others are the configured value when there is one. */
+    Value resourceAttribute(Value.Ref r, String name, SourceLocation at) {
+        if (r.attribute() != null && !r.attribute().isEmpty()) {
+            return new Value.Ref(r.targetId(), r.attribute() + "." + name, at);
+        }
+        if (isIdentity(name)) {
+            return new Value.Ref(r.targetId(), name, at);
+        }
+        Value.MapV m = attributesOf(r.targetId());
+        if (m != null) {
+            Value v = m.entries().get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return new Value.Ref(r.targetId(), name, at);
+    }
+
+    /** Attributes that identify a resource and are how other resources point at it. */
+    static boolean isIdentity(String name) {
+        return name.equals("id") || name.equals("arn") || name.equals("name") || name.endsWith("_id")
+                || name.endsWith("_arn") || name.endsWith("identifier") || name.equals("arn_suffix");
+    }
+
+    // ---------------------------------------------------------------- module calls
+
+    /**
+     * The child instances of a module block, keyed by instance; or UNKNOWN when the module is not
+     * on disk (then an opaque node with its inputs stands for it), calls itself, or nests too deep.
+     */
+    Object instantiate(ModuleInstance parent, String name, ModuleConfig.Decl d) {
+        String childBase = parent.prefix() + "module." + name;
+        SourceLocation at = d.location(childBase);
+        String source = d.block().body().attribute("source")
+                .map(a -> a.value() instanceof Expr.Literal l && l.value() instanceof String s ? s : null).orElse(null);
+        String key = parent.modulesKey().isEmpty() ? name : parent.modulesKey() + "." + name;
+        if (source == null) {
+            invalid(at, "invalid Terraform: module " + name + " needs a literal source");
+            return new Value.Unknown("module " + name + " has no literal source", null, List.of(), at);
+        }
+        Optional<ModuleConfig> child = loader.find(parent.config().dir(), source, rootDir, key);
+        if (child.isEmpty()) {
+            Value.Unknown u = RegistryModules.model(this, parent, name, d, source, at);
+            if (u != null) {
+                return u;
+            }
+            opaque(parent, name, d, source, at);
+            return new Value.Unknown("module " + name + " (source " + source + ") is not in the scanned files",
+                    null, List.of(new Value.Ref(idOf(childBase), null, at)), at);
+        }
+        for (ModuleInstance p = parent; p != null; p = p.parent()) {
+            if (p.config().dir().equals(child.get().dir())) {
+                invalid(at, "invalid Terraform: module " + name + " calls " + (child.get().dir().isEmpty() ? "." : child.get().dir())
+                        + ", which is already being evaluated: a module cannot call itself");
+                return new Value.Unknown("module " + name + " calls itself", null, List.of(), at);
+            }
+        }
+        if (parent.depth() + 1 > options.limits().maxModuleDepth()) {
+            model.report(ParseFindings.limit(at, "modules nested more than " + options.limits().maxModuleDepth()
+                    + " deep; module " + name + " is not read"));
+            return new Value.Unknown("module nesting limit", null, List.of(), at);
+        }
+        ModuleInstance.Expansion x = parent.expansion("module", name, d);
+        Map<ModuleInstance.Instance, ModuleInstance> out = new LinkedHashMap<>();
+        for (ModuleInstance.Instance i : x.instances()) {
+            String prefix = i.address() + ".";
+            Map<String, Supplier<Value>> inputs = parent.callInputs(d, i, prefix);
+            out.put(i, new ModuleInstance(this, child.get(), prefix, key, parent.depth() + 1, parent, inputs));
+        }
+        if (!x.isKnown()) {
+            note(at, childBase + ": " + x.unknownReason() + "; read as one instance");
+        }
+        return out;
+    }
+
+    /** A module whose source is not on disk: one node with its inputs, so that references still relate. */
+    void opaque(ModuleInstance parent, String name, ModuleConfig.Decl d, String source, SourceLocation at) {
+        String address = parent.prefix() + "module." + name;
+        String id = idOf(address);
+        if (model.contains(id)) {
+            return;
+        }
+        Env env = new Env(parent, d.file(), address);
+        Map<String, Value> inputs = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = new LinkedHashMap<>();
+        for (HclAttribute a : d.block().body().attributes()) {
+            if (!MODULE_META.contains(a.name())) {
+                Env ae = env.atPath(address + "/" + a.name());
+                inputs.put(a.name(), evaluate(a.value(), ae));
+                keys.put(a.name(), ae.location(a.pos()));
+            }
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("source", source);
+        model.add(new Resource(id, address, "module", Kind.MODULE, new Value.MapV(inputs, keys, at), at,
+                Format.TERRAFORM, meta));
+        note(at, "module " + name + " (source " + source + ") is not in the scanned files: read as one opaque node"
+                + " with its inputs (run terraform init to download it)");
+    }
+
+    ModuleLoader loader() {
+        return loader;
+    }
+
+    ParseOptions options() {
+        return options;
+    }
+
+    /** Registers a synthesized resource (registry modules modelled from their inputs). */
+    void addSynthesized(Resource r, ModuleInstance module, ModuleConfig.Decl decl) {
+        if (!model.contains(r.id()) && model.resources().size() < options.limits().maxResources()) {
+            model.add(r);
+            attributes.put(r.id(), r.attributes());
+        }
+    }
+}
