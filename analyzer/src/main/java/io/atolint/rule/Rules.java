@@ -1,6 +1,8 @@
 package io.atolint.rule;
 
 import io.atolint.checks.ha.LoadBalancerAzSpread;
+import io.atolint.suppress.SuppressionOfUnknownRule;
+import io.atolint.suppress.SuppressionWithoutReason;
 
 import java.util.List;
 
@@ -35,6 +37,8 @@ public final class Rules {
                 new io.atolint.checks.diagram.ServiceIcons(),
                 new io.atolint.checks.diagram.DeploymentShown(),
                 new io.atolint.checks.diagram.TiersAcrossAzs(),
-                new io.atolint.checks.diagram.OutsideElementsShown());
+                new io.atolint.checks.diagram.OutsideElementsShown(),
+                new SuppressionWithoutReason(),
+                new SuppressionOfUnknownRule());
     }
 }

@@ -55,7 +55,7 @@ class CliTest {
         Run r = run("scan", fixture("fixtures/demo/three-tier"), "--region", "us-east-1", "--format", "json");
         assertEquals(Cli.FINDINGS, r.code());
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertEquals("1.0", root.get("schemaVersion").asText());
+        assertEquals(io.atolint.report.JsonReport.SCHEMA_VERSION, root.get("schemaVersion").asText());
         JsonNode f = root.get("findings").get(0);
         assertEquals("HA001", f.get("ruleId").asText());
         assertEquals("high", f.get("severity").asText());
