@@ -208,6 +208,16 @@ class HostileInputsTest {
                     f.setLength(200L * 1024 * 1024);
                 }
             }
+            case "cell-flood" -> {
+                StringBuilder b = new StringBuilder("<mxfile><diagram id=\"p\" name=\"P\"><mxGraphModel><root>"
+                        + "<mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>\n");
+                for (int i = 0; i < 25_000; i++) {
+                    b.append("<mxCell id=\"c").append(i).append("\" value=\"EC2\" style=\"shape=mxgraph.aws4.resourceIcon;"
+                            + "resIcon=mxgraph.aws4.ec2;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"").append((i % 200) * 60)
+                            .append("\" y=\"").append((i / 200) * 60).append("\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
+                }
+                Files.writeString(dir.resolve("flood.drawio"), b.append("</root></mxGraphModel></diagram></mxfile>\n"));
+            }
             case "resource-flood" -> {
                 StringBuilder b = new StringBuilder("Resources:\n");
                 for (int i = 0; i < 25_000; i++) {

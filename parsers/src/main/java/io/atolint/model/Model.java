@@ -17,6 +17,8 @@ public final class Model {
     private final Format format;
     private final List<String> files;
     private final Map<String, Resource> resources = new LinkedHashMap<>();
+    /** A snapshot of the resources, rebuilt after an addition: iterating it while adding is safe. */
+    private List<Resource> snapshot = List.of();
     private final List<Relation> relations = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();
@@ -47,6 +49,7 @@ public final class Model {
         if (prev != null) {
             throw new IllegalStateException("duplicate resource id " + r.id());
         }
+        snapshot = null;
         return this;
     }
 
@@ -58,8 +61,18 @@ public final class Model {
         return Optional.ofNullable(resources.get(id));
     }
 
+    /** The resources in the order they were read (an immutable snapshot). */
     public List<Resource> resources() {
-        return List.copyOf(resources.values());
+        List<Resource> s = snapshot;
+        if (s == null) {
+            s = List.copyOf(resources.values());
+            snapshot = s;
+        }
+        return s;
+    }
+
+    public int resourceCount() {
+        return resources.size();
     }
 
     public List<Resource> resources(Kind kind) {

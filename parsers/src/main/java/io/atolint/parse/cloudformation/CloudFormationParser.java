@@ -154,7 +154,7 @@ public final class CloudFormationParser {
                     meta.put("condition", cn.text() + " (undecidable)");
                 }
             }
-            if (model.resources().size() >= options.limits().maxResources()) {
+            if (model.resourceCount() >= options.limits().maxResources()) {
                 model.report(ParseFindings.limit(at, "more than " + options.limits().maxResources()
                         + " resources; the rest of the template is not read"));
                 break;
