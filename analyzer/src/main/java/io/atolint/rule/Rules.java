@@ -33,6 +33,8 @@ public final class Rules {
                 new SingleCopyCompute(),
                 new SingleAzDependency(),
                 new TrafficCutPoint(),
+                new io.atolint.checks.net.RedundantSiteConnectivity(),
+                new io.atolint.checks.scale.TierScaling(),
                 // baseline and security items (issue 6)
                 new io.atolint.checks.log.CloudTrailMultiRegion(),
                 new io.atolint.checks.log.CloudTrailBucketOwnership(),
