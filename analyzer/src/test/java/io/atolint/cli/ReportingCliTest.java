@@ -58,9 +58,9 @@ class ReportingCliTest {
         assertFalse(r.out().contains("\"ruleId\""), "machine output goes only where asked");
         String sarifText = Files.readString(sarif);
         SarifSchema.assertValid(sarifText, "the CLI's SARIF");
-        // The demo's findings in file order: SPOF001 (NAT), HA001 (load balancer), SPOF004 (database).
+        // The demo's findings in file order: SPOF001 (NAT), HA001 (load balancer), SCALE001 and SPOF004 (database).
         assertEquals("HA001", JSON.readTree(sarifText).at("/runs/0/results/1/ruleId").asText());
-        assertTrue(Files.readString(md).startsWith("## atolint: 3 findings (2 high, 1 medium)"), Files.readString(md));
+        assertTrue(Files.readString(md).startsWith("## atolint: 4 findings (2 high, 2 medium)"), Files.readString(md));
         assertEquals("HA001", JSON.readTree(json.toFile()).at("/findings/1/ruleId").asText());
     }
 
@@ -102,8 +102,8 @@ class ReportingCliTest {
         Path baseline = tmp.resolve("atolint-baseline.json");
         Run create = run("scan", app.toString(), "--region", "us-east-1", "--create-baseline", baseline.toString());
         assertEquals(Cli.OK, create.code(), create.err());
-        assertTrue(create.err().contains("with 3 known findings"), create.err());
-        assertEquals(3, JSON.readTree(baseline.toFile()).get("findings").size());
+        assertTrue(create.err().contains("with 4 known findings"), create.err());
+        assertEquals(4, JSON.readTree(baseline.toFile()).get("findings").size());
 
         Run known = run("scan", app.toString(), "--region", "us-east-1", "--baseline", baseline.toString(), "--format", "json");
         assertEquals(Cli.OK, known.code(), known.out());
@@ -134,8 +134,9 @@ class ReportingCliTest {
         for (JsonNode res : JSON.readTree(sarifText).at("/runs/0/results")) {
             states.add(res.at("/message/text").asText().substring(0, 14) + " " + res.get("baselineState").asText());
         }
-        assertEquals(List.of("egress tier: N unchanged", "ALB \"WebAlb\" h unchanged", "data tier: RDS unchanged",
-                "ALB \"AdminAlb\" new"), states);
+        // The TLS004 note ("cannot tell whether it enforces TLS") is never baselined: notes stay new.
+        assertEquals(List.of("egress tier: N unchanged", "ALB \"WebAlb\" h unchanged", "data tier, on  new",
+                "data tier, on  unchanged", "data tier: RDS unchanged", "ALB \"AdminAlb\" new"), states);
     }
 
     @Test
@@ -165,7 +166,7 @@ class ReportingCliTest {
         assertEquals("critical", f.get("severity").asText(), "region from the file resolves GetAZs; severity overridden");
 
         Files.writeString(tmp.resolve(".atolint.yml"), "region: us-east-1\nrules:\n  HA001: off\n  SPOF001: off\n"
-                + "  SPOF004: off\n");
+                + "  SPOF004: off\n  SCALE001: off\n  TLS004: off\n");
         Run off = run("scan", app.toString(), "--format", "json");
         assertEquals(Cli.OK, off.code());
         assertEquals(0, JSON.readTree(off.out()).get("findings").size(), off.out());
