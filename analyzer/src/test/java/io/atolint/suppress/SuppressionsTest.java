@@ -142,6 +142,17 @@ class SuppressionsTest {
     }
 
     @Test
+    void diagramCellAttributeAndTag() {
+        Analysis a = triaged("diagram-cells", PeerRules.standard());
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("sns", "atolint: drawn on the messaging page of this file");
+        expected.put("sqs", "atolint: no reason given (tag atolint-ignore:DIAG001)");
+        expected.put("kinesis", "reported");
+        assertEquals(expected, findingsOf(a, "DIAG001"));
+        assertEquals(List.of("SUPP001"), ruleIds(a, "SUPP"), "the tag carries no reason");
+    }
+
+    @Test
     void suppressedFindingsAreKeptAndNeverFailTheRun() {
         Analysis a = triaged("cfn-template-metadata", PeerRules.standard());
         assertEquals(2, a.findings().stream().filter(Finding::isSuppressed).count());
