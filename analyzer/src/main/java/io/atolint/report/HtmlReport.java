@@ -12,6 +12,12 @@ import io.atolint.model.Severity;
 import io.atolint.report.html.ArchitectureLayout;
 import io.atolint.report.html.ArchitectureSvg;
 import io.atolint.report.html.ArchitectureView;
+import io.atolint.topology.AzSimulation;
+import io.atolint.topology.ModelTopology;
+import io.atolint.topology.Outcome;
+import io.atolint.topology.Tier;
+import io.atolint.topology.Topology;
+import io.atolint.topology.TrafficPath;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +31,8 @@ import java.util.Map;
 /**
  * One self-contained HTML file (inline CSS and SVG; no script, font, image or link to anything outside
  * it) for an auditor or a partner: the architecture as atolint understood it, the checklist with its
- * verdicts, the findings grouped by checklist item and resource, and the suppressed findings with
- * their reasons. Deterministic: no timestamp, no absolute path.
+ * verdicts, the AZ-failure simulation, the findings grouped by checklist item and resource, and the
+ * suppressed findings with their reasons. Deterministic: no timestamp, no absolute path.
  */
 public final class HtmlReport {
     private HtmlReport() {
@@ -46,6 +52,7 @@ public final class HtmlReport {
         header(a, assessment, b);
         architecture(view, b);
         checklist(assessment, b);
+        simulation(a, b);
         findings(a, assessment, b);
         suppressed(a, b);
         b.append("<footer>atolint ").append(e(Version.get()))
@@ -81,6 +88,7 @@ public final class HtmlReport {
                     .append(e(verdict.label())).append("</li>");
         }
         b.append("</ul>\n<nav><a href=\"#architecture\">Architecture</a> · <a href=\"#checklist\">Checklist</a> · ")
+                .append("<a href=\"#simulation\">AZ-failure simulation</a> · ")
                 .append("<a href=\"#findings\">Findings</a> · <a href=\"#suppressed\">Suppressed</a></nav>\n</header>\n");
     }
 
@@ -120,6 +128,75 @@ public final class HtmlReport {
                     .append("</td><td>").append(e(i.reason())).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /**
+     * The AZ-failure simulation of the topology engine: per model, a row per tier and per path from an
+     * ingress point to the data, a column per Availability Zone lost, the verdict and what causes it.
+     */
+    private static void simulation(Analysis a, StringBuilder b) {
+        b.append("<section id=\"simulation\">\n<h2>AZ-failure simulation</h2>\n");
+        boolean any = false;
+        for (ModelTopology t : Topology.of(a.graph()).models()) {
+            if (t.tiers().isEmpty()) {
+                continue;
+            }
+            any = true;
+            List<AzSimulation.Scenario> scenarios = AzSimulation.run(t);
+            b.append("<h3>").append(e(t.model().unit())).append(" <span class=\"section\">")
+                    .append(e(t.model().format().title())).append("</span></h3>\n");
+            if (scenarios.isEmpty()) {
+                b.append("<p>No Availability Zone is known: every placement is UNKNOWN.</p>\n");
+                continue;
+            }
+            b.append("<table class=\"simulation\">\n<thead><tr><th>Tier or path</th>");
+            for (AzSimulation.Scenario s : scenarios) {
+                b.append("<th>").append(e(s.az().value())).append(" down")
+                        .append(s.az().how().isEmpty() || s.az().how().equals("literal") ? ""
+                                : "<div class=\"section\">" + e(s.az().how()) + "</div>").append("</th>");
+            }
+            b.append("</tr></thead>\n<tbody>\n");
+            for (Tier tier : t.tiers()) {
+                row(b, e(tier.name()), scenarios, s -> s.tiers().stream().filter(to -> to.tier().equals(tier))
+                        .map(AzSimulation.TierOutcome::outcome).findFirst().orElse(null));
+            }
+            for (int i = 0; i < t.paths().size(); i++) {
+                TrafficPath path = t.paths().get(i);
+                row(b, "path " + (i + 1) + "<div class=\"section\">" + e(path.display()) + "</div>", scenarios,
+                        s -> s.paths().stream().filter(po -> po.path().equals(path))
+                                .map(AzSimulation.PathOutcome::outcome).findFirst().orElse(null));
+            }
+            b.append("<tr class=\"worst\"><td>solution</td>");
+            for (AzSimulation.Scenario s : scenarios) {
+                b.append("<td class=\"sim-").append(s.worst().label()).append("\">").append(e(s.worst().display())).append("</td>");
+            }
+            b.append("</tr>\n</tbody>\n</table>\n");
+            if (t.pathsTruncated()) {
+                b.append("<p class=\"hint\">Path enumeration stopped at its bound: more paths exist.</p>\n");
+            }
+        }
+        if (!any) {
+            b.append("<p>Nothing to simulate: no load balancer, compute, data or egress resource was read.</p>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static void row(StringBuilder b, String head, List<AzSimulation.Scenario> scenarios,
+                            java.util.function.Function<AzSimulation.Scenario, Outcome> outcome) {
+        b.append("<tr><td>").append(head).append("</td>");
+        for (AzSimulation.Scenario s : scenarios) {
+            Outcome o = outcome.apply(s);
+            if (o == null) {
+                b.append("<td></td>");
+                continue;
+            }
+            b.append("<td class=\"sim-").append(o.verdict().label()).append("\">").append(e(o.verdict().display()));
+            for (Outcome.Cause c : o.causes()) {
+                b.append("<div class=\"cause\">").append(e(c.message())).append("</div>");
+            }
+            b.append("</td>");
+        }
+        b.append("</tr>\n");
     }
 
     /** Findings by checklist item, then by resource; findings of no item (input problems) last. */
@@ -237,6 +314,13 @@ public final class HtmlReport {
             dd.sev-low .sev { color: #0073bb; } dd.sev-info .sev { color: #687078; }
             .where { color: #687078; font-size: 11.5px; font-family: ui-monospace, Menlo, Consolas, monospace; }
             code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 12px; }
+            table.simulation { table-layout: fixed; } table.simulation th:first-child { width: 24%; }
+            .sim-survives { color: #1d8102; font-weight: 600; } .sim-degraded { color: #7d5a00; font-weight: 600; }
+            .sim-unknown { color: #687078; font-weight: 600; } .sim-at-risk { color: #b7791f; font-weight: 600; }
+            .sim-down { color: #ffffff; background: #d13212; font-weight: 700; }
+            .sim-down .cause { color: #ffffff; }
+            tr.worst td { border-top: 2px solid #aab7b8; }
+            .cause { font-weight: 400; font-size: 11.5px; color: #545b64; margin-top: 2px; }
             @media print { .diagram { max-height: none; overflow: visible; } }
             """;
 }

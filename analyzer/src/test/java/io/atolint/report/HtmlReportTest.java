@@ -73,6 +73,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void theAzFailureSimulationTable() {
+        String html = threeTier();
+        int start = html.indexOf("<section id=\"simulation\">");
+        String sim = html.substring(start, html.indexOf("</section>", start));
+        assertTrue(sim.contains("<th>us-east-1a down</th>"), sim);
+        assertTrue(sim.contains("<td>load-balancing tier</td><td class=\"sim-down\">DOWN<div class=\"cause\">WebAlb runs only in us-east-1a</div>"),
+                "losing us-east-1a takes the single-AZ ALB down: " + sim);
+        assertTrue(sim.contains("<tr class=\"worst\"><td>solution</td><td class=\"sim-down\">DOWN</td>"), sim);
+    }
+
+    @Test
     void theSameScanGivesTheSameBytes() {
         assertEquals(threeTier(), threeTier());
     }

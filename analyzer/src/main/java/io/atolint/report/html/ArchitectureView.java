@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  */
 public final class ArchitectureView {
     private static final Pattern PROTOCOL_PORT = Pattern.compile("([A-Z][A-Z0-9]*):(\\d+)");
+    private static final Pattern PORT = Pattern.compile("\\b(tcp|udp)/\\d+(-\\d+)?");
     private static final Set<Kind> CONTAINER_KINDS = Set.of(Kind.VPC, Kind.SUBNET, Kind.REGION,
             Kind.AVAILABILITY_ZONE, Kind.AWS_CLOUD, Kind.ACCOUNT);
 
@@ -479,9 +480,14 @@ public final class ArchitectureView {
 
         // ------------------------------------------------------------ edges
 
-        /** Follows traffic relations through undrawn resources (target groups, listeners) to drawn ones. */
+        /**
+         * Follows traffic relations through undrawn resources (target groups, listeners) to drawn ones;
+         * the edge is labelled with the most telling protocol found on any way there (a listener's
+         * {@code HTTPS:443} before a security group's {@code tcp/8080}).
+         */
         private void traffic(List<Resource> drawn, List<Edge> edges) {
             for (Resource from : drawn) {
+                Map<Resource, String> reached = new LinkedHashMap<>();
                 Set<Resource> seen = new HashSet<>(Set.of(from));
                 Deque<Object[]> queue = new ArrayDeque<>();
                 for (Relation rel : graph.outgoing(from, RelationType.ROUTES_TO)) {
@@ -490,27 +496,48 @@ public final class ArchitectureView {
                 while (!queue.isEmpty()) {
                     Object[] cur = queue.poll();
                     Resource t = (Resource) cur[0];
-                    if (!seen.add(t)) {
-                        continue;
-                    }
+                    String label = (String) cur[1];
                     if (nodes.containsKey(t)) {
-                        addEdge(edges, new Edge(from.id(), t.id(), EdgeKind.TRAFFIC, (String) cur[1]));
+                        if (!t.equals(from)) {
+                            reached.merge(t, label == null ? "" : label, Builder::better);
+                        }
                         continue;
                     }
                     int depth = (Integer) cur[2];
-                    if (depth < 4) {
+                    if (seen.add(t) && depth < 4) {
                         for (Relation rel : graph.outgoing(t, RelationType.ROUTES_TO)) {
-                            queue.add(new Object[]{rel.target(), cur[1] == null ? label(rel) : cur[1], depth + 1});
+                            queue.add(new Object[]{rel.target(), better(label == null ? "" : label, label(rel)), depth + 1});
                         }
                     }
                 }
+                reached.forEach((t, label) -> addEdge(edges, new Edge(from.id(), t.id(), EdgeKind.TRAFFIC,
+                        label.isEmpty() ? null : label)));
             }
+        }
+
+        /** A listener's protocol and port beats a port; anything beats nothing. */
+        private static String better(String a, String b) {
+            if (b == null || b.isEmpty()) {
+                return a;
+            }
+            if (a == null || a.isEmpty()) {
+                return b;
+            }
+            return rank(b) > rank(a) ? b : a;
+        }
+
+        private static int rank(String label) {
+            return PROTOCOL_PORT.matcher(label).matches() ? 2 : 1;
         }
 
         private static String label(Relation rel) {
             Matcher m = PROTOCOL_PORT.matcher(rel.via());
             if (m.find()) {
                 return m.group();
+            }
+            Matcher p = PORT.matcher(rel.via());
+            if (p.find()) {
+                return p.group();
             }
             if (rel.source().format().isDiagram() && !rel.via().isBlank() && rel.via().length() <= 20) {
                 return rel.via();

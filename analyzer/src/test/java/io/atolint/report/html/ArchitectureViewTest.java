@@ -86,7 +86,7 @@ class ArchitectureViewTest {
         assertEquals("1 AZ of: us-east-1a, us-east-1b", node(v, "Database").detail());
         List<String> edges = v.edges().stream().map(e -> name(v, e.from()) + " -" + e.kind() + (e.label() == null ? "" : "[" + e.label() + "]")
                 + "-> " + name(v, e.to())).toList();
-        assertEquals(List.of("WebAlb -TRAFFIC[HTTPS:443]-> AppGroup", "AppGroup -USES-> Database",
+        assertEquals(List.of("WebAlb -TRAFFIC[HTTPS:443]-> AppGroup", "AppGroup -TRAFFIC[tcp/5432]-> Database",
                 "Internet -INGRESS-> InternetGateway", "Internet -INGRESS-> WebAlb"), edges);
         assertEquals(5, v.drawnCount(), "ALB, ASG, RDS, NAT and internet gateways");
         assertEquals(3, v.notDrawn().get("Security group"));
