@@ -1,6 +1,10 @@
 package io.atolint.report;
 
 import io.atolint.analysis.Analysis;
+import io.atolint.checklist.Assessment;
+import io.atolint.checklist.ChecklistEvaluator;
+import io.atolint.checklist.ItemAssessment;
+import io.atolint.checklist.Verdict;
 import io.atolint.model.Finding;
 import io.atolint.model.Severity;
 
@@ -14,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pull-request comment: counts by severity, the checklist table, and the most severe findings with
+ * A pull-request comment: counts by severity, the checklist verdicts, and the most severe findings with
  * {@code file:line} links relative to the repository root (or to a web base, see {@link ReportSettings}).
  */
 public final class MarkdownReport {
@@ -49,8 +53,51 @@ public final class MarkdownReport {
                 .append(" | ").append(counts.getOrDefault(Severity.INFO, 0))
                 .append(" | ").append(suppressed).append(" |\n\n");
         b.append(TextReport.scope(a)).append("\n\n");
+        checklist(ChecklistEvaluator.standard().evaluate(a, settings.category()), b);
         findings(a, settings, b);
         return b.toString();
+    }
+
+    /** Decided items in a table; the items that need evidence (mostly manual) folded away. */
+    private static void checklist(Assessment assessment, StringBuilder b) {
+        Map<Verdict, Integer> c = assessment.counts();
+        b.append("### Checklist").append(assessment.category() == null ? ""
+                : " (" + assessment.category().label() + ")").append("\n\n");
+        b.append(c.get(Verdict.NOT_MET)).append(" not met · ").append(c.get(Verdict.MET)).append(" met · ")
+                .append(c.get(Verdict.NEEDS_EVIDENCE)).append(" need evidence · ")
+                .append(c.get(Verdict.NOT_APPLICABLE)).append(" not applicable\n\n");
+        List<ItemAssessment> decided = new ArrayList<>();
+        List<ItemAssessment> met = new ArrayList<>();
+        List<ItemAssessment> open = new ArrayList<>();
+        for (ItemAssessment i : assessment.items()) {
+            switch (i.verdict()) {
+                case NOT_MET -> decided.add(i);
+                case MET -> met.add(i);
+                case NEEDS_EVIDENCE -> open.add(i);
+                case NOT_APPLICABLE -> {
+                }
+            }
+        }
+        decided.addAll(met); // Not met first, in checklist order
+        if (!decided.isEmpty()) {
+            b.append("| item | verdict | title | why |\n|---|---|---|---|\n");
+            for (ItemAssessment i : decided) {
+                b.append("| ").append(i.item().id()).append(" | ")
+                        .append(i.verdict() == Verdict.NOT_MET ? "❌ " : "✅ ").append(i.verdict().label())
+                        .append(" | ").append(cell(i.item().title())).append(" | ").append(cell(i.reason())).append(" |\n");
+            }
+            b.append('\n');
+        }
+        if (!open.isEmpty()) {
+            b.append("<details><summary>").append(open.size()).append(open.size() == 1 ? " item needs" : " items need")
+                    .append(" evidence the files cannot give</summary>\n\n");
+            b.append("| item | title | why |\n|---|---|---|\n");
+            for (ItemAssessment i : open) {
+                b.append("| ").append(i.item().id()).append(" | ").append(cell(i.item().title())).append(" | ")
+                        .append(cell(i.reason())).append(" |\n");
+            }
+            b.append("\n</details>\n\n");
+        }
     }
 
     private static String headline(Map<Severity, Integer> counts) {

@@ -15,6 +15,7 @@ public enum ReportFormat {
     TEXT("text"),
     JSON("json"),
     SARIF("sarif"),
+    JUNIT("junit"),
     MARKDOWN("md", "markdown");
 
     private final String name;
@@ -53,6 +54,7 @@ public enum ReportFormat {
             }
             case JSON -> JsonReport.write(a, out);
             case SARIF -> SarifReport.write(a, settings, out);
+            case JUNIT -> JunitReport.write(a, settings, out);
             case MARKDOWN -> MarkdownReport.write(a, settings, out);
         }
     }

@@ -22,6 +22,7 @@ public final class Rules {
                 new io.atolint.checks.log.CloudTrailBucketOwnership(),
                 new io.atolint.checks.log.CloudTrailBucketVersioning(),
                 new io.atolint.checks.log.CloudTrailLogFileValidation(),
+                new io.atolint.checks.iam.PasswordPolicyStrength(),
                 new io.atolint.checks.iam.WildcardPermissions(),
                 new io.atolint.checks.iam.AdministratorAccessAttached(),
                 new io.atolint.checks.iam.NotActionAllow(),

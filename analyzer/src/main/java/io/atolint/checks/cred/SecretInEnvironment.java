@@ -82,14 +82,14 @@ public final class SecretInEnvironment implements Check {
             return;
         }
         String name = Names.of(r) + " " + what + " " + key;
-        switch (SecretValues.origin(v)) {
+        switch (SecretValues.origin(v, ctx.options())) {
             case LITERAL -> {
                 if (!looksLikeAReference(v.asString().orElse(""))) {
                     ctx.report(r, v.location(), name + " holds a secret written in the file; read it at run time "
                             + "from Secrets Manager or SSM SecureString (ECS: secrets/valueFrom)", List.of());
                 }
             }
-            case DEFAULT -> ctx.report(r, v.location(), name + " holds a secret from " + SecretValues.defaultSource(v)
+            case DEFAULT -> ctx.report(r, v.location(), name + " holds a secret from " + SecretValues.writtenSource(v)
                     + ", written in the files", List.of());
             case PLAIN_SSM -> ctx.report(r, v.location(), name + " reads a plain SSM String parameter, stored unencrypted, "
                     + "and puts it in clear in the environment", List.of());

@@ -1,6 +1,7 @@
 package io.atolint.checks.cred;
 
 import io.atolint.model.Value;
+import io.atolint.parse.ParseOptions;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -20,8 +21,15 @@ final class SecretValues {
 
     enum Origin { LITERAL, DEFAULT, PLAIN_SSM, SAFE }
 
-    /** Where a value written for a secret comes from. */
-    static Origin origin(Value v) {
+    /** Terraform's description of a variable's value: {@code var.x}, {@code module.m.var.x}, {@code var.x[0]}. */
+    private static final Pattern TF_VARIABLE = Pattern.compile("^(module\\.\\S+\\.)?var\\.([A-Za-z0-9_-]+)(\\[.*)?$");
+
+    /**
+     * Where a value written for a secret comes from. A Terraform variable's concrete value comes from the
+     * files (a default, a {@code .tfvars} in the tree, a module argument) unless it was given on the
+     * command line for the root module.
+     */
+    static Origin origin(Value v, ParseOptions options) {
         if (v instanceof Value.Scalar s) {
             if (s.value() == null || s.value() instanceof Boolean || String.valueOf(s.value()).isBlank()) {
                 return Origin.SAFE;
@@ -29,8 +37,16 @@ final class SecretValues {
             if (s.isLiteral()) {
                 return Origin.LITERAL;
             }
-            String how = s.how().toLowerCase(Locale.ROOT);
-            return how.contains("(default") || how.contains("default ") ? Origin.DEFAULT : Origin.SAFE;
+            String how = s.how();
+            if (how.contains(" (default ")) {
+                return Origin.DEFAULT;
+            }
+            var m = TF_VARIABLE.matcher(how);
+            if (m.matches()) {
+                boolean given = m.group(1) == null && options != null && options.variables().containsKey(m.group(2));
+                return given ? Origin.SAFE : Origin.DEFAULT;
+            }
+            return Origin.SAFE;
         }
         if (v instanceof Value.Unknown u && u.raw() != null) {
             String raw = u.raw();
@@ -42,13 +58,17 @@ final class SecretValues {
     }
 
     /**
-     * The parameter or variable a default came from, without the value the resolver put in its
-     * description ("parameter DbPassword (default s3cr3t)" becomes "the default of parameter DbPassword").
+     * The parameter or variable a value written in the files came from, without the value the resolver
+     * put in its description ("parameter DbPassword (default s3cr3t)" becomes "the default of parameter
+     * DbPassword").
      */
-    static String defaultSource(Value v) {
+    static String writtenSource(Value v) {
         String how = v instanceof Value.Scalar s ? s.how() : "a parameter";
         int i = how.indexOf(" (default");
-        return "the default of " + (i >= 0 ? how.substring(0, i) : how);
+        if (i >= 0) {
+            return "the default of " + how.substring(0, i);
+        }
+        return how + " (a default, .tfvars or module argument)";
     }
 
     /** An AWS access key id in a text, unless it is the documentation's example key. */

@@ -136,15 +136,31 @@ public final class DataStoreEncryption implements Check {
     }
 
     private static Setting setting(Resource r, Store store) {
+        boolean terraform = r.format() == io.atolint.model.Format.TERRAFORM;
         for (String[] path : store.paths()) {
-            Setting s = path.length == 1 ? Setting.of(r, path[0]) : Setting.at(r.attributes(), r.location(), path);
+            Setting s = path.length == 1 ? Setting.of(r, path[0]) : Setting.at(r.attributes(), r.location(), path.clone());
             if (!s.omitted()) {
                 return s;
             }
         }
-        // Terraform spells the single-key settings in snake_case, found format-blind; SNS/SQS keys are optional.
-        String[] first = store.paths()[0];
-        return first.length == 1 ? Setting.of(r, first[0]) : Setting.at(r.attributes(), r.location(), first);
+        // Omitted: name it as the resource's format spells it.
+        String[] chosen = store.paths()[0];
+        for (String[] path : store.paths()) {
+            if (terraform == path[0].equals(path[0].toLowerCase(java.util.Locale.ROOT))) {
+                chosen = path;
+                break;
+            }
+        }
+        if (chosen.length == 1) {
+            return Setting.of(r, chosen[0]);
+        }
+        String[] shown = chosen.clone();
+        if (terraform && shown[0].equals(store.paths()[0][0])) {
+            for (int i = 0; i < shown.length; i++) {
+                shown[i] = Setting.spelling(true, shown[i]);
+            }
+        }
+        return new Setting(String.join(".", shown), null, r.location());
     }
 
     /** A boolean switch on, a Kinesis encryption type of KMS, an SNS key present. */

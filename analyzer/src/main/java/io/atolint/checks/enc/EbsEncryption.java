@@ -95,6 +95,7 @@ public final class EbsEncryption implements Check {
         String name = Names.of(r) + (v.label().isEmpty() ? "" : " " + v.label());
         SourceLocation fallback = v.spec().location();
         Setting enc = Setting.at(v.spec(), fallback, "Encrypted");
+        String key = enc.omitted() ? Setting.spelling(r.format() == io.atolint.model.Format.TERRAFORM, "Encrypted") : enc.name();
         if (enc.omitted()) {
             Setting snap = Setting.at(v.spec(), fallback, "SnapshotId");
             if (!snap.omitted()) {
@@ -102,15 +103,15 @@ public final class EbsEncryption implements Check {
                         + ": it is encrypted only if the snapshot is, which the files do not say", List.of());
             } else {
                 ctx.report(r, v.label().isEmpty() ? r.location() : fallback, name
-                        + " is not encrypted: Encrypted is omitted (default: unencrypted unless EBS encryption by default is on)", List.of());
+                        + " is not encrypted: " + key + " is omitted (default: unencrypted unless EBS encryption by default is on)", List.of());
             }
             return;
         }
         Tri on = enc.bool();
         if (on == Tri.FALSE) {
-            ctx.report(r, enc.at(), name + " is not encrypted: Encrypted is " + enc.shown(), List.of());
+            ctx.report(r, enc.at(), name + " is not encrypted: " + key + " is " + enc.shown(), List.of());
         } else if (on == Tri.UNKNOWN) {
-            ctx.note(r, enc.at(), name + ": cannot prove it is encrypted: Encrypted is " + enc.shown(), List.of());
+            ctx.note(r, enc.at(), name + ": cannot prove it is encrypted: " + key + " is " + enc.shown(), List.of());
         }
     }
 }

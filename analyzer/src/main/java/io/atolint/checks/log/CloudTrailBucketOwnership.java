@@ -1,6 +1,5 @@
 package io.atolint.checks.log;
 
-import io.atolint.checks.support.Refs;
 import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
@@ -27,15 +26,12 @@ public final class CloudTrailBucketOwnership implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource trail : ctx.inScope(Kind.CLOUDTRAIL_TRAIL)) {
-            Setting bucket = Setting.of(trail, "S3BucketName", "s3_bucket_name");
+            Setting bucket = TrailBucket.setting(trail);
             String name = Names.of(trail);
             if (bucket.omitted()) {
                 continue;
             }
-            Optional<Resource> local = Refs.targets(ctx.graph(), bucket.value(), Kind.S3_BUCKET).stream().findFirst();
-            if (local.isEmpty() && bucket.string().isPresent()) {
-                local = byName(ctx, bucket.string().get());
-            }
+            Optional<Resource> local = TrailBucket.local(ctx.graph(), bucket);
             if (local.isPresent()) {
                 ctx.report(trail, bucket.at(), name + " delivers to " + Names.of(local.get())
                         + ", created in the same configuration and so in the trail's account; "
@@ -49,14 +45,5 @@ public final class CloudTrailBucketOwnership implements Check {
                         + ", not defined in the scanned files: its owning account is not visible here", List.of());
             }
         }
-    }
-
-    private static Optional<Resource> byName(RuleContext ctx, String bucketName) {
-        for (Resource b : ctx.graph().resources(Kind.S3_BUCKET)) {
-            if (b.attr("BucketName", "bucket").flatMap(Value::asString).filter(bucketName::equals).isPresent()) {
-                return Optional.of(b);
-            }
-        }
-        return Optional.empty();
     }
 }

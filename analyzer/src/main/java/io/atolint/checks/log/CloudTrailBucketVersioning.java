@@ -1,13 +1,10 @@
 package io.atolint.checks.log;
 
-import io.atolint.checks.support.Refs;
 import io.atolint.checks.support.S3Buckets;
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
-import io.atolint.model.Value;
 import io.atolint.rule.Check;
 import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
@@ -27,11 +24,7 @@ public final class CloudTrailBucketVersioning implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource trail : ctx.graph().resources(Kind.CLOUDTRAIL_TRAIL)) {
-            Setting bucketName = Setting.of(trail, "S3BucketName", "s3_bucket_name");
-            if (bucketName.omitted()) {
-                continue;
-            }
-            for (Resource bucket : Refs.targets(ctx.graph(), bucketName.value(), Kind.S3_BUCKET)) {
+            for (Resource bucket : TrailBucket.local(ctx.graph(), TrailBucket.setting(trail)).stream().toList()) {
                 ctx.examined(bucket);
                 S3Buckets.Versioning v = S3Buckets.versioning(ctx.graph(), bucket);
                 String what = Names.of(bucket) + ", the log bucket of " + Names.of(trail);
@@ -42,9 +35,5 @@ public final class CloudTrailBucketVersioning implements Check {
                 }
             }
         }
-    }
-
-    static boolean isEnabled(Value v) {
-        return v.asString().map(s -> s.equalsIgnoreCase("Enabled")).orElse(false);
     }
 }

@@ -26,7 +26,7 @@ public final class CloudTrailLogFileValidation implements Check {
             Setting v = Setting.of(trail, "EnableLogFileValidation", "enable_log_file_validation");
             Tri on = v.boolOr(false);
             if (on.isFalse()) {
-                ctx.report(trail, v.at(), Names.of(trail) + " does not validate its log files: EnableLogFileValidation is "
+                ctx.report(trail, v.at(), Names.of(trail) + " does not validate its log files: " + v.name() + " is "
                         + (v.omitted() ? "omitted (default false)" : v.shown()), List.of());
             } else if (!on.isKnown()) {
                 ctx.note(trail, v.at(), Names.of(trail) + ": cannot prove log file validation is on: "

@@ -28,10 +28,10 @@ public final class CloudTrailMultiRegion implements Check {
             Setting multi = Setting.of(trail, "IsMultiRegionTrail", "is_multi_region_trail");
             Tri isMulti = multi.boolOr(false);
             if (isMulti.isFalse()) {
-                ctx.report(trail, multi.at(), name + " records only its home Region: IsMultiRegionTrail is "
+                ctx.report(trail, multi.at(), name + " records only its home Region: " + multi.name() + " is "
                         + (multi.omitted() ? "omitted (default false)" : multi.shown()), List.of());
             } else if (!isMulti.isKnown()) {
-                ctx.note(trail, multi.at(), name + ": cannot prove it is multi-region: IsMultiRegionTrail is "
+                ctx.note(trail, multi.at(), name + ": cannot prove it is multi-region: " + multi.name() + " is "
                         + multi.shown(), List.of());
             }
             Setting logging = Setting.of(trail, "IsLogging", "enable_logging");

@@ -1,5 +1,6 @@
 package io.atolint.checks.support;
 
+import io.atolint.model.Format;
 import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
@@ -18,19 +19,56 @@ import java.util.Optional;
  */
 public record Setting(String name, Value value, SourceLocation at) {
 
-    /** A top-level attribute under one of several names. */
+    /**
+     * A top-level attribute under one of several names. Its name in messages is the key as written, or,
+     * when omitted, the spelling of the resource's format ({@code StorageEncrypted} / {@code storage_encrypted}).
+     */
     public static Setting of(Resource r, String... names) {
         for (String n : names) {
             Optional<Value> v = r.attr(n);
             if (v.isPresent()) {
-                return new Setting(n, v.get(), r.locationOf(n));
+                return new Setting(written(r.attributes(), n), v.get(), r.locationOf(n));
             }
         }
-        return new Setting(names[0], null, r.location());
+        return new Setting(spelling(r.format() == Format.TERRAFORM, names), null, r.location());
+    }
+
+    /** The key as the file writes it, found format-blind. */
+    static String written(Value.MapV m, String name) {
+        for (String k : m.entries().keySet()) {
+            if (Value.key(k).equals(Value.key(name))) {
+                return k;
+            }
+        }
+        return name;
+    }
+
+    /** The spelling a format uses: Terraform's snake_case or CloudFormation's PascalCase. */
+    public static String spelling(boolean terraform, String... names) {
+        for (String n : names) {
+            boolean snake = n.equals(n.toLowerCase(java.util.Locale.ROOT));
+            if (snake == terraform) {
+                return n;
+            }
+        }
+        return terraform ? snake(names[0]) : names[0];
+    }
+
+    static String snake(String pascal) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pascal.length(); i++) {
+            char c = pascal.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(pascal.charAt(i - 1))) {
+                b.append('_');
+            }
+            b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
     }
 
     /** A setting inside a value: {@code path} are nested keys; one-element lists on the way are stepped through. */
     public static Setting at(Value container, SourceLocation fallback, String... path) {
+        path = path.clone();
         Value cur = container;
         SourceLocation at = container == null ? fallback : container.location();
         for (int i = 0; i < path.length; i++) {
@@ -48,6 +86,7 @@ public record Setting(String name, Value value, SourceLocation at) {
                 return new Setting(String.join(".", path), null, m.location());
             }
             at = m.keyLocation(path[i]);
+            path[i] = written(m, path[i]);
             cur = next.get();
         }
         return new Setting(String.join(".", path), cur, at);
