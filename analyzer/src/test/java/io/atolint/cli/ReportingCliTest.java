@@ -58,9 +58,10 @@ class ReportingCliTest {
         assertFalse(r.out().contains("\"ruleId\""), "machine output goes only where asked");
         String sarifText = Files.readString(sarif);
         SarifSchema.assertValid(sarifText, "the CLI's SARIF");
-        assertEquals("HA001", JSON.readTree(sarifText).at("/runs/0/results/0/ruleId").asText());
-        assertTrue(Files.readString(md).startsWith("## atolint: 1 finding (1 high)"));
-        assertEquals("HA001", JSON.readTree(json.toFile()).at("/findings/0/ruleId").asText());
+        // The demo's findings in file order: SPOF001 (NAT), HA001 (load balancer), SPOF004 (database).
+        assertEquals("HA001", JSON.readTree(sarifText).at("/runs/0/results/1/ruleId").asText());
+        assertTrue(Files.readString(md).startsWith("## atolint: 3 findings (2 high, 1 medium)"), Files.readString(md));
+        assertEquals("HA001", JSON.readTree(json.toFile()).at("/findings/1/ruleId").asText());
     }
 
     @Test
@@ -101,8 +102,8 @@ class ReportingCliTest {
         Path baseline = tmp.resolve("atolint-baseline.json");
         Run create = run("scan", app.toString(), "--region", "us-east-1", "--create-baseline", baseline.toString());
         assertEquals(Cli.OK, create.code(), create.err());
-        assertTrue(create.err().contains("with 1 known finding"), create.err());
-        assertEquals(1, JSON.readTree(baseline.toFile()).get("findings").size());
+        assertTrue(create.err().contains("with 3 known findings"), create.err());
+        assertEquals(3, JSON.readTree(baseline.toFile()).get("findings").size());
 
         Run known = run("scan", app.toString(), "--region", "us-east-1", "--baseline", baseline.toString(), "--format", "json");
         assertEquals(Cli.OK, known.code(), known.out());
@@ -133,7 +134,8 @@ class ReportingCliTest {
         for (JsonNode res : JSON.readTree(sarifText).at("/runs/0/results")) {
             states.add(res.at("/message/text").asText().substring(0, 14) + " " + res.get("baselineState").asText());
         }
-        assertEquals(List.of("ALB \"WebAlb\" h unchanged", "ALB \"AdminAlb\" new"), states);
+        assertEquals(List.of("egress tier: N unchanged", "ALB \"WebAlb\" h unchanged", "data tier: RDS unchanged",
+                "ALB \"AdminAlb\" new"), states);
     }
 
     @Test
@@ -158,10 +160,12 @@ class ReportingCliTest {
                 """);
         Run r = run("scan", app.toString(), "--format", "json");
         assertEquals(Cli.FINDINGS, r.code(), r.err());
-        JsonNode f = JSON.readTree(r.out()).at("/findings/0");
+        JsonNode f = JSON.readTree(r.out()).at("/findings/1");
+        assertEquals("HA001", f.get("ruleId").asText());
         assertEquals("critical", f.get("severity").asText(), "region from the file resolves GetAZs; severity overridden");
 
-        Files.writeString(tmp.resolve(".atolint.yml"), "region: us-east-1\nrules:\n  HA001: off\n");
+        Files.writeString(tmp.resolve(".atolint.yml"), "region: us-east-1\nrules:\n  HA001: off\n  SPOF001: off\n"
+                + "  SPOF004: off\n");
         Run off = run("scan", app.toString(), "--format", "json");
         assertEquals(Cli.OK, off.code());
         assertEquals(0, JSON.readTree(off.out()).get("findings").size(), off.out());
