@@ -20,11 +20,13 @@ import io.atolint.parse.TextDecoder;
 import io.atolint.report.AssessmentJson;
 import io.atolint.report.AssessmentText;
 import io.atolint.report.JsonReport;
+import io.atolint.report.SimulationReport;
 import io.atolint.report.TextReport;
 import io.atolint.report.ReportFormat;
 import io.atolint.report.Version;
 import io.atolint.rule.RuleCatalog;
 import io.atolint.rule.RuleInfo;
+import io.atolint.topology.Verdict;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -84,6 +86,7 @@ public final class Cli {
             return switch (command) {
                 case "scan" -> scan(rest);
                 case "rules" -> rules(rest);
+                case "simulate" -> simulate(rest);
                 case "describe" -> describe(rest);
                 case "checklist" -> checklist(rest);
                 default -> throw new UsageException("unknown command '" + command + "' (try: atolint --help)");
@@ -101,6 +104,7 @@ public final class Cli {
         to.println("usage:");
         to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
         to.println("  atolint rules [--format text|json]  list the rules");
+        to.println("  atolint simulate PATH... [options]  what the loss of each AZ takes down (scan options apply)");
         to.println("  atolint describe FILE [--format text|json]  what atolint understood from a diagram");
         to.println("  atolint checklist PATH... [options]  self-assessment: a verdict per checklist item");
         to.println();
@@ -340,6 +344,33 @@ public final class Cli {
         } catch (IOException e) {
             throw new UsageException("cannot write " + (file == null ? "the report" : file) + ": " + e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ simulate
+
+    /** Exit 1 when the loss of some AZ takes a tier or path down (or may: AT RISK), else 0. */
+    private int simulate(String[] args) throws UsageException {
+        CommandLine cl = parse(scanOptions(), args);
+        if (cl.getArgList().isEmpty()) {
+            throw new UsageException("simulate needs at least one PATH");
+        }
+        ParseOptions options = parseOptions(cl);
+        String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits()), options);
+        write(cl.getOptionValue("output"), stream -> {
+            if (format.equals("json")) {
+                SimulationReport.json(analysis, stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                SimulationReport.text(analysis, ps);
+                ps.flush();
+            }
+        });
+        Verdict worst = SimulationReport.worst(analysis);
+        return worst == Verdict.DOWN || worst == Verdict.AT_RISK ? FINDINGS : OK;
     }
 
     // ------------------------------------------------------------------ describe

@@ -1,6 +1,14 @@
 package io.atolint.rule;
 
+import io.atolint.checks.ha.ComputeTierAzSpread;
+import io.atolint.checks.ha.DataStoreAzResilience;
 import io.atolint.checks.ha.LoadBalancerAzSpread;
+import io.atolint.checks.ha.NetworkAttachmentAzSpread;
+import io.atolint.checks.spof.LoneInstanceOnPath;
+import io.atolint.checks.spof.NatGatewayPerAz;
+import io.atolint.checks.spof.SingleAzDependency;
+import io.atolint.checks.spof.SingleCopyCompute;
+import io.atolint.checks.spof.TrafficCutPoint;
 import io.atolint.suppress.SuppressionOfUnknownRule;
 import io.atolint.suppress.SuppressionWithoutReason;
 
@@ -17,6 +25,14 @@ public final class Rules {
     public static List<Check> all() {
         return List.of(
                 new LoadBalancerAzSpread(),
+                new ComputeTierAzSpread(),
+                new DataStoreAzResilience(),
+                new NetworkAttachmentAzSpread(),
+                new NatGatewayPerAz(),
+                new LoneInstanceOnPath(),
+                new SingleCopyCompute(),
+                new SingleAzDependency(),
+                new TrafficCutPoint(),
                 // baseline and security items (issue 6)
                 new io.atolint.checks.log.CloudTrailMultiRegion(),
                 new io.atolint.checks.log.CloudTrailBucketOwnership(),

@@ -51,12 +51,14 @@ class ChecklistCliTest {
     @Test
     void customerDeployedMarksTheExemptItemsNotApplicable() {
         Run r = run("checklist", DEMO, "--category", "customer-deployed");
-        assertEquals(Cli.FINDINGS, r.code(), "TV-5.3 applies to customer-deployed solutions and the VPC has no flow log");
+        // Not met: TV-5.3 (MON002, the VPC has no flow log) and, without a region, TV-3.2 through the AZ
+        // parameters' defaults that prove the NAT and database single points of failure (SPOF001, SPOF004).
+        assertEquals(Cli.FINDINGS, r.code());
         assertTrue(r.out().contains("\nTV-5.3    Not met         AWS and application logs are managed centrally\n"), r.out());
         assertTrue(r.out().contains("\nTV-5.1    Met             Infrastructure provisioning and management is automated\n"), r.out());
         assertTrue(r.out().contains("for a Customer-Deployed solution"), r.out());
         assertTrue(r.out().contains("\nTV-1.5    Not applicable  AWS CloudTrail is enabled"), r.out());
-        assertTrue(r.out().contains("\nTV-3.2    Needs evidence  Solution is resilient"), r.out());
+        assertTrue(r.out().contains("\nTV-3.2    Not met         Solution is resilient"), r.out());
         assertTrue(r.out().contains("14 not applicable"), r.out());
     }
 

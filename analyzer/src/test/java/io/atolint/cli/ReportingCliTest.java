@@ -58,9 +58,10 @@ class ReportingCliTest {
         assertFalse(r.out().contains("\"ruleId\""), "machine output goes only where asked");
         String sarifText = Files.readString(sarif);
         SarifSchema.assertValid(sarifText, "the CLI's SARIF");
-        assertEquals("HA001", ha001(JSON.readTree(sarifText).at("/runs/0/results")).get("ruleId").asText());
-        assertTrue(Files.readString(md).startsWith("## atolint: ") && Files.readString(md).contains("HA001"));
-        assertEquals("HA001", ha001(JSON.readTree(json.toFile()).get("findings")).get("ruleId").asText());
+        // The demo's findings in file order: SPOF001 (NAT), HA001 (load balancer), SPOF004 (database).
+        assertEquals("HA001", JSON.readTree(sarifText).at("/runs/0/results/1/ruleId").asText());
+        assertTrue(Files.readString(md).startsWith("## atolint: 3 findings (2 high, 1 medium)"), Files.readString(md));
+        assertEquals("HA001", JSON.readTree(json.toFile()).at("/findings/1/ruleId").asText());
     }
 
     @Test
@@ -101,13 +102,12 @@ class ReportingCliTest {
         Path baseline = tmp.resolve("atolint-baseline.json");
         Run create = run("scan", app.toString(), "--region", "us-east-1", "--create-baseline", baseline.toString());
         assertEquals(Cli.OK, create.code(), create.err());
-        int known0 = JSON.readTree(baseline.toFile()).get("findings").size();
-        assertTrue(create.err().contains("with " + known0 + " known finding"), create.err());
-        assertTrue(known0 >= 1, "the HA001 finding at least");
+        assertTrue(create.err().contains("with 3 known findings"), create.err());
+        assertEquals(3, JSON.readTree(baseline.toFile()).get("findings").size());
 
         Run known = run("scan", app.toString(), "--region", "us-east-1", "--baseline", baseline.toString(), "--format", "json");
         assertEquals(Cli.OK, known.code(), known.out());
-        JsonNode f = ha001(JSON.readTree(known.out()).get("findings"));
+        JsonNode f = JSON.readTree(known.out()).at("/findings/0");
         assertEquals("baseline", f.at("/suppression/kind").asText());
 
         // lines added above the finding: same fingerprint, still known
@@ -132,12 +132,10 @@ class ReportingCliTest {
         SarifSchema.assertValid(sarifText, "SARIF with a baseline");
         List<String> states = new ArrayList<>();
         for (JsonNode res : JSON.readTree(sarifText).at("/runs/0/results")) {
-            if (!res.get("ruleId").asText().equals("HA001")) {
-                continue; // other rules' verdicts on the added load balancer are not this test's subject
-            }
             states.add(res.at("/message/text").asText().substring(0, 14) + " " + res.get("baselineState").asText());
         }
-        assertEquals(List.of("ALB \"WebAlb\" h unchanged", "ALB \"AdminAlb\" new"), states);
+        assertEquals(List.of("egress tier: N unchanged", "ALB \"WebAlb\" h unchanged", "data tier: RDS unchanged",
+                "ALB \"AdminAlb\" new"), states);
     }
 
     @Test
@@ -162,13 +160,15 @@ class ReportingCliTest {
                 """);
         Run r = run("scan", app.toString(), "--format", "json");
         assertEquals(Cli.FINDINGS, r.code(), r.err());
-        JsonNode f = ha001(JSON.readTree(r.out()).get("findings"));
+        JsonNode f = JSON.readTree(r.out()).at("/findings/1");
+        assertEquals("HA001", f.get("ruleId").asText());
         assertEquals("critical", f.get("severity").asText(), "region from the file resolves GetAZs; severity overridden");
 
-        Files.writeString(tmp.resolve(".atolint.yml"), "region: us-east-1\nrules:\n  HA001: off\n");
+        Files.writeString(tmp.resolve(".atolint.yml"), "region: us-east-1\nrules:\n  HA001: off\n  SPOF001: off\n"
+                + "  SPOF004: off\n");
         Run off = run("scan", app.toString(), "--format", "json");
         assertEquals(Cli.OK, off.code());
-        assertEquals(null, ha001(JSON.readTree(off.out()).get("findings")), off.out());
+        assertEquals(0, JSON.readTree(off.out()).get("findings").size(), off.out());
 
         Run flagWins = run("scan", app.toString(), "--config", Repo.path("fixtures/config/strict/.atolint.yml").toString(),
                 "--format", "json");
@@ -238,15 +238,5 @@ class ReportingCliTest {
             p.track(List.of());
         }
         assertEquals("", err.toString(StandardCharsets.UTF_8), "never on a pipe");
-    }
-
-    /** The first HA001 finding or SARIF result of a list, or null: the demo has other rules' findings too. */
-    private static JsonNode ha001(JsonNode list) {
-        for (JsonNode f : list) {
-            if (f.get("ruleId").asText().equals("HA001")) {
-                return f;
-            }
-        }
-        return null;
     }
 }
