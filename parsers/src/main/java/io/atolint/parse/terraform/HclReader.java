@@ -141,8 +141,8 @@ public final class HclReader {
             return HclBody.EMPTY;
         }
         HclBody body = new HclBody(attributes, blocks);
-        if (problems.size() > before && body.attributes().isEmpty() && body.blocks().isEmpty()) {
-            return HclBody.EMPTY;
+        if (problems.size() > before) {
+            return HclBody.EMPTY; // Terraform rejects the whole file; a half-read one could mislead the rules
         }
         return body;
     }
