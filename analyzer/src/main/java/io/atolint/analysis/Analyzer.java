@@ -11,6 +11,7 @@ import io.atolint.parse.Scanner;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleContext;
+import io.atolint.rule.SourceText;
 import io.atolint.rule.RuleRun;
 import io.atolint.rule.Rules;
 
@@ -59,11 +60,16 @@ public final class Analyzer {
         inputs.sort(null);
         Map<String, String> sortedSkipped = new TreeMap<>(skipped);
         ScanResult scan = new ScanResult(models, findings, sortedSkipped, inputs);
-        return run(scan, options);
+        return run(scan, options, new SourceText(trees));
     }
 
     /** Runs the checks on what a scan read. */
     public Analysis run(ScanResult scan, ParseOptions options) {
+        return run(scan, options, SourceText.NONE);
+    }
+
+    /** Runs the checks on what a scan read; {@code sources} gives checks the text of the files. */
+    public Analysis run(ScanResult scan, ParseOptions options, SourceText sources) {
         ResourceGraph graph = ResourceGraph.of(scan.models());
         List<Finding> findings = new ArrayList<>(scan.findings());
         java.util.Map<String, RuleRun> runs = new java.util.LinkedHashMap<>();
@@ -71,7 +77,7 @@ public final class Analyzer {
             findings.addAll(m.findings());
         }
         for (Check c : checks) {
-            RuleContext ctx = new RuleContext(c.meta(), graph, options);
+            RuleContext ctx = new RuleContext(c.meta(), graph, options, sources);
             try {
                 c.check(ctx);
                 findings.addAll(ctx.findings());

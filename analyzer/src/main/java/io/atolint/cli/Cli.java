@@ -8,6 +8,7 @@ import io.atolint.checklist.Assessment;
 import io.atolint.checklist.Category;
 import io.atolint.checklist.Checklist;
 import io.atolint.checklist.ChecklistEvaluator;
+import io.atolint.config.AtolintConfig;
 import io.atolint.model.Severity;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
@@ -19,10 +20,13 @@ import io.atolint.parse.TextDecoder;
 import io.atolint.report.AssessmentJson;
 import io.atolint.report.AssessmentText;
 import io.atolint.report.JsonReport;
+import io.atolint.report.SimulationReport;
 import io.atolint.report.TextReport;
+import io.atolint.report.ReportFormat;
 import io.atolint.report.Version;
 import io.atolint.rule.RuleCatalog;
 import io.atolint.rule.RuleInfo;
+import io.atolint.topology.Verdict;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -55,10 +59,16 @@ public final class Cli {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Terminal terminal;
 
     public Cli(PrintStream out, PrintStream err) {
+        this(out, err, Terminal.none());
+    }
+
+    public Cli(PrintStream out, PrintStream err, Terminal terminal) {
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     public int run(String... args) {
@@ -76,6 +86,7 @@ public final class Cli {
             return switch (command) {
                 case "scan" -> scan(rest);
                 case "rules" -> rules(rest);
+                case "simulate" -> simulate(rest);
                 case "describe" -> describe(rest);
                 case "checklist" -> checklist(rest);
                 default -> throw new UsageException("unknown command '" + command + "' (try: atolint --help)");
@@ -93,6 +104,7 @@ public final class Cli {
         to.println("usage:");
         to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
         to.println("  atolint rules [--format text|json]  list the rules");
+        to.println("  atolint simulate PATH... [options]  what the loss of each AZ takes down (scan options apply)");
         to.println("  atolint describe FILE [--format text|json]  what atolint understood from a diagram");
         to.println("  atolint checklist PATH... [options]  self-assessment: a verdict per checklist item");
         to.println();
@@ -115,14 +127,23 @@ public final class Cli {
                 .desc("Terraform variable value of every root module (repeatable; wins over var files)").get());
         o.addOption(Option.builder().longOpt("var-file").hasArg().argName("F")
                 .desc("Terraform .tfvars file (repeatable; after terraform.tfvars and *.auto.tfvars)").get());
-        o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("output format (default text)").get());
-        o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE").get());
+        o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT[=FILE]")
+                .desc("report format: " + ReportFormat.names() + " (default text); repeatable, each with its own "
+                        + "file: --format sarif=out.sarif --format html=report.html").get());
+        o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+                .desc("write the report given without =FILE to FILE instead of stdout").get());
         o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
                 .desc("exit 1 when a finding is at or above low|medium|high|critical (default high)").get());
         o.addOption(Option.builder().longOpt("max-file-size").hasArg().argName("BYTES")
                 .desc("largest file read (default 10485760)").get());
         o.addOption(Option.builder().longOpt("category").hasArg().argName(Category.ids())
                 .desc("solution category: items (and their rules) it is exempt from are not applicable").get());
+        o.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+                .desc("configuration file (default: the nearest .atolint.yml above the first PATH)").get());
+        o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
+                .desc("known findings: those listed are reported as suppressed and never fail the run").get());
+        o.addOption(Option.builder().longOpt("create-baseline").hasArg().argName("FILE")
+                .desc("write every current finding to FILE as known (exit 0)").get());
         return o;
     }
 
@@ -140,25 +161,28 @@ public final class Cli {
         if (paths.isEmpty()) {
             throw new UsageException("scan needs at least one PATH");
         }
-        ParseOptions options = parseOptions(cl);
-        Severity failOn = cl.hasOption("fail-on") ? severity(cl.getOptionValue("fail-on")) : Severity.HIGH;
-        String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        AtolintConfig config = ConfigFiles.load(cl.getOptionValue("config"), paths.get(0));
+        ParseOptions options = ScanJob.configured(config, parseOptions(cl));
+        Severity failOn = cl.hasOption("fail-on") ? severity(cl.getOptionValue("fail-on"))
+                : config.failOn() != null ? config.failOn() : Severity.HIGH;
+        List<String> formats = cl.hasOption("format") ? values(cl, "format") : ScanJob.configuredFormats(config);
+        List<ReportOutput> outputs = ReportOutput.parse(formats, cl.getOptionValue("output"));
+        String baseline = cl.hasOption("baseline") ? cl.getOptionValue("baseline") : ScanJob.configuredBaseline(config);
+        Category category = cl.hasOption("category") ? category(cl) : Category.parse(config.category()).orElse(null);
+        ScanJob job = new ScanJob(out, err, terminal);
+        ScanJob.Result result = job.run(new ScanJob.Request(paths, options, config, category, outputs, baseline,
+                cl.getOptionValue("create-baseline")));
+        job.write(result, outputs, ReportLinks.settings(terminal.env())
+                .withCategory(category).withBaselineApplied(result.baselineApplied()));
+        if (cl.hasOption("create-baseline")) {
+            return OK;
         }
-        List<SourceTree> trees = trees(paths, options.limits());
-        Analysis analysis = ChecklistEvaluator.standard().forCategory(
-                Analyzer.standard().analyze(trees, options), category(cl));
-        write(cl.getOptionValue("output"), stream -> {
-            if (format.equals("json")) {
-                JsonReport.write(analysis, stream);
-            } else {
-                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
-                TextReport.write(analysis, ps);
-                ps.flush();
-            }
-        });
-        return analysis.countAtLeast(failOn) > 0 ? FINDINGS : OK;
+        return result.analysis().countAtLeast(failOn) > 0 ? FINDINGS : OK;
+    }
+
+    private static List<String> values(CommandLine cl, String option) {
+        String[] v = cl.getOptionValues(option);
+        return v == null ? List.of() : List.of(v);
     }
 
     private static Category category(CommandLine cl) throws UsageException {
@@ -320,6 +344,33 @@ public final class Cli {
         } catch (IOException e) {
             throw new UsageException("cannot write " + (file == null ? "the report" : file) + ": " + e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ simulate
+
+    /** Exit 1 when the loss of some AZ takes a tier or path down (or may: AT RISK), else 0. */
+    private int simulate(String[] args) throws UsageException {
+        CommandLine cl = parse(scanOptions(), args);
+        if (cl.getArgList().isEmpty()) {
+            throw new UsageException("simulate needs at least one PATH");
+        }
+        ParseOptions options = parseOptions(cl);
+        String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("unknown format '" + format + "' (expected text or json)");
+        }
+        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits()), options);
+        write(cl.getOptionValue("output"), stream -> {
+            if (format.equals("json")) {
+                SimulationReport.json(analysis, stream);
+            } else {
+                PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
+                SimulationReport.text(analysis, ps);
+                ps.flush();
+            }
+        });
+        Verdict worst = SimulationReport.worst(analysis);
+        return worst == Verdict.DOWN || worst == Verdict.AT_RISK ? FINDINGS : OK;
     }
 
     // ------------------------------------------------------------------ describe

@@ -6,7 +6,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = new Cli(System.out, System.err).run(args);
+        int code = new Cli(System.out, System.err, Terminal.detect()).run(args);
         System.out.flush();
         System.exit(code);
     }

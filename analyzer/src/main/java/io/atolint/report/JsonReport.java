@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code schemaVersion} changes its minor number when fields are added.
  */
 public final class JsonReport {
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
@@ -52,6 +52,7 @@ public final class JsonReport {
                 resources.add(resource(r, m));
             }
         }
+        root.set("topology", TopologyJson.section(a.graph()));
         ArrayNode skipped = root.putArray("skipped");
         a.scan().skipped().forEach((file, why) -> {
             ObjectNode s = skipped.addObject();
@@ -111,7 +112,11 @@ public final class JsonReport {
             ObjectNode sup = o.putObject("suppression");
             sup.put("kind", f.suppression().kind());
             sup.put("justification", f.suppression().justification());
+            if (f.suppression().location() != null) {
+                sup.set("location", location(f.suppression().location()));
+            }
         }
+        o.put("fingerprint", Fingerprints.of(f));
         return o;
     }
 

@@ -10,12 +10,20 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Human-readable findings: {@code file:line:col SEVERITY RULE message}, grouped by file, then a summary. */
+/**
+ * Human-readable findings: {@code file:line:col SEVERITY RULE message}, grouped by file, then a summary.
+ * Colour (ANSI) only when asked for: the CLI asks when stdout is a terminal and {@code NO_COLOR} is unset.
+ */
 public final class TextReport {
     private TextReport() {
     }
 
     public static void write(Analysis a, PrintStream out) {
+        write(a, out, false);
+    }
+
+    public static void write(Analysis a, PrintStream out, boolean colour) {
+        Ansi ansi = new Ansi(colour);
         String currentFile = null;
         for (Finding f : a.findings()) {
             if (!f.location().file().equals(currentFile)) {
@@ -24,12 +32,19 @@ public final class TextReport {
                 }
                 currentFile = f.location().file();
             }
-            out.println(f.location().display() + " " + f.severity().name() + " " + f.ruleId() + " " + f.message()
-                    + (f.isSuppressed() ? " [suppressed: " + f.suppression().justification() + "]" : ""));
+            String line = ansi.bold(f.location().display()) + " " + ansi.severity(f.severity()) + " "
+                    + ansi.dim(f.ruleId()) + " " + f.message();
+            if (f.isSuppressed()) {
+                line = ansi.dim(f.location().display() + " " + f.severity().name() + " " + f.ruleId() + " "
+                        + f.message() + " [suppressed (" + f.suppression().kind() + "): "
+                        + f.suppression().justification() + "]");
+            }
+            out.println(line);
         }
         if (currentFile != null) {
             out.println();
         }
+        TopologyText.write(a, out);
         out.println(summary(a));
     }
 
@@ -64,14 +79,52 @@ public final class TextReport {
         if (suppressed > 0) {
             b.append(", ").append(suppressed).append(" suppressed");
         }
+        b.append("; ").append(scope(a));
+        return b.toString();
+    }
+
+    /** What was read: {@code 31 resources in 1 model from 1 file; 2 skipped}. */
+    public static String scope(Analysis a) {
+        StringBuilder b = new StringBuilder();
         int resources = a.graph().resources().size();
         int models = a.graph().models().size();
-        b.append("; ").append(resources).append(resources == 1 ? " resource" : " resources").append(" in ")
+        b.append(resources).append(resources == 1 ? " resource" : " resources").append(" in ")
                 .append(models).append(models == 1 ? " model" : " models").append(" from ")
                 .append(a.scan().inputs().size()).append(a.scan().inputs().size() == 1 ? " file" : " files");
         if (!a.scan().skipped().isEmpty()) {
             b.append("; ").append(a.scan().skipped().size()).append(" skipped");
         }
         return b.toString();
+    }
+
+    /** ANSI styling that is a no-op when colour is off. */
+    static final class Ansi {
+        private final boolean on;
+
+        Ansi(boolean on) {
+            this.on = on;
+        }
+
+        private String wrap(String code, String s) {
+            return on ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+        }
+
+        String bold(String s) {
+            return wrap("1", s);
+        }
+
+        String dim(String s) {
+            return wrap("2", s);
+        }
+
+        String severity(Severity s) {
+            return switch (s) {
+                case CRITICAL -> wrap("1;35", s.name());
+                case HIGH -> wrap("1;31", s.name());
+                case MEDIUM -> wrap("33", s.name());
+                case LOW -> wrap("36", s.name());
+                case INFO -> wrap("2", s.name());
+            };
+        }
     }
 }

@@ -28,15 +28,21 @@ public final class RuleContext {
     private final Rule rule;
     private final ResourceGraph graph;
     private final ParseOptions options;
+    private final SourceText sources;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<Resource> examined = new LinkedHashSet<>();
     private final Set<String> examinedUnits = new LinkedHashSet<>();
     private final Set<RuleRun.Key> informational = new LinkedHashSet<>();
 
     public RuleContext(Rule rule, ResourceGraph graph, ParseOptions options) {
+        this(rule, graph, options, SourceText.NONE);
+    }
+
+    public RuleContext(Rule rule, ResourceGraph graph, ParseOptions options, SourceText sources) {
         this.rule = rule;
         this.graph = graph;
         this.options = options;
+        this.sources = sources;
     }
 
     public ResourceGraph graph() {
@@ -45,6 +51,11 @@ public final class RuleContext {
 
     public ParseOptions options() {
         return options;
+    }
+
+    /** The text of the scanned files, for checks that read comments (suppressions). */
+    public SourceText sources() {
+        return sources;
     }
 
     /** Declares that the check examined {@code r} (it is in the rule's scope), whatever the outcome. */

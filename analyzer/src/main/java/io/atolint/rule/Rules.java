@@ -1,6 +1,16 @@
 package io.atolint.rule;
 
+import io.atolint.checks.ha.ComputeTierAzSpread;
+import io.atolint.checks.ha.DataStoreAzResilience;
 import io.atolint.checks.ha.LoadBalancerAzSpread;
+import io.atolint.checks.ha.NetworkAttachmentAzSpread;
+import io.atolint.checks.spof.LoneInstanceOnPath;
+import io.atolint.checks.spof.NatGatewayPerAz;
+import io.atolint.checks.spof.SingleAzDependency;
+import io.atolint.checks.spof.SingleCopyCompute;
+import io.atolint.checks.spof.TrafficCutPoint;
+import io.atolint.suppress.SuppressionOfUnknownRule;
+import io.atolint.suppress.SuppressionWithoutReason;
 
 import java.util.List;
 
@@ -15,10 +25,36 @@ public final class Rules {
     public static List<Check> all() {
         return List.of(
                 new LoadBalancerAzSpread(),
+                new ComputeTierAzSpread(),
+                new DataStoreAzResilience(),
+                new NetworkAttachmentAzSpread(),
+                new NatGatewayPerAz(),
+                new LoneInstanceOnPath(),
+                new SingleCopyCompute(),
+                new SingleAzDependency(),
+                new TrafficCutPoint(),
+                // baseline and security items (issue 6)
+                new io.atolint.checks.log.CloudTrailMultiRegion(),
+                new io.atolint.checks.log.CloudTrailBucketOwnership(),
+                new io.atolint.checks.log.CloudTrailBucketVersioning(),
+                new io.atolint.checks.log.CloudTrailLogFileValidation(),
+                new io.atolint.checks.iam.PasswordPolicyStrength(),
+                new io.atolint.checks.iam.WildcardPermissions(),
+                new io.atolint.checks.iam.AdministratorAccessAttached(),
+                new io.atolint.checks.iam.NotActionAllow(),
+                new io.atolint.checks.cred.AccessKeyResource(),
+                new io.atolint.checks.cred.AccessKeyLiteral(),
+                new io.atolint.checks.cred.PasswordLiteral(),
+                new io.atolint.checks.cred.SecretParameterDefault(),
+                new io.atolint.checks.cred.SecretInEnvironment(),
+                new io.atolint.checks.enc.DataStoreEncryption(),
+                new io.atolint.checks.enc.EbsEncryption(),
                 new io.atolint.checks.diagram.UnconnectedElements(),
                 new io.atolint.checks.diagram.ServiceIcons(),
                 new io.atolint.checks.diagram.DeploymentShown(),
                 new io.atolint.checks.diagram.TiersAcrossAzs(),
-                new io.atolint.checks.diagram.OutsideElementsShown());
+                new io.atolint.checks.diagram.OutsideElementsShown(),
+                new SuppressionWithoutReason(),
+                new SuppressionOfUnknownRule());
     }
 }

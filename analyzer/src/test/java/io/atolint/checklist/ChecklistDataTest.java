@@ -87,6 +87,9 @@ class ChecklistDataTest {
             }
         }
         for (Check c : Rules.all()) {
+            if (java.util.List.of(c.meta().tags()).contains("tooling")) {
+                continue; // rules about atolint's own inputs (suppressions) evidence no item
+            }
             assertFalse(checklist.itemsFor(c.meta().id()).isEmpty(), c.meta().id() + " evidences no checklist item");
         }
     }

@@ -51,10 +51,12 @@ class ChecklistCliTest {
     @Test
     void customerDeployedMarksTheExemptItemsNotApplicable() {
         Run r = run("checklist", DEMO, "--category", "customer-deployed");
-        assertEquals(Cli.OK, r.code(), "without a region HA001 only notes: nothing is Not met");
+        // Without a region HA001 only notes, but the AZ parameters' defaults prove the NAT and database
+        // single points of failure (SPOF001, SPOF004).
+        assertEquals(Cli.FINDINGS, r.code());
         assertTrue(r.out().contains("for a Customer-Deployed solution"), r.out());
         assertTrue(r.out().contains("\nTV-1.5    Not applicable  AWS CloudTrail is enabled"), r.out());
-        assertTrue(r.out().contains("\nTV-3.2    Needs evidence  Solution is resilient"), r.out());
+        assertTrue(r.out().contains("\nTV-3.2    Not met         Solution is resilient"), r.out());
         assertTrue(r.out().contains("14 not applicable"), r.out());
     }
 

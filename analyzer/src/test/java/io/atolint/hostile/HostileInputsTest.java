@@ -115,8 +115,15 @@ class HostileInputsTest {
         assertFalse(report.contains(MARKER) || report.contains(MARKER.replace("-", "")), "the sentinel file was read");
 
         List<Finding> inCase = a.findings().stream().filter(f -> f.location().file().startsWith("case")).toList();
+        // Hostile inputs are about reading: parse diagnostics, and the findings of the rules a case names.
+        // Other rules' verdicts on the odd resources these files hold are not the point.
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Object o : (List<?>) spec.getOrDefault("expect", List.of())) {
+            named.add(String.valueOf(((Map<?, ?>) o).get("rule")));
+        }
         List<Finding> unmatched = new ArrayList<>(inCase.stream()
-                .filter(f -> f.severity() != Severity.INFO || f.ruleId().startsWith("PARSE")).toList());
+                .filter(f -> f.ruleId().startsWith("PARSE") || (named.contains(f.ruleId()) && f.severity() != Severity.INFO))
+                .toList());
         for (Object o : (List<?>) spec.getOrDefault("expect", List.of())) {
             Map<?, ?> e = (Map<?, ?>) o;
             Finding hit = unmatched.stream().filter(f -> matches(f, e)).findFirst().orElse(null);
@@ -200,6 +207,16 @@ class HostileInputsTest {
                 try (RandomAccessFile f = new RandomAccessFile(dir.resolve("huge.yaml").toFile(), "rw")) {
                     f.setLength(200L * 1024 * 1024);
                 }
+            }
+            case "cell-flood" -> {
+                StringBuilder b = new StringBuilder("<mxfile><diagram id=\"p\" name=\"P\"><mxGraphModel><root>"
+                        + "<mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>\n");
+                for (int i = 0; i < 25_000; i++) {
+                    b.append("<mxCell id=\"c").append(i).append("\" value=\"EC2\" style=\"shape=mxgraph.aws4.resourceIcon;"
+                            + "resIcon=mxgraph.aws4.ec2;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"").append((i % 200) * 60)
+                            .append("\" y=\"").append((i / 200) * 60).append("\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
+                }
+                Files.writeString(dir.resolve("flood.drawio"), b.append("</root></mxGraphModel></diagram></mxfile>\n"));
             }
             case "resource-flood" -> {
                 StringBuilder b = new StringBuilder("Resources:\n");

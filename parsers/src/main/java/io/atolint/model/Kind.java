@@ -35,6 +35,9 @@ public enum Kind {
     // logging, monitoring, governance
     CLOUDTRAIL_TRAIL, CLOUDWATCH_ALARM, LOG_GROUP, BACKUP_PLAN, BACKUP_SELECTION, BACKUP_VAULT, CONFIG_RULE,
     CONFIG_RECORDER, CONFIG_DELIVERY_CHANNEL, GUARDDUTY_DETECTOR, SSM_ASSOCIATION,
+    // settings Terraform splits out of their resource, and account-level settings
+    S3_BUCKET_VERSIONING, S3_BUCKET_ACL, S3_BUCKET_ENCRYPTION, KMS_KEY_POLICY, EBS_DEFAULT_ENCRYPTION,
+    IAM_POLICY_DOCUMENT, CONFIG_RECORDER_STATUS,
     // composition
     NESTED_STACK, MODULE,
     // outside AWS (diagrams) and drawn containers

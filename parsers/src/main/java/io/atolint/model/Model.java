@@ -17,9 +17,12 @@ public final class Model {
     private final Format format;
     private final List<String> files;
     private final Map<String, Resource> resources = new LinkedHashMap<>();
+    /** A snapshot of the resources, rebuilt after an addition: iterating it while adding is safe. */
+    private List<Resource> snapshot = List.of();
     private final List<Relation> relations = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();
+    private final List<Input> inputs = new ArrayList<>();
 
     public Model(String unit, Format format, List<String> files) {
         this.unit = unit;
@@ -46,6 +49,7 @@ public final class Model {
         if (prev != null) {
             throw new IllegalStateException("duplicate resource id " + r.id());
         }
+        snapshot = null;
         return this;
     }
 
@@ -57,8 +61,18 @@ public final class Model {
         return Optional.ofNullable(resources.get(id));
     }
 
+    /** The resources in the order they were read (an immutable snapshot). */
     public List<Resource> resources() {
-        return List.copyOf(resources.values());
+        List<Resource> s = snapshot;
+        if (s == null) {
+            s = List.copyOf(resources.values());
+            snapshot = s;
+        }
+        return s;
+    }
+
+    public int resourceCount() {
+        return resources.size();
     }
 
     public List<Resource> resources(Kind kind) {
@@ -88,6 +102,16 @@ public final class Model {
     /** Problems met while reading (parse errors, limits, resolution notes). */
     public List<Finding> findings() {
         return Collections.unmodifiableList(findings);
+    }
+
+    public Model addInput(Input input) {
+        inputs.add(input);
+        return this;
+    }
+
+    /** Parameters and variables of the unit, as declared (see {@link Input}). */
+    public List<Input> inputs() {
+        return Collections.unmodifiableList(inputs);
     }
 
     /** Unit-level facts (template description, stack name, page name). */

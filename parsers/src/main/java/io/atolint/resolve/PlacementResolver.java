@@ -94,8 +94,9 @@ public final class PlacementResolver {
         return switch (k) {
             case RDS_INSTANCE, DOCDB_INSTANCE, NEPTUNE_INSTANCE -> database(r);
             case AURORA_CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER -> cluster(r);
-            case EFS_FILE_SYSTEM -> r.attr("AvailabilityZoneName").map(v -> Placement.zonal(List.of(Az.fromValue(v)),
-                    "EFS One Zone")).orElse(Placement.regional("EFS Regional storage"));
+            case EFS_FILE_SYSTEM -> fileSystem(r);
+            case OPENSEARCH_DOMAIN -> searchDomain(r);
+            case REDSHIFT_CLUSTER -> warehouse(r);
             case LAMBDA_FUNCTION -> {
                 Placement p = fromSubnets(r);
                 yield p.scope() == Placement.Scope.NONE ? Placement.regional("Lambda outside a VPC runs across AZs") : p;
@@ -199,6 +200,10 @@ public final class PlacementResolver {
             return Placement.zonal(List.of(Az.fromValue(az.get())), "AvailabilityZone");
         }
         List<Az> candidates = group.filter(p -> p.scope() == Placement.Scope.ZONAL).map(Placement::azs).orElse(List.of());
+        if (cluster.isEmpty()) {
+            return Placement.oneOf(candidates, r.attr("MultiAZ").isPresent() ? "MultiAZ is false; AWS chooses the AZ"
+                    : "MultiAZ is omitted (single-AZ by default); AWS chooses the AZ");
+        }
         return Placement.oneOf(candidates, "single-AZ instance; AWS chooses the AZ");
     }
 
@@ -210,15 +215,19 @@ public final class PlacementResolver {
                 members.add(m);
             }
         }
-        Optional<Placement> group = subnetGroup(r, "DBSubnetGroupName", "db_subnet_group_name");
+        Optional<Placement> group = subnetGroup(r, "DBSubnetGroupName", "db_subnet_group_name",
+                "neptune_subnet_group_name");
         if (members.isEmpty()) {
-            Optional<Value> azs = r.attr("AvailabilityZones");
-            if (azs.isPresent()) {
-                return azList(azs.get());
+            if (r.attr("EngineMode", "engine_mode").flatMap(Value::asString).filter("serverless"::equalsIgnoreCase).isPresent()) {
+                // Aurora Serverless v1 runs in one AZ and is recreated in another when that AZ fails.
+                return Placement.oneOf(group.filter(p -> p.scope() == Placement.Scope.ZONAL).map(Placement::azs)
+                        .orElse(List.of()), "Aurora Serverless v1 runs in one AZ at a time");
             }
-            return group.orElse(Placement.unknown("no instances of the cluster are defined in the scanned files"));
+            // The cluster's AvailabilityZones place its storage, not the instances that serve it.
+            return Placement.unknown("no instances of the cluster are defined in the scanned files");
         }
         List<Az> azs = new ArrayList<>();
+        int unplaced = 0;
         for (Resource m : members) {
             Placement p = placementOf(m);
             if (p.scope() == Placement.Scope.ZONAL) {
@@ -226,33 +235,138 @@ public final class PlacementResolver {
             } else if (p.scope() == Placement.Scope.ONE_OF && members.size() == 1) {
                 return Placement.oneOf(p.azs(), "one instance in the cluster");
             } else {
-                // Aurora spreads instances over the subnet group's AZs, but which AZ each gets is not stated.
+                unplaced++;
                 azs.add(Az.unknown("AZ of instance " + m.name() + " is chosen by AWS"));
             }
         }
-        return Placement.zonal(azs, members.size() + " instance(s)");
+        if (unplaced == members.size() && group.isPresent() && group.get().scope() == Placement.Scope.ZONAL
+                && Placement.AzCount.of(group.get().azs()).provablyMulti()) {
+            // Without an AZ preference, RDS spreads a cluster's instances over its subnet group's AZs, so
+            // two instances or more are never all in one AZ.
+            return Placement.zonal(group.get().azs(), members.size() + " instances spread by AWS over the AZs of the subnet group");
+        }
+        return Placement.zonal(azs, members.size() + (members.size() == 1 ? " instance" : " instances"));
+    }
+
+    /** EFS Regional storage is reachable in the AZs of its mount targets; One Zone lives in one AZ. */
+    private Placement fileSystem(Resource r) {
+        Optional<Value> oneZone = r.attr("AvailabilityZoneName", "availability_zone_name");
+        if (oneZone.isPresent()) {
+            return Placement.zonal(List.of(Az.fromValue(oneZone.get())), "EFS One Zone");
+        }
+        List<Az> azs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Resource m : model.resources(Kind.EFS_MOUNT_TARGET)) {
+            Optional<Value> fs = m.attr("FileSystemId", "file_system_id");
+            if (fs.isPresent() && fs.get() instanceof Value.Ref ref && ref.targetId().equals(r.id())) {
+                Placement p = placementOf(m);
+                if (p.scope() == Placement.Scope.ZONAL || p.scope() == Placement.Scope.UNKNOWN) {
+                    azs.addAll(p.scope() == Placement.Scope.ZONAL ? p.azs() : List.of(Az.unknown(p.reason())));
+                    names.add(m.name());
+                }
+            }
+        }
+        if (azs.isEmpty()) {
+            return Placement.regional("EFS Regional storage");
+        }
+        return Placement.zonal(azs, "mount targets " + String.join(", ", names));
+    }
+
+    /** OpenSearch spreads nodes over AZs only with zone awareness; otherwise the domain lives in one AZ. */
+    private Placement searchDomain(Resource r) {
+        Optional<Value> config = r.attr("ClusterConfig", "ElasticsearchClusterConfig", "cluster_config");
+        Tri zoneAware = config.flatMap(c -> c.at("ZoneAwarenessEnabled")).map(Value::asBool).orElse(Tri.FALSE);
+        if (config.isPresent() && config.get() instanceof Value.Unknown u) {
+            return Placement.unknown("cluster configuration is " + u.reason());
+        }
+        if (!zoneAware.isKnown()) {
+            return Placement.unknown("ZoneAwarenessEnabled is " + config.flatMap(c -> c.at("ZoneAwarenessEnabled"))
+                    .map(Value::describe).orElse("not decidable"));
+        }
+        Placement subnets = fromSubnets(r);
+        if (zoneAware.isTrue()) {
+            return subnets.scope() == Placement.Scope.NONE
+                    ? Placement.regional("zone awareness: nodes spread over AZs chosen by AWS") : subnets;
+        }
+        if (subnets.scope() == Placement.Scope.ZONAL) {
+            return Placement.oneOf(subnets.azs(), "no zone awareness: every node in one AZ");
+        }
+        if (subnets.scope() == Placement.Scope.UNKNOWN) {
+            return subnets;
+        }
+        return Placement.oneOf(List.of(), "no zone awareness: every node in one AZ chosen by AWS");
+    }
+
+    /** A provisioned Redshift cluster lives in one AZ unless it is a Multi-AZ deployment. */
+    private Placement warehouse(Resource r) {
+        Tri multiAz = r.attr("MultiAZ", "multi_az").map(Value::asBool).orElse(Tri.FALSE);
+        if (!multiAz.isKnown()) {
+            return Placement.unknown("MultiAZ is " + r.attr("MultiAZ", "multi_az").map(Value::describe).orElse("?"));
+        }
+        if (multiAz.isTrue()) {
+            return Placement.regional("Redshift Multi-AZ deployment");
+        }
+        Optional<Value> az = r.attr("AvailabilityZone", "availability_zone");
+        if (az.isPresent()) {
+            return Placement.zonal(List.of(Az.fromValue(az.get())), "AvailabilityZone");
+        }
+        return Placement.oneOf(List.of(), "single-AZ cluster; AWS chooses the AZ");
     }
 
     private Placement cache(Resource r) {
+        List<Az> candidates = cacheCandidates(r);
+        if (r.kind() == Kind.ELASTICACHE_CLUSTER) {
+            Optional<Value> one = r.attr("PreferredAvailabilityZone", "availability_zone");
+            if (one.isPresent() && !r.attr("PreferredAvailabilityZones", "preferred_availability_zones").isPresent()) {
+                return Placement.zonal(List.of(Az.fromValue(one.get())), "PreferredAvailabilityZone");
+            }
+            // Memcached spreads nodes across AZs in cross-az mode; a Redis cluster is one node.
+            Tri crossAz = r.attr("AZMode", "az_mode").flatMap(Value::asString)
+                    .map(m -> Tri.of(m.equalsIgnoreCase("cross-az"))).orElse(Tri.FALSE);
+            Tri severalNodes = nodes(r.attr("NumCacheNodes", "num_cache_nodes"), 0, Tri.FALSE);
+            if (crossAz.and(severalNodes).isTrue()) {
+                return Placement.zonal(candidates, "cross-AZ nodes");
+            }
+            if (!crossAz.and(severalNodes).isKnown()) {
+                return Placement.unknown("AZ mode or number of nodes is not decidable");
+            }
+            return Placement.oneOf(candidates, "single-AZ cache cluster");
+        }
+        Tri multi = r.attr("MultiAZEnabled", "multi_az_enabled").map(Value::asBool).orElse(Tri.FALSE)
+                .and(r.attr("AutomaticFailoverEnabled", "automatic_failover_enabled").map(Value::asBool).orElse(Tri.FALSE));
+        Tri severalNodes = r.attr("NumCacheClusters", "num_cache_clusters", "number_cache_clusters").isPresent()
+                ? nodes(r.attr("NumCacheClusters", "num_cache_clusters", "number_cache_clusters"), 0, Tri.FALSE)
+                // Automatic failover is refused by AWS below two nodes, so an unstated count is at least 2.
+                : nodes(r.attr("ReplicasPerNodeGroup", "replicas_per_node_group"), 1, Tri.TRUE);
+        Tri ha = multi.and(severalNodes);
+        if (ha.isTrue() && !candidates.isEmpty()) {
+            return Placement.zonal(candidates, "Multi-AZ with automatic failover");
+        }
+        if (!ha.isKnown() || (ha.isTrue() && candidates.isEmpty())) {
+            return Placement.unknown(ha.isKnown() ? "the AZs of its subnet group are not known"
+                    : "Multi-AZ, automatic failover or number of nodes is not decidable");
+        }
+        return Placement.oneOf(candidates, multi.isFalse() ? "no Multi-AZ automatic failover: the primary's AZ takes it down"
+                : "one node");
+    }
+
+    /** TRUE when a node count (plus {@code extra}, for replicas per shard) is at least 2; {@code absent} when unstated. */
+    private static Tri nodes(Optional<Value> count, int extra, Tri absent) {
+        if (count.isEmpty()) {
+            return absent;
+        }
+        return count.get().asNumber().map(n -> Tri.of(n.intValue() + extra >= 2)).orElse(Tri.UNKNOWN);
+    }
+
+    /** The AZs a cache's nodes may use: preferred AZs when stated, else those of its subnet group. */
+    private List<Az> cacheCandidates(Resource r) {
         Optional<Value> preferred = r.attr("PreferredCacheClusterAZs", "preferred_cache_cluster_azs",
                 "PreferredAvailabilityZones", "preferred_availability_zones");
         if (preferred.isPresent()) {
-            return azList(preferred.get());
-        }
-        Optional<Value> one = r.attr("PreferredAvailabilityZone", "availability_zone");
-        if (one.isPresent()) {
-            return Placement.zonal(List.of(Az.fromValue(one.get())), "PreferredAvailabilityZone");
+            Placement p = azList(preferred.get());
+            return p.azs();
         }
         Optional<Placement> group = subnetGroup(r, "CacheSubnetGroupName", "subnet_group_name");
-        Tri multi = r.attr("MultiAZEnabled", "multi_az_enabled").map(Value::asBool).orElse(Tri.FALSE)
-                .and(r.attr("AutomaticFailoverEnabled", "automatic_failover_enabled").map(Value::asBool).orElse(Tri.FALSE));
-        if (multi.isTrue() && group.isPresent() && group.get().scope() == Placement.Scope.ZONAL) {
-            return Placement.zonal(group.get().azs(), "Multi-AZ with automatic failover");
-        }
-        if (!multi.isKnown()) {
-            return Placement.unknown("Multi-AZ / automatic failover settings are not decidable");
-        }
-        List<Az> candidates = group.filter(p -> p.scope() == Placement.Scope.ZONAL).map(Placement::azs).orElse(List.of());
-        return Placement.oneOf(candidates, "no Multi-AZ: nodes may share one AZ");
+        return group.filter(p -> p.scope() == Placement.Scope.ZONAL).map(Placement::azs).orElse(List.of());
     }
 }

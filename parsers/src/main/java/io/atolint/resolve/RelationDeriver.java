@@ -21,7 +21,7 @@ import java.util.Set;
  * to what is in them), traffic ({@code ROUTES_TO}: subnet to its route table to its NAT or internet
  * gateway, load balancer to target group to targets, CloudFront to origins), attachment (listener
  * to load balancer, gateway to VPC) and connections outside AWS (VPN to customer gateway, Direct
- * Connect).
+ * Connect). Traffic from compute to the services it uses comes from {@link AccessDeriver}.
  */
 public final class RelationDeriver {
     /** Kinds whose subnet references do not place them in the subnet. */
@@ -45,6 +45,7 @@ public final class RelationDeriver {
             references(r);
             typed(r);
         }
+        new AccessDeriver(model).deriveAll();
     }
 
     private void references(Resource r) {

@@ -47,7 +47,8 @@ public final class SubnetLinks {
             case LAMBDA_FUNCTION -> paths("VpcConfig/SubnetIds");
             case EKS_NODE_GROUP, EKS_FARGATE_PROFILE -> paths("Subnets", "subnet_ids");
             case EKS_CLUSTER -> paths("ResourcesVpcConfig/SubnetIds", "vpc_config/subnet_ids");
-            case DB_SUBNET_GROUP, ELASTICACHE_SUBNET_GROUP, TRANSIT_GATEWAY_ATTACHMENT, VPC_ENDPOINT -> paths("SubnetIds");
+            case DB_SUBNET_GROUP, ELASTICACHE_SUBNET_GROUP, TRANSIT_GATEWAY_ATTACHMENT, VPC_ENDPOINT, FSX_FILE_SYSTEM ->
+                    paths("SubnetIds");
             case MSK_CLUSTER -> paths("BrokerNodeGroupInfo/ClientSubnets", "broker_node_group_info/client_subnets");
             case OPENSEARCH_DOMAIN -> paths("VPCOptions/SubnetIds", "vpc_options/subnet_ids");
             case REDSHIFT_CLUSTER, EMR_CLUSTER, BATCH_COMPUTE_ENVIRONMENT ->

@@ -120,6 +120,7 @@ public final class CloudFormationParser {
         root = withResources(root, resources);
         TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix);
         IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);
+        readInputs(model, ctx, f);
         List<Pending> dependsOn = new ArrayList<>();
         List<Resource> nestedStacks = new ArrayList<>();
         Map<String, Node.MapNode> nestedNodes = new LinkedHashMap<>();
@@ -153,7 +154,7 @@ public final class CloudFormationParser {
                     meta.put("condition", cn.text() + " (undecidable)");
                 }
             }
-            if (model.resources().size() >= options.limits().maxResources()) {
+            if (model.resourceCount() >= options.limits().maxResources()) {
                 model.report(ParseFindings.limit(at, "more than " + options.limits().maxResources()
                         + " resources; the rest of the template is not read"));
                 break;
@@ -247,6 +248,28 @@ public final class CloudFormationParser {
             if (r.id().startsWith(idPrefix + stack.name() + "/") && r.id().indexOf('/', (idPrefix + stack.name() + "/").length()) < 0) {
                 model.relate(new Relation(RelationType.CONTAINS, stack, r, "nested stack", null));
             }
+        }
+    }
+
+    /** Parameters as declared: rules judge a secret parameter's default, which resolution hides. */
+    private static void readInputs(Model model, TemplateContext ctx, String f) {
+        for (Map.Entry<String, Node.MapNode> e : ctx.parameters().entrySet()) {
+            String path = "Parameters/" + e.getKey();
+            Node.MapNode decl = e.getValue();
+            boolean noEcho = decl.get("NoEcho").filter(Node.ScalarNode.class::isInstance)
+                    .map(n -> ((Node.ScalarNode) n).text().trim().equalsIgnoreCase("true")).orElse(false);
+            Node def = decl.get("Default").orElse(null);
+            Value defaultValue = null;
+            SourceLocation defaultAt = decl.location(f, path);
+            if (def instanceof Node.ScalarNode s) {
+                defaultAt = s.location(f, path + "/Default");
+                defaultValue = new Value.Scalar(s.text(), "literal", defaultAt);
+            } else if (def != null) {
+                defaultAt = def.location(f, path + "/Default");
+                defaultValue = new Value.Unknown("non-scalar default", defaultAt);
+            }
+            model.addInput(new io.atolint.model.Input(e.getKey(), io.atolint.model.Input.CFN_PARAMETER, noEcho,
+                    defaultValue, decl.location(f, path), defaultAt));
         }
     }
 

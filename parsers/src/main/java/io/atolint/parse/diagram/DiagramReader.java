@@ -113,7 +113,12 @@ public final class DiagramReader {
             List<DrawnPage> pages = new DrawioReader(path, Format.SVG, limits, problems).read(xml, at);
             return new Result(Kind.DRAWIO_SVG, interpret(pages), problems, null);
         }
+        int known = problems.size();
         DrawnPage page = new PlainSvgReader(path, limits, problems).read(root);
+        if (page == null && problems.size() > known) {
+            // an SVG with AWS icons whose geometry could not be computed: a diagram with a problem
+            return new Result(Kind.PLAIN_SVG, List.of(), problems, null);
+        }
         if (page == null) {
             if (named) {
                 problems.add(ParseFindings.invalid(at, "draw.io SVG without an embedded diagram (no content attribute)"));

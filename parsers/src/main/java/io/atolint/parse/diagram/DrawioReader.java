@@ -172,6 +172,7 @@ public final class DrawioReader {
                 roots.add(c.id);
             }
         }
+        reportParentCycles(cells, file, cellsAt, where, problems);
         Set<String> layers = new HashSet<>();
         for (Cell c : cells.values()) {
             if (!roots.contains(c.id) && roots.contains(c.parent) && !c.vertex && !c.edge) {
@@ -293,6 +294,34 @@ public final class DrawioReader {
 
     private static String label(Cell c) {
         return Labels.plain(c.value, c.style.is("html"));
+    }
+
+    /**
+     * draw.io cannot open a page whose parent chain loops; geometry here stays bounded (by depth), and
+     * the loop is reported once, at its first cell.
+     */
+    private static void reportParentCycles(Map<String, Cell> cells, String file, SourceLocation cellsAt,
+                                           SourceLocation where, List<Finding> problems) {
+        Set<String> settled = new HashSet<>();
+        for (Cell start : cells.values()) {
+            List<String> chain = new ArrayList<>();
+            Set<String> onChain = new HashSet<>();
+            Cell cur = start;
+            while (cur != null && !settled.contains(cur.id) && onChain.add(cur.id)) {
+                chain.add(cur.id);
+                cur = cur.parent == null ? null : cells.get(cur.parent);
+            }
+            if (cur != null && onChain.contains(cur.id)) {
+                List<String> loop = new ArrayList<>(chain.subList(chain.indexOf(cur.id), chain.size()));
+                Cell first = cells.get(loop.get(0));
+                SourceLocation at = (cellsAt != null ? cellsAt : SourceLocation.at(file, first.line, first.column))
+                        .withLogicalPath(where.logicalPath() + " / cell " + first.id);
+                loop.add(first.id);
+                problems.add(ParseFindings.invalid(at, where.logicalPath() + ": the parent chain of cells "
+                        + String.join(" -> ", loop) + " is a loop; their positions are not reliable"));
+            }
+            settled.addAll(chain);
+        }
     }
 
     private static boolean visible(Cell c, Map<String, Cell> cells) {

@@ -188,11 +188,17 @@ public final class PageInterpreter {
                 }
             }
         }
+        List<Node> containers = new ArrayList<>();
+        for (Node n : nodes.values()) {
+            if (n.container) {
+                containers.add(n);
+            }
+        }
         for (Node n : nodes.values()) {
             n.containers.clear();
             Set<Node> found = new LinkedHashSet<>();
-            for (Node c : nodes.values()) {
-                if (c != n && c.container && c.box().holds(n.box())) {
+            for (Node c : containers) {
+                if (c != n && c.box().holds(n.box())) {
                     found.add(c);
                 }
             }
@@ -476,6 +482,21 @@ public final class PageInterpreter {
         return "unknown";
     }
 
+    private List<Node> azBoxList;
+
+    /** The recognised AZ boxes of the page (computed once, after AZ recognition). */
+    private List<Node> azBoxes() {
+        if (azBoxList == null) {
+            azBoxList = new ArrayList<>();
+            for (Node c : nodes.values()) {
+                if (c.kind == Kind.AVAILABILITY_ZONE && azOfBox.containsKey(c.shape.id())) {
+                    azBoxList.add(c);
+                }
+            }
+        }
+        return azBoxList;
+    }
+
     /** The AZ boxes a shape is in: those holding its centre, plus those it spans a quarter of its area into. */
     private List<Node> zoneBoxesOf(Node n) {
         List<Node> out = new ArrayList<>();
@@ -485,8 +506,8 @@ public final class PageInterpreter {
             }
         }
         double area = Math.max(1, n.box().area());
-        for (Node c : nodes.values()) {
-            if (c != n && c.kind == Kind.AVAILABILITY_ZONE && azOfBox.containsKey(c.shape.id()) && !out.contains(c)
+        for (Node c : azBoxes()) {
+            if (c != n && !out.contains(c)
                     && c.box().area() > area && c.box().overlap(n.box()) >= SPAN_FRACTION * area) {
                 out.add(c);
             }

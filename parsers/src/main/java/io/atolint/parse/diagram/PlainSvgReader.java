@@ -7,7 +7,6 @@ import io.atolint.parse.Limits;
 import io.atolint.parse.ParseFindings;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.bridge.BridgeContext;
-import org.apache.batik.bridge.BridgeException;
 import org.apache.batik.bridge.DocumentLoader;
 import org.apache.batik.bridge.GVTBuilder;
 import org.apache.batik.bridge.UserAgentAdapter;
@@ -39,6 +38,9 @@ import java.util.regex.Pattern;
  * place), and its user agent refuses every external resource: nothing is fetched, nothing runs.
  */
 public final class PlainSvgReader {
+    private static final java.util.Set<String> GEOMETRY_ELEMENTS = java.util.Set.of("svg", "g", "a", "switch",
+            "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text", "tspan", "title", "desc",
+            "image", "defs", "symbol", "marker", "clipPath", "mask");
     private static final Pattern EDGE_TITLE = Pattern.compile("^\\s*(.+?)\\s*(?:->|--)\\s*(.+?)\\s*$");
     private static final Pattern ICON_ID = Pattern.compile("(?i)(Arch|Res)_[A-Za-z0-9_.-]+");
 
@@ -60,24 +62,26 @@ public final class PlainSvgReader {
         if (!mentionsIcons(root)) {
             return null;
         }
-        SVGDocument doc = sanitisedCopy(root);
+        List<DrawnPage.Shape> shapes = new ArrayList<>();
+        List<DrawnPage.Link> links = new ArrayList<>();
         try {
+            SVGDocument doc = sanitisedCopy(root);
             UserAgentAdapter ua = new RefusingUserAgent();
             ctx = new BridgeContext(ua, new DocumentLoader(ua));
             // element-to-node bindings exist only in a dynamic context; scripts were removed and the agent refuses them
             ctx.setDynamicState(BridgeContext.DYNAMIC);
             new GVTBuilder().build(ctx, doc);
-        } catch (BridgeException | SecurityException e) {
+            if (isGraphviz(root)) {
+                graphviz(root, shapes, links);
+            } else {
+                icons(root, shapes, links);
+            }
+        } catch (RuntimeException e) {
+            // Batik's own failures on odd input (BridgeException, its ParseException for attribute
+            // syntax, DOMException) all surface as runtime exceptions: the file gets a positioned finding.
             problems.add(ParseFindings.invalid(SourceLocation.at(file, root.line(), root.column()),
                     "SVG geometry cannot be computed: " + e.getMessage()));
             return null;
-        }
-        List<DrawnPage.Shape> shapes = new ArrayList<>();
-        List<DrawnPage.Link> links = new ArrayList<>();
-        if (isGraphviz(root)) {
-            graphviz(root, shapes, links);
-        } else {
-            icons(root, shapes, links);
         }
         boolean anyKnown = false;
         for (DrawnPage.Shape s : shapes) {
@@ -376,9 +380,9 @@ public final class PlainSvgReader {
 
     private void copy(XmlNode n, Element parent, Document doc, int depth) {
         String name = n.name();
-        if (depth > limits.maxNestingDepth() || name.equals("script") || name.equals("foreignObject")
-                || name.equals("handler") || name.equals("listener") || name.equals("animation")
-                || name.equals("use") || name.equals("style")) {
+        // Only the geometry elements make it into the copy: nothing that runs, loads or refers elsewhere
+        // (script, handler, use, style, foreignObject, animation) and no name Batik cannot create.
+        if (depth > limits.maxNestingDepth() || !GEOMETRY_ELEMENTS.contains(name)) {
             return;
         }
         Element e;

@@ -150,6 +150,7 @@ final class TerraformRun {
                 if (!x.isKnown()) {
                     meta.put("instances", x.unknownReason());
                 }
+                ignoredChanges(d).ifPresent(v -> meta.put("ignore_changes", v));
                 Value.MapV attrs = attributesOf(id);
                 model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attrs,
                         d.location(i.address()), Format.TERRAFORM, meta));
@@ -168,6 +169,62 @@ final class TerraformRun {
             }
         }
         c.data().forEach((name, d) -> module.expansion("data", name, d));
+        addPolicyDocuments(module);
+        if (module.prefix().isEmpty()) {
+            addInputs(module);
+        }
+    }
+
+    /**
+     * {@code aws_iam_policy_document} data sources are computed locally from their statement blocks, so
+     * they are read into the model (kind IAM_POLICY_DOCUMENT, named {@code data.aws_iam_policy_document.x}):
+     * rules read the policy a {@code .json} reference stands for. Other data sources are read from the cloud.
+     */
+    private void addPolicyDocuments(ModuleInstance module) {
+        for (Map.Entry<String, ModuleConfig.Decl> e : module.config().data().entrySet()) {
+            ModuleConfig.Decl d = e.getValue();
+            String type = d.block().label(0);
+            if (!type.equals("aws_iam_policy_document")) {
+                continue;
+            }
+            for (ModuleInstance.Instance i : module.expansion("data", e.getKey(), d).instances()) {
+                String id = idOf(i.address());
+                if (model.contains(id) || model.resources().size() >= options.limits().maxResources()) {
+                    continue;
+                }
+                instances.put(id, new InstanceRecord(module, d, type, i));
+                model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attributesOf(id),
+                        d.location(i.address()), Format.TERRAFORM, Map.of()));
+            }
+        }
+    }
+
+    /** The root module's variables as declared, with their defaults (rules judge sensitive defaults). */
+    private void addInputs(ModuleInstance module) {
+        for (Map.Entry<String, ModuleConfig.Decl> e : module.config().variables().entrySet()) {
+            ModuleConfig.Decl d = e.getValue();
+            boolean sensitive = d.block().body().attribute("sensitive")
+                    .map(a -> a.value() instanceof Expr.Literal l && Boolean.TRUE.equals(l.value())).orElse(false);
+            Optional<HclAttribute> def = d.block().body().attribute("default");
+            SourceLocation declAt = d.location("var." + e.getKey());
+            SourceLocation defAt = def.map(a -> new SourceLocation(d.file(), a.pos().line(), a.pos().column(),
+                    a.pos().line(), a.pos().column(), "var." + e.getKey() + ".default")).orElse(declAt);
+            Value defaultValue = def.map(a -> evaluate(a.value(), new Env(module, d.file(), "var." + e.getKey())))
+                    .orElse(null);
+            model.addInput(new io.atolint.model.Input(e.getKey(), io.atolint.model.Input.TF_VARIABLE, sensitive,
+                    defaultValue, declAt, defAt));
+        }
+    }
+
+    /** {@code lifecycle { ignore_changes = ... }} as written: {@code all} or the attribute list. */
+    private static Optional<String> ignoredChanges(ModuleConfig.Decl d) {
+        for (HclBlock b : d.block().body().blocks("lifecycle")) {
+            Optional<HclAttribute> a = b.body().attribute("ignore_changes");
+            if (a.isPresent()) {
+                return Optional.of(Evaluator.raw(a.get().value()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The evaluated attributes of a resource instance; null while they are being evaluated (a cycle). */

@@ -4,7 +4,9 @@ import io.atolint.model.SourceLocation;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,41 +32,34 @@ public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode
     record Entry(ScalarNode key, Node value) {
     }
 
-    record MapNode(List<Entry> entries, String tag, Pos pos) implements Node {
-        public MapNode {
-            entries = Collections.unmodifiableList(new ArrayList<>(entries));
+    /** A mapping; duplicate keys are kept in {@code entries}, lookups see the last one. */
+    record MapNode(List<Entry> entries, String tag, Pos pos, Map<String, Entry> last) implements Node {
+        public MapNode(List<Entry> entries, String tag, Pos pos) {
+            this(Collections.unmodifiableList(new ArrayList<>(entries)), tag, pos, lastOf(entries));
+        }
+
+        private static Map<String, Entry> lastOf(List<Entry> entries) {
+            Map<String, Entry> m = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                m.remove(e.key().text()); // keep the order of last occurrences
+                m.put(e.key().text(), e);
+            }
+            return Collections.unmodifiableMap(m);
         }
 
         /** The last value for a key (YAML and JSON readers keep the last of duplicates). */
         public Optional<Node> get(String key) {
-            Node found = null;
-            for (Entry e : entries) {
-                if (key.equals(e.key().text())) {
-                    found = e.value();
-                }
-            }
-            return Optional.ofNullable(found);
+            Entry e = last.get(key);
+            return e == null ? Optional.empty() : Optional.of(e.value());
         }
 
         public Optional<Entry> entry(String key) {
-            Entry found = null;
-            for (Entry e : entries) {
-                if (key.equals(e.key().text())) {
-                    found = e;
-                }
-            }
-            return Optional.ofNullable(found);
+            return Optional.ofNullable(last.get(key));
         }
 
-        /** Keys in order, without duplicates (last occurrence wins for the value). */
+        /** Keys without duplicates, in the order of their last occurrence. */
         public List<String> keys() {
-            List<String> out = new ArrayList<>();
-            for (Entry e : entries) {
-                if (!out.contains(e.key().text())) {
-                    out.add(e.key().text());
-                }
-            }
-            return out;
+            return List.copyOf(last.keySet());
         }
     }
 

@@ -1,0 +1,136 @@
+package io.atolint.checks.cred;
+
+import io.atolint.checks.support.JsonValues;
+import io.atolint.model.Kind;
+import io.atolint.model.Resource;
+import io.atolint.model.Severity;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Value;
+import io.atolint.rule.Check;
+import io.atolint.rule.Names;
+import io.atolint.rule.Rule;
+import io.atolint.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets handed to workloads in clear: a Lambda or ECS container environment variable whose name says
+ * it is a secret ({@code DB_PASSWORD}, {@code API_KEY}, {@code CLIENT_SECRET}, {@code AUTH_TOKEN}) and
+ * whose value is written in the files, or such an assignment in EC2/launch-template user data. Values
+ * that name where the secret lives ({@code *_ARN}, {@code *_PARAM}, {@code {{resolve:secretsmanager}}})
+ * and ECS {@code Secrets}/{@code valueFrom} are the right way and pass; so do shell variables
+ * ({@code $(aws secretsmanager ...)}, {@code ${Var}}).
+ */
+@Rule(id = "CRED005", title = "No secret in environment variables or user data", severity = Severity.HIGH,
+        tags = {"credentials", "secrets"})
+public final class SecretInEnvironment implements Check {
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i)(^|[_.-])(PASSWORD|PASSWD|PWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|API_KEY|APIKEY|AUTH_TOKEN|ACCESS_TOKEN|TOKEN|PRIVATE_KEY|CLIENT_SECRET)$");
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "(?im)\\b([A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|API_KEY|APIKEY|AUTH_TOKEN|ACCESS_TOKEN|PRIVATE_KEY))\\s*[=:]\\s*[\"']?([^\\s\"'$`{}]{4,})");
+
+    @Override
+    public void check(RuleContext ctx) {
+        for (Resource fn : ctx.inScope(Kind.LAMBDA_FUNCTION)) {
+            Optional<Value> vars = fn.attributes().at("Environment", "Variables");
+            if (vars.isEmpty()) {
+                vars = fn.attributes().at("environment", "variables");
+            }
+            vars.flatMap(Value::asMap).ifPresent(m -> m.entries().forEach((k, v) -> judgeVariable(ctx, fn, k, v,
+                    "environment variable")));
+        }
+        for (Resource td : ctx.inScope(Kind.ECS_TASK_DEFINITION)) {
+            for (Value c : containers(td)) {
+                String container = c.at("Name").or(() -> c.at("name")).flatMap(Value::asString).orElse("?");
+                for (Value e : c.at("Environment").or(() -> c.at("environment")).map(Value::asList).orElse(List.of())) {
+                    Optional<String> k = e.at("Name").or(() -> e.at("name")).flatMap(Value::asString);
+                    Optional<Value> v = e.at("Value").or(() -> e.at("value"));
+                    if (k.isPresent() && v.isPresent()) {
+                        judgeVariable(ctx, td, k.get(), v.get(), "container \"" + container + "\" environment variable");
+                    }
+                }
+            }
+        }
+        for (Resource r : ctx.inScope(Kind.EC2_INSTANCE, Kind.LAUNCH_TEMPLATE, Kind.LAUNCH_CONFIGURATION)) {
+            Optional<Value> ud = r.attr("UserData", "user_data", "user_data_base64");
+            if (ud.isEmpty()) {
+                ud = r.attributes().at("LaunchTemplateData", "UserData");
+            }
+            ud.ifPresent(v -> judgeUserData(ctx, r, v));
+        }
+    }
+
+    /** CloudFormation's ContainerDefinitions list, or Terraform's container_definitions JSON string. */
+    private static List<Value> containers(Resource td) {
+        Optional<Value> defs = td.attr("ContainerDefinitions", "container_definitions");
+        if (defs.isEmpty()) {
+            return List.of();
+        }
+        if (defs.get() instanceof Value.Scalar s && s.value() instanceof String json) {
+            return JsonValues.parse(json, s.location(), null).map(Value::asList).orElse(List.of());
+        }
+        return defs.get().asList();
+    }
+
+    private static void judgeVariable(RuleContext ctx, Resource r, String key, Value v, String what) {
+        if (!SECRET_NAME.matcher(key).find()) {
+            return;
+        }
+        String name = Names.of(r) + " " + what + " " + key;
+        switch (SecretValues.origin(v, ctx.options())) {
+            case LITERAL -> {
+                if (!looksLikeAReference(v.asString().orElse(""))) {
+                    ctx.report(r, v.location(), name + " holds a secret written in the file; read it at run time "
+                            + "from Secrets Manager or SSM SecureString (ECS: secrets/valueFrom)", List.of());
+                }
+            }
+            case DEFAULT -> ctx.report(r, v.location(), name + " holds a secret from " + SecretValues.writtenSource(v)
+                    + ", written in the files", List.of());
+            case PLAIN_SSM -> ctx.report(r, v.location(), name + " reads a plain SSM String parameter, stored unencrypted, "
+                    + "and puts it in clear in the environment", List.of());
+            case SAFE -> {
+            }
+        }
+    }
+
+    private static boolean looksLikeAReference(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        return t.startsWith("arn:") || t.startsWith("/") || t.startsWith("{{resolve:") || t.startsWith("ssm:")
+                || t.startsWith("secretsmanager:");
+    }
+
+    private static void judgeUserData(RuleContext ctx, Resource r, Value v) {
+        List<String> texts = new ArrayList<>();
+        collectText(v, texts, 0);
+        for (String text : texts) {
+            Matcher m = ASSIGNMENT.matcher(text);
+            while (m.find()) {
+                String value = m.group(2);
+                if (looksLikeAReference(value) || value.startsWith("-") || value.contains("(")) {
+                    continue;
+                }
+                SourceLocation at = v.location();
+                ctx.report(r, at, Names.of(r) + " user data assigns " + m.group(1)
+                        + " a value written in the file; fetch it at boot from Secrets Manager or SSM SecureString", List.of());
+                return;
+            }
+        }
+    }
+
+    private static void collectText(Value v, List<String> out, int depth) {
+        if (depth > 8) {
+            return;
+        }
+        SecretValues.text(v).ifPresent(out::add);
+        if (v instanceof Value.MapV m) {
+            m.entries().values().forEach(x -> collectText(x, out, depth + 1));
+        } else if (v instanceof Value.ListV l) {
+            l.items().forEach(x -> collectText(x, out, depth + 1));
+        }
+    }
+}

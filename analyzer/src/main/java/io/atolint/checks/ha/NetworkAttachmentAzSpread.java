@@ -1,0 +1,86 @@
+package io.atolint.checks.ha;
+
+import io.atolint.model.Az;
+import io.atolint.model.Finding;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Placement;
+import io.atolint.model.Resource;
+import io.atolint.model.Severity;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Value;
+import io.atolint.resolve.PlacementResolver;
+import io.atolint.resolve.SubnetLinks;
+import io.atolint.rule.Check;
+import io.atolint.rule.Names;
+import io.atolint.rule.Rule;
+import io.atolint.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A transit gateway VPC attachment carries traffic only for the AZs it has a subnet in, and an
+ * interface (or Gateway Load Balancer) endpoint serves from the AZs of its subnets: with one AZ, the
+ * loss of that AZ cuts the VPC off from the transit gateway or the service.
+ */
+@Rule(id = "HA004", title = "Transit gateway attachments and interface endpoints span two AZs",
+        severity = Severity.MEDIUM, tags = {"availability", "network"})
+public final class NetworkAttachmentAzSpread implements Check {
+
+    @Override
+    public void check(RuleContext ctx) {
+        for (Model model : ctx.graph().models()) {
+            PlacementResolver placements = new PlacementResolver(model);
+            for (Resource r : model.resources()) {
+                if (r.kind() == Kind.TRANSIT_GATEWAY_ATTACHMENT || (r.kind() == Kind.VPC_ENDPOINT && zonalEndpoint(r))) {
+                    checkOne(ctx, model, placements, r);
+                }
+            }
+        }
+    }
+
+    /** Gateway endpoints (S3, DynamoDB) are route-table entries, not zonal network interfaces. */
+    private static boolean zonalEndpoint(Resource r) {
+        String type = r.attr("VpcEndpointType", "vpc_endpoint_type").flatMap(Value::asString).orElse("Gateway")
+                .toLowerCase(Locale.ROOT);
+        return type.equals("interface") || type.equals("gatewayloadbalancer");
+    }
+
+    private void checkOne(RuleContext ctx, Model model, PlacementResolver placements, Resource r) {
+        ctx.examined(r);
+        SubnetLinks.Links links = SubnetLinks.of(r, model, placements);
+        SourceLocation at = r.locationOf("SubnetIds", "subnet_ids");
+        String name = r.kind() == Kind.VPC_ENDPOINT ? "Interface endpoint \"" + r.displayName() + "\""
+                : Names.of(r);
+        if (!links.isKnown()) {
+            ctx.note(r, at, name + ": cannot prove it spans two AZs: " + links.unknownReason(), List.of());
+            return;
+        }
+        if (links.links().isEmpty()) {
+            return;
+        }
+        List<Az> azs = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        List<Finding.Related> related = new ArrayList<>();
+        for (SubnetLinks.SubnetLink l : links.links()) {
+            azs.add(l.az());
+            described.add(l.describe());
+            related.add(new Finding.Related("subnet " + l.describe(), l.subnet() != null ? l.subnet().location()
+                    : l.location(), l.subnet() == null ? null : l.subnet().id()));
+        }
+        Placement.AzCount count = Placement.AzCount.of(azs);
+        if (count.provablySingle()) {
+            Set<String> values = new LinkedHashSet<>();
+            azs.forEach(a -> values.add(a.value()));
+            ctx.report(r, at, name + " has subnets in 1 AZ (" + String.join(", ", values) + "): "
+                    + String.join(", ", described) + "; the loss of that AZ cuts the VPC off from it", related);
+        } else if (!count.provablyMulti()) {
+            ctx.note(r, at, name + ": cannot prove its subnets are in two distinct AZs: "
+                    + String.join(", ", described), related);
+        }
+    }
+}

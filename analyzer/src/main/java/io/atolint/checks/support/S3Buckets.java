@@ -1,0 +1,105 @@
+package io.atolint.checks.support;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Kind;
+import io.atolint.model.Resource;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Tri;
+import io.atolint.model.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bucket settings wherever the format keeps them: on the bucket (CloudFormation, Terraform provider v3
+ * blocks) or in the separate resources Terraform provider v4+ uses ({@code aws_s3_bucket_versioning},
+ * {@code aws_s3_bucket_acl}, {@code aws_s3_bucket_public_access_block}, {@code aws_s3_bucket_policy}),
+ * which name their bucket by reference or by name.
+ */
+public final class S3Buckets {
+    private S3Buckets() {
+    }
+
+    /** Resources of {@code kind} that configure {@code bucket} through their {@code bucket} argument. */
+    public static List<Resource> companions(ResourceGraph graph, Resource bucket, Kind kind) {
+        List<Resource> out = new ArrayList<>();
+        Optional<String> bucketName = bucket.attr("BucketName", "bucket").flatMap(Value::asString);
+        for (Resource r : graph.resources(kind)) {
+            Optional<Value> b = r.attr("Bucket", "bucket");
+            if (b.isEmpty()) {
+                continue;
+            }
+            boolean byRef = Refs.targetIds(b.get()).contains(bucket.id());
+            boolean byName = bucketName.isPresent() && b.get().asString().filter(bucketName.get()::equals).isPresent();
+            if (byRef || byName) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The bucket a companion resource or bucket policy configures, when it is in the scanned files. */
+    public static Optional<Resource> bucketOf(ResourceGraph graph, Resource companion) {
+        Optional<Value> b = companion.attr("Bucket", "bucket");
+        if (b.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Resource> refs = Refs.targets(graph, b.get(), Kind.S3_BUCKET);
+        if (!refs.isEmpty()) {
+            return Optional.of(refs.get(0));
+        }
+        Optional<String> name = b.get().asString();
+        if (name.isPresent()) {
+            for (Resource bucket : graph.resources(Kind.S3_BUCKET)) {
+                if (bucket.attr("BucketName", "bucket").flatMap(Value::asString).filter(name.get()::equals).isPresent()) {
+                    return Optional.of(bucket);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether versioning (or MFA Delete) is on, where that is said, and why when it is not. */
+    public record Versioning(Tri enabled, SourceLocation at, String why) {
+    }
+
+    public static Versioning versioning(ResourceGraph graph, Resource bucket) {
+        // Terraform provider v4+: a separate resource wins over the deprecated inline block.
+        for (Resource v : companions(graph, bucket, Kind.S3_BUCKET_VERSIONING)) {
+            Setting status = Setting.at(v.attr("versioning_configuration").orElse(null), v.location(), "status");
+            Setting mfa = Setting.at(v.attr("versioning_configuration").orElse(null), v.location(), "mfa_delete");
+            if (isEnabled(status) || isEnabled(mfa)) {
+                return new Versioning(Tri.TRUE, status.at(), "");
+            }
+            if (status.unknown() || status.omitted()) {
+                return new Versioning(Tri.UNKNOWN, status.at(), v.name() + " status is " + status.shown());
+            }
+            return new Versioning(Tri.FALSE, status.at(), v.name() + " sets status " + status.shown());
+        }
+        Setting cfn = Setting.at(bucket.attr("VersioningConfiguration").orElse(null), bucket.location(), "Status");
+        if (bucket.attr("VersioningConfiguration").isPresent()) {
+            if (isEnabled(cfn)) {
+                return new Versioning(Tri.TRUE, cfn.at(), "");
+            }
+            return cfn.unknown() ? new Versioning(Tri.UNKNOWN, cfn.at(), "VersioningConfiguration Status is " + cfn.shown())
+                    : new Versioning(Tri.FALSE, cfn.at(), "VersioningConfiguration Status is " + cfn.shown());
+        }
+        Optional<Value> block = bucket.attr("versioning");
+        if (block.isPresent()) {
+            Setting enabled = Setting.at(block.get(), bucket.location(), "enabled");
+            Setting mfa = Setting.at(block.get(), bucket.location(), "mfa_delete");
+            Tri on = enabled.boolOr(false).or(mfa.boolOr(false));
+            return new Versioning(on, enabled.at(), on.isKnown() ? "versioning.enabled is " + enabled.shown()
+                    : "versioning.enabled is " + enabled.shown());
+        }
+        if (bucket.attributes().unknownRest() != null) {
+            return new Versioning(Tri.UNKNOWN, bucket.location(), "its properties are " + bucket.attributes().unknownRest());
+        }
+        return new Versioning(Tri.FALSE, bucket.location(), "versioning is not configured (default: off)");
+    }
+
+    private static boolean isEnabled(Setting s) {
+        return s.string().map(x -> x.equalsIgnoreCase("Enabled")).orElse(false);
+    }
+}

@@ -1,0 +1,195 @@
+package io.atolint.cli;
+
+import io.atolint.analysis.Analysis;
+import io.atolint.analysis.Analyzer;
+import io.atolint.checklist.Category;
+import io.atolint.checklist.ChecklistEvaluator;
+import io.atolint.config.AtolintConfig;
+import io.atolint.config.IgnoringSourceTree;
+import io.atolint.config.PathIgnore;
+import io.atolint.model.Severity;
+import io.atolint.parse.ParseOptions;
+import io.atolint.parse.SourceTree;
+import io.atolint.report.ReportSettings;
+import io.atolint.rule.Check;
+import io.atolint.rule.Rules;
+import io.atolint.rule.SourceText;
+import io.atolint.suppress.Baseline;
+import io.atolint.suppress.Triage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One {@code atolint scan}: read the trees (minus ignored paths), run the enabled checks, triage the
+ * findings (configuration, suppressions in the files, baseline), write every report asked for.
+ */
+final class ScanJob {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Terminal terminal;
+
+    ScanJob(PrintStream out, PrintStream err, Terminal terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    /** What to scan and how; every path and file name is as the user gave it. */
+    record Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
+                   List<ReportOutput> outputs, String baseline, String createBaseline) {
+    }
+
+    /** The analysis after triage, and whether a baseline was compared with. */
+    record Result(Analysis analysis, boolean baselineApplied) {
+    }
+
+    Result run(Request req) throws UsageException {
+        return run(Cli.trees(req.paths(), req.options().limits()), req);
+    }
+
+    /** Runs on trees already listed (their roots are paths relative to the working directory). */
+    Result run(List<SourceTree> listed, Request req) throws UsageException {
+        List<SourceTree> trees = new ArrayList<>();
+        PathIgnore ignore = new PathIgnore(req.config().ignorePaths());
+        for (SourceTree t : listed) {
+            trees.add(ignore.isEmpty() ? t : new IgnoringSourceTree(t, file -> ignored(ignore, req.config(), t, file)));
+        }
+        Baseline baseline = req.baseline() == null ? null : readBaseline(req.baseline());
+        Analysis analysis;
+        try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
+            List<SourceTree> tracked = progress.track(trees);
+            analysis = new Analyzer(enabledChecks(req.config())).analyze(tracked, req.options());
+            analysis = ChecklistEvaluator.standard().forCategory(analysis, req.category());
+            progress.phase("triage");
+            analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));
+        }
+        if (req.createBaseline() != null) {
+            Baseline created = Baseline.of(req.createBaseline(), analysis.findings());
+            writeFile(req.createBaseline(), created.toJson().getBytes(StandardCharsets.UTF_8));
+            err.println("atolint: wrote " + req.createBaseline() + " with " + created.entries().size()
+                    + (created.entries().size() == 1 ? " known finding" : " known findings"));
+        }
+        return new Result(analysis, baseline != null);
+    }
+
+    void write(Result result, List<ReportOutput> outputs, ReportSettings settings) throws UsageException {
+        for (ReportOutput o : outputs) {
+            boolean colour = o.file() == null && terminal.colourOnStdout();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try {
+                o.format().write(result.analysis(), settings, buf, colour);
+            } catch (IOException e) {
+                throw new UsageException("cannot write the " + o.format().label() + " report: " + e.getMessage());
+            }
+            if (o.file() == null) {
+                out.write(buf.toByteArray(), 0, buf.size());
+                out.flush();
+            } else {
+                writeFile(o.file(), buf.toByteArray());
+            }
+        }
+    }
+
+    private static void writeFile(String file, byte[] bytes) throws UsageException {
+        try {
+            Files.write(Path.of(file), bytes);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean ignored(PathIgnore ignore, AtolintConfig config, SourceTree tree, String file) {
+        String root = tree.root();
+        String rel = file.equals(root) ? "" : root.equals(".") ? file : file.startsWith(root + "/")
+                ? file.substring(root.length() + 1) : file;
+        Path abs = Path.of(root).toAbsolutePath().normalize();
+        if (!rel.isEmpty()) {
+            abs = abs.resolve(rel).normalize();
+        }
+        Path base = Path.of(config.baseDir());
+        if (!abs.startsWith(base)) {
+            return false;
+        }
+        return ignore.ignores(base.relativize(abs).toString().replace('\\', '/'));
+    }
+
+    private static List<Check> enabledChecks(AtolintConfig config) {
+        List<Check> out = new ArrayList<>();
+        for (Check c : Rules.all()) {
+            AtolintConfig.RuleSetting s = config.rules().get(c.meta().id());
+            if (s == null || !s.disabled()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static Triage.Settings triage(AtolintConfig config, Baseline baseline) {
+        Set<String> disabled = new HashSet<>();
+        Map<String, Severity> severities = new HashMap<>();
+        config.rules().forEach((id, s) -> {
+            if (s.disabled()) {
+                disabled.add(id);
+            }
+            if (s.severity() != null) {
+                severities.put(id, s.severity());
+            }
+        });
+        return new Triage.Settings(disabled, severities, baseline);
+    }
+
+    private static Baseline readBaseline(String file) throws UsageException {
+        try {
+            return Baseline.parse(file, Files.readString(Path.of(file)));
+        } catch (IOException e) {
+            throw new UsageException("cannot read baseline " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Configured values where the command line gave none; command-line values win key by key. */
+    static ParseOptions configured(AtolintConfig config, ParseOptions cli) {
+        ParseOptions o = cli;
+        if (o.regionOpt().isEmpty() && config.region() != null) {
+            o = o.withRegion(config.region());
+        }
+        if (!config.parameters().isEmpty()) {
+            Map<String, String> p = new LinkedHashMap<>(config.parameters());
+            p.putAll(cli.parameters());
+            o = o.withParameters(p);
+        }
+        if (!config.variables().isEmpty()) {
+            Map<String, String> v = new LinkedHashMap<>(config.variables());
+            v.putAll(cli.variables());
+            o = o.withVariables(v);
+        }
+        return o;
+    }
+
+    /** The configuration's default formats, their files relative to the configuration's directory. */
+    static List<String> configuredFormats(AtolintConfig config) {
+        List<String> out = new ArrayList<>();
+        for (String f : config.formats()) {
+            int eq = f.indexOf('=');
+            out.add(eq < 0 ? f : f.substring(0, eq + 1) + Path.of(config.baseDir()).resolve(f.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    static String configuredBaseline(AtolintConfig config) {
+        return config.baseline() == null ? null : Path.of(config.baseDir()).resolve(config.baseline()).toString();
+    }
+}

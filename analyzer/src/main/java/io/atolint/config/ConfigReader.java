@@ -1,0 +1,234 @@
+package io.atolint.config;
+
+import io.atolint.checklist.Checklist;
+import io.atolint.model.Severity;
+import io.atolint.report.ReportFormat;
+import io.atolint.rule.RuleCatalog;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code .atolint.yml} through snakeyaml-engine's compose API (a node tree with positions; no
+ * object is ever constructed from tags). Every key is known or an error with its line, so that a typo
+ * ({@code fail_on}) is not silently ignored; values are checked the same way.
+ */
+public final class ConfigReader {
+    public static final Set<String> KEYS = Set.of("region", "category", "fail-on", "formats", "parameters", "variables",
+            "ignore-paths", "rules", "baseline");
+    private static final Set<String> RULE_KEYS = Set.of("enabled", "severity");
+
+    private final String file;
+
+    private ConfigReader(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Parses the text of a configuration file.
+     *
+     * @param file    its name, for messages
+     * @param baseDir the directory it sits in
+     */
+    public static AtolintConfig parse(String file, String baseDir, String text) throws ConfigException {
+        return new ConfigReader(file).read(baseDir, text);
+    }
+
+    private AtolintConfig read(String baseDir, String text) throws ConfigException {
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(10)
+                .setAllowDuplicateKeys(false).setCodePointLimit(1_000_000).build();
+        Optional<Node> doc;
+        try {
+            doc = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+            throw new ConfigException(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
+                    "invalid YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new ConfigException(file, 0, 0, "invalid YAML: " + e.getMessage());
+        }
+        if (doc.isEmpty()) {
+            return withBase(AtolintConfig.none(), baseDir);
+        }
+        if (!(doc.get() instanceof MappingNode root)) {
+            throw error(doc.get(), "expected a map of settings (" + String.join(", ", sorted(KEYS)) + ")");
+        }
+        String region = null;
+        String category = null;
+        Severity failOn = null;
+        List<String> formats = List.of();
+        Map<String, String> parameters = Map.of();
+        Map<String, String> variables = Map.of();
+        List<String> ignore = List.of();
+        Map<String, AtolintConfig.RuleSetting> rules = Map.of();
+        String baseline = null;
+        Set<String> seen = new java.util.HashSet<>();
+        for (NodeTuple t : root.getValue()) {
+            String key = keyOf(t);
+            if (!seen.add(key)) {
+                throw error(t.getKeyNode(), "duplicate key '" + key + "'");
+            }
+            Node v = t.getValueNode();
+            switch (key) {
+                case "region" -> region = scalar(v, key);
+                case "category" -> {
+                    category = scalar(v, key);
+                    if (!Checklist.CATEGORIES.contains(category)) {
+                        throw error(v, "unknown category '" + category + "' (expected one of "
+                                + String.join(", ", Checklist.CATEGORIES) + ")");
+                    }
+                }
+                case "fail-on" -> {
+                    failOn = severity(v, key);
+                    if (failOn == Severity.INFO) {
+                        throw error(v, "fail-on: info is not allowed: notes never fail a build");
+                    }
+                }
+                case "formats" -> {
+                    formats = strings(v, key);
+                    for (int i = 0; i < formats.size(); i++) {
+                        String name = formats.get(i).split("=", 2)[0];
+                        try {
+                            ReportFormat.parse(name);
+                        } catch (IllegalArgumentException e) {
+                            throw error(((SequenceNode) v).getValue().get(i), e.getMessage());
+                        }
+                    }
+                }
+                case "parameters" -> parameters = stringMap(v, key);
+                case "variables" -> variables = stringMap(v, key);
+                case "ignore-paths" -> ignore = strings(v, key);
+                case "rules" -> rules = rules(v);
+                case "baseline" -> baseline = scalar(v, key);
+                default -> throw error(t.getKeyNode(), "unknown key '" + key + "' (known keys: "
+                        + String.join(", ", sorted(KEYS)) + ")");
+            }
+        }
+        return new AtolintConfig(file, baseDir, region, category, failOn, formats, parameters, variables, ignore,
+                rules, baseline);
+    }
+
+    private static AtolintConfig withBase(AtolintConfig c, String baseDir) {
+        return new AtolintConfig(c.file(), baseDir, c.region(), c.category(), c.failOn(), c.formats(), c.parameters(),
+                c.variables(), c.ignorePaths(), c.rules(), c.baseline());
+    }
+
+    private Map<String, AtolintConfig.RuleSetting> rules(Node v) throws ConfigException {
+        MappingNode m = map(v, "rules");
+        Map<String, AtolintConfig.RuleSetting> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String id = keyOf(t);
+            if (RuleCatalog.find(id).isEmpty()) {
+                throw error(t.getKeyNode(), "rules: unknown rule '" + id + "' (atolint rules lists them)");
+            }
+            Node s = t.getValueNode();
+            if (s instanceof ScalarNode sc) {
+                out.put(id, new AtolintConfig.RuleSetting(onOff(sc, id), null));
+                continue;
+            }
+            MappingNode setting = map(s, "rules: " + id);
+            Boolean enabled = null;
+            Severity severity = null;
+            for (NodeTuple st : setting.getValue()) {
+                String k = keyOf(st);
+                if (!RULE_KEYS.contains(k)) {
+                    throw error(st.getKeyNode(), "rules: " + id + ": unknown key '" + k + "' (known keys: enabled, severity)");
+                }
+                if (k.equals("enabled")) {
+                    enabled = onOff(scalarNode(st.getValueNode(), id + ".enabled"), id);
+                } else {
+                    severity = severity(st.getValueNode(), id + ".severity");
+                }
+            }
+            out.put(id, new AtolintConfig.RuleSetting(enabled, severity));
+        }
+        return out;
+    }
+
+    private Boolean onOff(ScalarNode n, String id) throws ConfigException {
+        return switch (n.getValue().trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> Boolean.TRUE;
+            case "off", "false", "no" -> Boolean.FALSE;
+            default -> throw error(n, "rules: " + id + ": expected on, off or a map {enabled, severity}, got '"
+                    + n.getValue() + "'");
+        };
+    }
+
+    private Severity severity(Node v, String key) throws ConfigException {
+        String s = scalar(v, key);
+        try {
+            return Severity.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw error(v, key + ": " + e.getMessage());
+        }
+    }
+
+    private String keyOf(NodeTuple t) throws ConfigException {
+        return scalar(t.getKeyNode(), "key");
+    }
+
+    private ScalarNode scalarNode(Node v, String key) throws ConfigException {
+        if (!(v instanceof ScalarNode s)) {
+            throw error(v, key + ": expected a single value");
+        }
+        return s;
+    }
+
+    private String scalar(Node v, String key) throws ConfigException {
+        return scalarNode(v, key).getValue();
+    }
+
+    private MappingNode map(Node v, String key) throws ConfigException {
+        if (!(v instanceof MappingNode m)) {
+            throw error(v, key + ": expected a map");
+        }
+        return m;
+    }
+
+    private List<String> strings(Node v, String key) throws ConfigException {
+        if (v instanceof ScalarNode s) {
+            return List.of(s.getValue());
+        }
+        if (!(v instanceof SequenceNode seq)) {
+            throw error(v, key + ": expected a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            out.add(scalar(n, key));
+        }
+        return out;
+    }
+
+    private Map<String, String> stringMap(Node v, String key) throws ConfigException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (NodeTuple t : map(v, key).getValue()) {
+            out.put(keyOf(t), scalar(t.getValueNode(), key + "." + keyOf(t)));
+        }
+        return out;
+    }
+
+    private ConfigException error(Node n, String message) {
+        Optional<Mark> m = n.getStartMark();
+        return new ConfigException(file, m.map(x -> x.getLine() + 1).orElse(0), m.map(x -> x.getColumn() + 1).orElse(0),
+                message);
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,56 @@
+package io.atolint.report;
+
+import io.atolint.checklist.Category;
+
+/**
+ * What the writers need beyond the analysis itself.
+ *
+ * @param category        the solution category the checklist is judged for (null: every item applies)
+ * @param baselineApplied whether a baseline was compared with (SARIF then marks each result new or unchanged)
+ * @param linkBase        prefix of file links in Markdown: empty for paths relative to the repository root,
+ *                        or a web base such as {@code https://github.com/o/r/blob/SHA/}
+ * @param repoPrefix      what to put before a scanned file's path to make it relative to the repository
+ *                        root (empty when the scan ran from the root)
+ */
+public record ReportSettings(Category category, boolean baselineApplied, String linkBase, String repoPrefix,
+                             String repoRoot) {
+
+    public ReportSettings {
+        linkBase = linkBase == null ? "" : linkBase;
+        repoPrefix = repoPrefix == null ? "" : repoPrefix;
+        repoRoot = repoRoot == null ? "" : repoRoot;
+    }
+
+    public static ReportSettings defaults() {
+        return new ReportSettings(null, false, "", "", "");
+    }
+
+    public ReportSettings withCategory(Category c) {
+        return new ReportSettings(c, baselineApplied, linkBase, repoPrefix, repoRoot);
+    }
+
+    public ReportSettings withBaselineApplied(boolean b) {
+        return new ReportSettings(category, b, linkBase, repoPrefix, repoRoot);
+    }
+
+    /**
+     * @param base   web prefix of links, or empty
+     * @param prefix the working directory relative to the repository root
+     * @param root   the repository root, absolute ({@code /}-separated)
+     */
+    public ReportSettings withLinks(String base, String prefix, String root) {
+        return new ReportSettings(category, baselineApplied, base, prefix, root);
+    }
+
+    /** A scanned file's path relative to the repository root (absolute paths inside it are made relative). */
+    public String repoPath(String file) {
+        String f = Fingerprints.normalisedFile(file);
+        if (f.startsWith("/")) {
+            return !repoRoot.isEmpty() && f.startsWith(repoRoot + "/") ? f.substring(repoRoot.length() + 1) : f;
+        }
+        if (repoPrefix.isEmpty()) {
+            return f;
+        }
+        return repoPrefix.endsWith("/") ? repoPrefix + f : repoPrefix + "/" + f;
+    }
+}

@@ -1,0 +1,163 @@
+package io.atolint.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atolint.analysis.Analysis;
+import io.atolint.model.Finding;
+import io.atolint.model.Severity;
+import io.atolint.parse.ParseFindings;
+import io.atolint.topology.AzSimulation;
+import io.atolint.topology.ModelTopology;
+import io.atolint.topology.Outcome;
+import io.atolint.topology.Tier;
+import io.atolint.topology.Topology;
+import io.atolint.topology.TrafficPath;
+import io.atolint.topology.Verdict;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What {@code atolint simulate} prints: per model, the tiers and paths, then one block per lost AZ. */
+public final class SimulationReport {
+    /** Version of the {@code simulate --format json} layout; fields are only ever added. */
+    public static final String SCHEMA_VERSION = "1.0";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SimulationReport() {
+    }
+
+    /** The worst verdict over every model and AZ: what the exit code reflects. */
+    public static Verdict worst(Analysis a) {
+        Verdict v = Verdict.SURVIVES;
+        for (ModelTopology t : Topology.of(a.graph()).models()) {
+            for (AzSimulation.Scenario s : AzSimulation.run(t)) {
+                v = v.worst(s.worst());
+            }
+        }
+        return v;
+    }
+
+    public static void text(Analysis a, PrintStream out) {
+        boolean any = false;
+        for (ModelTopology t : Topology.of(a.graph()).models()) {
+            if (t.tiers().isEmpty()) {
+                continue;
+            }
+            if (any) {
+                out.println();
+            }
+            any = true;
+            model(t, out);
+        }
+        if (!any) {
+            out.println("nothing to simulate: no load balancer, compute, data or egress resource was read");
+        }
+        List<Finding> problems = problems(a);
+        if (!problems.isEmpty()) {
+            out.println();
+            out.println("input problems (the simulation covers what could be read):");
+            for (Finding f : problems) {
+                out.println("  " + f.location().display() + " " + f.ruleId() + " " + f.message());
+            }
+        }
+    }
+
+    private static void model(ModelTopology t, PrintStream out) {
+        out.println("AZ-failure simulation: " + t.model().unit() + " (" + t.model().format().title() + ")");
+        out.println();
+        out.println("tiers");
+        for (Tier tier : t.tiers()) {
+            Integer n = tier.azCount();
+            List<String> parts = new ArrayList<>();
+            tier.sets().forEach(s -> parts.add(s.name() + " (" + s.where() + ")"));
+            out.printf("  %-34s %-6s %s%n", tier.name(), n == null ? "?" : n + (n == 1 ? " AZ" : " AZs"),
+                    String.join("; ", parts));
+        }
+        if (!t.paths().isEmpty()) {
+            out.println("paths");
+            int i = 1;
+            for (TrafficPath p : t.paths()) {
+                out.println("  " + i++ + ". " + p.display());
+            }
+            if (t.pathsTruncated()) {
+                out.println("  (enumeration stopped at its bound; more paths exist)");
+            }
+        }
+        List<AzSimulation.Scenario> scenarios = AzSimulation.run(t);
+        if (scenarios.isEmpty()) {
+            out.println();
+            out.println("no AZ is known: every placement is UNKNOWN (see the notes of `atolint scan`)");
+            return;
+        }
+        for (AzSimulation.Scenario s : scenarios) {
+            out.println();
+            out.println(s.az().value() + " down" + (s.az().how().isEmpty() || s.az().how().equals("literal") ? ""
+                    : " (" + s.az().how() + ")") + " -> " + summary(s));
+            for (AzSimulation.TierOutcome to : s.tiers()) {
+                line(out, to.tier().name(), to.outcome());
+            }
+            int i = 1;
+            for (AzSimulation.PathOutcome po : s.paths()) {
+                line(out, "path " + i++, po.outcome());
+            }
+        }
+    }
+
+    private static String summary(AzSimulation.Scenario s) {
+        return switch (s.worst()) {
+            case SURVIVES -> "survives";
+            case DEGRADED -> "survives, degraded";
+            case UNKNOWN -> "cannot tell";
+            case AT_RISK -> "at risk";
+            case DOWN -> "DOWN";
+        };
+    }
+
+    private static void line(PrintStream out, String what, Outcome o) {
+        if (o.causes().isEmpty()) {
+            out.printf("  %-34s %s%n", what, o.verdict().display());
+            return;
+        }
+        boolean first = true;
+        for (Outcome.Cause c : o.causes()) {
+            out.printf("  %-34s %-9s %s (%s)%n", first ? what : "", first ? o.verdict().display() : "", c.message(),
+                    c.resource().location().display());
+            first = false;
+        }
+    }
+
+    private static List<Finding> problems(Analysis a) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : a.findings()) {
+            if ((f.ruleId().equals(ParseFindings.INVALID) || f.ruleId().equals(ParseFindings.LIMIT))
+                    && f.severity() != Severity.INFO) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    public static void json(Analysis a, OutputStream out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "atolint");
+        tool.put("version", Version.get());
+        ArrayNode models = root.putArray("models");
+        for (ModelTopology t : Topology.of(a.graph()).models()) {
+            if (!t.tiers().isEmpty()) {
+                models.add(TopologyJson.simulation(t, AzSimulation.run(t)));
+            }
+        }
+        ArrayNode problems = root.putArray("problems");
+        for (Finding f : problems(a)) {
+            problems.add(JsonReport.finding(f));
+        }
+        MAPPER.writeValue(out, root);
+    }
+}

@@ -1,0 +1,74 @@
+package io.atolint.topology;
+
+import io.atolint.model.Finding;
+import io.atolint.model.Model;
+import io.atolint.model.Resource;
+import io.atolint.model.SourceLocation;
+import io.atolint.resolve.PlacementResolver;
+import io.atolint.resolve.SubnetLinks;
+import io.atolint.rule.Names;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Related places that explain a topology finding: the subnets that place a resource, the resources of a path. */
+public final class Evidence {
+    private Evidence() {
+    }
+
+    /** The settings that decide a data store's AZ resilience, in the order a finding prefers to point at. */
+    private static final String[] DATA_SETTINGS = {"MultiAZ", "multi_az", "MultiAZEnabled", "multi_az_enabled",
+        "AutomaticFailoverEnabled", "automatic_failover_enabled", "NumCacheClusters", "num_cache_clusters",
+        "AZMode", "az_mode", "ClusterConfig", "ElasticsearchClusterConfig", "cluster_config", "AvailabilityZone",
+        "availability_zone", "DeploymentType", "deployment_type"};
+
+    /** Where a data store states what decides its AZ resilience (or the store itself). */
+    public static SourceLocation dataSetting(Resource r) {
+        return r.locationOf(DATA_SETTINGS);
+    }
+
+    /** Each subnet a resource names, with the AZ it resolves to and how. */
+    public static List<Finding.Related> subnets(Resource r, Model model) {
+        List<Finding.Related> out = new ArrayList<>();
+        SubnetLinks.Links links = SubnetLinks.of(r, model, new PlacementResolver(model));
+        for (SubnetLinks.SubnetLink l : links.links()) {
+            SourceLocation where = l.subnet() != null ? l.subnet().location() : l.location();
+            out.add(new Finding.Related(r.displayName() + ": subnet " + l.describe(), where,
+                    l.subnet() == null ? null : l.subnet().id()));
+        }
+        return out;
+    }
+
+    /** Where {@code r} names its subnets (or {@code r} itself). */
+    public static SourceLocation subnetsAttribute(Resource r, Model model) {
+        SubnetLinks.Links links = SubnetLinks.of(r, model, new PlacementResolver(model));
+        if (links.attribute() != null) {
+            return r.locationOf(links.attribute().split("/")[0]);
+        }
+        return r.location();
+    }
+
+    /** The resources of the first path through a set (except {@code except}), as related places. */
+    public static List<Finding.Related> path(ModelTopology topo, ReplicaSet s, Resource except) {
+        List<TrafficPath> through = topo.pathsThrough(s);
+        return through.isEmpty() ? List.of() : path(through.get(0), except);
+    }
+
+    public static List<Finding.Related> path(TrafficPath p, Resource except) {
+        List<Finding.Related> out = new ArrayList<>();
+        for (ReplicaSet s : p.hops()) {
+            for (Resource r : s.vertices()) {
+                if (!r.equals(except)) {
+                    out.add(new Finding.Related("on path " + p.display() + ": " + Names.of(r), r.location(), r.id()));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static List<Finding.Related> concat(List<Finding.Related> a, List<Finding.Related> b) {
+        List<Finding.Related> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

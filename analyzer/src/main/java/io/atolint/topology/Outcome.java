@@ -1,0 +1,44 @@
+package io.atolint.topology;
+
+import io.atolint.model.Resource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A verdict and the resources that cause it, each with the fact that explains it. */
+public record Outcome(Verdict verdict, List<Cause> causes) {
+
+    public record Cause(Resource resource, String message) {
+    }
+
+    public Outcome {
+        causes = List.copyOf(causes);
+    }
+
+    public static Outcome survives() {
+        return new Outcome(Verdict.SURVIVES, List.of());
+    }
+
+    static Outcome of(Verdict v, Resource r, String message) {
+        return new Outcome(v, List.of(new Cause(r, message)));
+    }
+
+    /** The worst of several outcomes, with the causes of every outcome at that level. */
+    static Outcome worst(List<Outcome> outcomes) {
+        Verdict v = Verdict.SURVIVES;
+        for (Outcome o : outcomes) {
+            v = v.worst(o.verdict());
+        }
+        List<Cause> causes = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.verdict() == v) {
+                for (Cause c : o.causes()) {
+                    if (!causes.contains(c)) {
+                        causes.add(c);
+                    }
+                }
+            }
+        }
+        return new Outcome(v, causes);
+    }
+}

@@ -1,0 +1,89 @@
+package io.atolint.topology;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Model;
+import io.atolint.model.Resource;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+
+/**
+ * The topology of every model of a scan: tiers, ingress points, paths, single points of failure.
+ * Built once per graph and shared by the checks and the reports. Graph algorithms here recurse (JGraphT's
+ * biconnectivity overflows the default 1 MB stack near 10 k vertices), so the build runs on a thread
+ * with a large stack.
+ */
+public final class Topology {
+    private static final long STACK_BYTES = 512L * 1024 * 1024;
+    private static final Map<ResourceGraph, Topology> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final List<ModelTopology> models;
+
+    private Topology(List<ModelTopology> models) {
+        this.models = List.copyOf(models);
+    }
+
+    public static Topology of(ResourceGraph graph) {
+        Topology t = CACHE.get(graph);
+        if (t == null) {
+            t = build(graph);
+            CACHE.put(graph, t);
+        }
+        return t;
+    }
+
+    public List<ModelTopology> models() {
+        return models;
+    }
+
+    public Optional<ModelTopology> of(Model m) {
+        return models.stream().filter(t -> t.model() == m).findFirst();
+    }
+
+    /** The topology of the model a resource belongs to. */
+    public Optional<ModelTopology> containing(Resource r) {
+        for (ModelTopology t : models) {
+            if (t.model().contains(r.id())) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Topology build(ResourceGraph graph) {
+        List<ModelTopology> out = new ArrayList<>();
+        RuntimeException[] failure = new RuntimeException[1];
+        Error[] error = new Error[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                for (Model m : graph.models()) {
+                    ModelTopology mt = new TopologyBuilder(graph, m).build();
+                    mt.setSpofs(new SpofAnalysis(graph, mt).run());
+                    out.add(mt);
+                }
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                error[0] = e;
+            }
+        }, "atolint-topology", STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the topology", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        if (error[0] != null) {
+            throw error[0];
+        }
+        return new Topology(out);
+    }
+}

@@ -1,0 +1,242 @@
+package io.atolint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atolint.testing.Repo;
+import io.atolint.testing.SarifSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI's reporting side: several formats at once, colour rules, baselines, the configuration file. */
+class ReportingCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(Terminal terminal, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run run(String... args) {
+        return run(Terminal.none(), args);
+    }
+
+    private static Path threeTierCopy(Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("app"));
+        Files.copy(Repo.path("fixtures/demo/three-tier/template.yaml"), dir.resolve("template.yaml"));
+        return dir;
+    }
+
+    @Test
+    void severalFormatsEachToItsOwnFileAndOnlyOneToStdout(@TempDir Path tmp) throws IOException {
+        Path sarif = tmp.resolve("out.sarif");
+        Path md = tmp.resolve("summary.md");
+        Path json = tmp.resolve("out.json");
+        Run r = run("scan", Repo.path("fixtures/demo/three-tier").toString(), "--region", "us-east-1",
+                "--format", "sarif=" + sarif, "--format", "md=" + md, "--format", "json=" + json, "--format", "text");
+        assertEquals(Cli.FINDINGS, r.code(), r.err());
+        assertTrue(r.out().contains("HIGH HA001"), r.out());
+        assertFalse(r.out().contains("\"ruleId\""), "machine output goes only where asked");
+        String sarifText = Files.readString(sarif);
+        SarifSchema.assertValid(sarifText, "the CLI's SARIF");
+        // The demo's findings in file order: SPOF001 (NAT), HA001 (load balancer), SPOF004 (database).
+        assertEquals("HA001", JSON.readTree(sarifText).at("/runs/0/results/1/ruleId").asText());
+        assertTrue(Files.readString(md).startsWith("## atolint: 3 findings (2 high, 1 medium)"), Files.readString(md));
+        assertEquals("HA001", JSON.readTree(json.toFile()).at("/findings/1/ruleId").asText());
+    }
+
+    @Test
+    void outputChoicesThatCannotWorkAreUsageErrors(@TempDir Path tmp) {
+        String t = Repo.path("fixtures/demo/three-tier").toString();
+        Run two = run("scan", t, "--format", "text", "--format", "json");
+        assertEquals(Cli.ERROR, two.code());
+        assertTrue(two.err().contains("only one report can go to stdout"), two.err());
+        Run noTarget = run("scan", t, "--format", "json=" + tmp.resolve("a.json"), "--output", tmp.resolve("b").toString());
+        assertEquals(Cli.ERROR, noTarget.code());
+        Run same = run("scan", t, "--format", "json=" + tmp.resolve("a"), "--format", "sarif=" + tmp.resolve("a"));
+        assertEquals(Cli.ERROR, same.code());
+        assertTrue(same.err().contains("two reports would be written to"), same.err());
+        Run unknown = run("scan", t, "--format", "pdf");
+        assertEquals(Cli.ERROR, unknown.code());
+        assertTrue(unknown.err().contains("unknown format 'pdf'"), unknown.err());
+        assertEquals("", unknown.out());
+    }
+
+    @Test
+    void colourOnlyOnATerminalWithoutNoColor(@TempDir Path tmp) throws IOException {
+        String t = Repo.path("fixtures/demo/three-tier").toString();
+        String esc = "\u001b[";
+        assertTrue(run(new Terminal(true, false, Map.of()), "scan", t, "--region", "us-east-1").out().contains(esc));
+        assertFalse(run(new Terminal(true, false, Map.of("NO_COLOR", "1")), "scan", t, "--region", "us-east-1")
+                .out().contains(esc));
+        assertFalse(run(new Terminal(false, true, Map.of()), "scan", t, "--region", "us-east-1").out().contains(esc));
+        Path file = tmp.resolve("report.txt");
+        run(new Terminal(true, true, Map.of()), "scan", t, "--region", "us-east-1", "--format", "text=" + file);
+        assertFalse(Files.readString(file).contains(esc), "a file never gets colour");
+        Run small = run(new Terminal(true, true, Map.of()), "scan", t);
+        assertEquals("", small.err(), "a short scan of one file shows no progress");
+    }
+
+    @Test
+    void aBaselineAbsorbsKnownFindingsEvenWhenLinesMoveButNotNewOnes(@TempDir Path tmp) throws IOException {
+        Path app = threeTierCopy(tmp);
+        Path baseline = tmp.resolve("atolint-baseline.json");
+        Run create = run("scan", app.toString(), "--region", "us-east-1", "--create-baseline", baseline.toString());
+        assertEquals(Cli.OK, create.code(), create.err());
+        assertTrue(create.err().contains("with 3 known findings"), create.err());
+        assertEquals(3, JSON.readTree(baseline.toFile()).get("findings").size());
+
+        Run known = run("scan", app.toString(), "--region", "us-east-1", "--baseline", baseline.toString(), "--format", "json");
+        assertEquals(Cli.OK, known.code(), known.out());
+        JsonNode f = JSON.readTree(known.out()).at("/findings/0");
+        assertEquals("baseline", f.at("/suppression/kind").asText());
+
+        // lines added above the finding: same fingerprint, still known
+        Path template = app.resolve("template.yaml");
+        Files.writeString(template, "# a comment\n# another\n\n" + Files.readString(template));
+        Run moved = run("scan", app.toString(), "--region", "us-east-1", "--baseline", baseline.toString());
+        assertEquals(Cli.OK, moved.code(), moved.out());
+        assertTrue(moved.out().contains(":175:7"), "the finding moved three lines down: " + moved.out());
+
+        // a new load balancer on the same subnets is a new finding
+        Files.writeString(template, Files.readString(template) + """
+                  AdminAlb:
+                    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                    Properties:
+                      Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB]
+                """);
+        Path sarif = tmp.resolve("new.sarif");
+        Run added = run("scan", app.toString(), "--region", "us-east-1", "--baseline", baseline.toString(),
+                "--format", "sarif=" + sarif);
+        assertEquals(Cli.FINDINGS, added.code());
+        String sarifText = Files.readString(sarif);
+        SarifSchema.assertValid(sarifText, "SARIF with a baseline");
+        List<String> states = new ArrayList<>();
+        for (JsonNode res : JSON.readTree(sarifText).at("/runs/0/results")) {
+            states.add(res.at("/message/text").asText().substring(0, 14) + " " + res.get("baselineState").asText());
+        }
+        assertEquals(List.of("egress tier: N unchanged", "ALB \"WebAlb\" h unchanged", "data tier: RDS unchanged",
+                "ALB \"AdminAlb\" new"), states);
+    }
+
+    @Test
+    void aBaselineThatIsNotOneIsAUsageError(@TempDir Path tmp) throws IOException {
+        Path bogus = tmp.resolve("b.json");
+        Files.writeString(bogus, "{\"findings\": 3}");
+        Run r = run("scan", Repo.path("fixtures/demo/three-tier").toString(), "--baseline", bogus.toString());
+        assertEquals(Cli.ERROR, r.code());
+        assertTrue(r.err().contains("not an atolint baseline"), r.err());
+    }
+
+    @Test
+    void theConfigurationFileIsFoundUpwardAndApplied(@TempDir Path tmp) throws IOException {
+        Path app = threeTierCopy(tmp);
+        Files.createDirectories(tmp.resolve(".git"));
+        Files.writeString(tmp.resolve(".atolint.yml"), """
+                region: us-east-1
+                fail-on: critical
+                rules:
+                  HA001: {severity: critical}
+                  SUPP002: off
+                """);
+        Run r = run("scan", app.toString(), "--format", "json");
+        assertEquals(Cli.FINDINGS, r.code(), r.err());
+        JsonNode f = JSON.readTree(r.out()).at("/findings/1");
+        assertEquals("HA001", f.get("ruleId").asText());
+        assertEquals("critical", f.get("severity").asText(), "region from the file resolves GetAZs; severity overridden");
+
+        Files.writeString(tmp.resolve(".atolint.yml"), "region: us-east-1\nrules:\n  HA001: off\n  SPOF001: off\n"
+                + "  SPOF004: off\n");
+        Run off = run("scan", app.toString(), "--format", "json");
+        assertEquals(Cli.OK, off.code());
+        assertEquals(0, JSON.readTree(off.out()).get("findings").size(), off.out());
+
+        Run flagWins = run("scan", app.toString(), "--config", Repo.path("fixtures/config/strict/.atolint.yml").toString(),
+                "--format", "json");
+        assertEquals(Cli.FINDINGS, flagWins.code(), flagWins.err());
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreErrorsWithTheirLine(@TempDir Path tmp) throws IOException {
+        Path app = threeTierCopy(tmp);
+        Files.createDirectories(tmp.resolve(".git"));
+        Path cfg = tmp.resolve(".atolint.yml");
+        Files.writeString(cfg, "region: us-east-1\nfail_on: high\n");
+        Run r = run("scan", app.toString());
+        assertEquals(Cli.ERROR, r.code());
+        assertTrue(r.err().contains(".atolint.yml:2:1: unknown key 'fail_on' (known keys: baseline, category, fail-on,"),
+                r.err());
+        assertEquals("", r.out());
+        Files.writeString(cfg, "rules:\n  HA001:\n    severity: urgent\n");
+        assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:3:15: HA001.severity: unknown severity 'urgent'"));
+        Files.writeString(cfg, "rules:\n  HA999: off\n");
+        assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:2:3: rules: unknown rule 'HA999'"));
+        Files.writeString(cfg, "category: government\n");
+        assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:1:11: unknown category 'government'"));
+        Files.writeString(cfg, "formats: [text, pdf=x.pdf]\n");
+        assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:1:17: unknown format 'pdf'"));
+        Files.writeString(cfg, "region: [a\n");
+        assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:2:1: invalid YAML"));
+        Files.writeString(cfg, "!!java.lang.Runtime x: 1\n");
+        assertEquals(Cli.ERROR, run("scan", app.toString()).code(), "no tag ever constructs an object");
+    }
+
+    @Test
+    void ignoredPathsAreNotScannedAndDefaultFormatsAreWritten(@TempDir Path tmp) throws IOException {
+        Path app = threeTierCopy(tmp);
+        Path legacy = Files.createDirectories(app.resolve("legacy"));
+        Files.copy(Repo.path("fixtures/rules/HA001/cfn-json-same-az/template.json"), legacy.resolve("old.json"));
+        Files.createDirectories(tmp.resolve(".git"));
+        Files.writeString(tmp.resolve(".atolint.yml"), """
+                region: us-east-1
+                ignore-paths: [app/legacy]
+                formats: [text, sarif=reports/atolint.sarif]
+                """);
+        Files.createDirectories(tmp.resolve("reports"));
+        Run r = run("scan", app.toString());
+        assertEquals(Cli.FINDINGS, r.code(), r.err());
+        assertFalse(r.out().contains("old.json"), r.out());
+        assertTrue(r.out().contains("from 1 file"), r.out());
+        assertTrue(Files.exists(tmp.resolve("reports/atolint.sarif")), "the configured SARIF file is written");
+    }
+
+    @Test
+    void markdownLinksPointAtTheCommitInGitHubActions() {
+        var s = ReportLinks.settings(Map.of("GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "o/r",
+                "GITHUB_SHA", "abc123"));
+        assertEquals("https://github.com/o/r/blob/abc123/", s.linkBase());
+        assertEquals("", ReportLinks.settings(Map.of()).linkBase());
+    }
+
+    @Test
+    void progressShowsOnlyForLongScansOnATerminal() {
+        assertFalse(Progress.due(200, 1999));
+        assertTrue(Progress.due(201, 0));
+        assertTrue(Progress.due(3, 2001));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
+        try (Progress p = new Progress(ps, false)) {
+            p.track(List.of());
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "never on a pipe");
+    }
+}
