@@ -72,7 +72,7 @@ class TerraformTopologyTest {
         assertEquals(List.of("us-east-1a", "us-east-1b"), azs(Scans.resource(m, "aws_ecs_service.api")));
         assertEquals(List.of("us-east-1a"), azs(Scans.resource(m, "aws_lambda_function.worker")));
         assertEquals(List.of("us-east-1b"), azs(Scans.resource(m, "aws_efs_mount_target.shared[1]")));
-        assertEquals(Placement.Scope.REGIONAL, Scans.resource(m, "aws_efs_file_system.shared").placement().scope());
+        assertEquals(List.of("us-east-1a", "us-east-1b"), azs(Scans.resource(m, "aws_efs_file_system.shared")), "reachable in its mount targets' AZs");
     }
 
     @Test
