@@ -51,9 +51,11 @@ class ChecklistCliTest {
     @Test
     void customerDeployedMarksTheExemptItemsNotApplicable() {
         Run r = run("checklist", DEMO, "--category", "customer-deployed");
-        // Without a region HA001 only notes, but the AZ parameters' defaults prove the NAT and database
-        // single points of failure (SPOF001, SPOF004).
+        // Not met: TV-5.3 (MON002, the VPC has no flow log) and, without a region, TV-3.2 through the AZ
+        // parameters' defaults that prove the NAT and database single points of failure (SPOF001, SPOF004).
         assertEquals(Cli.FINDINGS, r.code());
+        assertTrue(r.out().contains("\nTV-5.3    Not met         AWS and application logs are managed centrally\n"), r.out());
+        assertTrue(r.out().contains("\nTV-5.1    Met             Infrastructure provisioning and management is automated\n"), r.out());
         assertTrue(r.out().contains("for a Customer-Deployed solution"), r.out());
         assertTrue(r.out().contains("\nTV-1.5    Not applicable  AWS CloudTrail is enabled"), r.out());
         assertTrue(r.out().contains("\nTV-3.2    Not met         Solution is resilient"), r.out());
@@ -81,7 +83,13 @@ class ChecklistCliTest {
         assertEquals("needs-evidence", tv33.get("verdict").asText());
         assertEquals("manual", tv33.get("gap").asText());
         assertTrue(tv33.get("expects").asText().contains("game day"));
-        assertEquals(1, root.get("summary").get("notMet").asInt());
+        int notMet = 0;
+        for (JsonNode i : root.get("items")) {
+            notMet += i.get("verdict").asText().equals("not-met") ? 1 : 0;
+        }
+        assertEquals(notMet, root.get("summary").get("notMet").asInt());
+        assertEquals("not-met", byId.get("TV-5.3").get("verdict").asText(), "MON002: the demo VPC has no flow log");
+        assertEquals("met", byId.get("TV-5.1").get("verdict").asText(), "IAC001: a template was scanned");
     }
 
     @Test

@@ -114,7 +114,12 @@ class CliTest {
             }
         }
         assertEquals(List.of("broken.yaml:6", "duplicate-keys.json:2", "notes.template:1", "unknown-tag.yaml:5"), parse);
-        JsonNode onlyGood = new ObjectMapper().readTree(alone.out()).get("findings");
+        List<JsonNode> onlyGood = new ArrayList<>();
+        new ObjectMapper().readTree(alone.out()).get("findings").forEach(f -> {
+            if (f.get("ruleId").asText().equals("HA001")) {
+                onlyGood.add(f);
+            }
+        });
         assertEquals(1, ha.size());
         assertEquals(onlyGood.get(0).get("message"), ha.get(0).get("message"));
         assertEquals(onlyGood.get(0).get("location").get("startLine"), ha.get(0).get("location").get("startLine"));

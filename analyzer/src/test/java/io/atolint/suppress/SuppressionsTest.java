@@ -62,8 +62,8 @@ class SuppressionsTest {
         assertEquals(Map.of("Web", "atolint: internal admin tool; one AZ accepted by the risk owner (RISK-12)",
                 "Api", "reported"), ha001(a));
         assertEquals(List.of(), ruleIds(a, "SUPP"));
-        Finding web = a.findings().stream().filter(f -> f.resource() != null && f.resource().name().equals("Web"))
-                .findFirst().orElseThrow();
+        Finding web = a.findings().stream().filter(f -> f.ruleId().equals("HA001") && f.resource() != null
+                && f.resource().name().equals("Web")).findFirst().orElseThrow();
         assertEquals(8, web.suppression().location().startLine(), "the suppression points at its declaration");
     }
 

@@ -289,8 +289,18 @@ public final class PolicyDocument {
             return s.equals("*") || s.matches("arn:aws[a-z-]*:iam::\\*:root");
         }
 
+        /**
+         * Not decidable: a parameter without default, or an unresolved value whose written text could be
+         * a wildcard. {@code !Sub "arn:aws:iam::${AWS::AccountId}:root"} names an account and is decided.
+         */
         public boolean isUnknown() {
-            return type.equals("?") || id.isUnknown() || id instanceof Value.Symbol;
+            if (type.equals("?") || id instanceof Value.Symbol) {
+                return true;
+            }
+            if (id instanceof Value.Unknown u) {
+                return u.raw() == null || u.raw().contains("*");
+            }
+            return false;
         }
     }
 

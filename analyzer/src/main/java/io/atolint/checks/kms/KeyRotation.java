@@ -1,0 +1,46 @@
+package io.atolint.checks.kms;
+
+import io.atolint.checks.support.Setting;
+import io.atolint.model.Kind;
+import io.atolint.model.Resource;
+import io.atolint.model.Severity;
+import io.atolint.model.Tri;
+import io.atolint.rule.Check;
+import io.atolint.rule.Names;
+import io.atolint.rule.Rule;
+import io.atolint.rule.RuleContext;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Symmetric encryption keys that KMS generates rotate their key material automatically only when
+ * asked ({@code EnableKeyRotation} / {@code enable_key_rotation}, off by default). Asymmetric and HMAC
+ * keys, and keys with imported material, cannot rotate automatically and are not judged.
+ */
+@Rule(id = "KMS001", title = "Symmetric KMS keys rotate automatically", severity = Severity.MEDIUM, tags = {"kms", "encryption"})
+public final class KeyRotation implements Check {
+
+    @Override
+    public void check(RuleContext ctx) {
+        for (Resource key : ctx.graph().resources(Kind.KMS_KEY)) {
+            String spec = Setting.of(key, "KeySpec", "customer_master_key_spec", "key_spec").string().orElse("SYMMETRIC_DEFAULT")
+                    .toUpperCase(Locale.ROOT);
+            String usage = Setting.of(key, "KeyUsage", "key_usage").string().orElse("ENCRYPT_DECRYPT").toUpperCase(Locale.ROOT);
+            String origin = Setting.of(key, "Origin", "origin").string().orElse("AWS_KMS").toUpperCase(Locale.ROOT);
+            if (!spec.equals("SYMMETRIC_DEFAULT") || !usage.equals("ENCRYPT_DECRYPT") || !origin.equals("AWS_KMS")) {
+                continue;
+            }
+            ctx.examined(key);
+            Setting rotation = Setting.of(key, "EnableKeyRotation", "enable_key_rotation");
+            Tri on = rotation.boolOr(false);
+            if (on == Tri.FALSE) {
+                ctx.report(key, rotation.at(), Names.of(key) + " does not rotate its key material: " + rotation.name() + " is "
+                        + (rotation.omitted() ? "omitted (default false)" : rotation.shown()), List.of());
+            } else if (on == Tri.UNKNOWN) {
+                ctx.note(key, rotation.at(), Names.of(key) + ": cannot prove it rotates: " + rotation.name() + " is "
+                        + rotation.shown(), List.of());
+            }
+        }
+    }
+}
