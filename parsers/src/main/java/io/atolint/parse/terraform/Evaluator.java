@@ -515,6 +515,13 @@ final class Evaluator {
         if (name.contains("::")) {
             return new Value.Unknown("provider function " + name + "() is not evaluated", raw(c), Values.refs(args), at);
         }
-        return Functions.call(name, args, at, raw(c));
+        try {
+            return Functions.call(name, args, at, raw(c));
+        } catch (Functions.EvalError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // arguments of the wrong shape (Terraform would reject the call): an error like any other
+            throw new Functions.EvalError(name + "(): invalid arguments (" + e.getClass().getSimpleName() + ")");
+        }
     }
 }
