@@ -19,6 +19,7 @@ import io.atolint.parse.SourceTree;
 import io.atolint.parse.TextDecoder;
 import io.atolint.report.AssessmentJson;
 import io.atolint.report.AssessmentText;
+import io.atolint.report.GraphExport;
 import io.atolint.report.JsonReport;
 import io.atolint.report.SimulationReport;
 import io.atolint.report.TextReport;
@@ -89,6 +90,7 @@ public final class Cli {
                 case "simulate" -> simulate(rest);
                 case "describe" -> describe(rest);
                 case "checklist" -> checklist(rest);
+                case "graph" -> graph(rest);
                 default -> throw new UsageException("unknown command '" + command + "' (try: atolint --help)");
             };
         } catch (UsageException e) {
@@ -106,6 +108,7 @@ public final class Cli {
         to.println("  atolint rules [--format text|json]  list the rules");
         to.println("  atolint simulate PATH... [options]  what the loss of each AZ takes down (scan options apply)");
         to.println("  atolint describe FILE [--format text|json]  what atolint understood from a diagram");
+        to.println("  atolint graph PATH... [--format dot|json] [-o FILE]  the resource graph for other tools");
         to.println("  atolint checklist PATH... [options]  self-assessment: a verdict per checklist item");
         to.println();
         PrintWriter w = new PrintWriter(to);
@@ -192,6 +195,30 @@ public final class Cli {
         }
         return Category.parse(c).orElseThrow(() -> new UsageException("unknown category '" + c + "' (expected "
                 + Category.ids() + ")"));
+    }
+
+    // ------------------------------------------------------------------ graph
+
+    /** The resolved resource graph, as Graphviz DOT or JSON (scan options apply; findings are not computed). */
+    private int graph(String[] args) throws UsageException {
+        CommandLine cl = parse(scanOptions(), args);
+        if (cl.getArgList().isEmpty()) {
+            throw new UsageException("graph needs at least one PATH");
+        }
+        ParseOptions options = parseOptions(cl);
+        String format = cl.getOptionValue("format", "dot").toLowerCase(Locale.ROOT);
+        if (!format.equals("dot") && !format.equals("json")) {
+            throw new UsageException("unknown graph format '" + format + "' (expected dot or json)");
+        }
+        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits()), options);
+        write(cl.getOptionValue("output"), stream -> {
+            if (format.equals("json")) {
+                GraphExport.json(analysis.graph(), stream);
+            } else {
+                GraphExport.dot(analysis.graph(), stream);
+            }
+        });
+        return OK;
     }
 
     // ------------------------------------------------------------------ checklist

@@ -16,7 +16,8 @@ public enum ReportFormat {
     JSON("json"),
     SARIF("sarif"),
     JUNIT("junit"),
-    MARKDOWN("md", "markdown");
+    MARKDOWN("md", "markdown"),
+    HTML("html");
 
     private final String name;
     private final String[] aliases;
@@ -56,6 +57,7 @@ public enum ReportFormat {
             case SARIF -> SarifReport.write(a, settings, out);
             case JUNIT -> JunitReport.write(a, settings, out);
             case MARKDOWN -> MarkdownReport.write(a, settings, out);
+            case HTML -> HtmlReport.write(a, settings, out);
         }
     }
 }

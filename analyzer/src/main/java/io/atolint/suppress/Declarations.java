@@ -51,7 +51,11 @@ public final class Declarations {
                 }
             }
             for (Resource r : m.resources()) {
-                out.addAll(MetadataSuppressions.read(r.metadata(), new Declaration.Target.OnResource(r), peers, atolint));
+                Declaration.Target onResource = new Declaration.Target.OnResource(r);
+                out.addAll(MetadataSuppressions.read(r.metadata(), onResource, peers, atolint));
+                if (r.format().isDiagram()) {
+                    out.addAll(MetadataSuppressions.diagramFields(r.attributes(), onResource, atolint));
+                }
                 byFile.computeIfAbsent(r.location().file(), k -> new ArrayList<>()).add(r);
             }
         }

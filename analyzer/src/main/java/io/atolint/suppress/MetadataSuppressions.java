@@ -63,6 +63,34 @@ final class MetadataSuppressions {
         return out;
     }
 
+    /**
+     * Diagram cells: a UserObject attribute {@code atolint-ignore="HA001 reason; DIAG002 reason"}, or a
+     * draw.io tag {@code atolint-ignore:DIAG001} (tags carry no reason).
+     */
+    static List<Declaration> diagramFields(Value.MapV fields, Declaration.Target target,
+                                           Function<String, List<String>> atolintRules) {
+        List<Declaration> out = new ArrayList<>();
+        fields.get("atolint-ignore").flatMap(Value::asString).ifPresent(text -> {
+            for (String part : text.split(";")) {
+                InlineSyntax.Parsed p = InlineSyntax.idsAndReason(part);
+                for (String id : p.ids()) {
+                    out.add(new Declaration("atolint", id, atolintRules.apply(id), p.reason(), fields.keyLocation("atolint-ignore"),
+                            target, "atolint-ignore " + id));
+                }
+            }
+        });
+        fields.get("tags").flatMap(Value::asString).ifPresent(tags -> {
+            for (String tag : tags.trim().split("\\s+")) {
+                if (tag.startsWith("atolint-ignore:") && tag.length() > "atolint-ignore:".length()) {
+                    String id = tag.substring("atolint-ignore:".length());
+                    out.add(new Declaration("atolint", id, atolintRules.apply(id), "", fields.keyLocation("tags"), target,
+                            "tag " + tag));
+                }
+            }
+        });
+        return out;
+    }
+
     private static void peer(Optional<Value> list, String tool, String reasonKey, String written,
                              Declaration.Target target, PeerRules peers, List<Declaration> out) {
         list.ifPresent(v -> {

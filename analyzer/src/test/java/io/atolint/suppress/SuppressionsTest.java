@@ -42,9 +42,13 @@ class SuppressionsTest {
 
     /** Resource name -> "kind: justification" of its HA001 finding, or "reported". */
     private static Map<String, String> ha001(Analysis a) {
+        return findingsOf(a, "HA001");
+    }
+
+    private static Map<String, String> findingsOf(Analysis a, String ruleId) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Finding f : a.findings()) {
-            if (f.ruleId().equals("HA001")) {
+            if (f.ruleId().equals(ruleId)) {
                 out.put(f.resource().name(), f.isSuppressed()
                         ? f.suppression().kind() + ": " + f.suppression().justification() : "reported");
             }
@@ -114,6 +118,38 @@ class SuppressionsTest {
         // without the table the same files suppress nothing
         Analysis plain = triaged("peer-syntaxes", new PeerRules(List.of()));
         assertTrue(ha001(plain).values().stream().allMatch("reported"::equals), ha001(plain).toString());
+    }
+
+    @Test
+    void terraformCommentsAboveBlocksAndAttributesAndCheckovInsideTheBlock() {
+        Analysis a = triaged("terraform-comments", PeerRules.standard());
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("aws_db_instance.reports", "checkov: reporting replica of public data, nothing sensitive");
+        expected.put("aws_db_instance.scratch", "atolint: scratch database, wiped every night");
+        expected.put("aws_db_instance.orders", "atolint: the attribute form: covers findings on the next line only");
+        expected.put("aws_db_instance.billing", "reported");
+        assertEquals(expected, findingsOf(a, "ENC001"));
+    }
+
+    @Test
+    void checkovAndCdkNagMetadataThroughTheShippedTable() {
+        Analysis a = triaged("checkov-cfn", PeerRules.standard());
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("Reports", "checkov: reporting replica of public data, nothing sensitive");
+        expected.put("Billing", "cdk-nag: encrypted by the storage layer of the partner appliance");
+        expected.put("Orders", "reported");
+        assertEquals(expected, findingsOf(a, "ENC001"));
+    }
+
+    @Test
+    void diagramCellAttributeAndTag() {
+        Analysis a = triaged("diagram-cells", PeerRules.standard());
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("sns", "atolint: drawn on the messaging page of this file");
+        expected.put("sqs", "atolint: no reason given (tag atolint-ignore:DIAG001)");
+        expected.put("kinesis", "reported");
+        assertEquals(expected, findingsOf(a, "DIAG001"));
+        assertEquals(List.of("SUPP001"), ruleIds(a, "SUPP"), "the tag carries no reason");
     }
 
     @Test

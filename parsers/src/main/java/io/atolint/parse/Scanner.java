@@ -4,6 +4,7 @@ import io.atolint.model.Model;
 import io.atolint.parse.cdk.CdkHandler;
 import io.atolint.parse.cloudformation.CloudFormationHandler;
 import io.atolint.parse.terraform.TerraformHandler;
+import io.atolint.parse.terraformplan.PlanJsonHandler;
 import io.atolint.resolve.PlacementResolver;
 import io.atolint.resolve.RelationDeriver;
 
@@ -26,6 +27,7 @@ public final class Scanner {
         return new Scanner(List.of(
                 new CdkHandler(),
                 new TerraformHandler(),
+                new PlanJsonHandler(),
                 new CloudFormationHandler(),
                 new io.atolint.parse.diagram.DiagramHandler()));
     }

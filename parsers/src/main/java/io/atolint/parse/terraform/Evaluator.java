@@ -532,6 +532,13 @@ final class Evaluator {
         if (Values.weight(args, TerraformRun.MAX_VALUE_WEIGHT) > TerraformRun.MAX_VALUE_WEIGHT) {
             return run.tooLarge(at, raw(c));
         }
-        return Functions.call(name, args, at, raw(c));
+        try {
+            return Functions.call(name, args, at, raw(c));
+        } catch (Functions.EvalError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // arguments of the wrong shape (Terraform would reject the call): an error like any other
+            throw new Functions.EvalError(name + "(): invalid arguments (" + e.getClass().getSimpleName() + ")");
+        }
     }
 }

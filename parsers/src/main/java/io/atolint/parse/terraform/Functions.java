@@ -776,14 +776,37 @@ final class Functions {
         if (bytes == 4) {
             return (out[0] & 0xFF) + "." + (out[1] & 0xFF) + "." + (out[2] & 0xFF) + "." + (out[3] & 0xFF);
         }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((out[2 * i] & 0xFF) << 8) | (out[2 * i + 1] & 0xFF);
+        }
+        // RFC 5952: the longest run of two or more zero groups (the first on a tie) becomes "::"
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 16; i += 2) {
-            if (i > 0) {
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
                 b.append(':');
             }
-            b.append(Integer.toHexString(((out[i] & 0xFF) << 8) | (out[i + 1] & 0xFF)));
+            b.append(Integer.toHexString(groups[i]));
         }
-        return b.toString().replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::");
+        return b.toString();
     }
 
     static String jsonencode(Value v) {

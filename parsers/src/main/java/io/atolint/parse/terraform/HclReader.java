@@ -67,6 +67,10 @@ public final class HclReader {
     private static final Pattern LEXER_POSITION = Pattern.compile("line: (\\d+) col: (\\d+)");
     private static final Pattern EXPONENT = Pattern.compile("[eE][+-]?\\d+");
     private static final String SNIPPET_PREFIX = "_ = (";
+    private static final int CHUNK = 2048;
+    private static final Pattern BLOCK_HEADER = Pattern.compile(
+            "\\s*([A-Za-z_][\\w-]*)(?:[ \\t]+(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|[A-Za-z_][\\w-]*))*[ \\t]*\\{");
+    private static final Pattern HEADER_WORD = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_][\\w-]*)");
     private static final Map<String, Integer> PRECEDENCE = Map.ofEntries(
             Map.entry("||", 1), Map.entry("&&", 2), Map.entry("==", 3), Map.entry("!=", 3),
             Map.entry("<", 4), Map.entry(">", 4), Map.entry("<=", 4), Map.entry(">=", 4),
@@ -124,27 +128,126 @@ public final class HclReader {
             return HclBody.EMPTY;
         }
         Masking masking = Masking.of(t);
-        List<Symbol> symbols;
-        try {
-            symbols = lex(masking.text());
-        } catch (LexFailure f) {
-            problem(f.pos != null ? f.pos : new HclPos(1, 1), f.getMessage());
-            return HclBody.EMPTY;
-        }
-        Converter c = new Converter(t, masking, t::pos);
+        List<HclAttribute> attributes = new ArrayList<>();
+        List<HclBlock> blocks = new ArrayList<>();
         int before = problems.size();
-        HclBody body;
         try {
-            body = c.body(symbols, true);
+            if (!readBody(t, masking, 0, text.length(), true, attributes, blocks)) {
+                return HclBody.EMPTY;
+            }
         } catch (BudgetExceeded e) {
             problems.add(ParseFindings.limit(SourceLocation.at(path, Math.max(1, e.pos().line()), Math.max(1, e.pos().column())),
                     "not read: the file has more than " + limits.maxResolutionSteps() + " syntax elements"));
             return HclBody.EMPTY;
         }
-        if (problems.size() > before && body.attributes().isEmpty() && body.blocks().isEmpty()) {
-            return HclBody.EMPTY;
+        HclBody body = new HclBody(attributes, blocks);
+        if (problems.size() > before) {
+            return HclBody.EMPTY; // Terraform rejects the whole file; a half-read one could mislead the rules
         }
         return body;
+    }
+
+    /**
+     * Reads the statements of {@code [from, to)} (a file, or the inside of a block) into
+     * {@code attributes} and {@code blocks}. hcl4j's lexer looks ahead to the end of its input at
+     * every block header, which makes one call on a large text quadratic; so the text is lexed in
+     * pieces of a few kilobytes cut between statements, and a block larger than that is split at its
+     * braces: header read here, body read the same way. False after a lexer error (reported).
+     */
+    private boolean readBody(HclText t, Masking masking, int from, int to, boolean topLevel,
+                             List<HclAttribute> attributes, List<HclBlock> blocks) {
+        String text = t.text();
+        List<Integer> cuts = new ArrayList<>();
+        t.visitRange(from, to, new HclText.Visitor() {
+            @Override
+            public void code(int offset, int depth) {
+                if (depth == 0 && text.charAt(offset) == '\n') {
+                    cuts.add(offset + 1);
+                }
+            }
+        });
+        cuts.add(to);
+        int chunkStart = from;
+        int stmtStart = from;
+        for (int cut : cuts) {
+            if (cut <= stmtStart) {
+                continue;
+            }
+            if (cut - stmtStart > CHUNK) {
+                int[] header = bigBlockHeader(t, stmtStart, cut);
+                if (header != null) {
+                    if (!lexChunk(t, masking, chunkStart, stmtStart, topLevel, attributes, blocks)) {
+                        return false;
+                    }
+                    List<HclAttribute> innerAttrs = new ArrayList<>();
+                    List<HclBlock> innerBlocks = new ArrayList<>();
+                    if (!readBody(t, masking, header[1] + 1, header[2], false, innerAttrs, innerBlocks)) {
+                        return false;
+                    }
+                    List<String> names = blockNames(text.substring(header[0], header[1]));
+                    blocks.add(new HclBlock(names.get(0), names.subList(1, names.size()),
+                            new HclBody(innerAttrs, innerBlocks), t.pos(header[0])));
+                    chunkStart = cut;
+                    stmtStart = cut;
+                    continue;
+                }
+            }
+            stmtStart = cut;
+            if (cut - chunkStart >= CHUNK) {
+                if (!lexChunk(t, masking, chunkStart, cut, topLevel, attributes, blocks)) {
+                    return false;
+                }
+                chunkStart = cut;
+            }
+        }
+        return lexChunk(t, masking, chunkStart, to, topLevel, attributes, blocks);
+    }
+
+    private boolean lexChunk(HclText t, Masking masking, int from, int to, boolean topLevel,
+                             List<HclAttribute> attributes, List<HclBlock> blocks) {
+        if (from >= to || t.text().substring(from, to).isBlank()) {
+            return true;
+        }
+        List<Symbol> symbols;
+        try {
+            symbols = lex(masking.text().substring(from, to));
+        } catch (LexFailure f) {
+            HclPos start = t.pos(from);
+            HclPos at = f.pos == null ? start : new HclPos(start.line() + f.pos.line() - 1,
+                    f.pos.line() == 1 ? start.column() + f.pos.column() - 1 : f.pos.column());
+            problem(at, f.getMessage());
+            return false;
+        }
+        HclBody part = new Converter(t, masking, t::pos, from).body(symbols, topLevel);
+        attributes.addAll(part.attributes());
+        blocks.addAll(part.blocks());
+        return true;
+    }
+
+    /**
+     * For a statement that is a block ({@code type "label" label {}}): the offsets of its first word,
+     * its '{' and its '}'; null for an attribute.
+     */
+    private static int[] bigBlockHeader(HclText t, int from, int to) {
+        Matcher m = BLOCK_HEADER.matcher(t.text()).region(from, to);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        int open = m.end() - 1;
+        int close = t.matchingClose(open);
+        if (close < 0 || close >= to) {
+            return null;
+        }
+        return new int[]{m.start(1), open, close};
+    }
+
+    private static List<String> blockNames(String header) {
+        List<String> out = new ArrayList<>();
+        Matcher m = HEADER_WORD.matcher(header);
+        while (m.find()) {
+            out.add(m.group(1) != null ? m.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : m.group(2));
+        }
+        return out;
     }
 
     private void problem(HclPos at, String message) {
@@ -192,15 +295,28 @@ public final class HclReader {
         private final HclText src;
         private final Masking masking;
         private final LongFunction<HclPos> map;
+        private final long base;
 
         Converter(HclText src, Masking masking, LongFunction<HclPos> map) {
+            this(src, masking, map, 0);
+        }
+
+        /** {@code base}: where in {@code src} the lexed text starts (files are lexed in chunks). */
+        Converter(HclText src, Masking masking, LongFunction<HclPos> map, long base) {
             this.src = src;
             this.masking = masking;
             this.map = map;
+            this.base = base;
+        }
+
+        /** A symbol's character offset in {@link #src}. */
+        private Long offset(Symbol s) {
+            Long p = s.getPosition();
+            return p == null ? null : p + base;
         }
 
         private HclPos pos(Symbol s) {
-            Long p = s.getPosition();
+            Long p = offset(s);
             return p == null ? HclPos.NONE : map.apply(p);
         }
 
@@ -233,7 +349,7 @@ public final class HclReader {
 
         /** The lexer positions a block at its brace: the header starts at the first word of that line. */
         private HclPos blockPos(HCLBlock b, String type) {
-            Long p = b.getPosition();
+            Long p = offset(b);
             if (p == null) {
                 return HclPos.NONE;
             }
@@ -264,7 +380,7 @@ public final class HclReader {
 
         /** Type constraints are kept as written: the lexer turns {@code object} into {@code map}. */
         private Expr typeConstraint(HCLAttribute a) {
-            Long p = a.getPosition();
+            Long p = offset(a);
             String t = src.text();
             int eq = p == null ? -1 : t.indexOf('=', (int) Math.min(p, t.length()));
             if (eq < 0) {
@@ -527,7 +643,7 @@ public final class HclReader {
 
         /** The lexer drops {@code ...} after the last argument: look at the text before the ')'. */
         private boolean expandsLast(Function f) {
-            Long p = f.getPosition();
+            Long p = offset(f);
             if (p == null) {
                 return false;
             }
@@ -558,7 +674,7 @@ public final class HclReader {
             for (Symbol ch : s.getChildren()) {
                 tick(ch);
                 if (ch instanceof HCLAttribute a) {
-                    int[] paren = a.getPosition() == null ? null : masking.parenKey(a.getPosition());
+                    int[] paren = offset(a) == null ? null : masking.parenKey(offset(a));
                     Expr key = a.runtimeName != null ? stringTemplate(a.runtimeName)
                             : paren != null ? new Expr.Paren(snippet(paren[0], paren[1]), map.apply(paren[0] - 1))
                             : new Expr.Literal(String.valueOf(a.getName()), pos(a));
@@ -583,7 +699,7 @@ public final class HclReader {
          * value of object for-expressions.
          */
         private Expr forExpression(Symbol s) {
-            Long p = s.getPosition();
+            Long p = offset(s);
             return forExpression(p == null ? -1 : (int) (long) p, pos(s));
         }
 

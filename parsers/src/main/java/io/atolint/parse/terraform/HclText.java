@@ -96,7 +96,12 @@ final class HclText {
 
     /** Walks the whole text in code mode, reporting offsets (any depth) and heredocs. */
     void visit(Visitor v) {
-        new Scan(text, 0, text.length(), Integer.MAX_VALUE).run(-1, v);
+        visitRange(0, text.length(), v);
+    }
+
+    /** Walks {@code [from, to)} in code mode; depths are relative to {@code from}. */
+    void visitRange(int from, int to, Visitor v) {
+        new Scan(text, from, to, Integer.MAX_VALUE).run(-1, v);
     }
 
     /**

@@ -114,6 +114,9 @@ public final class TerraformHandler implements FormatHandler {
             try {
                 session.addModel(readRoot(session, root, loader, tfvars, calls));
             } catch (RuntimeException | StackOverflowError e) {
+                if (Boolean.getBoolean("atolint.debug")) {
+                    e.printStackTrace();
+                }
                 session.report(ParseFindings.invalid(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
                         "internal error while evaluating Terraform module " + root + ": " + e));
             }

@@ -1,0 +1,63 @@
+package io.atolint.parse.terraformplan;
+
+import io.atolint.model.Finding;
+import io.atolint.model.Model;
+import io.atolint.model.SourceLocation;
+import io.atolint.parse.FormatHandler;
+import io.atolint.parse.ParseFindings;
+import io.atolint.parse.ReadResult;
+import io.atolint.parse.ScanSession;
+import io.atolint.parse.tree.Node;
+import io.atolint.parse.tree.TreeDocument;
+import io.atolint.parse.tree.Trees;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Terraform plan JSON ({@code terraform show -json PLANFILE}), recognised by content: a JSON object
+ * with {@code format_version} and {@code planned_values}. Claimed before CloudFormation looks at
+ * {@code .json} files.
+ */
+public final class PlanJsonHandler implements FormatHandler {
+
+    @Override
+    public String name() {
+        return "terraform-plan";
+    }
+
+    @Override
+    public void scan(ScanSession session) {
+        for (String path : session.unclaimed()) {
+            if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".json") || path.contains(".terraform/")) {
+                continue;
+            }
+            ReadResult read = session.tree().readText(path);
+            if (!(read instanceof ReadResult.Text text)) {
+                continue; // the CloudFormation reader reports unreadable .json files
+            }
+            String t = text.file().text();
+            if (!t.contains("\"planned_values\"") || !t.contains("\"format_version\"")) {
+                continue;
+            }
+            List<Finding> problems = new ArrayList<>();
+            TreeDocument doc = Trees.read(text.file(), session.options().limits(), problems);
+            if (doc == null || !(doc.root() instanceof Node.MapNode root) || root.get("planned_values").isEmpty()) {
+                if (doc == null) {
+                    session.claim(path);
+                    problems.forEach(session::report);
+                }
+                continue;
+            }
+            session.claim(path);
+            try {
+                Model m = new PlanReader(path, session.options().limits()).read(root);
+                problems.forEach(m::report);
+                session.addModel(m);
+            } catch (RuntimeException | StackOverflowError e) {
+                session.report(ParseFindings.invalid(SourceLocation.at(path, 1, 1),
+                        "internal error while reading the Terraform plan: " + e));
+            }
+        }
+    }
+}
