@@ -9,6 +9,7 @@ import io.atolint.checklist.Category;
 import io.atolint.checklist.Checklist;
 import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.config.AtolintConfig;
+import io.atolint.docs.RulesReference;
 import io.atolint.model.Severity;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
@@ -105,7 +106,7 @@ public final class Cli {
         to.println();
         to.println("usage:");
         to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
-        to.println("  atolint rules [--format text|json]  list the rules");
+        to.println("  atolint rules [--format text|json|md] [--fixtures DIR]  list the rules (md: the rules reference)");
         to.println("  atolint simulate PATH... [options]  what the loss of each AZ takes down (scan options apply)");
         to.println("  atolint describe FILE [--format text|json]  what atolint understood from a diagram");
         to.println("  atolint graph PATH... [--format dot|json] [-o FILE]  the resource graph for other tools");
@@ -441,9 +442,18 @@ public final class Cli {
     private int rules(String[] args) throws UsageException {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("format").hasArg().get());
+        o.addOption(Option.builder().longOpt("fixtures").hasArg().get());
         CommandLine cl = parse(o, args);
         String format = cl.getOptionValue("format", "text");
         List<RuleInfo> rules = RuleCatalog.all();
+        if (format.equals("md") || format.equals("markdown")) {
+            // the rules reference (docs/rules.md), with examples when the fixtures are given
+            String dir = cl.getOptionValue("fixtures");
+            SourceTree fixtures = dir == null ? null : trees(List.of(dir), Limits.defaults()).get(0);
+            String doc = RulesReference.render(fixtures);
+            write(null, s -> s.write(doc.getBytes(StandardCharsets.UTF_8)));
+            return OK;
+        }
         if (format.equals("json")) {
             ObjectMapper m = new ObjectMapper();
             var arr = m.createArrayNode();

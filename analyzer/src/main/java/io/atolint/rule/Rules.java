@@ -33,6 +33,12 @@ public final class Rules {
                 new SingleCopyCompute(),
                 new SingleAzDependency(),
                 new TrafficCutPoint(),
+                new io.atolint.checks.net.RedundantSiteConnectivity(),
+                new io.atolint.checks.scale.TierScaling(),
+                new io.atolint.checks.tls.InternetListenerEncryption(),
+                new io.atolint.checks.tls.CloudFrontProtocols(),
+                new io.atolint.checks.tls.CrossVpcTrafficEncryption(),
+                new io.atolint.checks.tls.DataStoreTransitEncryption(),
                 // baseline and security items (issue 6)
                 new io.atolint.checks.log.CloudTrailMultiRegion(),
                 new io.atolint.checks.log.CloudTrailBucketOwnership(),

@@ -6,12 +6,12 @@ import java.util.List;
  * Where a block that starts at a line ends, from the text alone: braces for HCL and JSON-like text
  * (strings skipped), indentation for YAML. Used when a reader gives a resource's first line only.
  */
-final class BlockExtent {
+public final class BlockExtent {
     private BlockExtent() {
     }
 
     /** The last line (1-based, inclusive) of the block starting at {@code startLine}. */
-    static int end(List<String> lines, int startLine) {
+    public static int end(List<String> lines, int startLine) {
         if (startLine < 1 || startLine > lines.size()) {
             return startLine;
         }

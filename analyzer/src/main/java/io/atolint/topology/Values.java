@@ -29,4 +29,22 @@ final class Values {
         }
         return false;
     }
+
+    /** A key named {@code key} (format-blind) somewhere under {@code v}. */
+    static boolean hasKey(Value v, String key) {
+        if (v instanceof Value.MapV m) {
+            for (java.util.Map.Entry<String, Value> e : m.entries().entrySet()) {
+                if (Value.key(e.getKey()).equals(Value.key(key)) || hasKey(e.getValue(), key)) {
+                    return true;
+                }
+            }
+        } else if (v instanceof Value.ListV l) {
+            for (Value i : l.items()) {
+                if (hasKey(i, key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

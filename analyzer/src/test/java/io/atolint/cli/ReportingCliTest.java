@@ -235,6 +235,34 @@ class ReportingCliTest {
     }
 
     @Test
+    void graphExportsTheResolvedGraphAsJsonOrDot() throws IOException {
+        String t = Repo.path("fixtures/demo/three-tier").toString();
+        Run json = run("graph", t, "--region", "us-east-1", "--format", "json");
+        assertEquals(Cli.OK, json.code(), json.err());
+        JsonNode g = JSON.readTree(json.out());
+        assertEquals(31, g.get("nodes").size());
+        boolean listener = false;
+        for (JsonNode e : g.get("edges")) {
+            listener |= e.get("type").asText().equals("routes-to") && e.get("source").asText().endsWith("WebAlb")
+                    && e.get("via").asText().equals("listener HttpsListener HTTPS:443");
+        }
+        assertTrue(listener, "the listener's traffic edge is exported with what establishes it");
+        JsonNode subnetB = null;
+        for (JsonNode n : g.get("nodes")) {
+            if (n.get("name").asText().equals("PublicSubnetB")) {
+                subnetB = n;
+            }
+        }
+        assertEquals("us-east-1a", subnetB.at("/placement/azs/0/value").asText());
+
+        Run dot = run("graph", t, "--format", "dot");
+        assertEquals(Cli.OK, dot.code());
+        assertTrue(dot.out().startsWith("digraph atolint {"), dot.out());
+        assertTrue(dot.out().contains("label=\"routes_to\\nlistener HttpsListener HTTPS:443\""), dot.out());
+        assertEquals(Cli.ERROR, run("graph", t, "--format", "svg").code());
+    }
+
+    @Test
     void progressShowsOnlyForLongScansOnATerminal() {
         assertFalse(Progress.due(200, 1999));
         assertTrue(Progress.due(201, 0));

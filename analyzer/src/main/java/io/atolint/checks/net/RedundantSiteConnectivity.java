@@ -1,0 +1,105 @@
+package io.atolint.checks.net;
+
+import io.atolint.model.Finding;
+import io.atolint.model.Model;
+import io.atolint.model.Resource;
+import io.atolint.model.Severity;
+import io.atolint.model.Value;
+import io.atolint.rule.Check;
+import io.atolint.rule.Names;
+import io.atolint.rule.Rule;
+import io.atolint.rule.RuleContext;
+import io.atolint.topology.SiteConnectivity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each on-premises site reaches AWS over at least two independent connections: two VPN connections
+ * through distinct customer gateways, Direct Connect with a VPN backup, or two Direct Connect
+ * connections. Counted by maximum flow over the devices ({@link SiteConnectivity}).
+ */
+@Rule(id = "NET001", title = "Each on-premises site has redundant VPN or Direct Connect connectivity",
+        severity = Severity.HIGH, tags = {"availability", "network", "hybrid"})
+public final class RedundantSiteConnectivity implements Check {
+
+    @Override
+    public void check(RuleContext ctx) {
+        for (Model model : ctx.graph().models()) {
+            if (!SiteConnectivity.applies(model)) {
+                continue;
+            }
+            List<SiteConnectivity.Result> results = SiteConnectivity.of(ctx.graph(), model);
+            for (SiteConnectivity.Result r : results) {
+                judge(ctx, r, results.size());
+            }
+        }
+    }
+
+    private void judge(RuleContext ctx, SiteConnectivity.Result r, int sites) {
+        SiteConnectivity.Site site = r.site();
+        site.members().forEach(ctx::examined);
+        Resource at = site.anchor();
+        List<Finding.Related> related = related(r);
+        String who = site.how();
+        if (r.independent() == 0) {
+            ctx.note(at, at.location(), who + ": no connection to AWS is stated", related);
+            return;
+        }
+        if (r.independent() >= 2) {
+            if (!site.asnKnown()) {
+                ctx.note(at, at.location(), who + ": " + r.independent() + " independent connections, but without "
+                        + "the BGP ASNs it cannot be told whether they serve the same site", related);
+            } else if (r.sharedLocation().isTrue()) {
+                String loc = r.directConnects().get(0).attr("Location", "location").flatMap(Value::asString).orElse("");
+                ctx.report(Severity.LOW, at, r.directConnects().get(0).locationOf("Location", "location"), who
+                        + ": Direct Connect connections " + names(r.directConnects()) + " all terminate at location "
+                        + loc + ": they survive a device failure, not the loss of that location", related);
+            }
+            return;
+        }
+        String what = single(r);
+        String others = sites > 1 ? "; connections of other sites are not a redundant pair for this one" : "";
+        // Even with ASNs UNKNOWN every gateway was judged as one site: one connection is then certain.
+        ctx.report(at, at.location(), who + ": " + what + others, related);
+    }
+
+    /** What the single connection is, in the words an auditor uses. */
+    private static String single(SiteConnectivity.Result r) {
+        if (r.customerGateways().size() == 1 && r.vpnConnections().size() >= 2) {
+            return "one customer gateway (" + r.customerGateways().get(0).displayName() + ") carries VPN connections "
+                    + names(r.vpnConnections()) + ": the device is a single point of failure (the tunnels of a VPN "
+                    + "connection do not help when the customer device fails)";
+        }
+        if (!r.directConnects().isEmpty() && r.vpnConnections().isEmpty()) {
+            return "one Direct Connect connection (" + names(r.directConnects()) + ") and no VPN backup or second "
+                    + "connection";
+        }
+        if (r.vpnConnections().size() == 1 && r.directConnects().isEmpty()) {
+            return "one VPN connection (" + r.vpnConnections().get(0).displayName() + ")"
+                    + (r.customerGateways().isEmpty() ? "" : " through one customer gateway ("
+                    + r.customerGateways().get(0).displayName() + ")") + " and no second connection";
+        }
+        return "only one independent connection to AWS";
+    }
+
+    private static String names(List<Resource> rs) {
+        List<String> n = new ArrayList<>();
+        rs.forEach(x -> n.add(x.displayName()));
+        return String.join(", ", n);
+    }
+
+    private static List<Finding.Related> related(SiteConnectivity.Result r) {
+        List<Finding.Related> out = new ArrayList<>();
+        for (Resource x : r.customerGateways()) {
+            out.add(new Finding.Related(Names.of(x), x.location(), x.id()));
+        }
+        for (Resource x : r.vpnConnections()) {
+            out.add(new Finding.Related(Names.of(x), x.location(), x.id()));
+        }
+        for (Resource x : r.directConnects()) {
+            out.add(new Finding.Related(Names.of(x), x.location(), x.id()));
+        }
+        return out;
+    }
+}

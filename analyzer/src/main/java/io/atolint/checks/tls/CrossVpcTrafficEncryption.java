@@ -1,0 +1,133 @@
+package io.atolint.checks.tls;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Finding;
+import io.atolint.model.Kind;
+import io.atolint.model.Placement;
+import io.atolint.model.Relation;
+import io.atolint.model.RelationType;
+import io.atolint.model.Resource;
+import io.atolint.model.Severity;
+import io.atolint.model.SourceLocation;
+import io.atolint.rule.Check;
+import io.atolint.rule.Names;
+import io.atolint.rule.Rule;
+import io.atolint.rule.RuleContext;
+import io.atolint.topology.Exposure;
+import io.atolint.topology.Hop;
+import io.atolint.topology.ModelTopology;
+import io.atolint.topology.Topology;
+import io.atolint.topology.TransitEncryption;
+import io.atolint.topology.Vpcs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Traffic that crosses a VPC boundary (between two VPCs over peering, a transit gateway or PrivateLink,
+ * or between a VPC and the outside) must use an encrypted protocol. Read on the hops of the traffic
+ * graph whose ends are provably on two sides of a boundary; the protocol comes from what states the
+ * hop (a diagram edge labelled {@code HTTPS}, {@code TLS}, {@code HTTP}); a hop to a data store that
+ * enforces TLS is encrypted whatever its label, and a hop into an internal load balancer speaks its
+ * listeners' protocols. Hops that a more precise rule judges are left to it: an internet-facing load
+ * balancer's listeners (TLS001), CloudFront's protocol policies (TLS002), AWS service endpoints (S3,
+ * DynamoDB, SQS, API Gateway: HTTPS). Plain HTTP inside one VPC is not a finding.
+ */
+@Rule(id = "TLS003", title = "Traffic crossing a VPC boundary uses an encrypted protocol", severity = Severity.HIGH,
+        tags = {"security", "encryption-in-transit", "topology"})
+public final class CrossVpcTrafficEncryption implements Check {
+    private static final Pattern ENCRYPTED = Pattern.compile(
+            "\\b(https|tls|ssl|mtls|sftp|ssh|ftps|ipsec|vpn|wss|grpcs|ldaps|smtps|imaps|encrypted)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PLAIN = Pattern.compile(
+            "\\b(http|ftp|telnet|ldap|ws|plaintext|plain text|unencrypted|smtp|tcp/80|port 80)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** AWS service endpoints: HTTPS APIs (their own rules judge whether plain HTTP is refused). */
+    private static final Set<Kind> SERVICE_ENDPOINTS = Set.of(Kind.S3_BUCKET, Kind.DYNAMODB_TABLE, Kind.SQS_QUEUE,
+            Kind.SNS_TOPIC, Kind.KINESIS_STREAM, Kind.FIREHOSE_STREAM, Kind.API_GATEWAY, Kind.LAMBDA_FUNCTION,
+            Kind.SECRET, Kind.SSM_PARAMETER, Kind.KMS_KEY, Kind.LOG_GROUP, Kind.COGNITO_USER_POOL);
+
+    @Override
+    public void check(RuleContext ctx) {
+        ResourceGraph g = ctx.graph();
+        for (ModelTopology topo : Topology.of(g).models()) {
+            for (Hop h : topo.traffic().jgrapht().edgeSet()) {
+                if (h.relations().isEmpty() || judgedElsewhere(g, h)) {
+                    continue;
+                }
+                Vpcs.Where from = Vpcs.of(g, h.from());
+                Vpcs.Where to = Vpcs.of(g, h.to());
+                if (from.crosses(to).isTrue()) {
+                    judge(ctx, g, h, from, to);
+                }
+            }
+        }
+    }
+
+    private static boolean judgedElsewhere(ResourceGraph g, Hop h) {
+        Resource from = h.from();
+        Resource to = h.to();
+        if (from.kind() == Kind.CLOUDFRONT_DISTRIBUTION && !from.attributes().entries().isEmpty()) {
+            return true;
+        }
+        if (to.kind() == Kind.LOAD_BALANCER && !listeners(g, to).isEmpty()
+                && !Exposure.internetFacing(to, g).isFalse()) {
+            return true;
+        }
+        return SERVICE_ENDPOINTS.contains(to.kind()) && to.placement().scope() != Placement.Scope.ZONAL;
+    }
+
+    private void judge(RuleContext ctx, ResourceGraph g, Hop h, Vpcs.Where from, Vpcs.Where to) {
+        ctx.examined(h.from());
+        String labels = labels(g, h);
+        Relation first = h.relations().get(0);
+        SourceLocation at = first.location() != null ? first.location() : h.from().location();
+        String what = Names.of(h.from()) + " (" + from.display() + ") -> " + Names.of(h.to()) + " (" + to.display() + ")";
+        List<Finding.Related> related = List.of(new Finding.Related(Names.of(h.to()), h.to().location(), h.to().id()));
+        Matcher plain = PLAIN.matcher(labels);
+        Matcher encrypted = ENCRYPTED.matcher(labels);
+        boolean isPlain = plain.find();
+        boolean isEncrypted = encrypted.find();
+        if (isEncrypted && !isPlain) {
+            return;
+        }
+        if (isPlain && !isEncrypted) {
+            ctx.report(h.from(), at, what + " crosses a VPC boundary over " + plain.group(1).toUpperCase(Locale.ROOT)
+                    + " (\"" + labels + "\"): traffic leaves the VPC in clear text", related);
+            return;
+        }
+        if (TransitEncryption.appliesTo(h.to().kind())) {
+            TransitEncryption t = TransitEncryption.of(g, h.to());
+            if (t.enforced().isTrue()) {
+                return;
+            }
+        }
+        ctx.note(h.from(), at, what + " crosses a VPC boundary and " + (labels.isEmpty()
+                ? "nothing states its protocol" : "its protocol cannot be told from \"" + labels + "\""), related);
+    }
+
+    /** The listeners of a load balancer: what states the protocol of traffic into it. */
+    private static List<Resource> listeners(ResourceGraph g, Resource lb) {
+        return g.sources(lb, RelationType.ATTACHED_TO).stream().filter(l -> l.kind() == Kind.LISTENER).toList();
+    }
+
+    /** What states the hop's protocol: its relations' labels, and the listeners of a load balancer it enters. */
+    private static String labels(ResourceGraph g, Hop h) {
+        List<String> out = new ArrayList<>();
+        for (Resource l : h.to().kind() == Kind.LOAD_BALANCER ? listeners(g, h.to()) : List.<Resource>of()) {
+            out.add("listener " + l.displayName() + " " + l.attr("Protocol", "protocol").map(v -> v.describe())
+                    .orElse("?") + ":" + l.attr("Port", "port").map(v -> v.describe()).orElse("?"));
+        }
+        for (Relation r : h.relations()) {
+            String v = r.via().trim();
+            if (!v.isEmpty() && !out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return String.join("; ", out);
+    }
+}

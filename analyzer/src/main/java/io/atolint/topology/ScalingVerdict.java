@@ -1,0 +1,162 @@
+package io.atolint.topology;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.RelationType;
+import io.atolint.model.Resource;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Tri;
+import io.atolint.model.Value;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Whether a compute or data resource has a scaling mechanism (checklist TV-4.1, option 1).
+ *
+ * @param scales TRUE with a mechanism (or scaled by construction), FALSE when fixed, UNKNOWN when the
+ *               files do not say (a setting from a parameter, a drawn resource whose configuration is
+ *               not stated, an EKS node group whose autoscaler runs in the cluster)
+ * @param why    the mechanism or the fact that makes it fixed
+ * @param at     where the deciding setting is written
+ */
+public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
+
+    public static ScalingVerdict of(ResourceGraph graph, Resource r) {
+        List<Resource> mechanisms = Scaling.mechanisms(graph, r);
+        String named = mechanisms.isEmpty() ? "" : mechanisms.get(0).displayName()
+                + (mechanisms.size() > 1 ? " and " + (mechanisms.size() - 1) + " more" : "");
+        boolean declared = !r.attributes().entries().isEmpty();
+        return switch (r.kind()) {
+            case LAMBDA_FUNCTION -> yes("Lambda scales with requests", r);
+            case APP_RUNNER_SERVICE -> yes("App Runner scales with requests", r);
+            case EKS_FARGATE_PROFILE -> yes("Fargate pods are scheduled on demand", r);
+            case EFS_FILE_SYSTEM -> yes("EFS storage grows and shrinks elastically", r);
+            case S3_BUCKET -> yes("S3 scales by construction", r);
+            case AUTOSCALING_GROUP -> group(r, mechanisms, named);
+            case ECS_SERVICE -> {
+                if (!mechanisms.isEmpty()) {
+                    yield yes("Application Auto Scaling target " + named, r);
+                }
+                if (r.attr("SchedulingStrategy", "scheduling_strategy").flatMap(Value::asString)
+                        .filter("DAEMON"::equalsIgnoreCase).isPresent()) {
+                    yield yes("a daemon service runs one task per container instance", r);
+                }
+                yield declared ? no("no Application Auto Scaling target names it", r.locationOf("DesiredCount",
+                        "desired_count")) : unstated(r);
+            }
+            case EKS_NODE_GROUP -> nodeGroup(r);
+            case EC2_INSTANCE -> no("an EC2 instance outside an Auto Scaling group has a fixed size", r.location());
+            case BATCH_COMPUTE_ENVIRONMENT -> yes("AWS Batch scales the environment between its vCPU bounds", r);
+            case BEANSTALK_ENVIRONMENT -> {
+                boolean single = r.attr("OptionSettings", "setting").map(v -> v.toString().contains("SingleInstance"))
+                        .orElse(false);
+                yield single ? no("a single-instance environment does not scale", r.locationOf("OptionSettings", "setting"))
+                        : yes("Elastic Beanstalk load-balanced environments scale with their Auto Scaling group", r);
+            }
+            case EMR_CLUSTER -> r.attr("ManagedScalingPolicy", "managed_scaling_policy", "AutoScalingRole",
+                    "autoscaling_role").isPresent() ? yes("EMR managed scaling or automatic scaling", r)
+                    : declared ? no("no managed scaling policy", r.location()) : unstated(r);
+            case DYNAMODB_TABLE -> table(r, mechanisms, named);
+            case AURORA_CLUSTER, NEPTUNE_CLUSTER, DOCDB_CLUSTER -> cluster(graph, r, mechanisms, named);
+            case RDS_INSTANCE, DOCDB_INSTANCE, NEPTUNE_INSTANCE -> no("an RDS instance has a fixed instance class"
+                    + (r.attr("MaxAllocatedStorage", "max_allocated_storage").isPresent()
+                    ? " (MaxAllocatedStorage scales its storage only)" : ""), r.locationOf("DBInstanceClass",
+                    "instance_class"));
+            case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, MSK_CLUSTER -> !mechanisms.isEmpty()
+                    ? yes("Application Auto Scaling target " + named, r)
+                    : declared ? no("no Application Auto Scaling target names it", r.location()) : unstated(r);
+            case OPENSEARCH_DOMAIN -> no("an OpenSearch domain has a fixed number of nodes", r.location());
+            case REDSHIFT_CLUSTER -> no("a provisioned Redshift cluster has a fixed number of nodes", r.location());
+            case FSX_FILE_SYSTEM -> no("an FSx file system has a fixed provisioned capacity", r.location());
+            case ECS_CLUSTER, EKS_CLUSTER -> unstated(r);
+            default -> yes("not a scaled resource", r);
+        };
+    }
+
+    private static ScalingVerdict yes(String why, Resource r) {
+        return new ScalingVerdict(Tri.TRUE, why, r.location());
+    }
+
+    private static ScalingVerdict no(String why, SourceLocation at) {
+        return new ScalingVerdict(Tri.FALSE, why, at);
+    }
+
+    private static ScalingVerdict unstated(Resource r) {
+        return new ScalingVerdict(Tri.UNKNOWN, "its configuration is not stated in the files", r.location());
+    }
+
+    private static ScalingVerdict group(Resource r, List<Resource> mechanisms, String named) {
+        Optional<BigDecimal> min = r.attr("MinSize", "min_size").flatMap(Value::asNumber);
+        Optional<BigDecimal> max = r.attr("MaxSize", "max_size").flatMap(Value::asNumber);
+        if (r.attr("MinSize", "min_size").isEmpty() && r.attr("MaxSize", "max_size").isEmpty()) {
+            // A drawn Auto Scaling group is the mechanism the drawing shows.
+            return yes("an Auto Scaling group", r);
+        }
+        if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) == 0) {
+            return no("MinSize = MaxSize = " + max.get().toPlainString() + ": nothing can change its size",
+                    r.locationOf("MaxSize", "max_size"));
+        }
+        if (!mechanisms.isEmpty()) {
+            return yes("scaling policy or scheduled action " + named, r);
+        }
+        return no("no scaling policy or scheduled action names it", r.locationOf("MaxSize", "max_size"));
+    }
+
+    private static ScalingVerdict nodeGroup(Resource r) {
+        Optional<Value> config = r.attr("ScalingConfig", "scaling_config");
+        Optional<BigDecimal> min = config.flatMap(c -> c.at("MinSize")).flatMap(Value::asNumber);
+        Optional<BigDecimal> max = config.flatMap(c -> c.at("MaxSize")).flatMap(Value::asNumber);
+        if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) == 0) {
+            return no("MinSize = MaxSize = " + max.get().toPlainString(), r.locationOf("ScalingConfig", "scaling_config"));
+        }
+        return new ScalingVerdict(Tri.UNKNOWN, "a node group scales between its bounds only with Cluster Autoscaler "
+                + "or Karpenter, which run in the cluster and are not in the files", r.locationOf("ScalingConfig",
+                "scaling_config"));
+    }
+
+    private static ScalingVerdict table(Resource r, List<Resource> mechanisms, String named) {
+        Optional<String> mode = r.attr("BillingMode", "billing_mode").flatMap(Value::asString)
+                .map(s -> s.toUpperCase(Locale.ROOT));
+        if (mode.isPresent() && mode.get().equals("PAY_PER_REQUEST")) {
+            return yes("on-demand capacity", r);
+        }
+        if (!mechanisms.isEmpty()) {
+            return yes("Application Auto Scaling target " + named, r);
+        }
+        if (Values.hasKey(r.attributes(), "WriteCapacityAutoScalingSettings")
+                || Values.hasKey(r.attributes(), "ReadCapacityAutoScalingSettings")) {
+            return yes("capacity auto scaling settings", r);
+        }
+        if (r.attr("BillingMode", "billing_mode").filter(v -> v.asString().isEmpty()).isPresent()) {
+            return new ScalingVerdict(Tri.UNKNOWN, "BillingMode is " + r.attr("BillingMode", "billing_mode").get()
+                    .describe(), r.locationOf("BillingMode", "billing_mode"));
+        }
+        if (mode.isPresent() || r.attr("ProvisionedThroughput", "read_capacity", "write_capacity").isPresent()) {
+            return no("provisioned capacity and no Application Auto Scaling target", r.locationOf("BillingMode",
+                    "billing_mode", "ProvisionedThroughput", "read_capacity"));
+        }
+        return unstated(r);
+    }
+
+    private static ScalingVerdict cluster(ResourceGraph graph, Resource r, List<Resource> mechanisms, String named) {
+        if (!mechanisms.isEmpty()) {
+            return yes("replica auto scaling (" + named + ")", r);
+        }
+        if (r.attr("ServerlessV2ScalingConfiguration", "serverlessv2_scaling_configuration",
+                "ServerlessScalingConfiguration", "serverless_v2_scaling_configuration").isPresent()
+                || r.attr("EngineMode", "engine_mode").flatMap(Value::asString).filter("serverless"::equalsIgnoreCase).isPresent()) {
+            return yes("serverless capacity", r);
+        }
+        for (Resource m : graph.sources(r, RelationType.REFERENCES)) {
+            if (m.attr("DBInstanceClass", "instance_class").flatMap(Value::asString).filter("db.serverless"::equals).isPresent()) {
+                return yes("Aurora Serverless v2 instance " + m.displayName(), r);
+            }
+        }
+        if (r.attributes().entries().isEmpty()) {
+            return unstated(r);
+        }
+        return no("no replica auto scaling target and not serverless", r.location());
+    }
+}

@@ -1,0 +1,318 @@
+package io.atolint.topology;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Placement;
+import io.atolint.model.Relation;
+import io.atolint.model.Resource;
+import io.atolint.model.Tri;
+import io.atolint.model.Value;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleDirectedWeightedGraph;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How many independent connections join each on-premises site to AWS, by maximum flow (JGraphT's
+ * Edmonds-Karp, O(V E^2) on a network of a few dozen vertices) from the site to AWS:
+ * <ul>
+ *   <li>a customer gateway (the customer's device), a VPN connection and a Direct Connect connection
+ *       each carry one unit: two VPN connections through one customer gateway are one device, hence
+ *       one unit, and the two tunnels of one VPN connection are never two;</li>
+ *   <li>virtual gateways, transit gateways and Direct Connect gateways are AWS-managed: unbounded;</li>
+ *   <li>each drawn link that leaves a drawn site carries one unit.</li>
+ * </ul>
+ * A site is a drawn on-premises element, or in IaC the customer network a BGP ASN names: customer
+ * gateways with the same ASN (65000 when omitted, AWS's default) and virtual interfaces whose BGP peer
+ * has it. A Direct Connect connection no virtual interface ties to a site belongs to the only site, or
+ * to a site of its own.
+ */
+public final class SiteConnectivity {
+    private static final Set<Kind> DEVICES = EnumSet.of(Kind.CUSTOMER_GATEWAY, Kind.VPN_CONNECTION, Kind.DX_CONNECTION);
+    private static final Set<Kind> GATEWAYS = EnumSet.of(Kind.VPN_GATEWAY, Kind.TRANSIT_GATEWAY, Kind.DX_GATEWAY,
+            Kind.DX_VIRTUAL_INTERFACE, Kind.DX_GATEWAY_ASSOCIATION, Kind.TRANSIT_GATEWAY_ATTACHMENT,
+            Kind.VPC_GATEWAY_ATTACHMENT, Kind.VPN_CONNECTION_ROUTE);
+    private static final double UNBOUNDED = 1_000_000;
+    private static final String AWS = "AWS";
+
+    /**
+     * One site.
+     *
+     * @param anchor   where a finding points: the drawn site, its first customer gateway or connection
+     * @param members  its customer gateways and Direct Connect connections (IaC), or the drawn site
+     * @param how      {@code customer gateways with BGP ASN 65001}, {@code drawn on-premises site "HQ"}
+     * @param asnKnown false when an ASN is UNKNOWN, so that customer gateways may belong to other sites
+     */
+    public record Site(String key, String name, Resource anchor, List<Resource> members, String how, boolean asnKnown) {
+    }
+
+    /** A site and its connectivity: {@code independent} is the max flow; the connections and devices it found. */
+    public record Result(Site site, int independent, List<Resource> customerGateways, List<Resource> vpnConnections,
+                         List<Resource> directConnects) {
+        /** TRUE when every Direct Connect connection is provably at one location, with two or more of them. */
+        public Tri sharedLocation() {
+            if (directConnects.size() < 2) {
+                return Tri.FALSE;
+            }
+            String first = null;
+            for (Resource dx : directConnects) {
+                Optional<String> loc = dx.attr("Location", "location").flatMap(Value::asString);
+                if (loc.isEmpty()) {
+                    return Tri.UNKNOWN;
+                }
+                if (first == null) {
+                    first = loc.get();
+                } else if (!first.equals(loc.get())) {
+                    return Tri.FALSE;
+                }
+            }
+            return Tri.TRUE;
+        }
+    }
+
+    private SiteConnectivity() {
+    }
+
+    public static List<Result> of(ResourceGraph graph, Model model) {
+        List<Site> sites = sites(model);
+        List<Result> out = new ArrayList<>();
+        for (Site s : sites) {
+            out.add(flow(graph, model, s, sites));
+        }
+        return out;
+    }
+
+    /** Whether a model states anything this analysis reads. */
+    public static boolean applies(Model model) {
+        for (Resource r : model.resources()) {
+            if (DEVICES.contains(r.kind()) || r.kind() == Kind.ON_PREMISES) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------ sites
+
+    private static List<Site> sites(Model model) {
+        List<Site> out = new ArrayList<>();
+        for (Resource r : model.resources(Kind.ON_PREMISES)) {
+            out.add(new Site("drawn:" + r.id(), r.displayName(), r, List.of(r), "drawn on-premises site \""
+                    + r.displayName() + "\"", true));
+        }
+        Map<String, List<Resource>> byAsn = new LinkedHashMap<>();
+        boolean anyUnknown = false;
+        for (Resource cgw : model.resources(Kind.CUSTOMER_GATEWAY)) {
+            if (drawnAtSite(model, cgw)) {
+                continue;
+            }
+            Optional<String> asn = asnOf(cgw);
+            anyUnknown |= asn.isEmpty();
+            byAsn.computeIfAbsent(asn.orElse("?"), k -> new ArrayList<>()).add(cgw);
+        }
+        for (Resource dx : model.resources(Kind.DX_CONNECTION)) {
+            if (drawnAtSite(model, dx)) {
+                continue;
+            }
+            Optional<String> asn = virtualInterfaceAsn(model, dx);
+            String key = asn.orElse(byAsn.size() == 1 ? byAsn.keySet().iterator().next() : "dx");
+            byAsn.computeIfAbsent(key, k -> new ArrayList<>()).add(dx);
+        }
+        if (anyUnknown && byAsn.size() > 1) {
+            // An UNKNOWN ASN may be any of the others: judge all gateways as one site (a note at best).
+            List<Resource> all = new ArrayList<>();
+            byAsn.values().forEach(all::addAll);
+            out.add(new Site("asn:?", "on-premises network", all.get(0), all,
+                    "customer gateways whose BGP ASN is not known", false));
+            return out;
+        }
+        for (Map.Entry<String, List<Resource>> e : byAsn.entrySet()) {
+            String key = e.getKey();
+            String how = switch (key) {
+                case "?" -> "customer gateways whose BGP ASN is not known";
+                case "dx" -> "the customer network of Direct Connect " + names(e.getValue());
+                default -> "customer network with BGP ASN " + key;
+            };
+            out.add(new Site("asn:" + key, key.equals("dx") || key.equals("?") ? "on-premises network"
+                    : "site with BGP ASN " + key, e.getValue().get(0), e.getValue(), how, !key.equals("?")));
+        }
+        return out;
+    }
+
+    /** A device drawn inside an on-premises box belongs to that drawn site. */
+    private static boolean drawnAtSite(Model model, Resource r) {
+        for (Relation rel : model.relations()) {
+            if (rel.target().equals(r) && rel.source().kind() == Kind.ON_PREMISES) {
+                return true;
+            }
+        }
+        return r.placement().scope() == Placement.Scope.OUTSIDE_AWS && !model.resources(Kind.ON_PREMISES).isEmpty();
+    }
+
+    private static Optional<String> asnOf(Resource cgw) {
+        Optional<Value> v = cgw.attr("BgpAsn", "bgp_asn", "BgpAsnExtended", "bgp_asn_extended");
+        if (v.isEmpty()) {
+            return cgw.attributes().entries().isEmpty() ? Optional.empty() : Optional.of("65000");
+        }
+        return v.get().asString();
+    }
+
+    private static Optional<String> virtualInterfaceAsn(Model model, Resource dx) {
+        for (Relation rel : model.relations()) {
+            if (rel.target().equals(dx) && rel.source().kind() == Kind.DX_VIRTUAL_INTERFACE) {
+                Resource vif = rel.source();
+                Optional<String> asn = vif.attr("bgp_asn", "BgpAsn").flatMap(Value::asString);
+                if (asn.isEmpty()) {
+                    asn = vif.attr("BgpPeers").flatMap(p -> p.asList().isEmpty() ? Optional.empty()
+                            : p.asList().get(0).at("Asn")).flatMap(Value::asString);
+                }
+                if (asn.isPresent()) {
+                    return asn;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------ flow
+
+    private static Result flow(ResourceGraph graph, Model model, Site site, List<Site> sites) {
+        Graph<String, DefaultWeightedEdge> net = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        net.addVertex(AWS);
+        String source = "site:" + site.key();
+        net.addVertex(source);
+        Set<Resource> considered = new LinkedHashSet<>();
+        for (Resource r : model.resources()) {
+            if (DEVICES.contains(r.kind()) || GATEWAYS.contains(r.kind())) {
+                considered.add(r);
+                addNode(net, r);
+            }
+        }
+        Resource drawn = site.anchor().kind() == Kind.ON_PREMISES ? site.anchor() : null;
+        for (Relation rel : model.relations()) {
+            Resource a = rel.source();
+            Resource b = rel.target();
+            boolean aIn = considered.contains(a) || a.equals(drawn);
+            boolean bIn = considered.contains(b) || b.equals(drawn);
+            if (!aIn && !bIn) {
+                continue;
+            }
+            if (a.equals(drawn) || b.equals(drawn)) {
+                Resource other = a.equals(drawn) ? b : a;
+                if (other.kind() == Kind.ON_PREMISES) {
+                    continue;
+                }
+                double cap = rel.type() == io.atolint.model.RelationType.CONTAINS ? UNBOUNDED : 1;
+                link(net, source, endpoint(net, other, considered), cap);
+                continue;
+            }
+            if (!aIn || !bIn) {
+                // A connectivity resource attached to something in AWS (a VPC, a drawn subnet).
+                Resource inside = aIn ? b : a;
+                Resource device = aIn ? a : b;
+                if (!inside.kind().isOutsideAws() && inside.placement().scope() != Placement.Scope.OUTSIDE_AWS
+                        && inside.kind() != Kind.ON_PREMISES) {
+                    link(net, out(device), AWS, UNBOUNDED);
+                    link(net, AWS, in(device), UNBOUNDED);
+                }
+                continue;
+            }
+            link(net, out(a), in(b), UNBOUNDED);
+            link(net, out(b), in(a), UNBOUNDED);
+        }
+        for (Resource r : considered) {
+            if (r.kind() == Kind.VPN_GATEWAY || r.kind() == Kind.TRANSIT_GATEWAY || r.kind() == Kind.DX_GATEWAY) {
+                link(net, out(r), AWS, UNBOUNDED);
+            }
+        }
+        if (drawn == null) {
+            for (Resource m : site.members()) {
+                link(net, source, in(m), UNBOUNDED);
+            }
+        }
+        double value = new EdmondsKarpMFImpl<>(net).getMaximumFlowValue(source, AWS);
+        List<Resource> cgws = new ArrayList<>();
+        List<Resource> vpns = new ArrayList<>();
+        List<Resource> dxs = new ArrayList<>();
+        for (Resource r : reachable(graph, model, site, considered)) {
+            switch (r.kind()) {
+                case CUSTOMER_GATEWAY -> cgws.add(r);
+                case VPN_CONNECTION -> vpns.add(r);
+                case DX_CONNECTION -> dxs.add(r);
+                default -> {
+                }
+            }
+        }
+        return new Result(site, (int) Math.min(value, 99), cgws, vpns, dxs);
+    }
+
+    /** The devices and connections of a site: its members, and what links to them, transitively, short of AWS. */
+    private static List<Resource> reachable(ResourceGraph graph, Model model, Site site, Set<Resource> considered) {
+        Set<Resource> seen = new LinkedHashSet<>(site.members());
+        List<Resource> frontier = new ArrayList<>(site.members());
+        while (!frontier.isEmpty()) {
+            Resource r = frontier.remove(frontier.size() - 1);
+            for (Relation rel : model.relations()) {
+                Resource other = rel.source().equals(r) ? rel.target() : rel.target().equals(r) ? rel.source() : null;
+                if (other != null && DEVICES.contains(other.kind()) && considered.contains(other) && seen.add(other)) {
+                    frontier.add(other);
+                }
+            }
+        }
+        seen.removeIf(x -> !DEVICES.contains(x.kind()));
+        return new ArrayList<>(seen);
+    }
+
+    private static String endpoint(Graph<String, DefaultWeightedEdge> net, Resource r, Set<Resource> considered) {
+        if (considered.contains(r)) {
+            return in(r);
+        }
+        return AWS;
+    }
+
+    private static void addNode(Graph<String, DefaultWeightedEdge> net, Resource r) {
+        net.addVertex(in(r));
+        net.addVertex(out(r));
+        link(net, in(r), out(r), DEVICES.contains(r.kind()) ? 1 : UNBOUNDED);
+    }
+
+    private static String in(Resource r) {
+        return "in:" + r.id();
+    }
+
+    private static String out(Resource r) {
+        return "out:" + r.id();
+    }
+
+    /** Adds capacity to the arc a->b (parallel links add up). */
+    private static void link(Graph<String, DefaultWeightedEdge> net, String a, String b, double capacity) {
+        if (a.equals(b)) {
+            return;
+        }
+        net.addVertex(a);
+        net.addVertex(b);
+        DefaultWeightedEdge e = net.getEdge(a, b);
+        if (e == null) {
+            e = net.addEdge(a, b);
+            net.setEdgeWeight(e, capacity);
+        } else {
+            net.setEdgeWeight(e, Math.min(UNBOUNDED, net.getEdgeWeight(e) + capacity));
+        }
+    }
+
+    static String names(List<Resource> rs) {
+        List<String> n = new ArrayList<>();
+        rs.forEach(r -> n.add(r.displayName()));
+        return String.join(", ", n);
+    }
+}
