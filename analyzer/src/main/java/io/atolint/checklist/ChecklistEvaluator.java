@@ -131,7 +131,7 @@ public final class ChecklistEvaluator {
         }
         return new ItemAssessment(item, Verdict.NEEDS_EVIDENCE, EvidenceGap.NOTHING_IN_SCOPE,
                 "no resource in scope for " + String.join(", ", idle)
-                        + (item.expects() == null ? "" : "; " + item.expects()), rules);
+                        + (item.expects() == null ? "" : " (an auditor expects: " + item.expects() + ")"), rules);
     }
 
     private static String perRule(List<RuleEvidence> rules, java.util.function.Function<RuleEvidence, List<Finding>> which) {

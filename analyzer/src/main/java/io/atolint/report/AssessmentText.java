@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The self-assessment as a text table: every item with its verdict and why, the findings behind a
- * "Not met" and the notes behind an "UNKNOWN results", then a summary line.
+ * The self-assessment as a text table: every item with its verdict and why, then the findings behind it:
+ * {@code -} a finding (Not met), {@code ?} a "cannot prove" note, {@code i} an informational fact about a
+ * resource that passes; then a summary line.
  */
 public final class AssessmentText {
     private static final String INDENT = "                          ";
@@ -44,6 +45,9 @@ public final class AssessmentText {
             }
             for (Finding f : i.undecided()) {
                 out.println(INDENT + "? " + line(f));
+            }
+            for (Finding f : i.informational()) {
+                out.println(INDENT + "i " + line(f));
             }
         }
         out.println();

@@ -1,5 +1,6 @@
 package io.atolint.checks.s3;
 
+import io.atolint.checks.support.S3Buckets;
 import io.atolint.checks.support.Setting;
 import io.atolint.model.Format;
 import io.atolint.model.Kind;
@@ -59,8 +60,14 @@ public final class PublicAccessBlock implements Check {
                 unknown.add(shown + " is " + s.shown());
             }
         }
-        String what = r.kind() == Kind.S3_BUCKET ? Names.of(r) : Names.of(r)
-                + (r.rawType().equals("aws_s3_account_public_access_block") ? " (account level)" : "");
+        String what;
+        if (r.kind() == Kind.S3_BUCKET) {
+            what = Names.of(r);
+        } else if (r.rawType().equals("aws_s3_account_public_access_block")) {
+            what = Names.of(r) + " (account level)";
+        } else {
+            what = S3Buckets.bucketOf(ctx.graph(), r).map(b -> Names.of(b) + " (" + r.name() + ")").orElse(Names.of(r));
+        }
         if (!off.isEmpty()) {
             ctx.report(r, where, what + " turns off Block Public Access: " + String.join(", ", off), List.of());
         } else if (!unknown.isEmpty()) {
