@@ -63,13 +63,15 @@ public final class PasswordLiteral implements Check {
 
     private void judge(RuleContext ctx, Resource r, String path, Value v, Value.MapV parent) {
         String name = Names.of(r);
-        switch (SecretValues.origin(v, ctx.options())) {
+        switch (SecretValues.origin(v, ctx.options(), r)) {
             case LITERAL -> ctx.report(r, v.location(), name + ": " + path + " is a literal password written in the file; "
                     + "use a Secrets Manager dynamic reference (resolve:secretsmanager), a secret reference or a managed master password", List.of());
             case DEFAULT -> ctx.report(r, v.location(), name + ": " + path + " comes from " + SecretValues.writtenSource(v)
                     + ", written in the files; pass it at deploy time from a secrets store", List.of());
             case PLAIN_SSM -> ctx.report(r, v.location(), name + ": " + path + " reads a plain SSM String parameter "
                     + "(resolve:ssm), stored unencrypted; use an ssm-secure or secretsmanager dynamic reference", List.of());
+            case PLANNED -> ctx.note(r, v.location(), name + ": " + path + " has a concrete value in the plan; the plan does "
+                    + "not say whether the configuration writes it or a variable supplies it: check the configuration", List.of());
             case SAFE -> {
             }
         }

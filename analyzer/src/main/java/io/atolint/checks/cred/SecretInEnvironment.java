@@ -82,7 +82,7 @@ public final class SecretInEnvironment implements Check {
             return;
         }
         String name = Names.of(r) + " " + what + " " + key;
-        switch (SecretValues.origin(v, ctx.options())) {
+        switch (SecretValues.origin(v, ctx.options(), r)) {
             case LITERAL -> {
                 if (!looksLikeAReference(v.asString().orElse(""))) {
                     ctx.report(r, v.location(), name + " holds a secret written in the file; read it at run time "
@@ -93,6 +93,12 @@ public final class SecretInEnvironment implements Check {
                     + ", written in the files", List.of());
             case PLAIN_SSM -> ctx.report(r, v.location(), name + " reads a plain SSM String parameter, stored unencrypted, "
                     + "and puts it in clear in the environment", List.of());
+            case PLANNED -> {
+                if (!looksLikeAReference(v.asString().orElse(""))) {
+                    ctx.note(r, v.location(), name + " has a concrete secret value in the plan; the plan does not say "
+                            + "whether the configuration writes it: check the configuration", List.of());
+                }
+            }
             case SAFE -> {
             }
         }

@@ -1,5 +1,7 @@
 package io.atolint.checks.cred;
 
+import io.atolint.model.Format;
+import io.atolint.model.Resource;
 import io.atolint.model.Value;
 import io.atolint.parse.ParseOptions;
 
@@ -19,7 +21,12 @@ final class SecretValues {
     private SecretValues() {
     }
 
-    enum Origin { LITERAL, DEFAULT, PLAIN_SSM, SAFE }
+    /**
+     * LITERAL, DEFAULT (a parameter or variable value written in the files), PLAIN_SSM, SAFE, or
+     * PLANNED: a concrete value in Terraform plan JSON, which resolves variables, so the plan alone does
+     * not say whether the configuration writes the value.
+     */
+    enum Origin { LITERAL, DEFAULT, PLAIN_SSM, SAFE, PLANNED }
 
     /** Terraform's description of a variable's value: {@code var.x}, {@code module.m.var.x}, {@code var.x[0]}. */
     private static final Pattern TF_VARIABLE = Pattern.compile("^(module\\.\\S+\\.)?var\\.([A-Za-z0-9_-]+)(\\[.*)?$");
@@ -29,10 +36,13 @@ final class SecretValues {
      * files (a default, a {@code .tfvars} in the tree, a module argument) unless it was given on the
      * command line for the root module.
      */
-    static Origin origin(Value v, ParseOptions options) {
+    static Origin origin(Value v, ParseOptions options, Resource owner) {
         if (v instanceof Value.Scalar s) {
             if (s.value() == null || s.value() instanceof Boolean || String.valueOf(s.value()).isBlank()) {
                 return Origin.SAFE;
+            }
+            if (owner.format() == Format.TERRAFORM_PLAN) {
+                return Origin.PLANNED;
             }
             if (s.isLiteral()) {
                 return Origin.LITERAL;
