@@ -41,8 +41,9 @@ public record Capacity(Tri one, String why, SourceLocation at) {
             return new Capacity(Tri.UNKNOWN, "its size is not stated", r.location());
         }
         Optional<BigDecimal> maxN = maxV.flatMap(Value::asNumber);
+        boolean tf = r.format() == io.atolint.model.Format.TERRAFORM;
         if (maxN.isPresent() && maxN.get().compareTo(BigDecimal.ONE) == 0) {
-            return new Capacity(Tri.TRUE, max + " " + maxN.get().toPlainString(), sizes.keyLocation(max));
+            return new Capacity(Tri.TRUE, spell(tf, max) + " " + maxN.get().toPlainString(), sizes.keyLocation(max));
         }
         // The desired capacity defaults to the minimum.
         Optional<Value> effective = desiredV.isPresent() ? desiredV : minV;
@@ -50,14 +51,14 @@ public record Capacity(Tri one, String why, SourceLocation at) {
         Optional<BigDecimal> n = effective.flatMap(Value::asNumber);
         boolean scaled = !Scaling.mechanisms(graph, r).isEmpty();
         if (n.isPresent() && n.get().compareTo(BigDecimal.ONE) == 0 && !scaled) {
-            return new Capacity(Tri.TRUE, name + " 1 and no scaling policy or scheduled action",
+            return new Capacity(Tri.TRUE, spell(tf, name) + " 1 and no scaling policy or scheduled action",
                     sizes.keyLocation(name));
         }
         if (maxV.isPresent() && maxN.isEmpty()) {
-            return new Capacity(Tri.UNKNOWN, max + " is " + maxV.get().describe(), sizes.keyLocation(max));
+            return new Capacity(Tri.UNKNOWN, spell(tf, max) + " is " + maxV.get().describe(), sizes.keyLocation(max));
         }
         if (effective.isPresent() && n.isEmpty()) {
-            return new Capacity(Tri.UNKNOWN, name + " is " + effective.get().describe(), sizes.keyLocation(name));
+            return new Capacity(Tri.UNKNOWN, spell(tf, name) + " is " + effective.get().describe(), sizes.keyLocation(name));
         }
         return new Capacity(Tri.FALSE, "", r.location());
     }
@@ -81,10 +82,15 @@ public record Capacity(Tri one, String why, SourceLocation at) {
             return new Capacity(Tri.UNKNOWN, "DesiredCount is " + count.get().describe(), r.locationOf("DesiredCount", "desired_count"));
         }
         if (n.get().compareTo(BigDecimal.ONE) == 0 && !scaled) {
-            return new Capacity(Tri.TRUE, "DesiredCount " + n.get().toPlainString() + " and no scaling target",
+            return new Capacity(Tri.TRUE, spell(r.format() == io.atolint.model.Format.TERRAFORM, "DesiredCount") + " "
+                    + n.get().toPlainString() + " and no scaling target",
                     r.locationOf("DesiredCount", "desired_count"));
         }
         return new Capacity(Tri.FALSE, "", r.location());
+    }
+
+    private static String spell(boolean terraform, String name) {
+        return io.atolint.checks.support.Setting.spelling(terraform, name);
     }
 
     public boolean isOne() {

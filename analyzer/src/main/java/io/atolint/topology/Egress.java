@@ -69,12 +69,12 @@ public final class Egress {
             if (!isNat(rg, v)) {
                 continue;
             }
-            for (Hop h : traffic.jgrapht().incomingEdgesOf(v)) {
-                if (h.from().kind() != Kind.SUBNET) {
-                    SourceLocation at = h.relations().isEmpty() || h.relations().get(0).location() == null
-                            ? h.from().location() : h.relations().get(0).location();
-                    out.add(new Client(h.from(), v, h.from().name() + " -> " + v.name()
-                            + (h.how().isEmpty() ? "" : " (" + h.how() + ")"), at));
+            // Drawn clients, each on its own (not folded into the group box it is drawn in): each has its AZ.
+            for (Relation rel : rg.incoming(v, RelationType.ROUTES_TO)) {
+                Resource from = rel.source();
+                if (from.kind() != Kind.SUBNET && from.kind() != Kind.ROUTE_TABLE) {
+                    out.add(new Client(from, v, from.name() + " -> " + v.name() + (rel.via().isEmpty() ? ""
+                            : " (" + rel.via() + ")"), rel.location() != null ? rel.location() : from.location()));
                 }
             }
         }

@@ -95,7 +95,10 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
             return yes("an Auto Scaling group", r);
         }
         if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) == 0) {
-            return no("MinSize = MaxSize = " + max.get().toPlainString() + ": nothing can change its size",
+            boolean tf = r.format() == io.atolint.model.Format.TERRAFORM;
+            return no(io.atolint.checks.support.Setting.spelling(tf, "MinSize") + " = "
+                    + io.atolint.checks.support.Setting.spelling(tf, "MaxSize") + " = " + max.get().toPlainString()
+                    + ": nothing can change its size",
                     r.locationOf("MaxSize", "max_size"));
         }
         if (!mechanisms.isEmpty()) {

@@ -58,7 +58,7 @@ public final class SiteConnectivity {
 
     /** A site and its connectivity: {@code independent} is the max flow; the connections and devices it found. */
     public record Result(Site site, int independent, List<Resource> customerGateways, List<Resource> vpnConnections,
-                         List<Resource> directConnects) {
+                         List<Resource> directConnects, List<Relation> gatewayLinks) {
         /** TRUE when every Direct Connect connection is provably at one location, with two or more of them. */
         public Tri sharedLocation() {
             if (directConnects.size() < 2) {
@@ -253,7 +253,17 @@ public final class SiteConnectivity {
                 }
             }
         }
-        return new Result(site, (int) Math.min(value, 99), cgws, vpns, dxs);
+        // Drawn links leaving the customer gateways (a diagram draws VPN connections as labelled edges).
+        List<Relation> links = new ArrayList<>();
+        for (Relation rel : model.relations()) {
+            Resource other = cgws.contains(rel.source()) ? rel.target() : cgws.contains(rel.target()) ? rel.source() : null;
+            if (other != null && other.kind() != Kind.ON_PREMISES && !DEVICES.contains(other.kind())
+                    && rel.type() != io.atolint.model.RelationType.CONTAINS
+                    && rel.type() != io.atolint.model.RelationType.REFERENCES) {
+                links.add(rel);
+            }
+        }
+        return new Result(site, (int) Math.min(value, 99), cgws, vpns, dxs, links);
     }
 
     /** The devices and connections of a site: its members, and what links to them, transitively, short of AWS. */

@@ -12,7 +12,7 @@ import io.atolint.rule.Names;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleGraph;
+import org.jgrapht.graph.Multigraph;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,7 +34,8 @@ import java.util.Set;
  *   <li>a single-AZ data store that a provably multi-AZ tier sends requests to;</li>
  *   <li>cut points of the traffic graph, found by JGraphT's {@link BiconnectivityInspector} (Hopcroft-Tarjan,
  *       O(V + E), recursive: run on a thread with a large stack, see {@link Topology}) on the undirected
- *       traffic graph. A cut point is kept when every path between one ingress point and one end
+ *       multigraph of replica sets (one edge per hop, so that parallel links are never bridges). A cut
+ *       point, or the end of a path, is kept when every path between one ingress point and one end
  *       crosses it and it is not multi-AZ: AWS-managed regional services that are multi-AZ by
  *       construction (S3, DynamoDB, SQS, SNS, internet, VPN and transit gateways, CloudFront, API
  *       Gateway) and anything provably in two AZs (a load balancer in two AZs, a Multi-AZ database) are
@@ -233,23 +234,27 @@ final class SpofAnalysis {
     // ------------------------------------------------------------ cut points and bridges
 
     private void cutPointsAndBridges() {
-        Graph<Resource, DefaultEdge> undirected = new SimpleGraph<>(DefaultEdge.class);
-        for (Resource v : topo.traffic().vertices()) {
-            undirected.addVertex(v);
+        // Undirected, one vertex per replica set, one edge per hop: parallel hops between two sets (two
+        // drawn links, two instances behind one load balancer) are parallel edges, never a bridge.
+        Graph<ReplicaSet, DefaultEdge> undirected = new Multigraph<>(DefaultEdge.class);
+        Map<DefaultEdge, Hop> hopOf = new HashMap<>();
+        for (ReplicaSet s : topo.sets()) {
+            undirected.addVertex(s);
         }
         for (Hop h : topo.traffic().jgrapht().edgeSet()) {
-            if (!h.from().equals(h.to()) && !undirected.containsEdge(h.from(), h.to())) {
-                undirected.addEdge(h.from(), h.to());
+            ReplicaSet a = topo.setOf(h.from()).orElse(null);
+            ReplicaSet b = topo.setOf(h.to()).orElse(null);
+            if (a != null && b != null && a != b) {
+                hopOf.put(undirected.addEdge(a, b), h);
             }
         }
-        BiconnectivityInspector<Resource, DefaultEdge> inspector = new BiconnectivityInspector<>(undirected);
-        Set<Resource> cutPoints = inspector.getCutpoints();
+        BiconnectivityInspector<ReplicaSet, DefaultEdge> inspector = new BiconnectivityInspector<>(undirected);
+        Set<ReplicaSet> cutPoints = inspector.getCutpoints();
         for (Map.Entry<ReplicaSet, List<TrafficPath>> e : essentialSets().entrySet()) {
             ReplicaSet s = e.getKey();
             List<TrafficPath> paths = e.getValue();
             boolean end = paths.stream().anyMatch(p -> p.end() == s || p.head() == s);
-            boolean cut = s.vertices().stream().anyMatch(cutPoints::contains);
-            if ((!end && !cut) || judged.contains(s) || multiAzByConstruction(s.primary())
+            if ((!end && !cutPoints.contains(s)) || judged.contains(s) || multiAzByConstruction(s.primary())
                     || (s.multiAz().isTrue() && !s.capacity().isOne())) {
                 continue;
             }
@@ -267,24 +272,23 @@ final class SpofAnalysis {
                         + "; cannot prove it runs in two AZs (" + s.where() + ")", v.location(), paths, Evidence.path(p, v));
             }
         }
-        // Edge objects hash by identity: order bridges by their ends so that reports are reproducible.
-        List<DefaultEdge> bridges = new ArrayList<>(inspector.getBridges());
-        bridges.sort(java.util.Comparator.comparing((DefaultEdge e) -> undirected.getEdgeSource(e).id())
-                .thenComparing(e -> undirected.getEdgeTarget(e).id()));
-        for (DefaultEdge e : bridges) {
-            Resource a = undirected.getEdgeSource(e);
-            Resource b = undirected.getEdgeTarget(e);
-            Resource site = remoteSite(a) ? a : remoteSite(b) ? b : null;
-            Resource other = site == a ? b : a;
+        // Edge objects hash by identity: order bridges by their hops so that reports are reproducible.
+        List<Hop> bridges = new ArrayList<>();
+        for (DefaultEdge e : inspector.getBridges()) {
+            bridges.add(hopOf.get(e));
+        }
+        bridges.sort(java.util.Comparator.comparing((Hop h) -> h.from().id()).thenComparing(h -> h.to().id()));
+        for (Hop h : bridges) {
+            Resource site = remoteSite(h.from()) ? h.from() : remoteSite(h.to()) ? h.to() : null;
+            Resource other = site == h.from() ? h.to() : h.from();
             if (site == null || CONNECTIVITY.contains(other.kind()) || remoteSite(other)) {
                 continue;
             }
-            Hop h = topo.traffic().hop(a, b).orElseGet(() -> topo.traffic().hop(b, a).orElse(null));
-            SourceLocation at = h != null && !h.relations().isEmpty() && h.relations().get(0).location() != null
+            SourceLocation at = !h.relations().isEmpty() && h.relations().get(0).location() != null
                     ? h.relations().get(0).location() : site.location();
             add(Spof.Category.SINGLE_LINK, Tri.TRUE, site, topo.setOf(site).orElse(null), "the only link between "
                     + Names.of(site) + " and " + Names.of(other) + " is one connection"
-                    + (h == null || h.how().isEmpty() ? "" : " (" + h.how() + ")"), at, List.of(),
+                    + (h.how().isEmpty() ? "" : " (" + h.how() + ")"), at, List.of(),
                     List.of(new Finding.Related(Names.of(other), other.location(), other.id())));
         }
     }

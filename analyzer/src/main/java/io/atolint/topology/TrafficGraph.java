@@ -194,13 +194,32 @@ public final class TrafficGraph {
                         Kind.DOCDB_CLUSTER, Kind.NEPTUNE_CLUSTER), "DBClusterIdentifier", "cluster_identifier");
                 case ELASTICACHE_CLUSTER -> refTo(model, r, EnumSet.of(Kind.ELASTICACHE_REPLICATION_GROUP),
                         "ReplicationGroupId", "replication_group_id");
-                case EC2_INSTANCE -> rg.sources(r, RelationType.CONTAINS).stream()
-                        .filter(c -> c.kind() == Kind.AUTOSCALING_GROUP).findFirst();
+                case EC2_INSTANCE -> drawnGroup(rg, r);
                 default -> Optional.empty();
             };
             parent.ifPresent(p -> parentOf.put(r, p));
         }
         return parentOf;
+    }
+
+    /** The Auto Scaling group box an instance is drawn in, directly or through the subnet boxes inside it. */
+    private static Optional<Resource> drawnGroup(ResourceGraph rg, Resource instance) {
+        List<Resource> level = List.of(instance);
+        for (int depth = 0; depth < 4 && !level.isEmpty(); depth++) {
+            List<Resource> up = new ArrayList<>();
+            for (Resource r : level) {
+                for (Resource c : rg.sources(r, RelationType.CONTAINS)) {
+                    if (c.kind() == Kind.AUTOSCALING_GROUP) {
+                        return Optional.of(c);
+                    }
+                    if (c.kind() == Kind.SUBNET || c.kind() == Kind.AVAILABILITY_ZONE) {
+                        up.add(c);
+                    }
+                }
+            }
+            level = up;
+        }
+        return Optional.empty();
     }
 
     private static Optional<Resource> refTo(Model model, Resource r, Set<Kind> kinds, String... attrs) {

@@ -1,6 +1,8 @@
 package io.atolint.topology;
 
+import io.atolint.checks.support.Setting;
 import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Format;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
@@ -50,11 +52,12 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
 
     private static TransitEncryption flag(Resource r, String label, String... names) {
         Optional<Value> v = r.attr(names);
+        String name = Setting.spelling(r.format() == Format.TERRAFORM, names);
         if (v.isEmpty()) {
-            return new TransitEncryption(Tri.FALSE, names[0] + " is omitted (off by default)", r.location());
+            return new TransitEncryption(Tri.FALSE, name + " is omitted (off by default)", r.location());
         }
         Tri t = v.get().asBool();
-        return new TransitEncryption(t, label + " " + v.get().describe(), r.locationOf(names));
+        return new TransitEncryption(t, name + " is " + v.get().describe(), r.locationOf(names));
     }
 
     /** RDS and Aurora: rds.force_ssl (PostgreSQL, SQL Server) or require_secure_transport (MySQL, MariaDB). */

@@ -22,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TopologyTest {
 
     private static ModelTopology demo(ParseOptions options) {
-        String dir = "fixtures/demo/three-tier";
+        return load("fixtures/demo/three-tier", options);
+    }
+
+    private static ModelTopology load(String dir, ParseOptions options) {
         Analysis a = new Analyzer(List.of()).analyze(List.of(new FileSystemSourceTree(Repo.path(dir), dir,
                 Limits.defaults())), options);
         return Topology.of(a.graph()).models().get(0);
@@ -93,5 +96,30 @@ class TopologyTest {
         Outcome lb = literalA.tiers().stream().filter(o -> o.tier().id().equals("load-balancing")).findFirst()
                 .orElseThrow().outcome();
         assertEquals(Verdict.UNKNOWN, lb.verdict(), "GetAZs('')[0] may or may not be us-east-1a");
+    }
+
+    @Test
+    void theDrawnDemoShowsTheSameTiersButNotWhatTheTemplateResolves() {
+        ModelTopology drawn = load("fixtures/demo/three-tier-drawio", ParseOptions.defaults());
+        ModelTopology template = demo(ParseOptions.defaults().withRegion("us-east-1"));
+        assertEquals(template.tiers().stream().map(Tier::id).toList(), drawn.tiers().stream().map(Tier::id).toList());
+        assertEquals(1, template.paths().size());
+        assertEquals(1, drawn.paths().size());
+        // The drawing places the load balancer across both AZ boxes; the template's two subnets resolve to one AZ.
+        assertEquals(2, tiers(drawn).get("load-balancing").azCount());
+        assertEquals(1, tiers(template).get("load-balancing").azCount());
+        // The drawing puts the database in the first AZ box: DOWN with it; the template lets AWS choose: AT RISK.
+        AzSimulation.Scenario drawnFirst = AzSimulation.run(drawn).get(0);
+        AzSimulation.Scenario templateFirst = AzSimulation.run(template).get(0);
+        assertEquals(Verdict.DOWN, outcome(drawnFirst, "data").verdict());
+        assertEquals(Verdict.AT_RISK, outcome(templateFirst, "data").verdict());
+        assertEquals(Verdict.DOWN, outcome(drawnFirst, "egress").verdict(), "the second AZ's server loses its NAT");
+        assertEquals(Verdict.DOWN, outcome(templateFirst, "egress").verdict());
+        assertEquals(Verdict.DEGRADED, outcome(drawnFirst, "load-balancing").verdict());
+        assertEquals(Verdict.DOWN, outcome(templateFirst, "load-balancing").verdict());
+    }
+
+    private static Outcome outcome(AzSimulation.Scenario s, String tier) {
+        return s.tiers().stream().filter(o -> o.tier().id().equals(tier)).findFirst().orElseThrow().outcome();
     }
 }

@@ -53,7 +53,8 @@ public final class ComputeTierAzSpread implements Check {
         }
         String what = topo.context(s) + ": " + s.describe();
         if (multi.isFalse()) {
-            ctx.report(r, Evidence.subnetsAttribute(r, topo.model()), what + " runs in 1 AZ (" + s.where()
+            ctx.report(r, Evidence.subnetsAttribute(r, topo.model()), what + (s.vertices().size() > 1 ? " run" : " runs")
+                    + " in 1 AZ (" + s.where()
                     + "); it does not survive the loss of that AZ", related);
         } else {
             ctx.note(r, Evidence.subnetsAttribute(r, topo.model()), what + ": cannot prove it runs in two AZs ("

@@ -42,6 +42,10 @@ public final class RedundantSiteConnectivity implements Check {
         Resource at = site.anchor();
         List<Finding.Related> related = related(r);
         String who = site.how();
+        if (r.customerGateways().isEmpty() && r.vpnConnections().isEmpty() && r.directConnects().isEmpty()) {
+            // A drawn site linked without VPN or Direct Connect equipment: its single link is SPOF005's.
+            return;
+        }
         if (r.independent() == 0) {
             ctx.note(at, at.location(), who + ": no connection to AWS is stated", related);
             return;
@@ -66,10 +70,12 @@ public final class RedundantSiteConnectivity implements Check {
 
     /** What the single connection is, in the words an auditor uses. */
     private static String single(SiteConnectivity.Result r) {
-        if (r.customerGateways().size() == 1 && r.vpnConnections().size() >= 2) {
-            return "one customer gateway (" + r.customerGateways().get(0).displayName() + ") carries VPN connections "
-                    + names(r.vpnConnections()) + ": the device is a single point of failure (the tunnels of a VPN "
-                    + "connection do not help when the customer device fails)";
+        if (r.customerGateways().size() == 1 && (r.vpnConnections().size() >= 2 || r.gatewayLinks().size() >= 2)) {
+            String carried = r.vpnConnections().size() >= 2 ? "VPN connections " + names(r.vpnConnections())
+                    : r.gatewayLinks().size() + " drawn connections (" + labels(r.gatewayLinks()) + ")";
+            return "one customer gateway (" + r.customerGateways().get(0).displayName() + ") carries " + carried
+                    + ": the device is a single point of failure (the tunnels of a VPN connection do not help when the "
+                    + "customer device fails)";
         }
         if (!r.directConnects().isEmpty() && r.vpnConnections().isEmpty()) {
             return "one Direct Connect connection (" + names(r.directConnects()) + ") and no VPN backup or second "
@@ -81,6 +87,14 @@ public final class RedundantSiteConnectivity implements Check {
                     + r.customerGateways().get(0).displayName() + ")") + " and no second connection";
         }
         return "only one independent connection to AWS";
+    }
+
+    private static String labels(List<io.atolint.model.Relation> rels) {
+        List<String> out = new ArrayList<>();
+        for (io.atolint.model.Relation rel : rels) {
+            out.add(rel.via().isEmpty() ? rel.source().displayName() + " -> " + rel.target().displayName() : rel.via());
+        }
+        return String.join(", ", out);
     }
 
     private static String names(List<Resource> rs) {
