@@ -46,8 +46,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The hostile corpus ({@code fixtures/hostile/<case>/}): every case is scanned beside a control input,
  * and must give exactly its expected findings (rule, file, position), leave the control's findings
  * unchanged, complete, and never touch the sentinel server on loopback or the sentinel file outside
- * the tree (whose content must never appear in a report). {@code @SENTINEL_URL@} and
- * {@code @SENTINEL_FILE@} in case files are replaced by the live sentinels.
+ * the tree (whose content must never appear in a report). {@code @SENTINEL_URL@},
+ * {@code @SENTINEL_FILE@} and {@code @SENTINEL_DIR@} (a Terraform module directory) in case files are
+ * replaced by the live sentinels.
  */
 class HostileInputsTest {
     private static final String MARKER = "SENTINEL-CONTENT-" + Long.toHexString(System.nanoTime());
@@ -75,6 +76,9 @@ class HostileInputsTest {
         sentinelFile = sentinelDir.resolve("sentinel.yaml");
         Files.writeString(sentinelFile, "Resources:\n  " + MARKER.replace("-", "") + ":\n    Type: AWS::S3::Bucket\n"
                 + "# " + MARKER + "\n");
+        // a module directory outside the tree, for module sources that try to climb out
+        Files.writeString(sentinelDir.resolve("main.tf"), "resource \"aws_s3_bucket\" \"" + MARKER.replace("-", "")
+                + "\" {}\n");
         controlAlone = describe(new Analyzer(io.atolint.rule.Rules.all()).analyze(List.of(control()), ParseOptions.defaults()).findings());
     }
 
@@ -171,7 +175,8 @@ class HostileInputsTest {
                     String text = new String(bytes, StandardCharsets.ISO_8859_1);
                     if (text.contains("@SENTINEL_")) {
                         text = text.replace("@SENTINEL_URL@", "http://127.0.0.1:" + server.getLocalPort() + "/sentinel")
-                                .replace("@SENTINEL_FILE@", sentinelFile.toString());
+                                .replace("@SENTINEL_FILE@", sentinelFile.toString())
+                                .replace("@SENTINEL_DIR@", sentinelDir.toString());
                         bytes = text.getBytes(StandardCharsets.ISO_8859_1);
                     }
                     Files.write(target, bytes);

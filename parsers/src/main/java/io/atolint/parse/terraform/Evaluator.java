@@ -283,15 +283,29 @@ final class Evaluator {
     private Value template(Expr.Template t, Env env, SourceLocation at) {
         StringBuilder b = new StringBuilder();
         List<Value> unknown = new ArrayList<>();
-        appendTemplate(t, env, b, unknown);
+        try {
+            appendTemplate(t, env, b, unknown);
+        } catch (TooLarge e) {
+            return run.tooLarge(at, raw(t));
+        }
         if (!unknown.isEmpty()) {
             return Values.unknownFrom(raw(t), at, unknown.toArray(new Value[0]));
         }
         return new Value.Scalar(b.toString(), null, at);
     }
 
+    /** A template whose text passed {@link TerraformRun#MAX_VALUE_WEIGHT} characters. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
     private void appendTemplate(Expr.Template t, Env env, StringBuilder b, List<Value> unknown) {
         for (Expr p : t.parts()) {
+            if (b.length() > TerraformRun.MAX_VALUE_WEIGHT) {
+                throw new TooLarge();
+            }
             if (p instanceof Expr.Literal l && l.value() instanceof String s) {
                 b.append(s);
             } else if (p instanceof Expr.TemplateIf ti) {
@@ -514,6 +528,9 @@ final class Evaluator {
         }
         if (name.contains("::")) {
             return new Value.Unknown("provider function " + name + "() is not evaluated", raw(c), Values.refs(args), at);
+        }
+        if (Values.weight(args, TerraformRun.MAX_VALUE_WEIGHT) > TerraformRun.MAX_VALUE_WEIGHT) {
+            return run.tooLarge(at, raw(c));
         }
         try {
             return Functions.call(name, args, at, raw(c));

@@ -267,6 +267,10 @@ final class ModuleInstance {
                 return new Expansion("count", List.of(new Instance(null, base, b)), why, null);
             }
             int max = Math.min(n.get().intValue(), run.remainingResources());
+            if (max < n.get().intValue()) {
+                run.limit(at, base + ": count = " + n.get().toPlainString() + " exceeds the "
+                        + "resource limit; only " + max + " instances are read");
+            }
             List<Instance> out = new ArrayList<>();
             for (int i = 0; i < max; i++) {
                 out.add(new Instance(i, base + "[" + i + "]",
@@ -282,22 +286,17 @@ final class ModuleInstance {
                     out.add(new Instance(e.getKey(), base + "[\"" + e.getKey() + "\"]",
                             Map.of("each", Values.map(Map.of("key", Values.str(e.getKey(), at), "value", e.getValue()), at))));
                 }
-                return new Expansion("for_each", out, null, null);
+                return new Expansion("for_each", capped(base, at, out), null, null);
             }
             if (f instanceof Value.ListV l && l.items().stream().allMatch(i -> Values.asText(i) != null)) {
-                List<String> keys = new ArrayList<>();
-                for (Value i : l.items()) {
-                    if (!keys.contains(Values.asText(i))) {
-                        keys.add(Values.asText(i));
-                    }
-                }
-                keys.sort(String::compareTo);
+                List<String> keys = new ArrayList<>(new java.util.TreeSet<>(
+                        l.items().stream().map(Values::asText).toList()));
                 for (String k : keys) {
                     Value kv = Values.str(k, at);
                     out.add(new Instance(k, base + "[\"" + k + "\"]",
                             Map.of("each", Values.map(Map.of("key", kv, "value", kv), at))));
                 }
-                return new Expansion("for_each", out, null, null);
+                return new Expansion("for_each", capped(base, at, out), null, null);
             }
             String why = "for_each unknown: " + (Values.reasonOf(f) != null ? Values.reasonOf(f)
                     : "for_each is not a map or a set of strings");
@@ -306,6 +305,17 @@ final class ModuleInstance {
                     Map.of("each", Values.map(Map.of("key", each, "value", each), at)))), why, null);
         }
         return new Expansion("single", List.of(new Instance(null, base, Map.of())), null, null);
+    }
+
+    /** The instances that fit under the resource limit; the cut is reported. */
+    private List<Instance> capped(String base, SourceLocation at, List<Instance> all) {
+        int max = run.remainingResources();
+        if (all.size() <= max) {
+            return all;
+        }
+        run.limit(at, base + ": for_each has " + all.size() + " elements, above the resource limit; only " + max
+                + " instances are read");
+        return all.subList(0, max);
     }
 
     // ---------------------------------------------------------------- data sources

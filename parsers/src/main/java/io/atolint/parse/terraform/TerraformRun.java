@@ -81,6 +81,12 @@ final class TerraformRun {
         return Math.max(0, options.limits().maxResources() - instances.size());
     }
 
+    void limit(SourceLocation at, String message) {
+        if (reported.add(at.display() + message)) {
+            model.report(ParseFindings.limit(at, message));
+        }
+    }
+
     void invalid(SourceLocation at, String message) {
         if (reported.add(at.display() + message)) {
             model.report(ParseFindings.invalid(at, message));
@@ -91,6 +97,18 @@ final class TerraformRun {
         if (reported.add(at.display() + message)) {
             model.report(ParseFindings.unsupported(at, message));
         }
+    }
+
+    /** The largest value (collection elements plus string characters) an expression may produce. */
+    static final long MAX_VALUE_WEIGHT = 2_000_000;
+
+    /** A value that would pass {@link #MAX_VALUE_WEIGHT}: UNKNOWN, with one PARSE002 per place. */
+    Value tooLarge(SourceLocation at, String raw) {
+        if (reported.add(at.display() + "too large")) {
+            model.report(ParseFindings.limit(at, "the value of " + (raw.length() > 60 ? raw.substring(0, 57) + "..." : raw)
+                    + " would exceed " + MAX_VALUE_WEIGHT + " elements or characters; it is UNKNOWN"));
+        }
+        return new Value.Unknown("value too large to evaluate", raw, at);
     }
 
     /** Counts one evaluation step; past the limit, evaluation stops with one PARSE002. */

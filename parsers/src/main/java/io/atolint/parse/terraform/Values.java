@@ -110,6 +110,28 @@ final class Values {
         return null;
     }
 
+    /**
+     * The size of values, counted as collection elements plus string characters, stopping as soon as it
+     * passes {@code cap}: the guard against expressions whose results grow geometrically.
+     */
+    static long weight(List<Value> values, long cap) {
+        long total = 0;
+        java.util.ArrayDeque<Value> todo = new java.util.ArrayDeque<>(values);
+        while (!todo.isEmpty() && total <= cap) {
+            Value v = todo.pop();
+            total++;
+            if (v instanceof Value.Scalar sc && sc.value() instanceof String str) {
+                total += str.length();
+            } else if (v instanceof Value.ListV l) {
+                todo.addAll(l.items());
+            } else if (v instanceof Value.MapV m) {
+                total += m.entries().size();
+                todo.addAll(m.entries().values());
+            }
+        }
+        return total;
+    }
+
     static Value.Scalar str(String s, SourceLocation at) {
         return new Value.Scalar(s, null, at);
     }

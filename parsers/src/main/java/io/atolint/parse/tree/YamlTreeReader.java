@@ -170,9 +170,13 @@ public final class YamlTreeReader {
                         aliases++;
                         long sz = sizes.getOrDefault(target, 1L);
                         expanded += sz;
-                        if (aliases > limits.maxYamlAliases() || expanded > MAX_EXPANDED_NODES) {
-                            throw new TreeReadException("too many YAML aliases (expands to more than "
-                                    + Math.min(expanded, MAX_EXPANDED_NODES) + " nodes)", p.line(), p.column(), true);
+                        if (aliases > limits.maxYamlAliases()) {
+                            throw new TreeReadException("too many YAML aliases (more than " + limits.maxYamlAliases()
+                                    + ")", p.line(), p.column(), true);
+                        }
+                        if (expanded > MAX_EXPANDED_NODES) {
+                            throw new TreeReadException("too many YAML aliases (the document would expand to more than "
+                                    + MAX_EXPANDED_NODES + " nodes)", p.line(), p.column(), true);
                         }
                         root = attach(stack, target, sz, Optional.empty(), anchors, sizes, root);
                     }
