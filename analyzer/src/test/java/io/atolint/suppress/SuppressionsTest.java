@@ -142,6 +142,15 @@ class SuppressionsTest {
     }
 
     @Test
+    void checkovRdsMultiAzSkipSuppressesTheDataStoreAzRule() {
+        Analysis a = triaged("rds-multi-az", PeerRules.standard());
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("aws_db_instance.reports", "checkov: reporting replica, rebuilt from the primary within the RTO");
+        expected.put("aws_db_instance.orders", "reported");
+        assertEquals(expected, findingsOf(a, "HA003"));
+    }
+
+    @Test
     void diagramCellAttributeAndTag() {
         Analysis a = triaged("diagram-cells", PeerRules.standard());
         Map<String, String> expected = new LinkedHashMap<>();

@@ -152,7 +152,7 @@ public final class ArchitectureLayout {
         n.setIdentifier("b:" + b.id());
         n.setProperty(CoreOptions.PADDING, new ElkPadding(BOX_LABEL_HEIGHT, 12, 12, 12));
         n.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
-        double labelWidth = Math.max(text(b.label(), 7.4), text(b.detail(), 6.2)) + 28;
+        double labelWidth = Math.max(text(b.label(), 8.0), text(b.detail(), 6.4)) + 28;
         n.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(Math.min(labelWidth, 420), BOX_LABEL_HEIGHT + 22));
         ctx.elkNodes.put(n.getIdentifier(), n);
         ctx.boxOf.put(n, b);

@@ -16,8 +16,8 @@ import java.util.Locale;
  * for its details and findings.
  */
 public final class ArchitectureSvg {
-    private static final int NAME_CHARS = 24;
-    private static final int DETAIL_CHARS = 33;
+    private static final int NAME_CHARS = 21;
+    private static final int DETAIL_CHARS = 28;
     static final int EDGE_LABEL_CHARS = 18;
 
     private ArchitectureSvg() {
@@ -115,11 +115,11 @@ public final class ArchitectureSvg {
         String color = box.kind() == ArchitectureView.BoxKind.UNPLACED ? "#555555"
                 : box.kind() == ArchitectureView.BoxKind.LOOSE ? "#7d8998" : stroke;
         b.append("<text x=\"").append(n(r.x() + 10)).append("\" y=\"").append(n(r.y() + 15)).append("\" font-size=\"12.5\" ")
-                .append("font-weight=\"600\" fill=\"").append(color).append("\">").append(x(fit(box.label(), (int) ((r.w() - 16) / 7.2))))
+                .append("font-weight=\"600\" fill=\"").append(color).append("\">").append(x(fit(box.label(), (int) ((r.w() - 16) / 8.0))))
                 .append("</text>");
         if (!box.detail().isEmpty()) {
             b.append("<text x=\"").append(n(r.x() + 10)).append("\" y=\"").append(n(r.y() + 28)).append("\" font-size=\"10.5\" ")
-                    .append("fill=\"#555555\">").append(x(fit(box.detail(), (int) ((r.w() - 16) / 6.0)))).append("</text>");
+                    .append("fill=\"#555555\">").append(x(fit(box.detail(), (int) ((r.w() - 16) / 6.4)))).append("</text>");
         }
         b.append("<title>").append(x(box.label() + (box.detail().isEmpty() ? "" : "\n" + box.detail()))).append("</title>");
         b.append("</g>\n");
@@ -185,7 +185,7 @@ public final class ArchitectureSvg {
                 .append(n(r.h() - 3)).append("\" rx=\"2\" fill=\"").append(family).append("\"/>");
         double tx = r.x() + 13;
         b.append("<text x=\"").append(n(tx)).append("\" y=\"").append(n(r.y() + 15)).append("\" font-size=\"10.5\" fill=\"")
-                .append(family).append("\">").append(x(fit(node.kindLabel(), 24))).append("</text>");
+                .append(family).append("\">").append(x(fit(node.kindLabel(), 26))).append("</text>");
         b.append("<text x=\"").append(n(tx)).append("\" y=\"").append(n(r.y() + 31)).append("\" font-size=\"12.5\" font-weight=\"600\" ")
                 .append("fill=\"#16191f\">").append(x(fit(node.name(), NAME_CHARS))).append("</text>");
         if (!node.detail().isEmpty()) {

@@ -188,15 +188,15 @@ public final class ArchitectureView {
         ArchitectureView build() {
             indexFindings();
             for (Resource vpc : graph.resources(Kind.VPC)) {
-                vpcBoxes.put(vpc, region.add(new Box(boxId("vpc", vpc), BoxKind.VPC, "VPC " + vpc.displayName(),
+                vpcBoxes.put(vpc, region.add(new Box(boxId("vpc", vpc), BoxKind.VPC, "VPC " + shortName(vpc),
                         vpc.attr("CidrBlock", "cidr_block").flatMap(Value::asString).orElse(""), false)));
             }
             for (Resource subnet : graph.resources(Kind.SUBNET)) {
                 Box vpc = vpcOf(subnet);
                 Az az = subnet.placement().azs().isEmpty() ? Az.unknown("no AZ") : subnet.placement().azs().get(0);
-                Box azBox = azBox(vpc, az);
+                Box azBox = azBox(vpc, az, ancestor(subnet, Kind.AVAILABILITY_ZONE).orElse(null));
                 subnetBoxes.put(subnet, azBox.add(new Box(boxId("subnet", subnet), BoxKind.SUBNET,
-                        subnet.displayName(), subnetDetail(subnet), isPublic(subnet))));
+                        shortName(subnet), subnetDetail(subnet), isPublic(subnet))));
             }
             List<Resource> drawn = new ArrayList<>();
             Map<String, Integer> notDrawn = new TreeMap<>();
@@ -251,12 +251,11 @@ public final class ArchitectureView {
 
         // ------------------------------------------------------------ boxes
 
+        /** The VPC holding a subnet, directly (IaC) or through drawn groups such as an AZ box (diagrams). */
         private Box vpcOf(Resource subnet) {
-            for (Resource v : graph.sources(subnet, RelationType.CONTAINS)) {
-                Box b = vpcBoxes.get(v);
-                if (b != null) {
-                    return b;
-                }
+            Optional<Resource> vpc = ancestor(subnet, Kind.VPC);
+            if (vpc.isPresent() && vpcBoxes.containsKey(vpc.get())) {
+                return vpcBoxes.get(vpc.get());
             }
             if (externalVpc == null) {
                 externalVpc = region.add(new Box("vpc:?", BoxKind.VPC, "VPC outside the scanned files",
@@ -265,11 +264,44 @@ public final class ArchitectureView {
             return externalVpc;
         }
 
+        /** The nearest container of a kind, following containment up (bounded: drawn groups nest a few deep). */
+        private Optional<Resource> ancestor(Resource r, Kind kind) {
+            Set<Resource> seen = new HashSet<>();
+            List<Resource> level = List.of(r);
+            for (int depth = 0; depth < 6 && !level.isEmpty(); depth++) {
+                List<Resource> next = new ArrayList<>();
+                for (Resource x : level) {
+                    for (Resource p : graph.sources(x, RelationType.CONTAINS)) {
+                        if (p.kind() == kind) {
+                            return Optional.of(p);
+                        }
+                        if (seen.add(p)) {
+                            next.add(p);
+                        }
+                    }
+                }
+                level = next;
+            }
+            return Optional.empty();
+        }
+
         private Box azBox(Box vpc, Az az) {
+            return azBox(vpc, az, null);
+        }
+
+        /** One box per AZ value in a VPC; a drawn AZ group lends its label ("Availability Zone 2"). */
+        private Box azBox(Box vpc, Az az, Resource drawnAz) {
             String key = vpc.id() + "|" + az.value();
-            return azBoxes.computeIfAbsent(key, k -> vpc.add(new Box("az:" + key, BoxKind.AZ,
-                    az.isKnown() ? "AZ " + az.value() : "AZ UNKNOWN",
-                    az.isKnown() ? (az.how().isEmpty() || az.how().equals("literal") ? "" : az.how()) : az.how(), false)));
+            String how = az.how().isEmpty() || az.how().equals("literal") ? "" : az.how();
+            String label = !az.isKnown() ? "AZ UNKNOWN" : drawnAz != null ? drawnAz.meta("label").filter(l -> !l.isBlank())
+                    .orElse("AZ " + shortAz(az.value())) : "AZ " + shortAz(az.value());
+            return azBoxes.computeIfAbsent(key, k -> vpc.add(new Box("az:" + key, BoxKind.AZ, label, how, false)));
+        }
+
+        /** A diagram's AZ symbol ({@code architecture.drawio p1 AZ[1]}) without the file and page. */
+        static String shortAz(String value) {
+            int space = value.lastIndexOf(' ');
+            return space < 0 ? value : value.substring(space + 1);
         }
 
         private String subnetDetail(Resource subnet) {
@@ -352,10 +384,9 @@ public final class ArchitectureView {
         }
 
         private Optional<Box> vpcOfResource(Resource r) {
-            for (Resource v : graph.sources(r, RelationType.CONTAINS)) {
-                if (vpcBoxes.containsKey(v)) {
-                    return Optional.of(vpcBoxes.get(v));
-                }
+            Optional<Resource> v0 = ancestor(r, Kind.VPC);
+            if (v0.isPresent() && vpcBoxes.containsKey(v0.get())) {
+                return Optional.of(vpcBoxes.get(v0.get()));
             }
             for (Resource v : graph.targets(r, RelationType.ATTACHED_TO)) {
                 if (vpcBoxes.containsKey(v)) {
@@ -414,13 +445,40 @@ public final class ArchitectureView {
             }
             String kindLabel = r.kind() == Kind.LOAD_BALANCER ? Names.loadBalancerFlavour(r)
                     : r.kind() == Kind.UNKNOWN ? r.rawType() : Names.kindLabel(r.kind());
-            String name = r.format().isDiagram() ? r.meta("label").filter(l -> !l.isBlank()).orElse(r.displayName())
-                    : r.displayName();
+            String name = shortName(r);
             StringBuilder tip = new StringBuilder(kindLabel + " \"" + r.displayName() + "\"\n" + r.rawType()
                     + "\nplacement: " + r.placement().display() + "\n" + r.location().display());
             problems.forEach(p -> tip.append("\n- ").append(p));
             return new Node(r.id(), kindLabel, name, placementDetail(r.placement()), DrawnKinds.family(r.kind()), mark,
                     List.copyOf(problems), tip.toString());
+        }
+
+        /**
+         * What a resource is called in the picture: a diagram's label, a CDK construct path without the
+         * stack, the {@code /Resource} leaf and the hashed logical id (the tooltip keeps the full name).
+         */
+        static String shortName(Resource r) {
+            if (r.format().isDiagram()) {
+                // drawn groups often share a label ("Public subnet"): boxes keep the cell id
+                return r.kind() == Kind.SUBNET || r.kind() == Kind.VPC ? r.displayName()
+                        : r.meta("label").filter(l -> !l.isBlank()).orElse(r.displayName());
+            }
+            Optional<String> cdk = r.meta("cdkPath");
+            if (cdk.isEmpty()) {
+                return r.displayName();
+            }
+            List<String> parts = new ArrayList<>(List.of(cdk.get().split("/")));
+            if (parts.size() > 1) {
+                parts.remove(0);
+            }
+            if (parts.size() > 1 && (parts.get(parts.size() - 1).equals("Resource") || parts.get(parts.size() - 1).equals("Default"))) {
+                parts.remove(parts.size() - 1);
+            }
+            String name = String.join("/", parts);
+            if (name.length() > 21 && parts.size() > 2) {
+                name = String.join("/", parts.subList(parts.size() - 2, parts.size()));
+            }
+            return name;
         }
 
         private static boolean isSpof(Finding f) {
@@ -429,7 +487,7 @@ public final class ArchitectureView {
 
         private static String placementDetail(Placement p) {
             Set<String> values = new LinkedHashSet<>();
-            p.azs().forEach(az -> values.add(az.value()));
+            p.azs().forEach(az -> values.add(shortAz(az.value())));
             return switch (p.scope()) {
                 case ZONAL -> values.size() == 1 ? "1 AZ: " + values.iterator().next() : values.size() + " AZs: " + String.join(", ", values);
                 case ONE_OF -> "1 AZ of: " + String.join(", ", values);

@@ -107,6 +107,26 @@ class ArchitectureViewTest {
     }
 
     @Test
+    void aDiagramIsRedrawnFromWhatWasUnderstood() {
+        ArchitectureView v = ArchitectureView.of(scan(Repo.path("fixtures/rules/DIAG001/connected-and-grouped"),
+                "fixtures/rules/DIAG001/connected-and-grouped", null));
+        Map<String, String> where = where(v);
+        assertEquals("Region (not given) > VPC VPC (cell vpc) > Availability Zone 1 > Public subnet (cell sn1)",
+                where.get("Web server 1"), "subnets reach their VPC through the drawn AZ box, which lends its label");
+        assertEquals("Outside AWS", where.get("Users"));
+        assertEquals("1 AZ: AZ[0]", node(v, "Web server 1").detail(), "a drawn AZ's symbol without file and page");
+    }
+
+    @Test
+    void cdkResourcesAreNamedByTheirConstructPath() {
+        ArchitectureView v = ArchitectureView.of(scan(Repo.path("fixtures/demo/cdk-three-tier"), "fixtures/demo/cdk-three-tier",
+                "us-east-1"));
+        Map<String, String> where = where(v);
+        assertEquals("Region us-east-1 > VPC Vpc > AZ us-east-1a > PublicSubnet1/Subnet", where.get("PublicSubnet1/NATGateway"));
+        assertEquals("Region us-east-1 > VPC Vpc", where.get("Alb"));
+    }
+
+    @Test
     void unknownPlacementIsSetApart(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("t.yaml"), """
                 AWSTemplateFormatVersion: '2010-09-09'

@@ -341,6 +341,12 @@ final class ModuleInstance {
             return new Resolved(unknown("unknown name module." + name, at), 1);
         }
         Object kids = children(name, d);
+        if (kids instanceof RegistryModules.Modelled reg) {
+            if (chain.size() > 1 && chain.get(1) instanceof Expr.GetAttr out) {
+                return new Resolved(reg.output(out.name(), at), 2);
+            }
+            return new Resolved(Values.map(reg.outputs(), at), 1);
+        }
         if (kids instanceof Value.Unknown u) {
             return new Resolved(new Value.Unknown(u.reason(), prefix + "module." + name, u.refs(), at), 1);
         }

@@ -373,9 +373,9 @@ final class TerraformRun {
         }
         Optional<ModuleConfig> child = loader.find(parent.config().dir(), source, rootDir, key);
         if (child.isEmpty()) {
-            Value.Unknown u = RegistryModules.model(this, parent, name, d, source, at);
-            if (u != null) {
-                return u;
+            RegistryModules.Modelled modelled = RegistryModules.model(this, parent, name, d, source, at);
+            if (modelled != null) {
+                return modelled;
             }
             opaque(parent, name, d, source, at);
             return new Value.Unknown("module " + name + " (source " + source + ") is not in the scanned files",
