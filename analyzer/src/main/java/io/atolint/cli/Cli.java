@@ -230,13 +230,17 @@ public final class Cli {
         if (cl.getArgList().isEmpty()) {
             throw new UsageException("checklist needs at least one PATH");
         }
-        ParseOptions options = parseOptions(cl);
+        AtolintConfig config = ConfigFiles.load(cl.getOptionValue("config"), cl.getArgList().get(0));
+        ParseOptions options = ScanJob.configured(config, parseOptions(cl));
         String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("unknown format '" + format + "' (expected text or json)");
         }
-        Category category = category(cl);
-        Analysis analysis = Analyzer.standard().analyze(trees(cl.getArgList(), options.limits()), options);
+        Category category = cl.hasOption("category") ? category(cl) : Category.parse(config.category()).orElse(null);
+        // the same findings as scan: configuration, suppressions in the files and the baseline apply
+        String baseline = cl.hasOption("baseline") ? cl.getOptionValue("baseline") : ScanJob.configuredBaseline(config);
+        Analysis analysis = new ScanJob(out, err, terminal).run(new ScanJob.Request(cl.getArgList(), options, config, null,
+                List.of(), baseline, null)).analysis();
         Assessment assessment = ChecklistEvaluator.standard().evaluate(analysis, category);
         write(cl.getOptionValue("output"), stream -> {
             if (format.equals("json")) {

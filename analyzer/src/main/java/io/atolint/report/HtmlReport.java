@@ -8,6 +8,7 @@ import io.atolint.checklist.ItemAssessment;
 import io.atolint.checklist.RuleEvidence;
 import io.atolint.checklist.Verdict;
 import io.atolint.model.Finding;
+import io.atolint.model.Model;
 import io.atolint.model.Severity;
 import io.atolint.report.html.ArchitectureLayout;
 import io.atolint.report.html.ArchitectureSvg;
@@ -44,13 +45,12 @@ public final class HtmlReport {
 
     public static String render(Analysis a, ReportSettings settings) {
         Assessment assessment = ChecklistEvaluator.standard().evaluate(a, settings.category());
-        ArchitectureView view = ArchitectureView.of(a);
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>atolint report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         header(a, assessment, b);
-        architecture(view, b);
+        architecture(a, b);
         checklist(assessment, b);
         simulation(a, b);
         findings(a, assessment, b);
@@ -92,25 +92,39 @@ public final class HtmlReport {
                 .append("<a href=\"#findings\">Findings</a> · <a href=\"#suppressed\">Suppressed</a></nav>\n</header>\n");
     }
 
-    private static void architecture(ArchitectureView view, StringBuilder b) {
+    /** One picture per model: resources of different templates, stacks or pages are never related. */
+    private static void architecture(Analysis a, StringBuilder b) {
         b.append("<section id=\"architecture\">\n<h2>Architecture</h2>\n");
-        if (view.drawnCount() == 0) {
-            b.append("<p>No resource to draw.</p>\n</section>\n");
-            return;
-        }
-        ArchitectureLayout.Geometry g = ArchitectureLayout.layout(view);
         b.append("<p class=\"legend\"><span class=\"lg-traffic\">traffic</span> <span class=\"lg-uses\">uses</span> ")
                 .append("<span class=\"lg-ingress\">from the internet</span> <span class=\"lg-outside\">outside AWS / attached</span> ")
                 .append("<span class=\"lg-failing\">failing</span> <span class=\"lg-spof\">single point of failure</span> ")
                 .append("<span class=\"lg-note\">cannot be proven</span> <span class=\"lg-unknown\">placement UNKNOWN</span></p>\n");
-        b.append("<p class=\"hint\">").append(view.drawnCount()).append(view.drawnCount() == 1 ? " resource" : " resources")
-                .append(" drawn where atolint resolved them to run (a resource spanning several subnets sits in the box that holds")
-                .append(" them all). Hover a resource for its details and findings.</p>\n");
-        b.append("<div class=\"diagram\">\n").append(ArchitectureSvg.render(g)).append("</div>\n");
-        if (!view.notDrawn().isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            view.notDrawn().forEach((k, n) -> parts.add(n + " " + k));
-            b.append("<p class=\"hint\">Not drawn (supporting resources): ").append(e(String.join(", ", parts))).append(".</p>\n");
+        b.append("<p class=\"hint\">Resources are drawn where atolint resolved them to run (a resource spanning several subnets")
+                .append(" sits in the box that holds them all). Hover a resource for its details and findings.</p>\n");
+        int pictures = 0;
+        List<Model> models = a.graph().models();
+        for (Model m : models) {
+            ArchitectureView view = ArchitectureView.of(a, m);
+            if (view.drawnCount() == 0) {
+                continue;
+            }
+            pictures++;
+            if (models.size() > 1) {
+                b.append("<h3>").append(e(m.unit())).append(" <span class=\"section\">").append(e(m.format().title()))
+                        .append("</span></h3>\n");
+            }
+            b.append("<div class=\"diagram\">\n").append(ArchitectureSvg.render(ArchitectureLayout.layout(view))).append("</div>\n");
+            b.append("<p class=\"hint\">").append(view.drawnCount()).append(view.drawnCount() == 1 ? " resource" : " resources")
+                    .append(" drawn");
+            if (!view.notDrawn().isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                view.notDrawn().forEach((k, n) -> parts.add(n + " " + k));
+                b.append("; not drawn (supporting resources): ").append(e(String.join(", ", parts)));
+            }
+            b.append(".</p>\n");
+        }
+        if (pictures == 0) {
+            b.append("<p>No resource to draw.</p>\n");
         }
         b.append("</section>\n");
     }

@@ -235,6 +235,22 @@ class ReportingCliTest {
     }
 
     @Test
+    void theChecklistCommandHonoursSuppressionsLikeScan() throws IOException {
+        Run r = run("checklist", Repo.path("fixtures/suppress/cfn-template-metadata").toString(), "--format", "json");
+        JsonNode tv32 = null;
+        for (JsonNode item : JSON.readTree(r.out()).get("items")) {
+            if (item.get("id").asText().equals("TV-3.2")) {
+                tv32 = item;
+            }
+        }
+        assertTrue(tv32 != null, r.out());
+        assertFalse(tv32.get("verdict").asText().equals("not-met"),
+                "both HA001 findings are suppressed in the template: " + tv32);
+        Run unsuppressed = run("checklist", Repo.path("fixtures/suppress/cfn-resource-metadata").toString(), "--format", "json");
+        assertTrue(unsuppressed.out().contains("\"verdict\" : \"not-met\""), "the Api ALB is not suppressed there");
+    }
+
+    @Test
     void graphExportsTheResolvedGraphAsJsonOrDot() throws IOException {
         String t = Repo.path("fixtures/demo/three-tier").toString();
         Run json = run("graph", t, "--region", "us-east-1", "--format", "json");

@@ -5,6 +5,7 @@ import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Az;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
+import io.atolint.model.Model;
 import io.atolint.model.Placement;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
@@ -156,8 +157,14 @@ public final class ArchitectureView {
         return drawnCount;
     }
 
+    /** The picture of every model of the analysis together. */
     public static ArchitectureView of(Analysis a) {
-        return new Builder(a).build();
+        return new Builder(a, null).build();
+    }
+
+    /** The picture of one model (a template, a stack with its nested stacks, a Terraform root, a diagram page). */
+    public static ArchitectureView of(Analysis a, Model model) {
+        return new Builder(a, model).build();
     }
 
     /** Builds the view in one pass over the graph; every order follows the model's, so output is stable. */
@@ -175,11 +182,13 @@ public final class ArchitectureView {
         private final Map<String, Box> azBoxes = new HashMap<>();
         private final Map<Resource, Node> nodes = new LinkedHashMap<>();
         private final Map<Resource, List<Finding>> findingsOf = new HashMap<>();
+        private final Model only;
         private Box externalVpc;
 
-        Builder(Analysis analysis) {
+        Builder(Analysis analysis, Model only) {
             this.analysis = analysis;
             this.graph = analysis.graph();
+            this.only = only;
             String r = analysis.options().regionOpt().orElse(null);
             this.region = new Box("region", BoxKind.REGION, r == null ? "Region (not given)" : "Region " + r,
                     r == null ? "AZ names stay symbolic without --region" : "", false);
@@ -187,11 +196,11 @@ public final class ArchitectureView {
 
         ArchitectureView build() {
             indexFindings();
-            for (Resource vpc : graph.resources(Kind.VPC)) {
+            for (Resource vpc : resources(Kind.VPC)) {
                 vpcBoxes.put(vpc, region.add(new Box(boxId("vpc", vpc), BoxKind.VPC, "VPC " + shortName(vpc),
                         vpc.attr("CidrBlock", "cidr_block").flatMap(Value::asString).orElse(""), false)));
             }
-            for (Resource subnet : graph.resources(Kind.SUBNET)) {
+            for (Resource subnet : resources(Kind.SUBNET)) {
                 Box vpc = vpcOf(subnet);
                 Az az = subnet.placement().azs().isEmpty() ? Az.unknown("no AZ") : subnet.placement().azs().get(0);
                 Box azBox = azBox(vpc, az, ancestor(subnet, Kind.AVAILABILITY_ZONE).orElse(null));
@@ -200,7 +209,7 @@ public final class ArchitectureView {
             }
             List<Resource> drawn = new ArrayList<>();
             Map<String, Integer> notDrawn = new TreeMap<>();
-            for (Resource r : graph.resources()) {
+            for (Resource r : only == null ? graph.resources() : only.resources()) {
                 if (isDrawn(r)) {
                     drawn.add(r);
                 } else if (!CONTAINER_KINDS.contains(r.kind()) && !r.meta().containsKey("legend")) {
@@ -225,6 +234,10 @@ public final class ArchitectureView {
             }
             prune(root);
             return new ArchitectureView(root, edges, notDrawn, drawn.size());
+        }
+
+        private List<Resource> resources(Kind kind) {
+            return only == null ? graph.resources(kind) : only.resources(kind);
         }
 
         private static String boxId(String prefix, Resource r) {
