@@ -70,7 +70,7 @@ final class Progress implements AutoCloseable {
         return String.format("atolint: %s, %d/%d files read, %.1f s", phase.get(), read.size(), total.get(), ms / 1000.0);
     }
 
-    private synchronized void tick() {
+    synchronized void tick() {
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (!due(total.get(), ms)) {
             return;

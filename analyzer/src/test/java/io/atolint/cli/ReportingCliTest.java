@@ -289,6 +289,43 @@ class ReportingCliTest {
             p.track(List.of());
         }
         assertEquals("", err.toString(StandardCharsets.UTF_8), "never on a pipe");
+
+        ByteArrayOutputStream tty = new ByteArrayOutputStream();
+        PrintStream ttyStream = new PrintStream(tty, true, StandardCharsets.UTF_8);
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 201; i++) {
+            many.add("t/f" + i + ".yaml");
+        }
+        io.atolint.parse.SourceTree big = new io.atolint.parse.SourceTree() {
+            @Override
+            public String root() {
+                return "t";
+            }
+
+            @Override
+            public List<String> files() {
+                return many;
+            }
+
+            @Override
+            public io.atolint.parse.ReadResult readText(String path) {
+                return new io.atolint.parse.ReadResult.Text(new io.atolint.parse.SourceFile(path, "x: 1"));
+            }
+
+            @Override
+            public io.atolint.parse.ReadResult readBytes(String path) {
+                return readText(path);
+            }
+        };
+        try (Progress p = new Progress(ttyStream, true)) {
+            List<io.atolint.parse.SourceTree> tracked = p.track(List.of(big));
+            tracked.get(0).readText("t/f1.yaml");
+            tracked.get(0).readText("t/f2.yaml");
+            p.tick();
+        }
+        String shown = tty.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.startsWith("\ratolint: reading, 2/201 files read, "), shown);
+        assertTrue(shown.endsWith("\r\u001b[K"), "the line is erased at the end, leaving the terminal to the report");
     }
 
     /** The first finding or SARIF result of a rule, or null: the demo holds several rules' findings. */
