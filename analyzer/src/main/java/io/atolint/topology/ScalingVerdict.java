@@ -90,8 +90,9 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
     private static ScalingVerdict group(Resource r, List<Resource> mechanisms, String named) {
         Optional<BigDecimal> min = r.attr("MinSize", "min_size").flatMap(Value::asNumber);
         Optional<BigDecimal> max = r.attr("MaxSize", "max_size").flatMap(Value::asNumber);
-        if (r.attr("MinSize", "min_size").isEmpty() && r.attr("MaxSize", "max_size").isEmpty()) {
-            // A drawn Auto Scaling group is the mechanism the drawing shows.
+        if (!r.attributes().has("MinSize") && !r.attributes().has("MaxSize")) {
+            // Sizes are required in IaC; an Auto Scaling group without them is drawn, and the drawn
+            // group is the mechanism the drawing shows.
             return yes("an Auto Scaling group", r);
         }
         if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) == 0) {

@@ -109,6 +109,11 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
             return new MapV(Map.of(), Map.of(), location, reason);
         }
 
+        /** The same entries, with every absent key UNKNOWN for {@code reason}. */
+        public MapV withUnknownRest(String reason) {
+            return new MapV(entries, keyLocations, location, reason);
+        }
+
         /** Why absent keys are UNKNOWN rather than omitted, or null for an ordinary map. */
         public String unknownRest() {
             return unknownRest;

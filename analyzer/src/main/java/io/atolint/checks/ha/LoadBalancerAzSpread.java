@@ -45,8 +45,13 @@ public final class LoadBalancerAzSpread implements Check {
         SubnetLinks.Links links = SubnetLinks.of(lb, model, placements);
         SourceLocation at = lb.locationOf("Subnets", "SubnetMappings", "subnet_mapping", "AvailabilityZones");
         String name = Names.of(lb);
-        if (!links.isKnown()) {
+        if (!links.isKnown() && lb.placement().scope() != Placement.Scope.ZONAL) {
             ctx.note(lb, at, name + ": cannot prove it spans two AZs: " + links.unknownReason(), List.of());
+            return;
+        }
+        if (!links.isKnown()) {
+            // no subnets stated, but the reader placed it (a diagram: the AZ boxes it is drawn in)
+            checkPlacement(ctx, lb, at, name);
             return;
         }
         if (links.links().isEmpty()) {

@@ -448,8 +448,11 @@ public final class PageInterpreter {
             attrs.put(e.getKey(), new Value.Scalar(e.getValue(), "diagram field", n.shape.at()));
         }
         String rawType = n.rec.rawType();
-        return new Resource(idPrefix + id, id, rawType, n.kind, new Value.MapV(attrs, n.shape.at()), n.shape.at(),
-                page.format(), meta);
+        // A picture states no configuration: every property a rule asks for (encryption, Multi-AZ,
+        // rotation...) is UNKNOWN, never "omitted, so the default applies".
+        Value.MapV attributes = new Value.MapV(attrs, n.shape.at())
+                .withUnknownRest("a diagram does not state the configuration of what it draws");
+        return new Resource(idPrefix + id, id, rawType, n.kind, attributes, n.shape.at(), page.format(), meta);
     }
 
     private boolean inLegend(Node n) {
