@@ -31,10 +31,28 @@ public final class SimulationReport {
     private SimulationReport() {
     }
 
+    /** The topology of every model, or none when it cannot be built (the text says why). */
+    private static List<ModelTopology> models(Analysis a) {
+        try {
+            return Topology.of(a.graph()).models();
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    private static String failure(Analysis a) {
+        try {
+            Topology.of(a.graph());
+            return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            return "the topology could not be built: " + e;
+        }
+    }
+
     /** The worst verdict over every model and AZ: what the exit code reflects. */
     public static Verdict worst(Analysis a) {
         Verdict v = Verdict.SURVIVES;
-        for (ModelTopology t : Topology.of(a.graph()).models()) {
+        for (ModelTopology t : models(a)) {
             for (AzSimulation.Scenario s : AzSimulation.run(t)) {
                 v = v.worst(s.worst());
             }
@@ -44,7 +62,7 @@ public final class SimulationReport {
 
     public static void text(Analysis a, PrintStream out) {
         boolean any = false;
-        for (ModelTopology t : Topology.of(a.graph()).models()) {
+        for (ModelTopology t : models(a)) {
             if (t.tiers().isEmpty()) {
                 continue;
             }
@@ -54,7 +72,10 @@ public final class SimulationReport {
             any = true;
             model(t, out);
         }
-        if (!any) {
+        String failure = failure(a);
+        if (failure != null) {
+            out.println("nothing simulated: " + failure);
+        } else if (!any) {
             out.println("nothing to simulate: no load balancer, compute, data or egress resource was read");
         }
         List<Finding> problems = problems(a);
@@ -149,7 +170,7 @@ public final class SimulationReport {
         tool.put("name", "atolint");
         tool.put("version", Version.get());
         ArrayNode models = root.putArray("models");
-        for (ModelTopology t : Topology.of(a.graph()).models()) {
+        for (ModelTopology t : models(a)) {
             if (!t.tiers().isEmpty()) {
                 models.add(TopologyJson.simulation(t, AzSimulation.run(t)));
             }

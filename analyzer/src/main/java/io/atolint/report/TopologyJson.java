@@ -29,11 +29,19 @@ public final class TopologyJson {
     /** {@code {tiers: [], ingress: [], paths: [], spofs: []}} over every model; each entry names its unit. */
     public static ObjectNode section(ResourceGraph graph) {
         ObjectNode o = MAPPER.createObjectNode();
+        Topology topology;
+        try {
+            topology = Topology.of(graph);
+        } catch (RuntimeException | StackOverflowError e) {
+            // The findings say so too (every topology rule reports an internal error); the report stays whole.
+            o.put("error", "the topology could not be built: " + e);
+            return o;
+        }
         ArrayNode tiers = o.putArray("tiers");
         ArrayNode ingress = o.putArray("ingress");
         ArrayNode paths = o.putArray("paths");
         ArrayNode spofs = o.putArray("spofs");
-        for (ModelTopology t : Topology.of(graph).models()) {
+        for (ModelTopology t : topology.models()) {
             String unit = t.model().unit();
             for (Tier tier : t.tiers()) {
                 tiers.add(tier(tier, unit));

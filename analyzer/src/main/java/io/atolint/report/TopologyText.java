@@ -20,7 +20,15 @@ public final class TopologyText {
     }
 
     public static void write(Analysis a, PrintStream out) {
-        for (ModelTopology t : Topology.of(a.graph()).models()) {
+        Topology topology;
+        try {
+            topology = Topology.of(a.graph());
+        } catch (RuntimeException | StackOverflowError e) {
+            out.println("topology: not available (" + e + ")");
+            out.println();
+            return;
+        }
+        for (ModelTopology t : topology.models()) {
             if (t.tiers().isEmpty()) {
                 continue;
             }
