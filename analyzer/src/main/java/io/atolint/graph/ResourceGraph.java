@@ -27,6 +27,9 @@ public final class ResourceGraph {
     private final List<Model> models;
     private final Map<Resource, Model> modelOf;
     private final Map<String, Resource> byId;
+    /** Relations by end and type: a VPC or subnet may have thousands of relations of other types. */
+    private final Map<Resource, Map<RelationType, List<Relation>>> outByType = new HashMap<>();
+    private final Map<Resource, Map<RelationType, List<Relation>>> inByType = new HashMap<>();
 
     private ResourceGraph(Graph<Resource, Relation> graph, List<Model> models, Map<Resource, Model> modelOf,
                           Map<String, Resource> byId) {
@@ -34,6 +37,12 @@ public final class ResourceGraph {
         this.models = List.copyOf(models);
         this.modelOf = Collections.unmodifiableMap(modelOf);
         this.byId = Collections.unmodifiableMap(byId);
+        for (Relation rel : graph.edgeSet()) {
+            outByType.computeIfAbsent(rel.source(), k -> new java.util.EnumMap<>(RelationType.class))
+                    .computeIfAbsent(rel.type(), k -> new ArrayList<>()).add(rel);
+            inByType.computeIfAbsent(rel.target(), k -> new java.util.EnumMap<>(RelationType.class))
+                    .computeIfAbsent(rel.type(), k -> new ArrayList<>()).add(rel);
+        }
     }
 
     public static ResourceGraph of(List<Model> models) {
@@ -91,44 +100,28 @@ public final class ResourceGraph {
     }
 
     public List<Relation> outgoing(Resource r, RelationType type) {
-        List<Relation> out = new ArrayList<>();
-        for (Relation rel : graph.outgoingEdgesOf(r)) {
-            if (rel.type() == type) {
-                out.add(rel);
-            }
-        }
-        return out;
+        return new ArrayList<>(outByType.getOrDefault(r, Map.of()).getOrDefault(type, List.of()));
     }
 
     public List<Relation> incoming(Resource r, RelationType type) {
-        List<Relation> out = new ArrayList<>();
-        for (Relation rel : graph.incomingEdgesOf(r)) {
-            if (rel.type() == type) {
-                out.add(rel);
-            }
-        }
-        return out;
+        return new ArrayList<>(inByType.getOrDefault(r, Map.of()).getOrDefault(type, List.of()));
     }
 
     /** Resources {@code r} points to through relations of {@code type}. */
     public List<Resource> targets(Resource r, RelationType type) {
-        List<Resource> out = new ArrayList<>();
+        java.util.Set<Resource> out = new java.util.LinkedHashSet<>();
         for (Relation rel : outgoing(r, type)) {
-            if (!out.contains(rel.target())) {
-                out.add(rel.target());
-            }
+            out.add(rel.target());
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     /** Resources pointing to {@code r} through relations of {@code type}. */
     public List<Resource> sources(Resource r, RelationType type) {
-        List<Resource> out = new ArrayList<>();
+        java.util.Set<Resource> out = new java.util.LinkedHashSet<>();
         for (Relation rel : incoming(r, type)) {
-            if (!out.contains(rel.source())) {
-                out.add(rel.source());
-            }
+            out.add(rel.source());
         }
-        return out;
+        return new ArrayList<>(out);
     }
 }

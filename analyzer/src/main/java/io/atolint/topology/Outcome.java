@@ -3,7 +3,9 @@ package io.atolint.topology;
 import io.atolint.model.Resource;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A verdict and the resources that cause it, each with the fact that explains it. */
 public record Outcome(Verdict verdict, List<Cause> causes) {
@@ -29,16 +31,12 @@ public record Outcome(Verdict verdict, List<Cause> causes) {
         for (Outcome o : outcomes) {
             v = v.worst(o.verdict());
         }
-        List<Cause> causes = new ArrayList<>();
+        Set<Cause> causes = new LinkedHashSet<>();
         for (Outcome o : outcomes) {
             if (o.verdict() == v) {
-                for (Cause c : o.causes()) {
-                    if (!causes.contains(c)) {
-                        causes.add(c);
-                    }
-                }
+                causes.addAll(o.causes());
             }
         }
-        return new Outcome(v, causes);
+        return new Outcome(v, new ArrayList<>(causes));
     }
 }

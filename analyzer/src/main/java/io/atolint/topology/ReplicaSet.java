@@ -112,7 +112,7 @@ public final class ReplicaSet {
         if (azs.isEmpty()) {
             return Tri.UNKNOWN;
         }
-        Placement.AzCount count = Placement.AzCount.of(azs);
+        Placement.AzCount count = Azs.count(azs);
         if (count.provablyMulti()) {
             return Tri.TRUE;
         }
@@ -151,7 +151,7 @@ public final class ReplicaSet {
         if (azs.isEmpty()) {
             return null;
         }
-        Placement.AzCount c = Placement.AzCount.of(azs);
+        Placement.AzCount c = Azs.count(azs);
         return c.isExact() ? c.min() : null;
     }
 

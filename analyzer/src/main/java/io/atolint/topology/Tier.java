@@ -5,7 +5,9 @@ import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Resources that play the same role at the same depth of the traffic paths: the load balancers behind
@@ -27,20 +29,12 @@ public record Tier(String id, Role role, int rank, String name, List<ReplicaSet>
 
     /** The resources of the tier: each set's vertices and the replicas folded into them. */
     public List<Resource> members() {
-        List<Resource> out = new ArrayList<>();
+        Set<Resource> out = new LinkedHashSet<>();
         for (ReplicaSet s : sets) {
-            for (Resource r : s.vertices()) {
-                if (!out.contains(r)) {
-                    out.add(r);
-                }
-            }
-            for (Resource r : s.replicas()) {
-                if (!out.contains(r)) {
-                    out.add(r);
-                }
-            }
+            out.addAll(s.vertices());
+            out.addAll(s.replicas());
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     /** Every AZ a member may run in, each once. */
@@ -79,7 +73,7 @@ public record Tier(String id, Role role, int rank, String name, List<ReplicaSet>
         if (azs.isEmpty()) {
             return null;
         }
-        Placement.AzCount c = Placement.AzCount.of(azs);
+        Placement.AzCount c = Azs.count(azs);
         return c.isExact() ? c.min() : null;
     }
 

@@ -54,6 +54,12 @@ public final class Topology {
         return Optional.empty();
     }
 
+    /** {@code load-balancing tier, on path Igw -> Alb -> App -> Db: } for a resource of a tier, else empty. */
+    public String contextOf(Resource r) {
+        return containing(r).flatMap(t -> t.setOf(r).filter(s -> t.tierOf(s).isPresent()).map(t::context))
+                .map(c -> c + ": ").orElse("");
+    }
+
     private static Topology build(ResourceGraph graph) {
         List<ModelTopology> out = new ArrayList<>();
         RuntimeException[] failure = new RuntimeException[1];
