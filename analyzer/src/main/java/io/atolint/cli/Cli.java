@@ -139,7 +139,9 @@ public final class Cli {
         o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
                 .desc("exit 1 when a finding is at or above low|medium|high|critical (default high)").get());
         o.addOption(Option.builder().longOpt("max-file-size").hasArg().argName("BYTES")
-                .desc("largest file read (default 10485760)").get());
+                .desc("largest file read (default 10485760); the same as --limit file-bytes=BYTES").get());
+        o.addOption(Option.builder().longOpt("limit").hasArg().argName("NAME=N")
+                .desc("a safety limit (repeatable): " + Limits.names()).get());
         o.addOption(Option.builder().longOpt("category").hasArg().argName(Category.ids())
                 .desc("solution category: items (and their rules) it is exempt from are not applicable").get());
         o.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
@@ -273,6 +275,16 @@ public final class Cli {
                 limits = limits.withMaxFileBytes(Long.parseLong(cl.getOptionValue("max-file-size")));
             } catch (NumberFormatException e) {
                 throw new UsageException("--max-file-size expects a number of bytes");
+            }
+        }
+        for (String kv : cl.getOptionValues("limit") == null ? new String[0] : cl.getOptionValues("limit")) {
+            int eq = kv.indexOf('=');
+            try {
+                limits = limits.with(eq < 0 ? kv : kv.substring(0, eq), Long.parseLong(eq < 0 ? "" : kv.substring(eq + 1)));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--limit expects NAME=N, got '" + kv + "'");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
         }
         String region = cl.getOptionValue("region");

@@ -182,4 +182,17 @@ class CliTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("HA001") && l.endsWith("TV-3.2")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PARSE001")), r.out());
     }
+
+    @Test
+    void everySafetyLimitCanBeSetFromTheCommandLine() {
+        String aliases = fixture("fixtures/hostile/yaml-many-aliases");
+        Run strict = run("scan", aliases, "--fail-on", "critical");
+        assertTrue(strict.out().contains("PARSE001 not read: too many YAML aliases (more than 500)"), strict.out());
+        Run relaxed = run("scan", aliases, "--fail-on", "critical", "--limit", "yaml-aliases=1000");
+        assertTrue(!relaxed.out().contains("PARSE001"), relaxed.out());
+        Run unknown = run("scan", aliases, "--limit", "bogus=3");
+        assertEquals(Cli.ERROR, unknown.code());
+        assertTrue(unknown.err().contains("unknown limit 'bogus'"), unknown.err());
+        assertEquals(Cli.ERROR, run("scan", aliases, "--limit", "resources=-1").code());
+    }
 }

@@ -255,10 +255,16 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
 
     default Optional<String> asString() {
         if (this instanceof Scalar s && s.value() != null && !(s.value() instanceof Map)) {
-            return Optional.of(s.value() instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                    : String.valueOf(s.value()));
+            return Optional.of(s.value() instanceof BigDecimal d ? plain(d) : String.valueOf(s.value()));
         }
         return Optional.empty();
+    }
+
+    /** A number as written in plain digits, unless that would take more than a few hundred characters (1e999999). */
+    private static String plain(BigDecimal d) {
+        BigDecimal n = d.stripTrailingZeros();
+        int digits = Math.abs(n.scale()) + n.precision();
+        return digits > 400 ? n.toString() : n.toPlainString();
     }
 
     /** TRUE/FALSE for booleans and the strings "true"/"false" (CloudFormation accepts both). */
@@ -284,14 +290,10 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
     default Optional<BigDecimal> asNumber() {
         if (this instanceof Scalar s) {
             if (s.value() instanceof BigDecimal d) {
-                return Optional.of(d);
+                return Optional.ofNullable(Numbers.reasonable(d));
             }
             if (s.value() instanceof String str) {
-                try {
-                    return Optional.of(new BigDecimal(str.trim()));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
+                return Optional.ofNullable(Numbers.parse(str));
             }
         }
         return Optional.empty();

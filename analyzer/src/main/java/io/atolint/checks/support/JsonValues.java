@@ -68,7 +68,8 @@ public final class JsonValues {
             return new Value.Scalar(n.booleanValue(), "literal", at);
         }
         if (n.isNumber()) {
-            return new Value.Scalar(new BigDecimal(n.asText()), "literal", at);
+            BigDecimal d = io.atolint.model.Numbers.parse(n.asText());
+            return new Value.Scalar(d == null ? n.asText() : d, "literal", at);
         }
         if (n.isNull()) {
             return new Value.Scalar(null, "literal", at);

@@ -416,12 +416,9 @@ final class Functions {
             return d;
         }
         String t = Values.asText(v);
-        try {
-            if (t != null) {
-                return new BigDecimal(t.trim());
-            }
-        } catch (NumberFormatException e) {
-            // fall through
+        BigDecimal parsed = t == null ? null : io.atolint.model.Numbers.parse(t);
+        if (parsed != null) {
+            return parsed;
         }
         throw new EvalError(name + " expects a number, got " + v);
     }

@@ -522,7 +522,9 @@ public final class HclReader {
             if (e instanceof Expr.Literal l && l.value() instanceof BigDecimal d && c.more()
                     && c.peek() instanceof VariableTree vt && EXPONENT.matcher(String.valueOf(vt.getName())).matches()) {
                 c.next();
-                return new Expr.Literal(new BigDecimal(d.toPlainString() + vt.getName()), l.pos());
+                BigDecimal withExponent = io.atolint.model.Numbers.parse(d.toPlainString() + vt.getName());
+                return withExponent == null ? new Expr.Invalid("number out of range", l.pos())
+                        : new Expr.Literal(withExponent, l.pos());
             }
             return e;
         }
@@ -589,12 +591,12 @@ public final class HclReader {
         }
 
         private Expr number(String text, Symbol at) {
-            try {
-                return new Expr.Literal(new BigDecimal(text.trim()), pos(at));
-            } catch (NumberFormatException e) {
-                problem(pos(at), "not a number: " + text);
-                return new Expr.Invalid("not a number: " + text, pos(at));
+            BigDecimal d = io.atolint.model.Numbers.parse(text);
+            if (d != null) {
+                return new Expr.Literal(d, pos(at));
             }
+            problem(pos(at), "not a number this reader can hold: " + text);
+            return new Expr.Invalid("not a number: " + text, pos(at));
         }
 
         /**

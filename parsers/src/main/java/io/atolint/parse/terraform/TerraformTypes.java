@@ -22,11 +22,8 @@ final class TerraformTypes {
         switch (t) {
             case "number":
                 if (x instanceof String str) {
-                    try {
-                        return new Value.Scalar(new BigDecimal(str.trim()), s.how(), s.location());
-                    } catch (NumberFormatException e) {
-                        return v;
-                    }
+                    BigDecimal n = io.atolint.model.Numbers.parse(str);
+                    return n == null ? v : new Value.Scalar(n, s.how(), s.location());
                 }
                 return v;
             case "bool":

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.atolint.parse.Limits;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -81,7 +82,7 @@ public final class JsonTreeReader {
                     }
                     case VALUE_STRING -> root = attach(stack, new Node.ScalarNode(p.getText(), p.getText(), null, here), root, dups);
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-                            root = attach(stack, new Node.ScalarNode(p.getText(), p.getDecimalValue(), null, here), root, dups);
+                            root = attach(stack, new Node.ScalarNode(p.getText(), number(p), null, here), root, dups);
                     case VALUE_TRUE -> root = attach(stack, new Node.ScalarNode("true", Boolean.TRUE, null, here), root, dups);
                     case VALUE_FALSE -> root = attach(stack, new Node.ScalarNode("false", Boolean.FALSE, null, here), root, dups);
                     case VALUE_NULL -> root = attach(stack, new Node.ScalarNode("null", null, null, here), root, dups);
@@ -117,6 +118,12 @@ public final class JsonTreeReader {
         return new TreeDocument(root, dups);
     }
 
+    /** The number, or its text when it has no BigDecimal form (an exponent beyond the int range). */
+    private static Object number(JsonParser p) throws IOException {
+        BigDecimal d = io.atolint.model.Numbers.parse(p.getText());
+        return d == null ? p.getText() : d;
+    }
+
     private static Node attach(Deque<Frame> stack, Node n, Node root, List<DuplicateKey> dups) {
         if (stack.isEmpty()) {
             return root == null ? n : root;
@@ -147,7 +154,9 @@ public final class JsonTreeReader {
             return "invalid JSON";
         }
         int i = s.indexOf('\n');
-        return (i < 0 ? s : s.substring(0, i)).trim();
+        // Jackson names its input source in positions; ours are the file's own line and column
+        return (i < 0 ? s : s.substring(0, i)).trim()
+                .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     /** True when the text looks like JSON (after a BOM and whitespace, it opens an object or array). */

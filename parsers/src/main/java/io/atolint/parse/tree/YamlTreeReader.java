@@ -280,20 +280,17 @@ public final class YamlTreeReader {
             Object n = number(t);
             return n == null ? t : n;
         }
-        if (OCT.matcher(t).matches()) {
+        if (OCT.matcher(t).matches() && t.length() < 100) {
             return new BigDecimal(new BigInteger(t.substring(2), 8));
         }
-        if (HEX.matcher(t).matches()) {
+        if (HEX.matcher(t).matches() && t.length() < 100) {
             return new BigDecimal(new BigInteger(t.substring(2), 16));
         }
         return t;
     }
 
     private static Object number(String t) {
-        try {
-            return new BigDecimal(t.trim().startsWith("+") ? t.trim().substring(1) : t.trim());
-        } catch (NumberFormatException e) {
-            return t;
-        }
+        BigDecimal d = io.atolint.model.Numbers.parse(t.trim().startsWith("+") ? t.trim().substring(1) : t.trim());
+        return d == null ? t : d;
     }
 }
