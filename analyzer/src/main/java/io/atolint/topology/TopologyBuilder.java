@@ -89,6 +89,19 @@ final class TopologyBuilder {
         for (List<Resource> group : instancesByFeeders.values()) {
             add(group);
         }
+        // EC2 instances that nothing sends traffic to but that one count/for_each block creates are copies
+        // of one another, so they stand or fall together as one set.
+        Map<String, List<Resource>> instancesByBlock = new LinkedHashMap<>();
+        for (Resource v : vertices) {
+            String block = v.meta().get("block");
+            if (block != null && !setOf.containsKey(v) && v.kind() == Kind.EC2_INSTANCE
+                    && traffic.role(v).orElse(null) == Role.COMPUTE) {
+                instancesByBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(v);
+            }
+        }
+        for (List<Resource> group : instancesByBlock.values()) {
+            add(group);
+        }
         // A data store and its drawn replica or standby, joined by an edge, are one set.
         UnionFind<Resource> joined = new UnionFind<>();
         for (Resource v : vertices) {

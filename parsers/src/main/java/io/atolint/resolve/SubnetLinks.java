@@ -77,7 +77,7 @@ public final class SubnetLinks {
                 return new Links(List.of(), "subnets come from " + s.how(), attr);
             }
             if (values.size() == 1 && values.get(0) instanceof Value.Unknown u) {
-                return new Links(List.of(), "subnets are " + u.reason(), attr);
+                return new Links(List.of(), "subnets unknown: " + u.reason(), attr);
             }
             List<SubnetLink> out = new ArrayList<>();
             for (Value v : values) {

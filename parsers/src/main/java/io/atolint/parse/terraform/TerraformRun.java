@@ -168,6 +168,11 @@ final class TerraformRun {
                 if (!x.isKnown()) {
                     meta.put("instances", x.unknownReason());
                 }
+                if (i.address().endsWith("]")) {
+                    // Instances of one count/for_each block are copies by intent: the topology treats them as
+                    // replicas of each other even when no load balancer names them together.
+                    meta.put("block", module.prefix() + e.getKey());
+                }
                 ignoredChanges(d).ifPresent(v -> meta.put("ignore_changes", v));
                 Value.MapV attrs = attributesOf(id);
                 model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attrs,
