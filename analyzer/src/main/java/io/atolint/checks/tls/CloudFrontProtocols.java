@@ -38,8 +38,9 @@ public final class CloudFrontProtocols implements Check {
                 String path = b.at("PathPattern").or(() -> b.at("path_pattern")).flatMap(Value::asString).orElse("?");
                 behaviour(ctx, cf, Optional.of(b), "cache behaviour " + path);
             }
-            for (Value o : m.first("Origins", "origin").map(Value::asList).orElse(List.of())) {
-                origin(ctx, cf, o);
+            List<Value> origins = m.first("Origins", "origin").map(Value::asList).orElse(List.of());
+            for (int i = 0; i < origins.size(); i++) {
+                origin(ctx, cf, origins.get(i), i + 1);
             }
         }
     }
@@ -64,12 +65,13 @@ public final class CloudFrontProtocols implements Check {
         }
     }
 
-    private void origin(RuleContext ctx, Resource cf, Value o) {
+    private void origin(RuleContext ctx, Resource cf, Value o, int position) {
         Optional<Value> custom = o.at("CustomOriginConfig").or(() -> o.at("custom_origin_config"));
         if (custom.isEmpty() || !(custom.get().asList().get(0) instanceof Value.MapV m)) {
             return;
         }
-        String id = o.at("Id").or(() -> o.at("origin_id")).flatMap(Value::asString).orElse("?");
+        // An Id resolved only at deploy time (!Ref, !Sub of the stack name) is named by its place in the list.
+        String id = o.at("Id").or(() -> o.at("origin_id")).flatMap(Value::asString).orElse("#" + position);
         Optional<Value> policy = m.first("OriginProtocolPolicy", "origin_protocol_policy");
         SourceLocation at = m.keyLocation("OriginProtocolPolicy").equals(m.location())
                 ? m.keyLocation("origin_protocol_policy") : m.keyLocation("OriginProtocolPolicy");

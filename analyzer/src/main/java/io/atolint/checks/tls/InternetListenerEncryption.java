@@ -16,6 +16,7 @@ import io.atolint.topology.Exposure;
 import io.atolint.topology.Topology;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,7 +91,7 @@ public final class InternetListenerEncryption implements Check {
                     }
                 }
                 if (!forwards.isEmpty()) {
-                    fail(ctx, lb, facing, listener, at, name + " is HTTP and " + String.join(", ", forwards)
+                    fail(ctx, lb, facing, listener, at, name + " is HTTP and " + String.join(", ", new LinkedHashSet<>(forwards))
                             + ": internet traffic reaches the VPC in clear text; listen on HTTPS, or redirect HTTP to HTTPS",
                             related);
                 }
