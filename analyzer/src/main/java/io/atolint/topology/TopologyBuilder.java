@@ -89,18 +89,23 @@ final class TopologyBuilder {
         for (List<Resource> group : instancesByFeeders.values()) {
             add(group);
         }
-        // EC2 instances that nothing sends traffic to but that one count/for_each block creates are copies
-        // of one another, so they stand or fall together as one set.
-        Map<String, List<Resource>> instancesByBlock = new LinkedHashMap<>();
+        // Compute that the same resources feed (or that nothing feeds) and that is a copy of one thing: the
+        // instances of one count/for_each block, or drawn icons of one kind labelled alike ("Web server 1",
+        // "Web server 2" in two AZ boxes). They stand or fall together, so they are one set.
+        Map<String, List<Resource>> copies = new LinkedHashMap<>();
         for (Resource v : vertices) {
-            String block = v.meta().get("block");
-            if (block != null && !setOf.containsKey(v) && v.kind() == Kind.EC2_INSTANCE
-                    && traffic.role(v).orElse(null) == Role.COMPUTE) {
-                instancesByBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(v);
+            Optional<String> copy = CopyKey.of(v);
+            if (copy.isPresent() && !setOf.containsKey(v) && traffic.role(v).orElse(null) == Role.COMPUTE) {
+                Set<String> feeders = new TreeSet<>();
+                traffic.predecessors(v).forEach(p -> feeders.add(p.id()));
+                copies.computeIfAbsent(v.kind() + "\u0000" + copy.get() + "\u0000" + String.join("\u0000", feeders),
+                        k -> new ArrayList<>()).add(v);
             }
         }
-        for (List<Resource> group : instancesByBlock.values()) {
-            add(group);
+        for (List<Resource> group : copies.values()) {
+            if (group.size() > 1) {
+                add(group);
+            }
         }
         // A data store and its drawn replica or standby, joined by an edge, are one set.
         UnionFind<Resource> joined = new UnionFind<>();

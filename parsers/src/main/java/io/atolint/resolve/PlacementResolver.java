@@ -277,7 +277,7 @@ public final class PlacementResolver {
         Optional<Value> config = r.attr("ClusterConfig", "ElasticsearchClusterConfig", "cluster_config");
         Tri zoneAware = config.flatMap(c -> c.at("ZoneAwarenessEnabled")).map(Value::asBool).orElse(Tri.FALSE);
         if (config.isPresent() && config.get() instanceof Value.Unknown u) {
-            return Placement.unknown("cluster configuration is " + u.reason());
+            return Placement.unknown("cluster configuration unknown: " + u.reason());
         }
         if (!zoneAware.isKnown()) {
             return Placement.unknown("ZoneAwarenessEnabled is " + config.flatMap(c -> c.at("ZoneAwarenessEnabled"))

@@ -78,7 +78,7 @@ public final class PolicyDocument {
             return fromDataSource(source.get());
         }
         if (v instanceof Value.Unknown u) {
-            return unknown("policy is " + u.reason(), at);
+            return unknown("policy unknown: " + u.reason(), at);
         }
         return unknown("policy is not a document: " + v.describe(), at);
     }
@@ -135,7 +135,7 @@ public final class PolicyDocument {
             return new PolicyDocument(List.of(), null, m.location());
         }
         if (st.get() instanceof Value.Unknown u) {
-            return unknown("Statement is " + u.reason(), u.location());
+            return unknown("Statement unknown: " + u.reason(), u.location());
         }
         List<Statement> out = new ArrayList<>();
         String unknown = null;
@@ -146,7 +146,7 @@ public final class PolicyDocument {
             if (s instanceof Value.MapV sm && sm.unknownRest() == null) {
                 out.add(statement(sm));
             } else {
-                unknown = "a statement is " + (s instanceof Value.Unknown u ? u.reason() : "not a mapping");
+                unknown = s instanceof Value.Unknown u ? "a statement unknown: " + u.reason() : "a statement is not a mapping";
             }
         }
         return new PolicyDocument(out, unknown, m.location());

@@ -1,0 +1,35 @@
+package io.atolint.topology;
+
+import io.atolint.model.Resource;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What makes resources copies of one another, for the topology to treat them as replicas even when no
+ * load balancer names them together: the instances of one Terraform {@code count}/{@code for_each}
+ * block, or drawn icons labelled alike up to a copy number or an AZ name ("Web server 1" / "Web server 2",
+ * "Reverse Proxy" twice, "App (AZ a)" / "App (AZ b)"). Letters alone ("Service A" / "Service B") usually
+ * name different services, so they are not taken as copy marks.
+ */
+final class CopyKey {
+    private static final Pattern COPY_MARK = Pattern.compile(
+            "(?:[\\s\\-_#(]*(?:\\d+|(?:az|availability zone)[\\s\\-_]*[a-z0-9]{1,2}|[a-z]{2}-[a-z]+-\\d[a-z])\\)?)+$");
+
+    private CopyKey() {
+    }
+
+    static Optional<String> of(Resource r) {
+        String block = r.meta().get("block");
+        if (block != null) {
+            return Optional.of("block " + block);
+        }
+        if (!r.format().isDiagram()) {
+            return Optional.empty();
+        }
+        String label = r.meta().getOrDefault("label", "").strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String base = COPY_MARK.matcher(label).replaceAll("").strip();
+        return base.isEmpty() ? Optional.empty() : Optional.of("drawn " + base);
+    }
+}
