@@ -79,9 +79,8 @@ final class TopologyBuilder {
         for (Resource v : vertices) {
             boolean interchangeable = (v.kind() == Kind.EC2_INSTANCE && traffic.role(v).orElse(null) == Role.COMPUTE)
                     || (traffic.role(v).isEmpty() && !v.kind().isOutsideAws());
-            if (interchangeable && !traffic.predecessors(v).isEmpty()) {
-                Set<String> feeders = new TreeSet<>();
-                traffic.predecessors(v).forEach(p -> feeders.add(p.id()));
+            Set<String> feeders = feeders(v);
+            if (interchangeable && !feeders.isEmpty()) {
                 instancesByFeeders.computeIfAbsent(v.kind() + "\u0000" + String.join("\u0000", feeders),
                         k -> new ArrayList<>()).add(v);
             }
@@ -96,8 +95,7 @@ final class TopologyBuilder {
         for (Resource v : vertices) {
             Optional<String> copy = CopyKey.of(v);
             if (copy.isPresent() && !setOf.containsKey(v) && traffic.role(v).orElse(null) == Role.COMPUTE) {
-                Set<String> feeders = new TreeSet<>();
-                traffic.predecessors(v).forEach(p -> feeders.add(p.id()));
+                Set<String> feeders = feeders(v);
                 copies.computeIfAbsent(v.kind() + "\u0000" + copy.get() + "\u0000" + String.join("\u0000", feeders),
                         k -> new ArrayList<>()).add(v);
             }
@@ -129,6 +127,21 @@ final class TopologyBuilder {
                 add(List.of(v));
             }
         }
+    }
+
+    /**
+     * What sends traffic to {@code v}, without its own copies: copies that talk to each other (a security
+     * group that admits itself) are still fed alike.
+     */
+    private Set<String> feeders(Resource v) {
+        Optional<String> copy = CopyKey.of(v);
+        Set<String> feeders = new TreeSet<>();
+        for (Resource p : traffic.predecessors(v)) {
+            if (copy.isEmpty() || p.kind() != v.kind() || !copy.equals(CopyKey.of(p))) {
+                feeders.add(p.id());
+            }
+        }
+        return feeders;
     }
 
     private void add(List<Resource> vertices) {

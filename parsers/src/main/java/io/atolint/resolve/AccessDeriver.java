@@ -6,6 +6,7 @@ import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
+import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.model.Workloads;
 
@@ -129,6 +130,9 @@ final class AccessDeriver {
                 Optional<Resource> server = group(r.attr("GroupId", "security_group_id"));
                 Optional<Resource> client = group(r.attr("SourceSecurityGroupId", "source_security_group_id",
                         "referenced_security_group_id"));
+                if (client.isEmpty() && r.attr("self").map(Value::asBool).orElse(Tri.UNKNOWN).isTrue()) {
+                    client = server;
+                }
                 if (!egress && server.isPresent() && client.isPresent()) {
                     out.add(new Admission(server.get(), client.get(), ports(r.attributes()), r.location()));
                 }
@@ -147,6 +151,10 @@ final class AccessDeriver {
             m.get("security_groups").ifPresent(v -> sources.addAll(v.asList()));
             for (Value s : sources) {
                 group(Optional.of(s)).ifPresent(client -> out.add(new Admission(group, client, ports(m), m.location())));
+            }
+            // Terraform's "self = true": the group admits its own members.
+            if (m.get("self").map(Value::asBool).orElse(Tri.UNKNOWN).isTrue()) {
+                out.add(new Admission(group, group, ports(m), m.location()));
             }
         }
     }
