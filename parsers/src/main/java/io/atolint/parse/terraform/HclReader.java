@@ -137,7 +137,7 @@ public final class HclReader {
             }
         } catch (BudgetExceeded e) {
             problems.add(ParseFindings.limit(SourceLocation.at(path, Math.max(1, e.pos().line()), Math.max(1, e.pos().column())),
-                    "not read: the file has more than " + limits.maxResolutionSteps() + " syntax elements"));
+                    "not read: the file has more than " + limits.maxResolutionSteps() + " syntax elements (raise it with --limit resolution-steps=N)"));
             return HclBody.EMPTY;
         }
         HclBody body = new HclBody(attributes, blocks);

@@ -151,7 +151,7 @@ final class TerraformRun {
             String type = d.block().label(0);
             ModuleInstance.Expansion x = module.expansion("resource", e.getKey(), d);
             for (ModuleInstance.Instance i : x.instances()) {
-                if (model.resources().size() >= options.limits().maxResources()) {
+                if (model.resourceCount() >= options.limits().maxResources()) {
                     model.report(ParseFindings.limit(d.location(i.address()), "more than "
                             + options.limits().maxResources() + " resources; the rest is not read"));
                     return;
@@ -212,7 +212,7 @@ final class TerraformRun {
             }
             for (ModuleInstance.Instance i : module.expansion("data", e.getKey(), d).instances()) {
                 String id = idOf(i.address());
-                if (model.contains(id) || model.resources().size() >= options.limits().maxResources()) {
+                if (model.contains(id) || model.resourceCount() >= options.limits().maxResources()) {
                     continue;
                 }
                 instances.put(id, new InstanceRecord(module, d, type, i));
@@ -446,7 +446,7 @@ final class TerraformRun {
 
     /** Registers a synthesized resource (registry modules modelled from their inputs). */
     void addSynthesized(Resource r, ModuleInstance module, ModuleConfig.Decl decl) {
-        if (!model.contains(r.id()) && model.resources().size() < options.limits().maxResources()) {
+        if (!model.contains(r.id()) && model.resourceCount() < options.limits().maxResources()) {
             model.add(r);
             attributes.put(r.id(), r.attributes());
         }

@@ -76,7 +76,7 @@ final class PlanReader {
             }
         }
         for (Planned p : planned) {
-            if (model.resources().size() >= limits.maxResources()) {
+            if (model.resourceCount() >= limits.maxResources()) {
                 model.report(ParseFindings.limit(location(p.node(), p.address()), "more than "
                         + limits.maxResources() + " resources; the rest of the plan is not read"));
                 break;
