@@ -168,7 +168,7 @@ public final class Cli {
             throw new UsageException("scan needs at least one PATH");
         }
         AtolintConfig config = ConfigFiles.load(cl.getOptionValue("config"), paths.get(0));
-        ParseOptions options = ScanJob.configured(config, parseOptions(cl));
+        ParseOptions options = ScanJob.configured(config, parseOptions(cl, config));
         Severity failOn = cl.hasOption("fail-on") ? severity(cl.getOptionValue("fail-on"))
                 : config.failOn() != null ? config.failOn() : Severity.HIGH;
         List<String> formats = cl.hasOption("format") ? values(cl, "format") : ScanJob.configuredFormats(config);
@@ -233,7 +233,7 @@ public final class Cli {
             throw new UsageException("checklist needs at least one PATH");
         }
         AtolintConfig config = ConfigFiles.load(cl.getOptionValue("config"), cl.getArgList().get(0));
-        ParseOptions options = ScanJob.configured(config, parseOptions(cl));
+        ParseOptions options = ScanJob.configured(config, parseOptions(cl, config));
         String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("unknown format '" + format + "' (expected text or json)");
@@ -269,7 +269,15 @@ public final class Cli {
     }
 
     ParseOptions parseOptions(CommandLine cl) throws UsageException {
+        return parseOptions(cl, AtolintConfig.none());
+    }
+
+    /** The options of the command line; safety limits start from the configuration's, which it overrides. */
+    ParseOptions parseOptions(CommandLine cl, AtolintConfig config) throws UsageException {
         Limits limits = Limits.defaults();
+        for (Map.Entry<String, Long> l : config.limits().entrySet()) {
+            limits = limits.with(l.getKey(), l.getValue());
+        }
         if (cl.hasOption("max-file-size")) {
             try {
                 limits = limits.withMaxFileBytes(Long.parseLong(cl.getOptionValue("max-file-size")));

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param rules       per rule id: whether it runs and at which severity
  * @param ignorePaths glob patterns of files not to scan ({@code legacy/**}, {@code **}{@code /test/*.yaml})
  * @param formats     default reports, as {@code --format} takes them ({@code text}, {@code sarif=atolint.sarif})
+ * @param limits      safety limits by {@code --limit} name ({@code file-bytes: 20000000})
  */
 public record AtolintConfig(String file, String baseDir, String region, String category, Severity failOn,
                             List<String> formats, Map<String, String> parameters, Map<String, String> variables,
-                            List<String> ignorePaths, Map<String, RuleSetting> rules, String baseline) {
+                            List<String> ignorePaths, Map<String, RuleSetting> rules, String baseline,
+                            Map<String, Long> limits) {
 
     public AtolintConfig {
         formats = List.copyOf(formats);
@@ -25,11 +27,12 @@ public record AtolintConfig(String file, String baseDir, String region, String c
         variables = Map.copyOf(variables);
         ignorePaths = List.copyOf(ignorePaths);
         rules = Map.copyOf(rules);
+        limits = Map.copyOf(limits);
     }
 
     /** No configuration file. */
     public static AtolintConfig none() {
-        return new AtolintConfig(null, null, null, null, null, List.of(), Map.of(), Map.of(), List.of(), Map.of(), null);
+        return new AtolintConfig(null, null, null, null, null, List.of(), Map.of(), Map.of(), List.of(), Map.of(), null, Map.of());
     }
 
     /** A rule's setting: {@code enabled} null means unchanged, {@code severity} null means the rule's own. */

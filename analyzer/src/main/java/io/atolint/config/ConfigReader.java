@@ -2,6 +2,7 @@ package io.atolint.config;
 
 import io.atolint.checklist.Checklist;
 import io.atolint.model.Severity;
+import io.atolint.parse.Limits;
 import io.atolint.report.ReportFormat;
 import io.atolint.rule.RuleCatalog;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -30,7 +31,7 @@ import java.util.Set;
  */
 public final class ConfigReader {
     public static final Set<String> KEYS = Set.of("region", "category", "fail-on", "formats", "parameters", "variables",
-            "ignore-paths", "rules", "baseline");
+            "ignore-paths", "rules", "baseline", "limits");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity");
 
     private final String file;
@@ -77,6 +78,7 @@ public final class ConfigReader {
         List<String> ignore = List.of();
         Map<String, AtolintConfig.RuleSetting> rules = Map.of();
         String baseline = null;
+        Map<String, Long> limits = Map.of();
         Set<String> seen = new java.util.HashSet<>();
         for (NodeTuple t : root.getValue()) {
             String key = keyOf(t);
@@ -115,17 +117,18 @@ public final class ConfigReader {
                 case "ignore-paths" -> ignore = strings(v, key);
                 case "rules" -> rules = rules(v);
                 case "baseline" -> baseline = scalar(v, key);
+                case "limits" -> limits = limits(v);
                 default -> throw error(t.getKeyNode(), "unknown key '" + key + "' (known keys: "
                         + String.join(", ", sorted(KEYS)) + ")");
             }
         }
         return new AtolintConfig(file, baseDir, region, category, failOn, formats, parameters, variables, ignore,
-                rules, baseline);
+                rules, baseline, limits);
     }
 
     private static AtolintConfig withBase(AtolintConfig c, String baseDir) {
         return new AtolintConfig(c.file(), baseDir, c.region(), c.category(), c.failOn(), c.formats(), c.parameters(),
-                c.variables(), c.ignorePaths(), c.rules(), c.baseline());
+                c.variables(), c.ignorePaths(), c.rules(), c.baseline(), c.limits());
     }
 
     private Map<String, AtolintConfig.RuleSetting> rules(Node v) throws ConfigException {
@@ -210,6 +213,25 @@ public final class ConfigReader {
         List<String> out = new ArrayList<>();
         for (Node n : seq.getValue()) {
             out.add(scalar(n, key));
+        }
+        return out;
+    }
+
+    /** Safety limits by the names {@code --limit} takes, each a positive whole number. */
+    private Map<String, Long> limits(Node v) throws ConfigException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (NodeTuple t : map(v, "limits").getValue()) {
+            String name = keyOf(t);
+            long value;
+            try {
+                value = Long.parseLong(scalar(t.getValueNode(), "limits." + name));
+                Limits.defaults().with(name, value);
+            } catch (NumberFormatException e) {
+                throw error(t.getValueNode(), "limits." + name + " expects a whole number");
+            } catch (IllegalArgumentException e) {
+                throw error(t.getKeyNode(), e.getMessage());
+            }
+            out.put(name, value);
         }
         return out;
     }

@@ -208,6 +208,24 @@ class ReportingCliTest {
     }
 
     @Test
+    void safetyLimitsComeFromTheConfigurationAndTheCommandLineWins(@TempDir Path tmp) throws IOException {
+        Path app = threeTierCopy(tmp);
+        Files.createDirectories(tmp.resolve(".git"));
+        Path cfg = tmp.resolve(".atolint.yml");
+        Files.writeString(cfg, "region: us-east-1\nlimits:\n  file-bytes: 100\n");
+        Run small = run("scan", app.toString(), "--format", "json");
+        JsonNode cut = first(JSON.readTree(small.out()).get("findings"), "PARSE001");
+        assertTrue(cut != null && cut.get("message").asText().contains("above the limit of 100 bytes"), small.out());
+        Run wins = run("scan", app.toString(), "--format", "json", "--limit", "file-bytes=10000000");
+        assertEquals(null, first(JSON.readTree(wins.out()).get("findings"), "PARSE001"), wins.out());
+        assertTrue(JSON.readTree(wins.out()).get("findings").size() > 0, "the template is read and judged");
+        Files.writeString(cfg, "limits:\n  file-size: 100\n");
+        assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:2:3: unknown limit 'file-size'"));
+        Files.writeString(cfg, "limits:\n  resources: many\n");
+        assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:2:14: limits.resources expects a whole number"));
+    }
+
+    @Test
     void ignoredPathsAreNotScannedAndDefaultFormatsAreWritten(@TempDir Path tmp) throws IOException {
         Path app = threeTierCopy(tmp);
         Path legacy = Files.createDirectories(app.resolve("legacy"));
