@@ -179,7 +179,7 @@ public final class Cli {
         ScanJob.Result result = job.run(new ScanJob.Request(paths, options, config, category, outputs, baseline,
                 cl.getOptionValue("create-baseline")));
         job.write(result, outputs, ReportLinks.settings(terminal.env())
-                .withCategory(category).withBaselineApplied(result.baselineApplied()));
+                .withCategory(category).withBaselineApplied(result.baselineApplied()).withDocsUri(config.docsUri()));
         if (cl.hasOption("create-baseline")) {
             return OK;
         }

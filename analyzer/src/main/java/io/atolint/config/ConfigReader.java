@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class ConfigReader {
     public static final Set<String> KEYS = Set.of("region", "category", "fail-on", "formats", "parameters", "variables",
-            "ignore-paths", "rules", "baseline", "limits");
+            "ignore-paths", "rules", "baseline", "limits", "docs-uri");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity");
 
     private final String file;
@@ -79,6 +79,7 @@ public final class ConfigReader {
         Map<String, AtolintConfig.RuleSetting> rules = Map.of();
         String baseline = null;
         Map<String, Long> limits = Map.of();
+        String docsUri = null;
         Set<String> seen = new java.util.HashSet<>();
         for (NodeTuple t : root.getValue()) {
             String key = keyOf(t);
@@ -118,17 +119,23 @@ public final class ConfigReader {
                 case "rules" -> rules = rules(v);
                 case "baseline" -> baseline = scalar(v, key);
                 case "limits" -> limits = limits(v);
+                case "docs-uri" -> {
+                    docsUri = scalar(v, key);
+                    if (!docsUri.matches("https?://\\S+")) {
+                        throw error(v, "docs-uri: expected an absolute http(s) URI (SARIF needs one), got '" + docsUri + "'");
+                    }
+                }
                 default -> throw error(t.getKeyNode(), "unknown key '" + key + "' (known keys: "
                         + String.join(", ", sorted(KEYS)) + ")");
             }
         }
         return new AtolintConfig(file, baseDir, region, category, failOn, formats, parameters, variables, ignore,
-                rules, baseline, limits);
+                rules, baseline, limits, docsUri);
     }
 
     private static AtolintConfig withBase(AtolintConfig c, String baseDir) {
         return new AtolintConfig(c.file(), baseDir, c.region(), c.category(), c.failOn(), c.formats(), c.parameters(),
-                c.variables(), c.ignorePaths(), c.rules(), c.baseline(), c.limits());
+                c.variables(), c.ignorePaths(), c.rules(), c.baseline(), c.limits(), c.docsUri());
     }
 
     private Map<String, AtolintConfig.RuleSetting> rules(Node v) throws ConfigException {

@@ -133,7 +133,7 @@ public final class MarkdownReport {
         b.append("| severity | rule | where | message |\n|---|---|---|---|\n");
         for (Finding f : shown.subList(0, Math.min(TOP, shown.size()))) {
             b.append("| ").append(f.severity().label())
-                    .append(" | [").append(f.ruleId()).append("](").append(RuleDocs.helpUri(f.ruleId())).append(")")
+                    .append(" | [").append(f.ruleId()).append("](").append(settings.helpUri(f.ruleId())).append(")")
                     .append(" | ").append(link(f, settings))
                     .append(" | ").append(cell(f.message())).append(" |\n");
         }

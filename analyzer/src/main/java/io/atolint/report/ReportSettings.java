@@ -11,26 +11,29 @@ import io.atolint.checklist.Category;
  *                        or a web base such as {@code https://github.com/o/r/blob/SHA/}
  * @param repoPrefix      what to put before a scanned file's path to make it relative to the repository
  *                        root (empty when the scan ran from the root)
+ * @param docsUri         where the rules reference is published ({@code docs/rules.md} on the web); a rule's
+ *                        help link is this with the rule's anchor
  */
 public record ReportSettings(Category category, boolean baselineApplied, String linkBase, String repoPrefix,
-                             String repoRoot) {
+                             String repoRoot, String docsUri) {
 
     public ReportSettings {
+        docsUri = docsUri == null || docsUri.isBlank() ? RuleDocs.BASE_URI : docsUri;
         linkBase = linkBase == null ? "" : linkBase;
         repoPrefix = repoPrefix == null ? "" : repoPrefix;
         repoRoot = repoRoot == null ? "" : repoRoot;
     }
 
     public static ReportSettings defaults() {
-        return new ReportSettings(null, false, "", "", "");
+        return new ReportSettings(null, false, "", "", "", RuleDocs.BASE_URI);
     }
 
     public ReportSettings withCategory(Category c) {
-        return new ReportSettings(c, baselineApplied, linkBase, repoPrefix, repoRoot);
+        return new ReportSettings(c, baselineApplied, linkBase, repoPrefix, repoRoot, docsUri);
     }
 
     public ReportSettings withBaselineApplied(boolean b) {
-        return new ReportSettings(category, b, linkBase, repoPrefix, repoRoot);
+        return new ReportSettings(category, b, linkBase, repoPrefix, repoRoot, docsUri);
     }
 
     /**
@@ -39,7 +42,16 @@ public record ReportSettings(Category category, boolean baselineApplied, String 
      * @param root   the repository root, absolute ({@code /}-separated)
      */
     public ReportSettings withLinks(String base, String prefix, String root) {
-        return new ReportSettings(category, baselineApplied, base, prefix, root);
+        return new ReportSettings(category, baselineApplied, base, prefix, root, docsUri);
+    }
+
+    public ReportSettings withDocsUri(String uri) {
+        return new ReportSettings(category, baselineApplied, linkBase, repoPrefix, repoRoot, uri);
+    }
+
+    /** The help link of a rule: its heading in the published rules reference. */
+    public String helpUri(String ruleId) {
+        return docsUri + "#" + RuleDocs.anchor(ruleId);
     }
 
     /** A scanned file's path relative to the repository root (absolute paths inside it are made relative). */

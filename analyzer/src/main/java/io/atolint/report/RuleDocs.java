@@ -9,16 +9,13 @@ import java.util.Locale;
 /** Where a rule is documented and what reports call it. */
 public final class RuleDocs {
     /**
-     * The published rules reference ({@code docs/rules.md} of the repository). SARIF wants an absolute
-     * URI for {@code helpUri}; change this one constant when the repository moves.
+     * The published rules reference ({@code docs/rules.md} of the repository), when the configuration
+     * names no other ({@code docs-uri} in {@code .atolint.yml}). SARIF wants an absolute URI for
+     * {@code helpUri}.
      */
     public static final String BASE_URI = "https://github.com/atolint/atolint/blob/main/docs/rules.md";
 
     private RuleDocs() {
-    }
-
-    public static String helpUri(String ruleId) {
-        return BASE_URI + "#" + anchor(ruleId);
     }
 
     /** The heading anchor of a rule in {@code docs/rules.md} (GitHub's slug of {@code ## HA001 ...}). */

@@ -51,7 +51,7 @@ public final class SarifReport {
         List<RuleInfo> catalog = RuleCatalog.all();
         for (RuleInfo r : catalog) {
             ruleIndex.put(r.id(), ruleIndex.size());
-            rules.add(rule(r));
+            rules.add(rule(r, settings));
         }
         run.putArray("invocations").addObject().put("executionSuccessful", true);
         run.put("columnKind", "unicodeCodePoints");
@@ -62,13 +62,13 @@ public final class SarifReport {
         return root;
     }
 
-    private static ObjectNode rule(RuleInfo r) {
+    private static ObjectNode rule(RuleInfo r, ReportSettings settings) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("id", r.id());
         o.put("name", RuleDocs.name(r));
         o.putObject("shortDescription").put("text", r.title());
         o.putObject("fullDescription").put("text", r.description());
-        o.put("helpUri", RuleDocs.helpUri(r.id()));
+        o.put("helpUri", settings.helpUri(r.id()));
         String doc = r.documentation();
         if (doc != null) {
             ObjectNode help = o.putObject("help");

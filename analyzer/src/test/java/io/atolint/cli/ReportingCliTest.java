@@ -190,7 +190,7 @@ class ReportingCliTest {
         Files.writeString(cfg, "region: us-east-1\nfail_on: high\n");
         Run r = run("scan", app.toString());
         assertEquals(Cli.ERROR, r.code());
-        assertTrue(r.err().contains(".atolint.yml:2:1: unknown key 'fail_on' (known keys: baseline, category, fail-on,"),
+        assertTrue(r.err().contains(".atolint.yml:2:1: unknown key 'fail_on' (known keys: baseline, category, docs-uri, fail-on,"),
                 r.err());
         assertEquals("", r.out());
         Files.writeString(cfg, "rules:\n  HA001:\n    severity: urgent\n");
@@ -223,6 +223,24 @@ class ReportingCliTest {
         assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:2:3: unknown limit 'file-size'"));
         Files.writeString(cfg, "limits:\n  resources: many\n");
         assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:2:14: limits.resources expects a whole number"));
+    }
+
+    @Test
+    void helpLinksPointWhereTheConfigurationSaysTheRulesArePublished(@TempDir Path tmp) throws IOException {
+        Path app = threeTierCopy(tmp);
+        Files.createDirectories(tmp.resolve(".git"));
+        Path cfg = tmp.resolve(".atolint.yml");
+        Files.writeString(cfg, "region: us-east-1\ndocs-uri: https://docs.example.org/atolint/rules\n");
+        JsonNode sarif = JSON.readTree(run("scan", app.toString(), "--format", "sarif").out());
+        JsonNode rules = sarif.get("runs").get(0).get("tool").get("driver").get("rules");
+        assertTrue(rules.size() > 0);
+        for (JsonNode rule : rules) {
+            assertEquals("https://docs.example.org/atolint/rules#" + rule.get("id").asText().toLowerCase(),
+                    rule.get("helpUri").asText());
+        }
+        assertTrue(run("scan", app.toString(), "--format", "md").out().contains("](https://docs.example.org/atolint/rules#ha001)"));
+        Files.writeString(cfg, "docs-uri: docs/rules.md\n");
+        assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:1:11: docs-uri: expected an absolute http(s) URI"));
     }
 
     @Test
