@@ -53,6 +53,22 @@ class ChecklistEvaluatorTest {
     }
 
     @Test
+    void aDiagramThatShowsEveryRequiredElementMeetsTheDiagramItems() {
+        Assessment good = ChecklistEvaluator.standard().evaluate(
+                standard("fixtures/rules/HA002/drawio-web-tier-in-two-az-boxes", ParseOptions.defaults()), null);
+        for (String id : List.of("AD-1", "AD-2", "AD-3", "AD-4", "AD-5")) {
+            assertEquals(Verdict.MET, item(good, id).verdict(), id + ": " + item(good, id).reason());
+        }
+        Assessment demo = ChecklistEvaluator.standard().evaluate(
+                standard("fixtures/demo/three-tier-drawio", ParseOptions.defaults()), null);
+        assertEquals(Verdict.NOT_MET, item(demo, "AD-4").verdict(), "NAT gateway and database drawn in one AZ");
+        assertEquals(Verdict.MET, item(demo, "AD-3").verdict(), item(demo, "AD-3").reason());
+        Assessment iacOnly = ChecklistEvaluator.standard().evaluate(
+                standard("fixtures/demo/three-tier", ParseOptions.defaults()), null);
+        assertEquals(Verdict.NEEDS_EVIDENCE, item(iacOnly, "AD-1").verdict(), "no diagram: nothing to judge");
+    }
+
+    @Test
     void rulesThatExaminedResourcesAndFoundNothingMakeItMet() {
         Assessment a = ChecklistEvaluator.standard().evaluate(
                 standard("fixtures/rules/HA001/cfn-yaml-distinct-az-parameters", ParseOptions.defaults()), null);

@@ -26,6 +26,24 @@ public final class ParseFindings {
         return new Finding(INVALID, Severity.HIGH, message, at);
     }
 
+    /**
+     * A defect of atolint caught while reading one input, so that it does not hide the others' findings.
+     * With the system property {@code atolint.rethrowInternalErrors} (fuzz tests set it) the defect is
+     * thrown on instead, so that its stack trace is seen rather than a finding.
+     */
+    public static Finding internalError(SourceLocation at, String what, Throwable e) {
+        if (Boolean.getBoolean("atolint.rethrowInternalErrors")) {
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e);
+        }
+        return invalid(at, "internal error " + what + ": " + e);
+    }
+
     public static Finding limit(SourceLocation at, String message) {
         return new Finding(LIMIT, Severity.MEDIUM, message, at);
     }

@@ -40,8 +40,8 @@ public final class Scanner {
                 h.scan(session);
             } catch (RuntimeException | StackOverflowError e) {
                 // A defect in a handler must not hide the other formats' findings.
-                session.report(ParseFindings.invalid(io.atolint.model.SourceLocation.ofFile(tree.root()),
-                        "internal error in the " + h.name() + " reader: " + e));
+                session.report(ParseFindings.internalError(io.atolint.model.SourceLocation.ofFile(tree.root()),
+                        "in the " + h.name() + " reader", e));
             }
         }
         ScanResult result = session.result();

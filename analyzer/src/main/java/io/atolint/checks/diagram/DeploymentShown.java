@@ -31,7 +31,7 @@ public final class DeploymentShown implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Map.Entry<String, List<Model>> file : DiagramFiles.byFile(ctx.graph()).entrySet()) {
+        for (Map.Entry<String, List<Model>> file : DiagramFiles.examinedByFile(ctx).entrySet()) {
             List<Resource> all = DiagramFiles.resources(file.getValue());
             SourceLocation at = SourceLocation.ofFile(file.getKey());
             if (all.stream().noneMatch(r -> r.kind() == Kind.VPC)) {

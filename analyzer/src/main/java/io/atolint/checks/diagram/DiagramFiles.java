@@ -3,6 +3,7 @@ package io.atolint.checks.diagram;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Model;
 import io.atolint.model.Resource;
+import io.atolint.rule.RuleContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,16 @@ import java.util.Map;
 /** The diagram pages of a scan, grouped by the file they were drawn in (the checklist judges a diagram as a whole). */
 final class DiagramFiles {
     private DiagramFiles() {
+    }
+
+    /**
+     * The diagram files of the scan, every page declared examined: a diagram rule judges each page it is
+     * given, so a page without a finding is a pass for the checklist, not "nothing in scope".
+     */
+    static Map<String, List<Model>> examinedByFile(RuleContext ctx) {
+        Map<String, List<Model>> files = byFile(ctx.graph());
+        files.values().forEach(pages -> pages.forEach(ctx::examined));
+        return files;
     }
 
     static Map<String, List<Model>> byFile(ResourceGraph graph) {

@@ -22,7 +22,7 @@ public final class OutsideElementsShown implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Map.Entry<String, List<Model>> file : DiagramFiles.byFile(ctx.graph()).entrySet()) {
+        for (Map.Entry<String, List<Model>> file : DiagramFiles.examinedByFile(ctx).entrySet()) {
             boolean any = false;
             for (Resource r : DiagramFiles.resources(file.getValue())) {
                 if (!DiagramFiles.inLegend(r) && (r.kind().isOutsideAws()

@@ -24,7 +24,7 @@ public final class ServiceIcons implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        for (List<Model> pages : DiagramFiles.byFile(ctx.graph()).values()) {
+        for (List<Model> pages : DiagramFiles.examinedByFile(ctx).values()) {
             for (Resource r : DiagramFiles.resources(pages)) {
                 if (!DiagramFiles.isElement(r) || r.kind().isOutsideAws()) {
                     continue;

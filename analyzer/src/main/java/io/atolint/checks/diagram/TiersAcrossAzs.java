@@ -58,6 +58,7 @@ public final class TiersAcrossAzs implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        // Only drawn tiers are in scope: a page with none says nothing about AD-4 either way.
         for (List<Model> pages : DiagramFiles.byFile(ctx.graph()).values()) {
             for (Model page : pages) {
                 Map<String, List<Resource>> tiers = new LinkedHashMap<>();
@@ -72,6 +73,7 @@ public final class TiersAcrossAzs implements Check {
                     tierOf.put(key, t);
                 }
                 for (Map.Entry<String, List<Resource>> e : tiers.entrySet()) {
+                    e.getValue().forEach(ctx::examined);
                     checkTier(ctx, page, tierOf.get(e.getKey()), e.getValue());
                 }
             }

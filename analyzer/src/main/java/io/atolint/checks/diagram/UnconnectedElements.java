@@ -23,7 +23,7 @@ public final class UnconnectedElements implements Check {
     @Override
     public void check(RuleContext ctx) {
         ResourceGraph g = ctx.graph();
-        for (Map.Entry<String, List<Model>> file : DiagramFiles.byFile(g).entrySet()) {
+        for (Map.Entry<String, List<Model>> file : DiagramFiles.examinedByFile(ctx).entrySet()) {
             for (Resource r : DiagramFiles.resources(file.getValue())) {
                 if (!DiagramFiles.isElement(r) || DiagramFiles.inLegend(r)) {
                     continue;

@@ -53,7 +53,7 @@ public final class CloudFormationHandler implements FormatHandler {
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 session.claim(path);
-                session.report(ParseFindings.invalid(SourceLocation.ofFile(path), "internal error while reading: " + e));
+                session.report(ParseFindings.internalError(SourceLocation.ofFile(path), "while reading", e));
             }
         }
         Set<String> nestedChildren = new HashSet<>();
@@ -72,7 +72,7 @@ public final class CloudFormationHandler implements FormatHandler {
                 c.problems().forEach(model::report);
                 session.addModel(model);
             } catch (RuntimeException | StackOverflowError e) {
-                session.report(ParseFindings.invalid(SourceLocation.ofFile(c.file().path()), "internal error while reading: " + e));
+                session.report(ParseFindings.internalError(SourceLocation.ofFile(c.file().path()), "while reading", e));
             }
         }
         for (String child : nestedChildren) {

@@ -29,7 +29,7 @@ public final class DiagramHandler implements FormatHandler {
                 r = DiagramReader.read(session.tree(), path, session.options().limits());
             } catch (RuntimeException | StackOverflowError e) {
                 session.claim(path);
-                session.report(ParseFindings.invalid(SourceLocation.ofFile(path), "internal error while reading the diagram: " + e));
+                session.report(ParseFindings.internalError(SourceLocation.ofFile(path), "while reading the diagram", e));
                 continue;
             }
             if (!r.isDiagram()) {

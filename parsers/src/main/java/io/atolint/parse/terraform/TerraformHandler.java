@@ -117,8 +117,8 @@ public final class TerraformHandler implements FormatHandler {
                 if (Boolean.getBoolean("atolint.debug")) {
                     e.printStackTrace();
                 }
-                session.report(ParseFindings.invalid(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
-                        "internal error while evaluating Terraform module " + root + ": " + e));
+                session.report(ParseFindings.internalError(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
+                        "while evaluating Terraform module " + root, e));
             }
         }
     }
@@ -254,8 +254,8 @@ public final class TerraformHandler implements FormatHandler {
             try {
                 return HclReader.read(path, t.file().text(), options.limits());
             } catch (RuntimeException | StackOverflowError e) {
-                return new HclFile(path, HclBody.EMPTY, List.of(ParseFindings.invalid(SourceLocation.at(path, 1, 1),
-                        "internal error while reading HCL: " + e)));
+                return new HclFile(path, HclBody.EMPTY, List.of(ParseFindings.internalError(SourceLocation.at(path, 1, 1),
+                        "while reading HCL", e)));
             }
         }
         ReadResult.Failure fail = r instanceof ReadResult.Failure f ? f

@@ -55,8 +55,8 @@ public final class PlanJsonHandler implements FormatHandler {
                 problems.forEach(m::report);
                 session.addModel(m);
             } catch (RuntimeException | StackOverflowError e) {
-                session.report(ParseFindings.invalid(SourceLocation.at(path, 1, 1),
-                        "internal error while reading the Terraform plan: " + e));
+                session.report(ParseFindings.internalError(SourceLocation.at(path, 1, 1),
+                        "while reading the Terraform plan", e));
             }
         }
     }
