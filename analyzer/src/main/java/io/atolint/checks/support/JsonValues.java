@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atolint.model.Numbers;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 
@@ -68,7 +69,7 @@ public final class JsonValues {
             return new Value.Scalar(n.booleanValue(), "literal", at);
         }
         if (n.isNumber()) {
-            BigDecimal d = io.atolint.model.Numbers.parse(n.asText());
+            BigDecimal d = Numbers.parse(n.asText());
             return new Value.Scalar(d == null ? n.asText() : d, "literal", at);
         }
         if (n.isNull()) {

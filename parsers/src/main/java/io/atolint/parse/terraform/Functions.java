@@ -2,6 +2,7 @@ package io.atolint.parse.terraform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atolint.model.Numbers;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 
@@ -416,7 +417,7 @@ final class Functions {
             return d;
         }
         String t = Values.asText(v);
-        BigDecimal parsed = t == null ? null : io.atolint.model.Numbers.parse(t);
+        BigDecimal parsed = t == null ? null : Numbers.parse(t);
         if (parsed != null) {
             return parsed;
         }

@@ -18,6 +18,7 @@ import com.bertramlabs.plugins.hcl4j.symbols.HCLMap;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLValue;
 import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
 import io.atolint.model.Finding;
+import io.atolint.model.Numbers;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseFindings;
@@ -522,7 +523,7 @@ public final class HclReader {
             if (e instanceof Expr.Literal l && l.value() instanceof BigDecimal d && c.more()
                     && c.peek() instanceof VariableTree vt && EXPONENT.matcher(String.valueOf(vt.getName())).matches()) {
                 c.next();
-                BigDecimal withExponent = io.atolint.model.Numbers.parse(d.toPlainString() + vt.getName());
+                BigDecimal withExponent = Numbers.parse(d.toPlainString() + vt.getName());
                 return withExponent == null ? new Expr.Invalid("number out of range", l.pos())
                         : new Expr.Literal(withExponent, l.pos());
             }
@@ -591,7 +592,7 @@ public final class HclReader {
         }
 
         private Expr number(String text, Symbol at) {
-            BigDecimal d = io.atolint.model.Numbers.parse(text);
+            BigDecimal d = Numbers.parse(text);
             if (d != null) {
                 return new Expr.Literal(d, pos(at));
             }
