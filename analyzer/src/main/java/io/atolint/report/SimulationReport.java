@@ -92,11 +92,16 @@ public final class SimulationReport {
         out.println("AZ-failure simulation: " + t.model().unit() + " (" + t.model().format().title() + ")");
         out.println();
         out.println("tiers");
+        // The first column fits the longest tier name ("compute tier (not on an ingress path)").
+        int width = 34;
+        for (Tier tier : t.tiers()) {
+            width = Math.max(width, tier.name().length());
+        }
         for (Tier tier : t.tiers()) {
             Integer n = tier.azCount();
             List<String> parts = new ArrayList<>();
             tier.sets().forEach(s -> parts.add(s.name() + " (" + s.where() + ")"));
-            out.printf("  %-34s %-6s %s%n", tier.name(), n == null ? "?" : n + (n == 1 ? " AZ" : " AZs"),
+            out.printf("  %-" + width + "s %-6s %s%n", tier.name(), n == null ? "?" : n + (n == 1 ? " AZ" : " AZs"),
                     String.join("; ", parts));
         }
         if (!t.paths().isEmpty()) {
@@ -120,11 +125,11 @@ public final class SimulationReport {
             out.println(s.az().value() + " down" + (s.az().how().isEmpty() || s.az().how().equals("literal") ? ""
                     : " (" + s.az().how() + ")") + " -> " + summary(s));
             for (AzSimulation.TierOutcome to : s.tiers()) {
-                line(out, to.tier().name(), to.outcome());
+                line(out, width, to.tier().name(), to.outcome());
             }
             int i = 1;
             for (AzSimulation.PathOutcome po : s.paths()) {
-                line(out, "path " + i++, po.outcome());
+                line(out, width, "path " + i++, po.outcome());
             }
         }
     }
@@ -139,14 +144,14 @@ public final class SimulationReport {
         };
     }
 
-    private static void line(PrintStream out, String what, Outcome o) {
+    private static void line(PrintStream out, int width, String what, Outcome o) {
         if (o.causes().isEmpty()) {
-            out.printf("  %-34s %s%n", what, o.verdict().display());
+            out.printf("  %-" + width + "s %s%n", what, o.verdict().display());
             return;
         }
         boolean first = true;
         for (Outcome.Cause c : o.causes()) {
-            out.printf("  %-34s %-9s %s (%s)%n", first ? what : "", first ? o.verdict().display() : "", c.message(),
+            out.printf("  %-" + width + "s %-9s %s (%s)%n", first ? what : "", first ? o.verdict().display() : "", c.message(),
                     c.resource().location().display());
             first = false;
         }
