@@ -82,7 +82,7 @@ public final class DiagramReader {
                         "not a draw.io diagram: no <mxfile> or <mxGraphModel> element"));
                 return new Result(Kind.DRAWIO, List.of(), problems, null);
             }
-            return new Result(Kind.NOT_A_DIAGRAM, List.of(), problems, "XML without a draw.io model");
+            return new Result(Kind.NOT_A_DIAGRAM, List.of(), problems, "no <mxfile> or <mxGraphModel> element in it");
         }
         List<DrawnPage> pages = new DrawioReader(path, Format.DRAWIO, limits, problems).read(text, null);
         return new Result(Kind.DRAWIO, interpret(pages), problems, null);
