@@ -123,6 +123,28 @@ def main():
     p.edge('e3', 'alb', 'web2', 'HTTP')
     write('rules/HA002/drawio-web-tier-in-two-az-boxes/architecture.drawio', mxfile([p]))
 
+    # HA002: drawn copies (one kind, labelled alike up to a number) are one set; different services are not
+    p = Page()
+    frame(p)
+    p.icon('svc1', 'Orders service 1', 'ecs_service', az_x(1) + 180, 360)
+    p.icon('svc2', 'Orders service 2', 'ecs_service', az_x(2) + 180, 360)
+    write('rules/HA002/drawio-service-copies-in-two-az-boxes/architecture.drawio', mxfile([p]))
+
+    p = Page()
+    frame(p)
+    p.marker('Noncompliant@+1')
+    p.icon('svc1', 'Orders service 1', 'ecs_service', az_x(1) + 100, 360)
+    p.icon('svc2', 'Orders service 2', 'ecs_service', az_x(1) + 240, 360)
+    write('rules/HA002/drawio-service-copies-in-one-az-box/architecture.drawio', mxfile([p]))
+
+    p = Page()
+    frame(p)
+    p.marker('Noncompliant@+1')
+    p.icon('svca', 'Service A', 'ecs_service', az_x(1) + 180, 360)
+    p.marker('Noncompliant@+1')
+    p.icon('svcb', 'Service B', 'ecs_service', az_x(2) + 180, 360)
+    write('rules/HA002/drawio-different-services-in-two-az-boxes/architecture.drawio', mxfile([p]))
+
     # ---------------------------------------------------------------- SPOF001: one NAT for two AZs / one per AZ
     p = Page()
     frame(p)

@@ -754,13 +754,30 @@ final class Functions {
         return render(new BigInteger(1, addr).and(mask).or(host), addr.length);
     }
 
+    /**
+     * An IP address literal. IPv4 is parsed here: InetAddress would look up in DNS any dotted text it cannot
+     * read as a literal ("999.1.1.1", "dead.beef"). Text with a colon is an IPv6 literal for InetAddress,
+     * which never resolves it as a host name.
+     */
     private static byte[] address(String s) {
         String t = s.trim();
-        if (!t.matches("[0-9a-fA-F:.]+")) {
+        if (t.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            byte[] out = new byte[4];
+            String[] parts = t.split("\\.");
+            for (int i = 0; i < 4; i++) {
+                int octet = Integer.parseInt(parts[i]);
+                if (octet > 255) {
+                    throw new EvalError("not an IP address: " + s);
+                }
+                out[i] = (byte) octet;
+            }
+            return out;
+        }
+        if (!t.contains(":") || !t.matches("[0-9a-fA-F:.]+")) {
             throw new EvalError("not an IP address: " + s);
         }
         try {
-            return InetAddress.getByName(t).getAddress(); // literal only: the pattern above rules out host names
+            return InetAddress.getByName(t).getAddress();
         } catch (UnknownHostException e) {
             throw new EvalError("not an IP address: " + s);
         }

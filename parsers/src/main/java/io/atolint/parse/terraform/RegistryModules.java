@@ -133,12 +133,21 @@ final class RegistryModules {
 
     private Value.Ref add(String type, String name, Object index, Map<String, Value> attrs, Map<String, SourceLocation> keys,
                           String because) {
+        return add(type, name, index, attrs, keys, because, null);
+    }
+
+    /** @param unknownCount why the resource may not exist (the "instances" meta of a count Terraform cannot know), or null */
+    private Value.Ref add(String type, String name, Object index, Map<String, Value> attrs, Map<String, SourceLocation> keys,
+                          String because, String unknownCount) {
         String addr = address + "." + type + "." + name + (index == null ? "" : index instanceof Integer ? "[" + index + "]"
                 : "[\"" + index + "\"]");
         SourceLocation loc = where(because).withLogicalPath(addr);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("module", address);
         meta.put("modelled", "from the inputs of " + address);
+        if (unknownCount != null) {
+            meta.put("instances", unknownCount);
+        }
         Resource r = new Resource(run.idOf(addr), addr, type, KindTable.kindOf(type), new Value.MapV(attrs, keys, loc), loc,
                 Format.TERRAFORM, meta);
         run.addSynthesized(r, parent, decl);
@@ -200,11 +209,14 @@ final class RegistryModules {
                 Map.of("cidr_block", where("cidr")), "cidr");
         out.put("vpc_id", id(vpc));
         Tri flowLog = bool("enable_flow_log", false);
-        if (flowLog.isTrue()) {
+        if (!flowLog.isFalse()) {
             Map<String, Value> f = new LinkedHashMap<>();
             f.put("vpc_id", id(vpc));
             f.put("traffic_type", in("flow_log_traffic_type").orElse(Values.str("ALL", at)));
-            add("aws_flow_log", "this", 0, f, keysAt(f, "enable_flow_log"), "enable_flow_log");
+            // An enable_flow_log the files do not decide is a flow log that may not exist, as for a count
+            // Terraform cannot know yet: the rules then cannot prove the VPC is covered, nor that it is not.
+            add("aws_flow_log", "this", 0, f, keysAt(f, "enable_flow_log"), "enable_flow_log",
+                    flowLog.isTrue() ? null : "count unknown: enable_flow_log of " + address + " is not known");
         }
         List<Value> azs = list("azs");
         if (azs == null) {
