@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,10 @@ class ChecklistEvaluatorTest {
     void aDiagramThatShowsEveryRequiredElementMeetsTheDiagramItems() {
         Assessment good = ChecklistEvaluator.standard().evaluate(
                 standard("fixtures/rules/HA002/drawio-web-tier-in-two-az-boxes", ParseOptions.defaults()), null);
-        for (String id : List.of("AD-1", "AD-2", "AD-3", "AD-4", "AD-5")) {
+        List<String> diagramItems = Checklist.standard().items().stream().map(ChecklistItem::id)
+                .filter(id -> id.startsWith("AD-")).toList();
+        assertFalse(diagramItems.isEmpty(), "the checklist has diagram (AD-) items");
+        for (String id : diagramItems) {
             assertEquals(Verdict.MET, item(good, id).verdict(), id + ": " + item(good, id).reason());
         }
         Assessment demo = ChecklistEvaluator.standard().evaluate(

@@ -2,7 +2,10 @@ package io.atolint.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atolint.parse.Limits;
 import io.atolint.testing.Repo;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,7 +187,20 @@ class CliTest {
     }
 
     @Test
-    void everySafetyLimitCanBeSetFromTheCommandLine() {
+    void everySafetyLimitCanBeSetFromTheCommandLine() throws Exception {
+        assertEquals(Limits.class.getRecordComponents().length, Limits.NAMES.size());
+        for (String name : Limits.NAMES) {
+            CommandLine cl = DefaultParser.builder().get().parse(Cli.scanOptions(), new String[]{"--limit", name + "=7"});
+            Cli cli = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            Limits limits = cli.parseOptions(cl).limits();
+            assertEquals(7, limits.get(name), name);
+            for (String other : Limits.NAMES) {
+                if (!other.equals(name)) {
+                    assertEquals(Limits.defaults().get(other), limits.get(other), name + " changed " + other);
+                }
+            }
+        }
         String aliases = fixture("fixtures/hostile/yaml-many-aliases");
         Run strict = run("scan", aliases, "--fail-on", "critical");
         assertTrue(strict.out().contains("PARSE001 not read: too many YAML aliases (more than 500)"), strict.out());

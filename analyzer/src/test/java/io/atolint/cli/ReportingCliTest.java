@@ -59,9 +59,19 @@ class ReportingCliTest {
         String sarifText = Files.readString(sarif);
         SarifSchema.assertValid(sarifText, "the CLI's SARIF");
         // The demo has several rules' findings (SPOF001, HA001, SPOF004, MON002 and notes); HA001 is in each output.
-        assertEquals("HA001", first(JSON.readTree(sarifText).at("/runs/0/results"), "HA001").get("ruleId").asText());
-        assertTrue(Files.readString(md).startsWith("## atolint: ") && Files.readString(md).contains("HA001"), Files.readString(md));
-        assertEquals("HA001", first(JSON.readTree(json.toFile()).get("findings"), "HA001").get("ruleId").asText());
+        JsonNode findings = JSON.readTree(json.toFile()).get("findings");
+        JsonNode jsonHa001 = first(findings, "HA001");
+        JsonNode sarifHa001 = first(JSON.readTree(sarifText).at("/runs/0/results"), "HA001");
+        assertTrue(jsonHa001 != null && sarifHa001 != null, sarifText);
+        assertTrue(jsonHa001.get("message").asText().startsWith("ALB \"WebAlb\" has subnets in 1 AZ"), jsonHa001.toString());
+        assertEquals(jsonHa001.get("message").asText(), sarifHa001.at("/message/text").asText());
+        assertEquals(jsonHa001.at("/location/startLine").asInt(),
+                sarifHa001.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals(172, jsonHa001.at("/location/startLine").asInt());
+        // The Markdown headline counts the JSON report's failing (non-info, unsuppressed) findings by severity.
+        String mdText = Files.readString(md);
+        assertEquals("## atolint: " + headline(findings), mdText.lines().findFirst().orElseThrow(), mdText);
+        assertTrue(mdText.contains("HA001"), mdText);
     }
 
     @Test
@@ -219,6 +229,7 @@ class ReportingCliTest {
         Run wins = run("scan", app.toString(), "--format", "json", "--limit", "file-bytes=10000000");
         assertEquals(null, first(JSON.readTree(wins.out()).get("findings"), "PARSE001"), wins.out());
         assertTrue(JSON.readTree(wins.out()).get("findings").size() > 0, "the template is read and judged");
+        assertTrue(first(JSON.readTree(wins.out()).get("findings"), "HA001") != null, "the one-AZ ALB is found: " + wins.out());
         Files.writeString(cfg, "limits:\n  file-size: 100\n");
         assertTrue(run("scan", app.toString()).err().contains(".atolint.yml:2:3: unknown limit 'file-size'"));
         Files.writeString(cfg, "limits:\n  resources: many\n");
@@ -280,10 +291,16 @@ class ReportingCliTest {
             }
         }
         assertTrue(tv32 != null, r.out());
-        assertFalse(tv32.get("verdict").asText().equals("not-met"),
-                "both HA001 findings are suppressed in the template: " + tv32);
+        assertEquals("met", tv32.get("verdict").asText(), "both HA001 findings are suppressed in the template: " + tv32);
         Run unsuppressed = run("checklist", Repo.path("fixtures/suppress/cfn-resource-metadata").toString(), "--format", "json");
-        assertTrue(unsuppressed.out().contains("\"verdict\" : \"not-met\""), "the Api ALB is not suppressed there");
+        JsonNode tv32Unsuppressed = null;
+        for (JsonNode item : JSON.readTree(unsuppressed.out()).get("items")) {
+            if (item.get("id").asText().equals("TV-3.2")) {
+                tv32Unsuppressed = item;
+            }
+        }
+        assertTrue(tv32Unsuppressed != null, unsuppressed.out());
+        assertEquals("not-met", tv32Unsuppressed.get("verdict").asText(), "the Api ALB is not suppressed there: " + tv32Unsuppressed);
     }
 
     @Test
@@ -292,7 +309,24 @@ class ReportingCliTest {
         Run json = run("graph", t, "--region", "us-east-1", "--format", "json");
         assertEquals(Cli.OK, json.code(), json.err());
         JsonNode g = JSON.readTree(json.out());
-        assertEquals(31, g.get("nodes").size());
+        // The exported nodes are the scan's resources: same units, ids and names, in the same order.
+        JsonNode resources = JSON.readTree(run("scan", t, "--region", "us-east-1", "--format", "json").out()).get("resources");
+        assertEquals(31, resources.size());
+        List<String> expectedIds = new ArrayList<>();
+        List<String> expectedNames = new ArrayList<>();
+        for (JsonNode res : resources) {
+            expectedIds.add(res.get("unit").asText() + "#" + res.get("id").asText());
+            expectedNames.add(res.get("name").asText());
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : g.get("nodes")) {
+            ids.add(n.get("id").asText());
+            names.add(n.get("name").asText());
+        }
+        assertEquals(expectedIds, ids);
+        assertEquals(expectedNames, names);
+        assertTrue(names.containsAll(List.of("WebAlb", "AppGroup", "Database", "NatGateway")), names.toString());
         boolean listener = false;
         for (JsonNode e : g.get("edges")) {
             listener |= e.get("type").asText().equals("routes-to") && e.get("source").asText().endsWith("WebAlb")
@@ -360,8 +394,35 @@ class ReportingCliTest {
             p.tick();
         }
         String shown = tty.toString(StandardCharsets.UTF_8);
-        assertTrue(shown.startsWith("\ratolint: reading, 2/201 files read, "), shown);
+        // The ticker may have drawn earlier lines; the last one shows the final state.
+        int last = shown.lastIndexOf("\ratolint:");
+        assertTrue(last >= 0, shown);
+        assertTrue(shown.substring(last).startsWith("\ratolint: reading, 2/201 files read, "), shown);
         assertTrue(shown.endsWith("\r\u001b[K"), "the line is erased at the end, leaving the terminal to the report");
+    }
+
+    /** "N findings (x high, y medium)" from JSON findings: non-info, unsuppressed, most severe first. */
+    private static String headline(JsonNode findings) {
+        List<String> order = List.of("critical", "high", "medium", "low");
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        int failing = 0;
+        for (JsonNode f : findings) {
+            String sev = f.get("severity").asText();
+            if (order.contains(sev) && !f.has("suppression")) {
+                counts.merge(sev, 1, Integer::sum);
+                failing++;
+            }
+        }
+        if (failing == 0) {
+            return "no findings";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String sev : order) {
+            if (counts.containsKey(sev)) {
+                parts.add(counts.get(sev) + " " + sev);
+            }
+        }
+        return failing + (failing == 1 ? " finding" : " findings") + " (" + String.join(", ", parts) + ")";
     }
 
     /** The first finding or SARIF result of a rule, or null: the demo holds several rules' findings. */

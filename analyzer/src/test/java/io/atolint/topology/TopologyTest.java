@@ -104,7 +104,13 @@ class TopologyTest {
         ModelTopology template = demo(ParseOptions.defaults().withRegion("us-east-1"));
         assertEquals(template.tiers().stream().map(Tier::id).toList(), drawn.tiers().stream().map(Tier::id).toList());
         assertEquals(1, template.paths().size());
-        assertEquals(1, drawn.paths().size());
+        // The one request path crosses the same tiers, in the same order, in the template and the drawing ...
+        List<List<Role>> templateRoles = pathRoles(template);
+        assertEquals(List.of(List.of(Role.INGRESS, Role.LOAD_BALANCING, Role.COMPUTE, Role.DATA)), templateRoles);
+        assertEquals(templateRoles, pathRoles(drawn).stream().map(TopologyTest::collapsed).toList());
+        // ... except that the drawing also shows the users, a second hop of the ingress tier, before the gateway.
+        assertEquals(List.of(List.of(Role.INGRESS, Role.INGRESS, Role.LOAD_BALANCING, Role.COMPUTE, Role.DATA)),
+                pathRoles(drawn));
         // The drawing places the load balancer across both AZ boxes; the template's two subnets resolve to one AZ.
         assertEquals(2, tiers(drawn).get("load-balancing").azCount());
         assertEquals(1, tiers(template).get("load-balancing").azCount());
@@ -121,5 +127,22 @@ class TopologyTest {
 
     private static Outcome outcome(AzSimulation.Scenario s, String tier) {
         return s.tiers().stream().filter(o -> o.tier().id().equals(tier)).findFirst().orElseThrow().outcome();
+    }
+
+    /** The roles with consecutive repeats (hops within one tier) folded into one. */
+    private static List<Role> collapsed(List<Role> roles) {
+        List<Role> out = new java.util.ArrayList<>();
+        for (Role r : roles) {
+            if (out.isEmpty() || out.get(out.size() - 1) != r) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** For each traffic path, the role of the tier of each hop, in order. */
+    private static List<List<Role>> pathRoles(ModelTopology t) {
+        return t.paths().stream().map(p -> p.hops().stream()
+                .map(h -> t.tierOf(h).map(Tier::role).orElse(null)).toList()).toList();
     }
 }

@@ -1,5 +1,8 @@
 package io.atolint.parse;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * Bounds that keep a hostile or huge input from exhausting memory or time. Exceeding one is a
  * positioned finding, never an error.
@@ -24,12 +27,28 @@ public record Limits(long maxFileBytes, int maxYamlAliases, int maxNestingDepth,
                 maxDecompressedBytes, maxModuleDepth);
     }
 
+    /** The names {@link #with} and {@link #get} accept, in the order {@link #names()} lists them. */
+    public static final List<String> NAMES = List.of("file-bytes", "yaml-aliases", "nesting-depth",
+            "resolution-steps", "resources", "decompressed-bytes", "module-depth");
+
     /** The names {@link #with} accepts, with their defaults, for usage messages and docs. */
     public static String names() {
         Limits d = defaults();
-        return "file-bytes (" + d.maxFileBytes + "), yaml-aliases (" + d.maxYamlAliases + "), nesting-depth ("
-                + d.maxNestingDepth + "), resolution-steps (" + d.maxResolutionSteps + "), resources (" + d.maxResources
-                + "), decompressed-bytes (" + d.maxDecompressedBytes + "), module-depth (" + d.maxModuleDepth + ")";
+        return NAMES.stream().map(n -> n + " (" + d.get(n) + ")").collect(Collectors.joining(", "));
+    }
+
+    /** The value of the limit called {@code name} (one of {@link #NAMES}). */
+    public long get(String name) {
+        return switch (name) {
+            case "file-bytes" -> maxFileBytes;
+            case "yaml-aliases" -> maxYamlAliases;
+            case "nesting-depth" -> maxNestingDepth;
+            case "resolution-steps" -> maxResolutionSteps;
+            case "resources" -> maxResources;
+            case "decompressed-bytes" -> maxDecompressedBytes;
+            case "module-depth" -> maxModuleDepth;
+            default -> throw new IllegalArgumentException("unknown limit '" + name + "' (known: " + names() + ")");
+        };
     }
 
     /** These limits with the one called {@code name} set to {@code value} (a positive number). */

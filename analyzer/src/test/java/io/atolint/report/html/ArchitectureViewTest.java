@@ -147,7 +147,11 @@ class ArchitectureViewTest {
 
     @Test
     void theDemoLayoutIsReadable() {
-        assertReadable(ArchitectureLayout.layout(ArchitectureView.of(threeTier("us-east-1"))));
+        ArchitectureView v = ArchitectureView.of(threeTier("us-east-1"));
+        assertTrue(v.drawnCount() > 0);
+        Geometry g = ArchitectureLayout.layout(v);
+        assertEquals(v.drawnCount() + 1, g.nodes().size(), "every drawn resource and the internet are placed");
+        assertReadable(g);
     }
 
     @Test
@@ -160,7 +164,15 @@ class ArchitectureViewTest {
         assertEquals(v.drawnCount() + 1, g.nodes().size(), "every drawn resource and the internet are placed");
         assertReadable(g);
         String svg = ArchitectureSvg.render(g);
-        assertTrue(svg.startsWith("<svg") && svg.contains("Alb1x13"), "every resource is named in the picture");
+        assertTrue(svg.startsWith("<svg"));
+        for (PlacedNode pn : g.nodes()) {
+            String id = pn.node().id();
+            int start = svg.indexOf("data-id=\"" + ArchitectureSvg.x(id) + "\">");
+            assertTrue(start >= 0, id + " is drawn");
+            String group = svg.substring(start, svg.indexOf("</g>", start));
+            assertTrue(group.contains(">" + ArchitectureSvg.x(pn.node().name()) + "</text>"),
+                    "every resource is named in the picture: " + pn.node().name() + " in " + group);
+        }
     }
 
     /** No overlap between resources, every shape inside its box, sibling boxes apart. */

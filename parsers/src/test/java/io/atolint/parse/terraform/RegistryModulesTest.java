@@ -83,7 +83,10 @@ class RegistryModulesTest {
         assertEquals(List.of("us-east-1a", "us-east-1b"), azs(db));
         assertEquals(Boolean.TRUE, ((Value.Scalar) db.attr("storage_encrypted").orElseThrow()).value(),
                 "the rds module encrypts by default");
-        assertTrue(m.resources(Kind.NAT_GATEWAY).size() == 3, "without single/per-AZ: one NAT per private subnet");
+        // Without single/per-AZ: one NAT per private subnet, each in its subnet's AZ (azs[i]).
+        assertEquals(List.of(List.of("us-east-1a"), List.of("us-east-1b"), List.of("us-east-1c")),
+                m.resources(Kind.NAT_GATEWAY).stream().map(RegistryModulesTest::azs).toList(),
+                "without single/per-AZ: one NAT per private subnet");
     }
 
     @Test
@@ -100,6 +103,8 @@ class RegistryModulesTest {
                 }
                 """), ParseOptions.defaults()));
         assertTrue(m.resources(Kind.NAT_GATEWAY).isEmpty(), "no NAT layout is guessed");
-        assertEquals(2, m.resources(Kind.SUBNET).size() - 2);
+        assertEquals(List.of("module.vpc.aws_subnet.public[0]", "module.vpc.aws_subnet.public[1]",
+                        "module.vpc.aws_subnet.private[0]", "module.vpc.aws_subnet.private[1]"),
+                m.resources(Kind.SUBNET).stream().map(Resource::name).toList());
     }
 }

@@ -13,7 +13,6 @@ import io.atolint.parse.ScanResult;
 import io.atolint.testing.MemoryTree;
 import io.atolint.testing.Scans;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -207,7 +206,6 @@ class TerraformEvaluationTest {
     }
 
     @Test
-    @Timeout(20)
     void cyclesEndAsPositionedFindings() {
         Model locals = scan(MemoryTree.of("main.tf", """
                 locals {
