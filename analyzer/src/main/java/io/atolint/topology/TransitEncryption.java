@@ -122,18 +122,67 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
         return r.attr("Engine", "engine").flatMap(Value::asString).orElse("").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The value a parameter group gives {@code name}: present when set, an UNKNOWN value when the group's
+     * parameters are not resolved (a condition, a parameter without default, a drawn group), empty when
+     * the group provably does not set it.
+     */
     private static Optional<Value> parameter(Resource group, String name) {
         Optional<Value> params = group.attr("Parameters");
-        if (params.isPresent() && params.get() instanceof Value.MapV m && m.entries().containsKey(name)) {
-            return Optional.of(m.entries().get(name));
+        if (params.isPresent()) {
+            Value ps = params.get();
+            if (unresolved(ps)) {
+                return Optional.of(ps);
+            }
+            if (ps instanceof Value.MapV m) {
+                if (m.entries().containsKey(name)) {
+                    return Optional.of(m.entries().get(name));
+                }
+                Optional<Value> v = m.get(name);
+                if (v.isPresent()) {
+                    return v;
+                }
+            }
         }
         // Terraform: parameter { name = "...", value = "..." } blocks.
-        for (Value p : group.attr("parameter").map(Value::asList).orElse(List.of())) {
-            if (p.at("name").flatMap(Value::asString).filter(name::equals).isPresent()) {
+        Optional<Value> blocks = group.attr("parameter");
+        if (blocks.isPresent() && unresolved(blocks.get())) {
+            return blocks;
+        }
+        Value undecided = null;
+        for (Value p : blocks.map(Value::asList).orElse(List.of())) {
+            if (unresolved(p)) {
+                undecided = undecided == null ? p : undecided;
+                continue;
+            }
+            Optional<Value> n = p.at("name");
+            if (n.isPresent() && unresolved(n.get())) {
+                undecided = undecided == null ? n.get() : undecided;
+                continue;
+            }
+            if (n.flatMap(Value::asString).filter(name::equals).isPresent()) {
                 return p.at("value");
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(undecided);
+    }
+
+    private static boolean unresolved(Value v) {
+        return v.isUnknown() || v instanceof Value.Symbol;
+    }
+
+    /** Whether a value is, or holds somewhere inside it, something the files do not decide. */
+    private static boolean holdsUnresolved(Value v) {
+        if (unresolved(v)) {
+            return true;
+        }
+        if (v instanceof Value.MapV m) {
+            return m.unknownRest() != null || m.entries().values().stream().anyMatch(TransitEncryption::holdsUnresolved);
+        }
+        if (v instanceof Value.ListV l) {
+            return l.items().stream().anyMatch(TransitEncryption::holdsUnresolved);
+        }
+        return false;
     }
 
     private static TransitEncryption parameterDefaultOn(ResourceGraph graph, Resource r, String param, String on,
@@ -171,17 +220,34 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
     }
 
     private static TransitEncryption search(Resource r) {
-        Tri nodeToNode = r.attr("NodeToNodeEncryptionOptions", "node_to_node_encryption")
-                .flatMap(v -> v.at("Enabled")).map(Value::asBool).orElse(Tri.FALSE);
-        Tri https = r.attr("DomainEndpointOptions", "domain_endpoint_options")
-                .flatMap(v -> v.at("EnforceHTTPS")).map(Value::asBool).orElse(Tri.FALSE);
+        Tri nodeToNode = nested(r, "Enabled", "NodeToNodeEncryptionOptions", "node_to_node_encryption");
+        Tri https = nested(r, "EnforceHTTPS", "DomainEndpointOptions", "domain_endpoint_options");
         Tri both = nodeToNode.and(https);
         String why = (nodeToNode.isTrue() ? "" : "node-to-node encryption is " + (nodeToNode.isFalse() ? "off" : "UNKNOWN"))
                 + (!nodeToNode.isTrue() && !https.isTrue() ? " and " : "")
                 + (https.isTrue() ? "" : "HTTPS is " + (https.isFalse() ? "not enforced" : "UNKNOWN"));
-        return new TransitEncryption(both, both.isTrue() ? "node-to-node encryption and enforced HTTPS" : why,
-                r.locationOf("DomainEndpointOptions", "domain_endpoint_options", "NodeToNodeEncryptionOptions",
-                        "node_to_node_encryption"));
+        SourceLocation at = !nodeToNode.isTrue() && r.attributes().has("NodeToNodeEncryptionOptions")
+                || !nodeToNode.isTrue() && r.attributes().has("node_to_node_encryption")
+                ? r.locationOf("NodeToNodeEncryptionOptions", "node_to_node_encryption")
+                : r.locationOf("DomainEndpointOptions", "domain_endpoint_options", "NodeToNodeEncryptionOptions",
+                        "node_to_node_encryption");
+        return new TransitEncryption(both, both.isTrue() ? "node-to-node encryption and enforced HTTPS" : why, at);
+    }
+
+    /**
+     * A boolean inside a block written under one of {@code blockNames}: FALSE when omitted (off by
+     * default), UNKNOWN when the block or the flag is not resolved.
+     */
+    private static Tri nested(Resource r, String flag, String... blockNames) {
+        String block = blockNames[0];
+        for (String n : blockNames) {
+            if (r.attributes().has(n)) {
+                block = n;
+                break;
+            }
+        }
+        Setting s = Setting.at(r.attributes(), r.location(), block, flag);
+        return s.boolOr(false);
     }
 
     private static TransitEncryption kafka(Resource r) {
@@ -203,9 +269,18 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
     private static TransitEncryption fileSystem(ResourceGraph graph, Resource r) {
         Optional<Value> policy = r.attr("FileSystemPolicy", "policy");
         boolean secure = policy.map(v -> v.toString().contains("aws:SecureTransport")).orElse(false);
+        String undecided = policy.filter(TransitEncryption::holdsUnresolved).map(v -> "its file system policy is "
+                + (v.isUnknown() || v instanceof Value.Symbol ? v.describe() : "not fully resolved")).orElse(null);
         for (Resource s : graph.sources(r, io.atolint.model.RelationType.REFERENCES)) {
             // Terraform states the policy in its own resource (aws_efs_file_system_policy).
             secure |= s.attributes().toString().contains("aws:SecureTransport");
+            Optional<Value> own = s.attr("policy");
+            if (undecided == null && own.isPresent() && holdsUnresolved(own.get())) {
+                undecided = "the policy of " + s.displayName() + " is not resolved";
+            }
+        }
+        if (!secure && undecided != null) {
+            return new TransitEncryption(Tri.UNKNOWN, undecided, r.locationOf("FileSystemPolicy", "policy"));
         }
         return new TransitEncryption(Tri.of(secure), secure ? "its file system policy requires aws:SecureTransport"
                 : "no file system policy denies clients without TLS (aws:SecureTransport)",

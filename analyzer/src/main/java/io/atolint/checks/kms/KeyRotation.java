@@ -24,10 +24,26 @@ public final class KeyRotation implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource key : ctx.graph().resources(Kind.KMS_KEY)) {
-            String spec = Setting.of(key, "KeySpec", "customer_master_key_spec", "key_spec").string().orElse("SYMMETRIC_DEFAULT")
-                    .toUpperCase(Locale.ROOT);
-            String usage = Setting.of(key, "KeyUsage", "key_usage").string().orElse("ENCRYPT_DECRYPT").toUpperCase(Locale.ROOT);
-            String origin = Setting.of(key, "Origin", "origin").string().orElse("AWS_KMS").toUpperCase(Locale.ROOT);
+            Setting specSetting = Setting.of(key, "KeySpec", "customer_master_key_spec", "key_spec");
+            Setting usageSetting = Setting.of(key, "KeyUsage", "key_usage");
+            Setting originSetting = Setting.of(key, "Origin", "origin");
+            Setting undecided = null;
+            for (Setting s : List.of(specSetting, usageSetting, originSetting)) {
+                if (!s.omitted() && s.string().isEmpty()) {
+                    undecided = s;
+                    break;
+                }
+            }
+            if (undecided != null) {
+                // Unresolved: it may be an asymmetric, HMAC or imported key, which cannot rotate automatically.
+                ctx.examined(key);
+                ctx.note(key, undecided.at(), Names.of(key) + ": cannot tell whether it must rotate automatically: "
+                        + undecided.name() + " is " + undecided.shown(), List.of());
+                continue;
+            }
+            String spec = specSetting.string().orElse("SYMMETRIC_DEFAULT").toUpperCase(Locale.ROOT);
+            String usage = usageSetting.string().orElse("ENCRYPT_DECRYPT").toUpperCase(Locale.ROOT);
+            String origin = originSetting.string().orElse("AWS_KMS").toUpperCase(Locale.ROOT);
             if (!spec.equals("SYMMETRIC_DEFAULT") || !usage.equals("ENCRYPT_DECRYPT") || !origin.equals("AWS_KMS")) {
                 continue;
             }
