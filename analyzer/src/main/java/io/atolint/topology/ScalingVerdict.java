@@ -27,7 +27,9 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
         List<Resource> mechanisms = Scaling.mechanisms(graph, r);
         String named = mechanisms.isEmpty() ? "" : mechanisms.get(0).displayName()
                 + (mechanisms.size() > 1 ? " and " + (mechanisms.size() - 1) + " more" : "");
-        boolean declared = !r.attributes().entries().isEmpty();
+        // A drawn resource may carry entries (an SVG image, UserObject attributes) yet states no
+        // configuration: every setting it is asked for is UNKNOWN (PageInterpreter's withUnknownRest).
+        boolean declared = r.attributes().unknownRest() == null;
         return switch (r.kind()) {
             case LAMBDA_FUNCTION -> yes("Lambda scales with requests", r);
             case APP_RUNNER_SERVICE -> yes("App Runner scales with requests", r);
@@ -55,13 +57,13 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
                 yield single ? no("a single-instance environment does not scale", r.locationOf("OptionSettings", "setting"))
                         : yes("Elastic Beanstalk load-balanced environments scale with their Auto Scaling group", r);
             }
-            case EMR_CLUSTER -> r.attr("ManagedScalingPolicy", "managed_scaling_policy", "AutoScalingRole",
-                    "autoscaling_role").isPresent() ? yes("EMR managed scaling or automatic scaling", r)
+            case EMR_CLUSTER -> stated(r.attr("ManagedScalingPolicy", "managed_scaling_policy", "AutoScalingRole",
+                    "autoscaling_role")) ? yes("EMR managed scaling or automatic scaling", r)
                     : declared ? no("no managed scaling policy", r.location()) : unstated(r);
             case DYNAMODB_TABLE -> table(r, mechanisms, named);
             case AURORA_CLUSTER, NEPTUNE_CLUSTER, DOCDB_CLUSTER -> cluster(graph, r, mechanisms, named);
             case RDS_INSTANCE, DOCDB_INSTANCE, NEPTUNE_INSTANCE -> no("an RDS instance has a fixed instance class"
-                    + (r.attr("MaxAllocatedStorage", "max_allocated_storage").isPresent()
+                    + (stated(r.attr("MaxAllocatedStorage", "max_allocated_storage"))
                     ? " (MaxAllocatedStorage scales its storage only)" : ""), r.locationOf("DBInstanceClass",
                     "instance_class"));
             case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, MSK_CLUSTER -> !mechanisms.isEmpty()
@@ -73,6 +75,11 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
             case ECS_CLUSTER, EKS_CLUSTER -> unstated(r);
             default -> yes("not a scaled resource", r);
         };
+    }
+
+    /** Present and resolved: an UNKNOWN value (a drawn resource's unstated configuration) is not a mechanism. */
+    private static boolean stated(Optional<Value> v) {
+        return v.isPresent() && !v.get().isUnknown();
     }
 
     private static ScalingVerdict yes(String why, Resource r) {
@@ -148,8 +155,8 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
         if (!mechanisms.isEmpty()) {
             return yes("replica auto scaling (" + named + ")", r);
         }
-        if (r.attr("ServerlessV2ScalingConfiguration", "serverlessv2_scaling_configuration",
-                "ServerlessScalingConfiguration", "serverless_v2_scaling_configuration").isPresent()
+        if (stated(r.attr("ServerlessV2ScalingConfiguration", "serverlessv2_scaling_configuration",
+                "ServerlessScalingConfiguration", "serverless_v2_scaling_configuration"))
                 || r.attr("EngineMode", "engine_mode").flatMap(Value::asString).filter("serverless"::equalsIgnoreCase).isPresent()) {
             return yes("serverless capacity", r);
         }
@@ -158,7 +165,7 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
                 return yes("Aurora Serverless v2 instance " + m.displayName(), r);
             }
         }
-        if (r.attributes().entries().isEmpty()) {
+        if (r.attributes().unknownRest() != null) {
             return unstated(r);
         }
         return no("no replica auto scaling target and not serverless", r.location());

@@ -56,9 +56,14 @@ public final class SiteConnectivity {
     public record Site(String key, String name, Resource anchor, List<Resource> members, String how, boolean asnKnown) {
     }
 
-    /** A site and its connectivity: {@code independent} is the max flow; the connections and devices it found. */
+    /**
+     * A site and its connectivity: {@code independent} is the max flow; the connections and devices it found.
+     * {@code unresolvedGateways} are the VPN connections whose AWS-side gateway (TransitGatewayId,
+     * VpnGatewayId) is unresolved (an import, a parameter or variable without value): they have no arc to
+     * AWS, so the flow may undercount them.
+     */
     public record Result(Site site, int independent, List<Resource> customerGateways, List<Resource> vpnConnections,
-                         List<Resource> directConnects, List<Relation> gatewayLinks) {
+                         List<Resource> directConnects, List<Relation> gatewayLinks, List<Resource> unresolvedGateways) {
         /** TRUE when every Direct Connect connection is provably at one location, with two or more of them. */
         public Tri sharedLocation() {
             if (directConnects.size() < 2) {
@@ -263,7 +268,26 @@ public final class SiteConnectivity {
                 links.add(rel);
             }
         }
-        return new Result(site, (int) Math.min(value, 99), cgws, vpns, dxs, links);
+        List<Resource> unresolved = new ArrayList<>();
+        for (Resource vpn : vpns) {
+            if (gatewayUnresolved(vpn)) {
+                unresolved.add(vpn);
+            }
+        }
+        return new Result(site, (int) Math.min(value, 99), cgws, vpns, dxs, links, unresolved);
+    }
+
+    /** Whether the AWS-side gateway of a VPN connection is written but not resolved. */
+    private static boolean gatewayUnresolved(Resource vpn) {
+        for (String n : new String[] {"TransitGatewayId", "transit_gateway_id", "VpnGatewayId", "vpn_gateway_id"}) {
+            if (vpn.attributes().has(n)) {
+                Value v = vpn.attributes().get(n).orElse(null);
+                if (v != null && (v.isUnknown() || v instanceof Value.Symbol)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The devices and connections of a site: its members, and what links to them, transitively, short of AWS. */

@@ -62,6 +62,12 @@ public final class RedundantSiteConnectivity implements Check {
             }
             return;
         }
+        if (!r.unresolvedGateways().isEmpty()) {
+            ctx.note(at, at.location(), who + ": " + r.independent() + " independent connection counted, but the "
+                    + "AWS-side gateway of VPN connection(s) " + names(r.unresolvedGateways())
+                    + " is not resolved: whether it reaches AWS cannot be told", related);
+            return;
+        }
         String what = single(r);
         String others = sites > 1 ? "; connections of other sites are not a redundant pair for this one" : "";
         // Even with ASNs UNKNOWN every gateway was judged as one site: one connection is then certain.

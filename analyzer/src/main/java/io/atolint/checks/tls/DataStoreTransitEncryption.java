@@ -40,7 +40,7 @@ public final class DataStoreTransitEncryption implements Check {
                     continue;
                 }
                 for (Resource r : s.vertices()) {
-                    if (TransitEncryption.appliesTo(r.kind()) && !r.attributes().entries().isEmpty()) {
+                    if (TransitEncryption.appliesTo(r.kind()) && r.attributes().unknownRest() == null) {
                         judge(ctx, g, topo, s, r);
                     }
                 }

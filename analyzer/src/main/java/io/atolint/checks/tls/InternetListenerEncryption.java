@@ -1,5 +1,6 @@
 package io.atolint.checks.tls;
 
+import io.atolint.checks.support.Setting;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
@@ -80,11 +81,12 @@ public final class InternetListenerEncryption implements Check {
             case "HTTP" -> {
                 List<String> forwards = new ArrayList<>();
                 List<Finding.Related> related = new ArrayList<>();
-                actions(listener, "DefaultActions", "default_action", forwards);
+                List<Setting> unresolved = new ArrayList<>();
+                actions(listener, "DefaultActions", "default_action", forwards, unresolved);
                 for (Resource rule : ctx.graph().sources(listener, io.atolint.model.RelationType.REFERENCES)) {
                     if (rule.kind() == Kind.LISTENER_RULE) {
                         int before = forwards.size();
-                        actions(rule, "Actions", "action", forwards);
+                        actions(rule, "Actions", "action", forwards, unresolved);
                         if (forwards.size() > before) {
                             related.add(new Finding.Related("listener rule " + rule.displayName(), rule.location(), rule.id()));
                         }
@@ -94,6 +96,13 @@ public final class InternetListenerEncryption implements Check {
                     fail(ctx, lb, facing, listener, at, name + " is HTTP and " + String.join(", ", new LinkedHashSet<>(forwards))
                             + ": internet traffic reaches the VPC in clear text; listen on HTTPS, or redirect HTTP to HTTPS",
                             related);
+                } else if (!unresolved.isEmpty()) {
+                    List<Finding.Related> where = new ArrayList<>();
+                    for (Setting u : unresolved) {
+                        where.add(new Finding.Related("redirect protocol " + u.shown(), u.at(), listener.id()));
+                    }
+                    ctx.note(listener, at, name + " is HTTP and redirects to protocol " + unresolved.get(0).shown()
+                            + ": cannot tell whether the redirect switches to HTTPS", where);
                 }
             }
             case "TCP", "UDP", "TCP_UDP" -> {
@@ -111,7 +120,7 @@ public final class InternetListenerEncryption implements Check {
     }
 
     /** Collects what an action list does with the request, when it does not redirect to HTTPS. */
-    private static void actions(Resource r, String cfn, String tf, List<String> forwards) {
+    private static void actions(Resource r, String cfn, String tf, List<String> forwards, List<Setting> unresolved) {
         for (Value a : r.attr(cfn, tf).map(Value::asList).orElse(List.of())) {
             String type = a.at("Type").or(() -> a.at("type")).flatMap(Value::asString).orElse("")
                     .toLowerCase(Locale.ROOT);
@@ -120,9 +129,14 @@ public final class InternetListenerEncryption implements Check {
             if (forward) {
                 forwards.add("forwards to its targets");
             } else if (type.equals("redirect")) {
-                Optional<String> to = a.at("RedirectConfig", "Protocol").or(() -> a.at("redirect", "protocol"))
-                        .flatMap(Value::asString);
-                if (to.isEmpty() || !to.get().equalsIgnoreCase("HTTPS")) {
+                // Omitted, the redirect keeps the request's protocol ("#{protocol}"): still HTTP. Unresolved
+                // (a parameter without default, an import, a variable) cannot be told: a note, not a finding.
+                Setting to = a.at("RedirectConfig").isPresent() || a.at("redirect").isEmpty()
+                        ? Setting.at(a, r.location(), "RedirectConfig", "Protocol")
+                        : Setting.at(a, r.location(), "redirect", "protocol");
+                if (to.unknown()) {
+                    unresolved.add(to);
+                } else if (to.string().isEmpty() || !to.string().get().equalsIgnoreCase("HTTPS")) {
                     forwards.add("redirects without switching to HTTPS");
                 }
             }
