@@ -168,7 +168,7 @@ public final class Cli {
             throw new UsageException("scan needs at least one PATH");
         }
         AtolintConfig config = ConfigFiles.load(cl.getOptionValue("config"), paths.get(0));
-        ParseOptions options = ScanJob.configured(config, parseOptions(cl, config));
+        ParseOptions options = configuredOptions(cl, config);
         Severity failOn = cl.hasOption("fail-on") ? severity(cl.getOptionValue("fail-on"))
                 : config.failOn() != null ? config.failOn() : Severity.HIGH;
         List<String> formats = cl.hasOption("format") ? values(cl, "format") : ScanJob.configuredFormats(config);
@@ -208,7 +208,7 @@ public final class Cli {
         if (cl.getArgList().isEmpty()) {
             throw new UsageException("graph needs at least one PATH");
         }
-        ParseOptions options = parseOptions(cl);
+        ParseOptions options = configuredOptions(cl, ConfigFiles.load(cl.getOptionValue("config"), cl.getArgList().get(0)));
         String format = cl.getOptionValue("format", "dot").toLowerCase(Locale.ROOT);
         if (!format.equals("dot") && !format.equals("json")) {
             throw new UsageException("unknown graph format '" + format + "' (expected dot or json)");
@@ -233,7 +233,7 @@ public final class Cli {
             throw new UsageException("checklist needs at least one PATH");
         }
         AtolintConfig config = ConfigFiles.load(cl.getOptionValue("config"), cl.getArgList().get(0));
-        ParseOptions options = ScanJob.configured(config, parseOptions(cl, config));
+        ParseOptions options = configuredOptions(cl, config);
         String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("unknown format '" + format + "' (expected text or json)");
@@ -266,6 +266,11 @@ public final class Cli {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The command line's options over the configuration's (region, parameters, variables, limits). */
+    private ParseOptions configuredOptions(CommandLine cl, AtolintConfig config) throws UsageException {
+        return ScanJob.configured(config, parseOptions(cl, config));
     }
 
     ParseOptions parseOptions(CommandLine cl) throws UsageException {
@@ -406,7 +411,7 @@ public final class Cli {
         if (cl.getArgList().isEmpty()) {
             throw new UsageException("simulate needs at least one PATH");
         }
-        ParseOptions options = parseOptions(cl);
+        ParseOptions options = configuredOptions(cl, ConfigFiles.load(cl.getOptionValue("config"), cl.getArgList().get(0)));
         String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("unknown format '" + format + "' (expected text or json)");
@@ -421,6 +426,9 @@ public final class Cli {
                 ps.flush();
             }
         });
+        if (SimulationReport.failure(analysis) != null) {
+            return ERROR; // a defect kept the topology from being built: nothing was simulated
+        }
         Verdict worst = SimulationReport.worst(analysis);
         return worst == Verdict.DOWN || worst == Verdict.AT_RISK ? FINDINGS : OK;
     }

@@ -17,7 +17,6 @@ import io.atolint.topology.AzSimulation;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.Outcome;
 import io.atolint.topology.Tier;
-import io.atolint.topology.Topology;
 import io.atolint.topology.TrafficPath;
 
 import java.io.IOException;
@@ -151,7 +150,7 @@ public final class HtmlReport {
     private static void simulation(Analysis a, StringBuilder b) {
         b.append("<section id=\"simulation\">\n<h2>AZ-failure simulation</h2>\n");
         boolean any = false;
-        for (ModelTopology t : Topology.of(a.graph()).models()) {
+        for (ModelTopology t : SimulationReport.models(a)) {
             if (t.tiers().isEmpty()) {
                 continue;
             }
@@ -189,7 +188,10 @@ public final class HtmlReport {
                 b.append("<p class=\"hint\">Path enumeration stopped at its bound: more paths exist.</p>\n");
             }
         }
-        if (!any) {
+        String failure = SimulationReport.failure(a);
+        if (failure != null) {
+            b.append("<p>Nothing simulated: ").append(e(failure)).append(".</p>\n");
+        } else if (!any) {
             b.append("<p>Nothing to simulate: no load balancer, compute, data or egress resource was read.</p>\n");
         }
         b.append("</section>\n");

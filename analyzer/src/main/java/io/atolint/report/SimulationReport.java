@@ -31,8 +31,8 @@ public final class SimulationReport {
     private SimulationReport() {
     }
 
-    /** The topology of every model, or none when it cannot be built (the text says why). */
-    private static List<ModelTopology> models(Analysis a) {
+    /** The topology of every model, or none when it cannot be built (the reports say why). */
+    static List<ModelTopology> models(Analysis a) {
         try {
             return Topology.of(a.graph()).models();
         } catch (RuntimeException | StackOverflowError e) {
@@ -40,7 +40,8 @@ public final class SimulationReport {
         }
     }
 
-    private static String failure(Analysis a) {
+    /** Why the topology could not be built, or null when it could. */
+    public static String failure(Analysis a) {
         try {
             Topology.of(a.graph());
             return null;
@@ -51,6 +52,9 @@ public final class SimulationReport {
 
     /** The worst verdict over every model and AZ: what the exit code reflects. */
     public static Verdict worst(Analysis a) {
+        if (failure(a) != null) {
+            return Verdict.UNKNOWN; // nothing was simulated: no claim that the solution survives
+        }
         Verdict v = Verdict.SURVIVES;
         for (ModelTopology t : models(a)) {
             for (AzSimulation.Scenario s : AzSimulation.run(t)) {
@@ -174,6 +178,10 @@ public final class SimulationReport {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "atolint");
         tool.put("version", Version.get());
+        String failure = failure(a);
+        if (failure != null) {
+            root.put("error", failure);
+        }
         ArrayNode models = root.putArray("models");
         for (ModelTopology t : models(a)) {
             if (!t.tiers().isEmpty()) {

@@ -193,6 +193,20 @@ class ReportingCliTest {
     }
 
     @Test
+    void simulateAndGraphReadTheConfigurationToo(@TempDir Path tmp) throws IOException {
+        Path app = threeTierCopy(tmp);
+        Files.createDirectories(tmp.resolve(".git"));
+        Run symbolic = run("simulate", app.toString());
+        assertTrue(symbolic.out().contains("WebAlb (us-east-1a, GetAZs('')[0])"), symbolic.out());
+        Files.writeString(tmp.resolve(".atolint.yml"), "region: us-east-1\n");
+        Run configured = run("simulate", app.toString());
+        assertTrue(configured.out().contains("1 AZ   WebAlb (us-east-1a)"), "the region comes from the file: " + configured.out());
+        assertEquals(Cli.FINDINGS, configured.code());
+        String graph = run("graph", app.toString(), "--format", "json").out();
+        assertTrue(graph.contains("GetAZs('')[0] of us-east-1"), "the index resolved with the file's region: " + graph);
+    }
+
+    @Test
     void unknownKeysAndBadValuesAreErrorsWithTheirLine(@TempDir Path tmp) throws IOException {
         Path app = threeTierCopy(tmp);
         Files.createDirectories(tmp.resolve(".git"));

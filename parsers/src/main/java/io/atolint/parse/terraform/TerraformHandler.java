@@ -114,9 +114,6 @@ public final class TerraformHandler implements FormatHandler {
             try {
                 session.addModel(readRoot(session, root, loader, tfvars, calls));
             } catch (RuntimeException | StackOverflowError e) {
-                if (Boolean.getBoolean("atolint.debug")) {
-                    e.printStackTrace();
-                }
                 session.report(ParseFindings.internalError(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
                         "while evaluating Terraform module " + root, e));
             }
