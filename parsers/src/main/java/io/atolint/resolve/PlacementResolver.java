@@ -251,7 +251,9 @@ public final class PlacementResolver {
     /** EFS Regional storage is reachable in the AZs of its mount targets; One Zone lives in one AZ. */
     private Placement fileSystem(Resource r) {
         Optional<Value> oneZone = r.attr("AvailabilityZoneName", "availability_zone_name");
-        if (oneZone.isPresent()) {
+        // A drawn file system states no configuration: its unknown AvailabilityZoneName is not a One Zone choice.
+        boolean undeclared = r.attributes().unknownRest() != null && oneZone.map(Value::isUnknown).orElse(false);
+        if (oneZone.isPresent() && !undeclared) {
             return Placement.zonal(List.of(Az.fromValue(oneZone.get())), "EFS One Zone");
         }
         List<Az> azs = new ArrayList<>();

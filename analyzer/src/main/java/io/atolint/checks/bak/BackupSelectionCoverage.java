@@ -37,7 +37,11 @@ public final class BackupSelectionCoverage implements Check {
                 covered = covered.or(Backups.covers(ctx.graph(), sel, r));
             }
             String names = String.join(", ", selections.stream().map(Names::of).toList());
-            if (covered == Tri.FALSE) {
+            if (covered == Tri.FALSE && r.attributes().unknownRest() != null) {
+                // A drawn store states neither its ARN nor its tags: a selection may well cover it.
+                ctx.note(r, r.location(), Names.of(r) + ": cannot tell whether " + names + " cover it (its tags and "
+                        + "identity are not stated)", List.of());
+            } else if (covered == Tri.FALSE) {
                 ctx.report(r, Names.of(r) + " is not covered by any AWS Backup selection (" + names + ")");
             } else if (covered == Tri.UNKNOWN) {
                 ctx.note(r, r.location(), Names.of(r) + ": cannot tell whether " + names + " cover it (unresolved resources or tags)", List.of());
