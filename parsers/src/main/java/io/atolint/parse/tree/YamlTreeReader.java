@@ -124,8 +124,10 @@ public final class YamlTreeReader {
         int aliases = 0;
         boolean inFirstDocument = false;
         boolean done = false;
+        int lastLine = 1; // where the scanner was when a defect of its own stops it
         try {
             for (Event e : new Parse(settings).parseString(text)) {
+                lastLine = e.getEndMark().map(mk -> mk.getLine() + 1).orElse(lastLine);
                 if (done) {
                     break;
                 }
@@ -195,6 +197,10 @@ public final class YamlTreeReader {
             String msg = ex.getMessage() == null ? "invalid YAML" : ex.getMessage();
             boolean limit = msg.contains("aliases") || msg.contains("code point");
             throw new TreeReadException(firstLine(msg), 1, 1, limit);
+        } catch (NumberFormatException ex) {
+            // snakeyaml-engine parses the hex digits of an escape cut short by the end of the text without a check.
+            throw new TreeReadException("invalid YAML: an escape sequence in a double-quoted scalar lacks its hex digits",
+                    lastLine, 1, false);
         }
         return new TreeDocument(root, dups);
     }
