@@ -49,15 +49,15 @@ public final class ComputeTierAzSpread implements Check {
         Resource r = s.primary();
         List<Finding.Related> related = Evidence.path(topo, s, r);
         for (Resource replica : s.replicas()) {
-            related = Evidence.concat(Evidence.subnets(replica, topo.model()), related);
+            related = Evidence.concat(Evidence.subnets(replica), related);
         }
         String what = topo.context(s) + ": " + s.describe();
         if (multi.isFalse()) {
-            ctx.report(r, Evidence.subnetsAttribute(r, topo.model()), what + (s.vertices().size() > 1 ? " run" : " runs")
+            ctx.report(r, Evidence.subnetsAttribute(r), what + (s.vertices().size() > 1 ? " run" : " runs")
                     + " in 1 AZ (" + s.where()
                     + "); it does not survive the loss of that AZ", related);
         } else {
-            ctx.note(r, Evidence.subnetsAttribute(r, topo.model()), what + ": cannot prove it runs in two AZs ("
+            ctx.note(r, Evidence.subnetsAttribute(r), what + ": cannot prove it runs in two AZs ("
                     + s.where() + ")", related);
         }
     }
