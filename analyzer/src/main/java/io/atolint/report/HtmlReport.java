@@ -155,7 +155,7 @@ public final class HtmlReport {
                 continue;
             }
             any = true;
-            List<AzSimulation.Scenario> scenarios = AzSimulation.run(t);
+            List<AzSimulation.Scenario> scenarios = a.facts().simulation(t);
             b.append("<h3>").append(e(t.model().unit())).append(" <span class=\"section\">")
                     .append(e(t.model().format().title())).append("</span></h3>\n");
             if (scenarios.isEmpty()) {

@@ -12,7 +12,6 @@ import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;
 import io.atolint.topology.Role;
 import io.atolint.topology.Spof;
-import io.atolint.topology.Topology;
 
 import java.util.List;
 
@@ -27,7 +26,7 @@ public final class ComputeTierAzSpread implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        for (ModelTopology topo : Topology.of(ctx.graph()).models()) {
+        for (ModelTopology topo : ctx.facts().topology().models()) {
             for (ReplicaSet s : topo.sets()) {
                 if (s.role().orElse(null) == Role.COMPUTE && !loneInstanceOnPath(topo, s)) {
                     checkOne(ctx, topo, s);
