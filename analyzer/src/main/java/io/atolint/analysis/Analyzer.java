@@ -93,6 +93,6 @@ public final class Analyzer {
             }
         }
         findings.sort(ORDER);
-        return new Analysis(scan, graph, List.copyOf(findings), options, runs, facts);
+        return new Analysis(scan, graph, findings, options, runs, facts, null);
     }
 }
