@@ -83,13 +83,17 @@ public final class Exposure {
     }
 
     /**
-     * Whether a subnet is public: TRUE when it routes to an internet gateway, maps public IPs on launch or a
-     * drawing labels it public; UNKNOWN when none of these holds and its public-IP setting is unresolved.
+     * Whether a subnet is public: TRUE when it routes to an internet gateway or maps public IPs on launch;
+     * a drawn subnet is what its label or colour says (public, private), else UNKNOWN; an IaC subnet whose
+     * public-IP setting is unresolved is UNKNOWN.
      */
     public Tri publicSubnet(Resource subnet) {
-        if (subnet.meta("subnetType").map(t -> t.toLowerCase(Locale.ROOT).contains("public")).orElse(false)
-                || !internetRoutes(subnet).isEmpty()) {
+        if (!internetRoutes(subnet).isEmpty()) {
             return Tri.TRUE;
+        }
+        Optional<String> drawn = subnet.meta("subnetType").map(t -> t.toLowerCase(Locale.ROOT));
+        if (drawn.isPresent()) {
+            return drawn.get().contains("public") ? Tri.TRUE : drawn.get().contains("private") ? Tri.FALSE : Tri.UNKNOWN;
         }
         return mapsPublicIp(subnet);
     }

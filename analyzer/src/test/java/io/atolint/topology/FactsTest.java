@@ -3,7 +3,10 @@ package io.atolint.topology;
 import io.atolint.analysis.Analysis;
 import io.atolint.analysis.Analyzer;
 import io.atolint.cli.FileSystemSourceTree;
+import io.atolint.model.Kind;
+import io.atolint.model.Resource;
 import io.atolint.model.Severity;
+import io.atolint.model.Tri;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.report.ReportFormat;
@@ -22,6 +25,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -84,6 +89,30 @@ class FactsTest {
         Analysis filtered = a.withFindings(List.of());
         assertSame(a.facts(), filtered.facts());
         assertSame(a.graph(), a.facts().graph());
+    }
+
+    /** One definition of a public subnet: IaC routes to an internet gateway, a drawing's label, else UNKNOWN. */
+    @Test
+    void publicSubnetsFromRoutesAndFromDrawings() {
+        Analysis iac = analyze(List.of());
+        Map<String, Tri> demo = new TreeMap<>();
+        for (Resource s : iac.graph().resources(Kind.SUBNET)) {
+            demo.put(s.name(), iac.facts().exposure().publicSubnet(s));
+        }
+        assertEquals(Map.of("AppSubnetA", Tri.FALSE, "AppSubnetB", Tri.FALSE, "DataSubnetA", Tri.FALSE,
+                "DataSubnetB", Tri.FALSE, "PublicSubnetA", Tri.TRUE, "PublicSubnetB", Tri.TRUE), demo);
+
+        String dir = "fixtures/rules/DIAG003/vpc-az-subnets-users";
+        Analysis drawn = new Analyzer(List.of()).analyze(List.of(new FileSystemSourceTree(Repo.path(dir), dir,
+                Limits.defaults())), ParseOptions.defaults());
+        Map<String, Tri> byLabel = new TreeMap<>();
+        for (Resource s : drawn.graph().resources(Kind.SUBNET)) {
+            byLabel.put(s.meta("label").orElse(""), drawn.facts().exposure().publicSubnet(s));
+        }
+        assertEquals(Tri.TRUE, byLabel.entrySet().stream().filter(e -> e.getKey().startsWith("Public")).findFirst()
+                .orElseThrow().getValue(), byLabel.toString());
+        assertEquals(Tri.FALSE, byLabel.entrySet().stream().filter(e -> e.getKey().startsWith("Private")).findFirst()
+                .orElseThrow().getValue(), byLabel.toString());
     }
 
     @Test
