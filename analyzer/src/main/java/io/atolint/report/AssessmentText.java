@@ -38,16 +38,16 @@ public final class AssessmentText {
         out.println();
         out.printf("%-9s %-15s %s%n", "ITEM", "VERDICT", "TITLE");
         for (ItemAssessment i : a.items()) {
-            out.printf("%-9s %-15s %s%n", i.item().id(), i.verdict().label(), i.item().title());
-            out.println(INDENT + i.reason());
+            out.println(Escape.line(String.format("%-9s %-15s %s", i.item().id(), i.verdict().label(), i.item().title())));
+            out.println(Escape.line(INDENT + Escape.text(i.reason())));
             for (Finding f : i.failures()) {
-                out.println(INDENT + "- " + line(f));
+                out.println(Escape.line(INDENT + "- " + line(f)));
             }
             for (Finding f : i.undecided()) {
-                out.println(INDENT + "? " + line(f));
+                out.println(Escape.line(INDENT + "? " + line(f)));
             }
             for (Finding f : i.informational()) {
-                out.println(INDENT + "i " + line(f));
+                out.println(Escape.line(INDENT + "i " + line(f)));
             }
         }
         out.println();
@@ -55,7 +55,8 @@ public final class AssessmentText {
     }
 
     private static String line(Finding f) {
-        return f.location().display() + " " + f.severity().name() + " " + f.ruleId() + " " + f.message();
+        return Escape.text(f.location().display()) + " " + f.severity().name() + " " + f.ruleId() + " "
+                + Escape.text(f.message());
     }
 
     public static String summary(Assessment a) {

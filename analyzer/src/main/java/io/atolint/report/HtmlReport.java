@@ -283,7 +283,7 @@ public final class HtmlReport {
     }
 
     static String e(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Escape.html(s);
     }
 
     private static final String CSS = """

@@ -17,6 +17,7 @@ import io.atolint.model.SourceLocation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,8 +44,9 @@ public final class JsonReport {
         tool.put("version", Version.get());
         root.set("summary", summary(a));
         ArrayNode findings = root.putArray("findings");
+        Map<Finding, String> fingerprints = Fingerprints.of(a.findings());
         for (Finding f : a.findings()) {
-            findings.add(finding(f));
+            findings.add(finding(f, fingerprints.get(f)));
         }
         ArrayNode resources = root.putArray("resources");
         for (Model m : a.graph().models()) {
@@ -85,7 +87,12 @@ public final class JsonReport {
         return s;
     }
 
+    /** A finding with the fingerprint it has on its own (see {@link Fingerprints#of(List)} for a whole scan). */
     public static ObjectNode finding(Finding f) {
+        return finding(f, Fingerprints.of(f));
+    }
+
+    public static ObjectNode finding(Finding f, String fingerprint) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("ruleId", f.ruleId());
         o.put("severity", f.severity().label());
@@ -116,7 +123,7 @@ public final class JsonReport {
                 sup.set("location", location(f.suppression().location()));
             }
         }
-        o.put("fingerprint", Fingerprints.of(f));
+        o.put("fingerprint", fingerprint);
         return o;
     }
 

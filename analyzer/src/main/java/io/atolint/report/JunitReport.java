@@ -91,25 +91,8 @@ public final class JunitReport {
         return out.toString();
     }
 
-    /** XML 1.0 text and attribute escaping; characters XML cannot carry at all are dropped. */
+    /** XML 1.0 text and attribute escaping ({@link Escape#xml}). */
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\n' -> b.append("&#10;");
-                case '\t' -> b.append("&#9;");
-                case '\r' -> b.append("&#13;");
-                default -> {
-                    if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF)) {
-                        b.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return b.toString();
+        return Escape.xml(s);
     }
 }

@@ -132,7 +132,8 @@ public final class MarkdownReport {
         b.append("| severity | rule | where | message |\n|---|---|---|---|\n");
         for (Finding f : shown.subList(0, Math.min(TOP, shown.size()))) {
             b.append("| ").append(f.severity().label())
-                    .append(" | [").append(f.ruleId()).append("](").append(settings.helpUri(f.ruleId())).append(")")
+                    .append(" | [").append(Escape.markdown(f.ruleId())).append("](").append(Escape.url(settings.helpUri(f.ruleId())))
+                    .append(")")
                     .append(" | ").append(link(f, settings))
                     .append(" | ").append(cell(f.message())).append(" |\n");
         }
@@ -142,16 +143,17 @@ public final class MarkdownReport {
         b.append('\n');
     }
 
+    /** A link to the file and line: the text escaped as any name, the path percent-encoded. */
     private static String link(Finding f, ReportSettings settings) {
         String path = settings.repoPath(f.location().file());
         String text = cell(path + (f.location().hasLine() ? ":" + f.location().startLine() : ""));
-        String target = settings.linkBase() + path + (f.location().hasLine() ? "#L" + f.location().startLine() : "");
-        return "[" + text + "](" + target.replace(" ", "%20").replace("(", "%28").replace(")", "%29") + ")";
+        String target = Escape.url(settings.linkBase()) + Escape.urlPath(path)
+                + (f.location().hasLine() ? "#L" + f.location().startLine() : "");
+        return "[" + text + "](" + target + ")";
     }
 
-    /** Table cells: pipes and line breaks would end the cell; angle brackets would open HTML. */
+    /** Table cells: everything from the input through {@link Escape#markdown} (no line break, pipe, HTML or link). */
     static String cell(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\r", " ").replace("\n", " ");
+        return Escape.markdown(s);
     }
 }

@@ -56,8 +56,9 @@ public final class SarifReport {
         run.putArray("invocations").addObject().put("executionSuccessful", true);
         run.put("columnKind", "unicodeCodePoints");
         ArrayNode results = run.putArray("results");
+        Map<Finding, String> fingerprints = Fingerprints.of(a.findings());
         for (Finding f : a.findings()) {
-            results.add(result(f, ruleIndex, settings));
+            results.add(result(f, fingerprints.get(f), ruleIndex, settings));
         }
         return root;
     }
@@ -106,7 +107,7 @@ public final class SarifReport {
         };
     }
 
-    private static ObjectNode result(Finding f, Map<String, Integer> ruleIndex, ReportSettings settings) {
+    private static ObjectNode result(Finding f, String fingerprint, Map<String, Integer> ruleIndex, ReportSettings settings) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("ruleId", f.ruleId());
         Integer idx = ruleIndex.get(f.ruleId());
@@ -132,7 +133,7 @@ public final class SarifReport {
                 r.putObject("message").put("text", rel.message());
             }
         }
-        o.putObject("partialFingerprints").put(Fingerprints.KEY, Fingerprints.of(f));
+        o.putObject("partialFingerprints").put(Fingerprints.KEY, fingerprint);
         if (settings.baselineApplied()) {
             boolean known = f.isSuppressed() && "baseline".equals(f.suppression().kind());
             o.put("baselineState", known ? "unchanged" : "new");

@@ -77,7 +77,7 @@ public final class SimulationReport {
         }
         String failure = failure(a);
         if (failure != null) {
-            out.println("nothing simulated: " + failure);
+            out.println(Escape.line("nothing simulated: " + Escape.text(failure)));
         } else if (!any) {
             out.println("nothing to simulate: no load balancer, compute, data or egress resource was read");
         }
@@ -86,13 +86,15 @@ public final class SimulationReport {
             out.println();
             out.println("input problems (the simulation covers what could be read):");
             for (Finding f : problems) {
-                out.println("  " + f.location().display() + " " + f.ruleId() + " " + f.message());
+                out.println(Escape.line("  " + Escape.text(f.location().display()) + " " + f.ruleId() + " "
+                        + Escape.text(f.message())));
             }
         }
     }
 
     private static void model(ModelTopology t, List<AzSimulation.Scenario> scenarios, PrintStream out) {
-        out.println("AZ-failure simulation: " + t.model().unit() + " (" + t.model().format().title() + ")");
+        out.println(Escape.line("AZ-failure simulation: " + Escape.text(t.model().unit()) + " ("
+                + t.model().format().title() + ")"));
         out.println();
         out.println("tiers");
         // The first column fits the longest tier name ("compute tier (not on an ingress path)").
@@ -103,15 +105,15 @@ public final class SimulationReport {
         for (Tier tier : t.tiers()) {
             Integer n = tier.azCount();
             List<String> parts = new ArrayList<>();
-            tier.sets().forEach(s -> parts.add(s.name() + " (" + s.where() + ")"));
-            out.printf("  %-" + width + "s %-6s %s%n", tier.name(), n == null ? "?" : n + (n == 1 ? " AZ" : " AZs"),
-                    String.join("; ", parts));
+            tier.sets().forEach(s -> parts.add(Escape.text(s.name()) + " (" + Escape.text(s.where()) + ")"));
+            out.println(Escape.line(String.format("  %-" + width + "s %-6s %s", Escape.text(tier.name()),
+                    n == null ? "?" : n + (n == 1 ? " AZ" : " AZs"), String.join("; ", parts))));
         }
         if (!t.paths().isEmpty()) {
             out.println("paths");
             int i = 1;
             for (TrafficPath p : t.paths()) {
-                out.println("  " + i++ + ". " + p.display());
+                out.println(Escape.line("  " + i++ + ". " + Escape.text(p.display())));
             }
             if (t.pathsTruncated()) {
                 out.println("  (enumeration stopped at its bound; more paths exist)");
@@ -124,8 +126,8 @@ public final class SimulationReport {
         }
         for (AzSimulation.Scenario s : scenarios) {
             out.println();
-            out.println(s.az().value() + " down" + (s.az().how().isEmpty() || s.az().how().equals("literal") ? ""
-                    : " (" + s.az().how() + ")") + " -> " + summary(s));
+            out.println(Escape.line(Escape.text(s.az().value()) + " down" + (s.az().how().isEmpty()
+                    || s.az().how().equals("literal") ? "" : " (" + Escape.text(s.az().how()) + ")") + " -> " + summary(s)));
             for (AzSimulation.TierOutcome to : s.tiers()) {
                 line(out, width, to.tier().name(), to.outcome());
             }
@@ -148,13 +150,13 @@ public final class SimulationReport {
 
     private static void line(PrintStream out, int width, String what, Outcome o) {
         if (o.causes().isEmpty()) {
-            out.printf("  %-" + width + "s %s%n", what, o.verdict().display());
+            out.println(Escape.line(String.format("  %-" + width + "s %s", Escape.text(what), o.verdict().display())));
             return;
         }
         boolean first = true;
         for (Outcome.Cause c : o.causes()) {
-            out.printf("  %-" + width + "s %-9s %s (%s)%n", first ? what : "", first ? o.verdict().display() : "", c.message(),
-                    c.resource().location().display());
+            out.println(Escape.line(String.format("  %-" + width + "s %-9s %s (%s)", first ? Escape.text(what) : "",
+                    first ? o.verdict().display() : "", Escape.text(c.message()), Escape.text(c.resource().location().display()))));
             first = false;
         }
     }

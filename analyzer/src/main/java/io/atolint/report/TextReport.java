@@ -13,6 +13,7 @@ import java.util.Set;
 /**
  * Human-readable findings: {@code file:line:col SEVERITY RULE message}, grouped by file, then a summary.
  * Colour (ANSI) only when asked for: the CLI asks when stdout is a terminal and {@code NO_COLOR} is unset.
+ * Every name and message goes through {@link Escape}: one finding is one line, whatever its names hold.
  */
 public final class TextReport {
     private TextReport() {
@@ -32,20 +33,22 @@ public final class TextReport {
                 }
                 currentFile = f.location().file();
             }
-            String line = ansi.bold(f.location().display()) + " " + ansi.severity(f.severity()) + " "
-                    + ansi.dim(f.ruleId()) + " " + f.message();
+            String where = Escape.text(f.location().display());
+            String message = Escape.text(f.message());
+            String line = ansi.bold(where) + " " + ansi.severity(f.severity()) + " "
+                    + ansi.dim(f.ruleId()) + " " + message;
             if (f.isSuppressed()) {
-                line = ansi.dim(f.location().display() + " " + f.severity().name() + " " + f.ruleId() + " "
-                        + f.message() + " [suppressed (" + f.suppression().kind() + "): "
-                        + f.suppression().justification() + "]");
+                line = ansi.dim(where + " " + f.severity().name() + " " + f.ruleId() + " "
+                        + message + " [suppressed (" + f.suppression().kind() + "): "
+                        + Escape.text(f.suppression().justification()) + "]");
             }
-            out.println(line);
+            out.println(Escape.line(line, colour));
         }
         if (currentFile != null) {
             out.println();
         }
         TopologyText.write(a, out);
-        out.println(summary(a));
+        out.println(Escape.line(summary(a)));
     }
 
     public static String summary(Analysis a) {

@@ -24,7 +24,7 @@ public final class TopologyText {
         try {
             topology = a.facts().topology();
         } catch (RuntimeException | StackOverflowError e) {
-            out.println("topology: not available (" + e + ")");
+            out.println(Escape.line("topology: not available (" + Escape.text(String.valueOf(e)) + ")"));
             out.println();
             return;
         }
@@ -32,15 +32,15 @@ public final class TopologyText {
             if (t.tiers().isEmpty()) {
                 continue;
             }
-            out.println("topology of " + t.model().unit() + ":");
+            out.println(Escape.line("topology of " + Escape.text(t.model().unit()) + ":"));
             for (Tier tier : t.tiers()) {
                 Integer n = tier.azCount();
                 List<String> parts = new ArrayList<>();
                 for (ReplicaSet s : tier.sets()) {
-                    parts.add(s.name() + " (" + s.where() + ")");
+                    parts.add(Escape.text(s.name()) + " (" + Escape.text(s.where()) + ")");
                 }
-                out.printf("  %-24s %-6s %s%n", tier.id(), n == null ? "-" : n + (n == 1 ? " AZ" : " AZs"),
-                        String.join("; ", parts));
+                out.println(Escape.line(String.format("  %-24s %-6s %s", tier.id(), n == null ? "-" : n + (n == 1 ? " AZ" : " AZs"),
+                        String.join("; ", parts))));
             }
             int shown = 0;
             for (TrafficPath p : t.paths()) {
@@ -48,16 +48,16 @@ public final class TopologyText {
                     out.println("  ... " + (t.paths().size() - MAX_PATHS_SHOWN) + " more paths (see --format json)");
                     break;
                 }
-                out.println("  path: " + p.display());
+                out.println(Escape.line("  path: " + Escape.text(p.display())));
             }
             List<String> spofs = new ArrayList<>();
             for (Spof s : t.spofs()) {
                 if (s.proven().isTrue()) {
-                    spofs.add(s.resource().displayName() + " (" + s.category().label() + ")");
+                    spofs.add(Escape.text(s.resource().displayName()) + " (" + s.category().label() + ")");
                 }
             }
             if (!spofs.isEmpty()) {
-                out.println("  single points of failure: " + String.join(", ", spofs));
+                out.println(Escape.line("  single points of failure: " + String.join(", ", spofs)));
             }
             out.println();
         }

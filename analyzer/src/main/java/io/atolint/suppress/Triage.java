@@ -51,6 +51,8 @@ public final class Triage {
         List<Declaration> declarations = Declarations.collect(a.graph(), sources, settings.peers());
         Map<String, Integer> budget = settings.baseline() == null ? Map.of() : settings.baseline().budget();
         List<Finding> out = new ArrayList<>();
+        Map<Finding, String> fingerprints = Fingerprints.of(a.findings());
+        List<String> keys = new ArrayList<>();
         for (Finding f : a.findings()) {
             if (settings.disabled().contains(f.ruleId())) {
                 continue;
@@ -64,6 +66,7 @@ public final class Triage {
                 g = suppressByDeclaration(g, declarations);
             }
             out.add(g);
+            keys.add(settings.baseline() == null ? null : settings.baseline().keyOf(f, fingerprints.get(f)));
         }
         // the baseline absorbs what is left, so a finding suppressed in the file never uses up an entry
         if (settings.baseline() != null) {
@@ -73,7 +76,7 @@ public final class Triage {
                 if (f.isSuppressed() || f.severity() == Severity.INFO) {
                     continue;
                 }
-                String fp = Fingerprints.of(f);
+                String fp = keys.get(i);
                 int n = left.getOrDefault(fp, 0);
                 if (n > 0) {
                     left.put(fp, n - 1);

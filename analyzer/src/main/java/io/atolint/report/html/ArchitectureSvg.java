@@ -225,23 +225,8 @@ public final class ArchitectureSvg {
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
-    /** XML escaping for text and attribute values. */
+    /** XML escaping for text and attribute values ({@link io.atolint.report.Escape#html}). */
     static String x(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (c == '\n' || c == '\t' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF))) {
-                        b.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return b.toString();
+        return io.atolint.report.Escape.html(s).replace("'", "&#39;");
     }
 }
