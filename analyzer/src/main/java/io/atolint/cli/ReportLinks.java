@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * How reports link to files: relative to the repository root (the nearest directory above the working
- * directory holding {@code .git}), and in GitHub Actions to the commit on the web, so that the links of
+ * directory holding {@code .git}, else the working directory), and in GitHub Actions to the commit on the web, so that the links of
  * a pull-request comment open the file at the line.
  */
 final class ReportLinks {
@@ -18,7 +18,9 @@ final class ReportLinks {
     static ReportSettings settings(Map<String, String> env) {
         Path cwd = Path.of("").toAbsolutePath().normalize();
         String prefix = "";
-        String root = "";
+        // without a git work tree, the working directory stands for the root: paths that climb above it are
+        // written absolute, never with ".." (SARIF URIs, Markdown links)
+        String root = cwd.toString().replace('\\', '/');
         for (Path d = cwd; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(".git"))) {
                 prefix = d.relativize(cwd).toString().replace('\\', '/');

@@ -48,15 +48,39 @@ public record ReportSettings(boolean baselineApplied, String linkBase, String re
         return docsUri + "#" + RuleDocs.anchor(ruleId);
     }
 
-    /** A scanned file's path relative to the repository root (absolute paths inside it are made relative). */
+    /**
+     * A scanned file's path relative to the repository root, with {@code .} and {@code ..} resolved: absolute
+     * paths inside the root are made relative; a path that leads outside the root stays (or becomes) absolute.
+     */
     public String repoPath(String file) {
         String f = Fingerprints.normalisedFile(file);
         if (f.startsWith("/")) {
-            return !repoRoot.isEmpty() && f.startsWith(repoRoot + "/") ? f.substring(repoRoot.length() + 1) : f;
+            String n = normalise(f);
+            return !repoRoot.isEmpty() && n.startsWith(repoRoot + "/") ? n.substring(repoRoot.length() + 1) : n;
         }
-        if (repoPrefix.isEmpty()) {
-            return f;
+        String joined = repoPrefix.isEmpty() ? f : repoPrefix.endsWith("/") ? repoPrefix + f : repoPrefix + "/" + f;
+        String n = normalise(joined);
+        if ((n.equals("..") || n.startsWith("../")) && repoRoot.startsWith("/")) {
+            return normalise(repoRoot + "/" + joined);
         }
-        return repoPrefix.endsWith("/") ? repoPrefix + f : repoPrefix + "/" + f;
+        return n;
+    }
+
+    /** {@code a/./b/../c} as {@code a/c}; leading {@code ..} that cannot be resolved are kept. */
+    static String normalise(String path) {
+        boolean absolute = path.startsWith("/");
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String p : path.split("/", -1)) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+                parts.removeLast();
+            } else if (!(p.equals("..") && absolute)) {
+                parts.addLast(p);
+            }
+        }
+        String joined = String.join("/", parts);
+        return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
     }
 }

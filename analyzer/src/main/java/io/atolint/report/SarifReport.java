@@ -117,7 +117,7 @@ public final class SarifReport {
         o.put("level", level(f.severity()));
         o.putObject("message").put("text", f.message());
         ObjectNode loc = o.putArray("locations").addObject();
-        loc.set("physicalLocation", physical(f.location()));
+        loc.set("physicalLocation", physical(f.location(), settings));
         String name = f.resource() == null ? null : f.resource().name();
         ArrayNode logical = logical(f.location(), name, f.resource() != null && isResourceItself(f));
         if (logical != null) {
@@ -129,7 +129,7 @@ public final class SarifReport {
             for (Finding.Related rel : f.related()) {
                 ObjectNode r = related.addObject();
                 r.put("id", id++);
-                r.set("physicalLocation", physical(rel.location()));
+                r.set("physicalLocation", physical(rel.location(), settings));
                 r.putObject("message").put("text", rel.message());
             }
         }
@@ -144,7 +144,7 @@ public final class SarifReport {
             s.put("status", "accepted");
             s.put("justification", f.suppression().justification());
             if (f.suppression().location() != null && !f.suppression().location().file().isEmpty()) {
-                s.putObject("location").set("physicalLocation", physical(f.suppression().location()));
+                s.putObject("location").set("physicalLocation", physical(f.suppression().location(), settings));
             }
             s.putObject("properties").put("source", f.suppression().kind());
         }
@@ -183,10 +183,16 @@ public final class SarifReport {
         return arr;
     }
 
-    static ObjectNode physical(SourceLocation l) {
+    /**
+     * Every location has a region with a start line (GitHub code scanning places a result by it): a finding
+     * about a whole file (a PNG diagram, a file too large to read) points at its first line.
+     */
+    static ObjectNode physical(SourceLocation l, ReportSettings settings) {
         ObjectNode p = MAPPER.createObjectNode();
-        p.putObject("artifactLocation").put("uri", uri(l.file()));
-        if (l.hasLine()) {
+        p.putObject("artifactLocation").put("uri", uri(settings.repoPath(l.file())));
+        if (!l.hasLine()) {
+            p.putObject("region").put("startLine", 1);
+        } else {
             ObjectNode region = p.putObject("region");
             region.put("startLine", l.startLine());
             if (l.startColumn() > 0) {
@@ -203,9 +209,12 @@ public final class SarifReport {
         return p;
     }
 
-    /** A relative URI reference for a relative path (percent-encoded), a file: URI for an absolute one. */
+    /**
+     * A relative URI reference for a path relative to the repository root (percent-encoded, no {@code ..}
+     * segment: {@link ReportSettings#repoPath} resolved them), a file: URI for an absolute one.
+     */
     static String uri(String file) {
-        String f = Fingerprints.normalisedFile(file);
+        String f = ReportSettings.normalise(Fingerprints.normalisedFile(file));
         try {
             if (f.startsWith("/")) {
                 return new URI("file", "", f, null).toASCIIString();

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * from the source lines rather than from a parser, so they work the same for every reader:
  * <ul>
  *   <li>{@code # atolint:ignore HA001 reason} on its own line covers the next line that is not a
- *       comment: findings at that line, or every finding of the resource (block) declared there;
+ *       comment: findings at that line, or every finding of the resource (block) declared there; when
+ *       that line opens a nested block (an {@code ingress} block, a YAML key holding a map or list), the block;
  *       at the end of a line it covers that line;</li>
  *   <li>{@code # atolint:ignore-file HA001 reason} covers the whole file;</li>
  *   <li>{@code #checkov:skip=CKV_AWS_157:reason} covers the resource whose block holds it (checkov's
@@ -68,7 +69,9 @@ final class CommentSuppressions {
         for (int j = index + 1; j < lines.size(); j++) {
             String l = lines.get(j);
             if (!l.isBlank() && !isCommentOnly(l)) {
-                return new Declaration.Target.OnLine(file, j + 1);
+                int end = BlockExtent.end(lines, j + 1);
+                return end > j + 1 ? new Declaration.Target.OnBlock(file, j + 1, end)
+                        : new Declaration.Target.OnLine(file, j + 1);
             }
         }
         return null;

@@ -57,6 +57,22 @@ public record Declaration(String tool, String id, List<String> rules, String rea
             }
         }
 
+        /**
+         * Findings anywhere in a nested block ({@code ingress {...}}, a YAML key holding a map or list), or on
+         * the resource declared at its first line: what a comment on its own line above the block covers.
+         */
+        record OnBlock(String file, int line, int endLine) implements Target {
+            @Override
+            public boolean covers(Finding f) {
+                int at = f.location().startLine();
+                if (f.location().file().equals(file) && at >= line && at <= endLine) {
+                    return true;
+                }
+                Resource r = f.resource();
+                return r != null && r.location().file().equals(file) && r.location().startLine() == line;
+            }
+        }
+
         /** Every finding in a file, or on a resource declared in it (template Metadata, {@code atolint:ignore-file}). */
         record OnFile(String file) implements Target {
             @Override

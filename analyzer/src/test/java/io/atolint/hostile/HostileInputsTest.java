@@ -21,6 +21,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -49,6 +51,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the tree (whose content must never appear in a report). {@code @SENTINEL_URL@},
  * {@code @SENTINEL_FILE@} and {@code @SENTINEL_DIR@} (a Terraform module directory) in case files are
  * replaced by the live sentinels.
+ *
+ * <p>A case may also run the command line ({@code cli:} steps, each with its arguments, exit code and what
+ * its standard output and error must or must not contain), for what only the CLI decides: the configuration,
+ * option files, report files, baselines. The case then sits two directories below the test's temporary
+ * directory, and nothing may appear anywhere in that directory outside the case, nor in the sentinel
+ * directory; no line printed may carry a control character or read as a GitHub Actions workflow command.
+ * {@code @CASE@} in arguments is the case's directory.
  */
 class HostileInputsTest {
     private static final String MARKER = "SENTINEL-CONTENT-" + Long.toHexString(System.nanoTime());
@@ -103,7 +112,7 @@ class HostileInputsTest {
     void hostileCase(String name, @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path source = Repo.path("fixtures/hostile/" + name);
         Map<String, Object> spec = spec(source);
-        Path work = tmp.resolve(name);
+        Path work = tmp.resolve("outer").resolve("inner").resolve(name);
         copyWithSentinels(source, work);
         setup(String.valueOf(spec.getOrDefault("setup", "")), String.valueOf(spec.getOrDefault("generate", "")), work);
 
@@ -143,6 +152,95 @@ class HostileInputsTest {
 
         List<Finding> controlNow = a.findings().stream().filter(f -> f.location().file().startsWith("control")).toList();
         assertEquals(controlAlone, describe(controlNow), name + ": the control's findings changed");
+
+        List<?> steps = (List<?>) spec.getOrDefault("cli", List.of());
+        if (!steps.isEmpty()) {
+            Set<Path> outsideBefore = filesOutside(tmp, work);
+            Set<Path> sentinelsBefore = filesOutside(sentinelDir, null);
+            int step = 0;
+            for (Object o : steps) {
+                cliStep(name + " step " + ++step, (Map<?, ?>) o, work);
+            }
+            assertEquals(outsideBefore, filesOutside(tmp, work), name + ": a file was written outside the scanned tree");
+            assertEquals(sentinelsBefore, filesOutside(sentinelDir, null), name + ": a file was written beside the sentinel");
+            assertEquals(before, connections.get(), "the sentinel server was contacted");
+        }
+    }
+
+    private void cliStep(String name, Map<?, ?> step, Path work) {
+        List<String> args = new ArrayList<>();
+        for (Object a : (List<?>) step.get("args")) {
+            args.add(String.valueOf(a).replace("@CASE@", work.toString()).replace("@SENTINEL_DIR@", sentinelDir.toString())
+                    .replace("@SENTINEL_FILE@", sentinelFile.toString()));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int budget = step.get("budget") == null ? 120 : ((Number) step.get("budget")).intValue();
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(budget), () -> new io.atolint.cli.Cli(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args.toArray(String[]::new)), name + ": did not complete within " + budget + " s");
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        String shown = name + " (exit " + code + ")\n--- stdout:\n" + abbreviate(stdout) + "\n--- stderr:\n" + abbreviate(stderr);
+        if (step.get("exit") != null) {
+            assertEquals(((Number) step.get("exit")).intValue(), code, shown);
+        }
+        checkText(stdout, (List<?>) step.get("stdout"), shown.replace("\n--- stdout", "\n--- [checked] stdout"));
+        checkText(stderr, (List<?>) step.get("stderr"), shown.replace("\n--- stderr", "\n--- [checked] stderr"));
+        for (Object o : (List<?>) step.getOrDefault("files", List.of())) {
+            Map<?, ?> f = (Map<?, ?>) o;
+            Path p = work.resolve(String.valueOf(f.get("path")));
+            boolean exists = !Boolean.FALSE.equals(f.get("exists"));
+            assertEquals(exists, Files.exists(p), name + ": " + f.get("path") + (exists ? " was not written" : " exists"));
+            if (exists && f.get("contains") != null) {
+                try {
+                    assertTrue(Files.readString(p).contains(String.valueOf(f.get("contains"))), name + ": " + f.get("path")
+                            + " lacks " + f.get("contains"));
+                } catch (IOException e) {
+                    fail(name + ": cannot read " + p + ": " + e);
+                }
+            }
+        }
+        for (String text : List.of(stdout, stderr)) {
+            assertFalse(text.contains(MARKER) || text.contains(MARKER.replace("-", "")), name + ": the sentinel file was read");
+            for (String line : text.split("\n", -1)) {
+                assertFalse(line.strip().startsWith("::") || line.contains("##["), name + ": a workflow command: " + line);
+                assertTrue(line.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f || (c >= 0x80 && c <= 0x9f)
+                        || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)),
+                        name + ": a control character in: " + line);
+            }
+        }
+    }
+
+    /** Each {@code {contains: s}}, {@code {lacks: s}} or {@code {lines-starting: s, count: n}}. */
+    private static void checkText(String text, List<?> checks, String shown) {
+        for (Object o : checks == null ? List.of() : checks) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            if (c.get("contains") != null) {
+                assertTrue(text.contains(String.valueOf(c.get("contains"))), "lacks '" + c.get("contains") + "': " + shown);
+            }
+            if (c.get("lacks") != null) {
+                assertFalse(text.contains(String.valueOf(c.get("lacks"))), "holds '" + c.get("lacks") + "': " + shown);
+            }
+            if (c.get("lines-starting") != null) {
+                String prefix = String.valueOf(c.get("lines-starting"));
+                long n = text.lines().filter(l -> l.startsWith(prefix)).count();
+                assertEquals(((Number) c.get("count")).longValue(), n, "lines starting with '" + prefix + "': " + shown);
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 4000 ? s : s.substring(0, 4000) + "\n[... " + (s.length() - 4000) + " more characters]";
+    }
+
+    /** Every file and directory under {@code dir}, except {@code skip} and what it holds. */
+    private static Set<Path> filesOutside(Path dir, Path skip) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> skip == null || !p.startsWith(skip)).collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean matches(Finding f, Map<?, ?> e) {
