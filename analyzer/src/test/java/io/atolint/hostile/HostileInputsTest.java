@@ -113,7 +113,7 @@ class HostileInputsTest {
         Path source = Repo.path("fixtures/hostile/" + name);
         Map<String, Object> spec = spec(source);
         Path work = tmp.resolve("outer").resolve("inner").resolve(name);
-        copyWithSentinels(source, work);
+        copyWithSentinels(source, work, work);
         setup(String.valueOf(spec.getOrDefault("setup", "")), String.valueOf(spec.getOrDefault("generate", "")), work);
 
         int before = connections.get();
@@ -167,7 +167,14 @@ class HostileInputsTest {
         }
     }
 
-    private void cliStep(String name, Map<?, ?> step, Path work) {
+    private void cliStep(String name, Map<?, ?> step, Path work) throws IOException {
+        if (step.get("copy") != null) {
+            // {copy: {from: a, to: b}}: the scanned tree changes between two runs (a baseline, then an edit)
+            Map<?, ?> c = (Map<?, ?>) step.get("copy");
+            Path to = work.resolve(String.valueOf(c.get("to")));
+            Files.createDirectories(to.getParent());
+            Files.copy(work.resolve(String.valueOf(c.get("from"))), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         List<String> args = new ArrayList<>();
         for (Object a : (List<?>) step.get("args")) {
             args.add(String.valueOf(a).replace("@CASE@", work.toString()).replace("@SENTINEL_DIR@", sentinelDir.toString())
@@ -187,7 +194,7 @@ class HostileInputsTest {
         }
         checkText(stdout, (List<?>) step.get("stdout"), shown.replace("\n--- stdout", "\n--- [checked] stdout"));
         checkText(stderr, (List<?>) step.get("stderr"), shown.replace("\n--- stderr", "\n--- [checked] stderr"));
-        for (Object o : (List<?>) step.getOrDefault("files", List.of())) {
+        for (Object o : step.get("files") == null ? List.of() : (List<?>) step.get("files")) {
             Map<?, ?> f = (Map<?, ?>) o;
             Path p = work.resolve(String.valueOf(f.get("path")));
             boolean exists = !Boolean.FALSE.equals(f.get("exists"));
@@ -201,6 +208,9 @@ class HostileInputsTest {
                 }
             }
         }
+        if ("sarif".equals(step.get("check"))) {
+            sarifInvariants(name, stdout);
+        }
         for (String text : List.of(stdout, stderr)) {
             assertFalse(text.contains(MARKER) || text.contains(MARKER.replace("-", "")), name + ": the sentinel file was read");
             for (String line : text.split("\n", -1)) {
@@ -208,6 +218,23 @@ class HostileInputsTest {
                 assertTrue(line.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f || (c >= 0x80 && c <= 0x9f)
                         || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)),
                         name + ": a control character in: " + line);
+            }
+        }
+    }
+
+    /** SARIF that code scanning can place: every result has a start line, and no URI has a {@code ..} segment. */
+    private static void sarifInvariants(String name, String sarif) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper().readTree(sarif);
+        for (com.fasterxml.jackson.databind.JsonNode r : root.path("runs").path(0).path("results")) {
+            List<com.fasterxml.jackson.databind.JsonNode> places = new ArrayList<>();
+            r.path("locations").forEach(places::add);
+            r.path("relatedLocations").forEach(places::add);
+            for (com.fasterxml.jackson.databind.JsonNode l : places) {
+                com.fasterxml.jackson.databind.JsonNode p = l.path("physicalLocation");
+                assertTrue(p.path("region").path("startLine").asInt() >= 1, name + ": a result without a start line: " + r);
+                String uri = p.path("artifactLocation").path("uri").asText();
+                assertFalse(("/" + uri + "/").contains("/../") || ("/" + uri + "/").contains("/./"),
+                        name + ": a URI with a dot segment: " + uri);
             }
         }
     }
@@ -262,7 +289,7 @@ class HostileInputsTest {
                 .loadFromString(Files.readString(dir.resolve("case.yaml")));
     }
 
-    private static void copyWithSentinels(Path from, Path to) throws IOException {
+    private static void copyWithSentinels(Path from, Path to, Path work) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path target = to.resolve(from.relativize(f).toString());
@@ -271,8 +298,8 @@ class HostileInputsTest {
                 } else if (!f.getFileName().toString().equals("case.yaml")) {
                     byte[] bytes = Files.readAllBytes(f);
                     String text = new String(bytes, StandardCharsets.ISO_8859_1);
-                    if (text.contains("@SENTINEL_")) {
-                        text = text.replace("@SENTINEL_URL@", "http://127.0.0.1:" + server.getLocalPort() + "/sentinel")
+                    if (text.contains("@SENTINEL_") || text.contains("@CASE@")) {
+                        text = text.replace("@CASE@", work.toString()).replace("@SENTINEL_URL@", "http://127.0.0.1:" + server.getLocalPort() + "/sentinel")
                                 .replace("@SENTINEL_FILE@", sentinelFile.toString())
                                 .replace("@SENTINEL_DIR@", sentinelDir.toString());
                         bytes = text.getBytes(StandardCharsets.ISO_8859_1);
@@ -297,6 +324,12 @@ class HostileInputsTest {
                 Path secret = dir.resolve("secret.yaml");
                 Files.writeString(secret, "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
                 Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+            }
+            case "forged-file-name" -> Files.writeString(dir.resolve("x\n::error file=y.yaml::forged by a file name\u001b[2J.yaml"),
+                    "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: mysql, MultiAZ: false}\n");
+            case "git" -> {
+                Process p = new ProcessBuilder("git", "init", "-q", dir.toString()).start();
+                assertEquals(0, p.waitFor(), "git init failed");
             }
             case "fifo" -> {
                 Process p = new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).start();
