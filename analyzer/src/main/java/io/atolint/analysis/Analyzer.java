@@ -49,8 +49,9 @@ public final class Analyzer {
         List<Finding> findings = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         List<String> inputs = new ArrayList<>();
+        io.atolint.parse.ScanBudget budget = new io.atolint.parse.ScanBudget(options.limits());
         for (SourceTree t : trees) {
-            ScanResult r = Scanner.standard().scan(t, options);
+            ScanResult r = Scanner.standard().scan(t, options, budget);
             models.addAll(r.models());
             findings.addAll(r.findings());
             skipped.putAll(r.skipped());

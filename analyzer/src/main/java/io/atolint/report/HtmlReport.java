@@ -100,8 +100,9 @@ public final class HtmlReport {
                 .append(" sits in the box that holds them all). Hover a resource for its details and findings.</p>\n");
         int pictures = 0;
         List<Model> models = a.graph().models();
+        java.util.function.Function<Model, ArchitectureView> viewOf = ArchitectureView.perModel(a);
         for (Model m : models) {
-            ArchitectureView view = ArchitectureView.of(a, m);
+            ArchitectureView view = viewOf.apply(m);
             if (view.drawnCount() == 0) {
                 continue;
             }

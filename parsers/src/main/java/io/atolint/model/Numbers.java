@@ -23,6 +23,22 @@ public final class Numbers {
         }
     }
 
+    /**
+     * A number used as an index or a count: its value when it is a whole number that fits in 64 bits, else
+     * empty ({@code 1.5}, {@code 1e30}, {@code 4294967297} all stay what they are; nothing is truncated to 32
+     * bits, where 4294967297 would read as 1). Callers check the range against the list they index.
+     */
+    public static java.util.OptionalLong index(BigDecimal d) {
+        if (d == null) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(d.stripTrailingZeros().longValueExact());
+        } catch (ArithmeticException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** The number itself when its magnitude is reasonable, else null. */
     public static BigDecimal reasonable(BigDecimal d) {
         if (d == null) {

@@ -19,10 +19,17 @@ public final class ScanSession {
     private final List<Model> models = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
+    private final ScanBudget budget;
 
     public ScanSession(SourceTree tree, ParseOptions options) {
+        this(tree, options, new ScanBudget(options.limits()));
+    }
+
+    /** A session whose models count against {@code budget}, shared by every tree of one scan. */
+    public ScanSession(SourceTree tree, ParseOptions options, ScanBudget budget) {
         this.tree = tree;
         this.options = options;
+        this.budget = budget;
     }
 
     public SourceTree tree() {
@@ -53,8 +60,11 @@ public final class ScanSession {
         skipped.remove(path);
     }
 
+    /** Adds a model, unless the scan already holds as many models or resources as its limits allow. */
     public void addModel(Model m) {
-        models.add(m);
+        if (budget.admit(m, findings::add)) {
+            models.add(m);
+        }
     }
 
     /** A finding that belongs to no model (a file that could not be read at all). */

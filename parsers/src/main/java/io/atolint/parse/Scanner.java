@@ -33,7 +33,12 @@ public final class Scanner {
     }
 
     public ScanResult scan(SourceTree tree, ParseOptions options) {
-        ScanSession session = new ScanSession(tree, options);
+        return scan(tree, options, new ScanBudget(options.limits()));
+    }
+
+    /** Reads one tree of a scan that reads several: {@code budget} counts over all of them. */
+    public ScanResult scan(SourceTree tree, ParseOptions options, ScanBudget budget) {
+        ScanSession session = new ScanSession(tree, options, budget);
         tree.problems().forEach(session::report);
         for (FormatHandler h : handlers) {
             try {

@@ -9,6 +9,7 @@ import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -389,7 +390,8 @@ public final class PlacementResolver {
         if (count.isEmpty()) {
             return absent;
         }
-        return count.get().asNumber().map(n -> Tri.of(n.intValue() + extra >= 2)).orElse(Tri.UNKNOWN);
+        return count.get().asNumber().map(n -> Tri.of(n.add(BigDecimal.valueOf(extra)).compareTo(BigDecimal.valueOf(2)) >= 0))
+                .orElse(Tri.UNKNOWN);
     }
 
     /** The AZs a cache's nodes may use (as a placement, with its evidence): preferred AZs when stated, else its subnet group's. */

@@ -30,7 +30,7 @@ public final class PasswordPolicyStrength implements Check {
         for (Resource p : ctx.inScope(Kind.IAM_PASSWORD_POLICY)) {
             String name = Names.of(p);
             Setting length = Setting.of(p, "minimum_password_length", "MinimumPasswordLength");
-            atLeast(ctx, p, length, MIN_LENGTH, 6, name + " requires passwords of only %s characters (at least 14 wanted)",
+            atLeast(ctx, p, length, MIN_LENGTH, 6, v -> name + " requires passwords of only " + v + " characters (at least 14 wanted)",
                     name + " does not set minimum_password_length (default 6; at least 14 wanted)");
             for (String cls : new String[]{"lowercase_characters", "uppercase_characters", "numbers", "symbols"}) {
                 Setting s = Setting.of(p, "require_" + cls);
@@ -44,13 +44,14 @@ public final class PasswordPolicyStrength implements Check {
                 }
             }
             Setting reuse = Setting.of(p, "password_reuse_prevention", "PasswordReusePrevention");
-            atLeast(ctx, p, reuse, 1, 0, name + " does not prevent password reuse: password_reuse_prevention is %s",
+            atLeast(ctx, p, reuse, 1, 0, v -> name + " does not prevent password reuse: password_reuse_prevention is " + v,
                     name + " does not prevent password reuse: password_reuse_prevention is omitted");
             Setting age = Setting.of(p, "max_password_age", "MaxPasswordAge");
             if (age.unknown()) {
                 ctx.note(p, age.at(), name + ": cannot prove passwords expire: " + age.name() + " is " + age.shown(), List.of());
             } else {
-                int days = age.number().map(BigDecimal::intValue).orElse(0);
+                // compared as written: 4294967297 days is not 1 day
+                long days = age.number().map(PasswordPolicyStrength::clamped).orElse(0L);
                 if (days <= 0) {
                     ctx.report(p, age.at(), name + " never expires passwords: " + age.name() + " is "
                             + (age.omitted() ? "omitted" : age.shown()), List.of());
@@ -62,8 +63,9 @@ public final class PasswordPolicyStrength implements Check {
         }
     }
 
-    private static void atLeast(RuleContext ctx, Resource p, Setting s, int min, int whenOmitted, String message,
-                                String omittedMessage) {
+    /** {@code message} takes the value as shown; never a format string, since names come from the input ("100%s"). */
+    private static void atLeast(RuleContext ctx, Resource p, Setting s, int min, int whenOmitted,
+                                java.util.function.UnaryOperator<String> message, String omittedMessage) {
         if (s.unknown()) {
             ctx.note(p, s.at(), Names.of(p) + ": cannot judge " + s.name() + ": it is " + s.shown(), List.of());
             return;
@@ -74,9 +76,20 @@ public final class PasswordPolicyStrength implements Check {
             }
             return;
         }
-        int v = s.number().map(BigDecimal::intValue).orElse(whenOmitted);
+        long v = s.number().map(PasswordPolicyStrength::clamped).orElse((long) whenOmitted);
         if (v < min) {
-            ctx.report(p, s.at(), String.format(message, s.shown()), List.of());
+            ctx.report(p, s.at(), message.apply(s.shown()), List.of());
         }
+    }
+
+    /** A whole number of a setting, saturated to the range of a long; a fraction counts by its whole part. */
+    private static long clamped(BigDecimal d) {
+        if (d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return Long.MAX_VALUE;
+        }
+        if (d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+            return Long.MIN_VALUE;
+        }
+        return d.longValue();
     }
 }

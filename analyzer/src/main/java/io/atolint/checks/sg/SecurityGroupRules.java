@@ -47,13 +47,24 @@ final class SecurityGroupRules {
             };
         }
 
+        /** The port range; empty when a bound is not a port (unresolved, fractional, or outside -1..65535). */
         Optional<int[]> ports() {
-            Optional<BigDecimal> f = from == null ? Optional.empty() : from.asNumber();
-            Optional<BigDecimal> t = to == null ? Optional.empty() : to.asNumber();
+            Optional<Integer> f = port(from);
+            Optional<Integer> t = port(to);
             if (f.isEmpty() || t.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new int[]{f.get().intValue(), t.get().intValue()});
+            return Optional.of(new int[]{f.get(), t.get()});
+        }
+
+        /** A port number as written, checked in 64 bits: 4294967318 is not port 22. */
+        private static Optional<Integer> port(Value v) {
+            if (v == null) {
+                return Optional.empty();
+            }
+            java.util.OptionalLong n = io.atolint.model.Numbers.index(v.asNumber().orElse(null));
+            return n.isPresent() && n.getAsLong() >= -1 && n.getAsLong() <= 65535
+                    ? Optional.of((int) n.getAsLong()) : Optional.empty();
         }
     }
 

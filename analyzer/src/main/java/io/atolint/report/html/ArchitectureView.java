@@ -5,6 +5,7 @@ import io.atolint.model.Model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 /**
@@ -137,11 +138,20 @@ public final class ArchitectureView {
 
     /** The picture of every model of the analysis together. */
     public static ArchitectureView of(Analysis a) {
-        return new ViewBuilder(a, null).build();
+        return new ViewBuilder(a, null, new ViewNodes(a)).build();
     }
 
     /** The picture of one model (a template, a stack with its nested stacks, a Terraform root, a diagram page). */
     public static ArchitectureView of(Analysis a, Model model) {
-        return new ViewBuilder(a, model).build();
+        return new ViewBuilder(a, model, new ViewNodes(a)).build();
+    }
+
+    /**
+     * Pictures of many models of one analysis: what the analysis says about each resource (its findings) is
+     * indexed once, so that drawing every model is linear in the models, not in models times findings.
+     */
+    public static Function<Model, ArchitectureView> perModel(Analysis a) {
+        ViewNodes nodes = new ViewNodes(a);
+        return m -> new ViewBuilder(a, m, nodes).build();
     }
 }

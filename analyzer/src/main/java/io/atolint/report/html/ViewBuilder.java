@@ -52,10 +52,10 @@ final class ViewBuilder {
     private final Model only;
     private Box externalVpc;
 
-    ViewBuilder(Analysis analysis, Model only) {
+    ViewBuilder(Analysis analysis, Model only, ViewNodes nodes) {
         this.graph = analysis.graph();
         this.facts = analysis.facts();
-        this.nodes = new ViewNodes(analysis);
+        this.nodes = nodes;
         this.only = only;
         String r = analysis.options().regionOpt().orElse(null);
         this.region = new Box("region", BoxKind.REGION, r == null ? "Region (not given)" : "Region " + r,

@@ -442,17 +442,26 @@ final class IntrinsicResolver {
         if (n.isEmpty()) {
             return new Value.Unknown("Fn::Select with an unresolved index", null, refsOf(list), at);
         }
-        int i = n.get().intValue();
+        java.util.OptionalLong whole = io.atolint.model.Numbers.index(n.get());
+        if (whole.isEmpty()) {
+            report.accept(ParseFindings.invalid(at, "Fn::Select index " + n.get() + " is not a whole number"));
+            return new Value.Unknown("Fn::Select index not a whole number", at);
+        }
+        long i = whole.getAsLong();
         if (list instanceof Value.ListV l) {
             if (i < 0 || i >= l.items().size()) {
                 report.accept(ParseFindings.invalid(at, "Fn::Select index " + i + " is out of range for a list of "
                         + l.items().size()));
                 return new Value.Unknown("Fn::Select index out of range", at);
             }
-            return withLocation(l.items().get(i), at);
+            return withLocation(l.items().get((int) i), at);
         }
         if (list instanceof Value.Symbol s && s.index() < 0) {
-            return new Value.Symbol(s.family(), i, s.distinct(), s.how(), at);
+            if (i < 0 || i > Integer.MAX_VALUE) {
+                report.accept(ParseFindings.invalid(at, "Fn::Select index " + i + " is out of range for " + s.display()));
+                return new Value.Unknown("Fn::Select index out of range", at);
+            }
+            return new Value.Symbol(s.family(), (int) i, s.distinct(), s.how(), at);
         }
         return new Value.Unknown("Fn::Select from an unresolved list", null, refsOf(list), at);
     }

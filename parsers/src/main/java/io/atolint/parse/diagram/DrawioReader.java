@@ -31,6 +31,9 @@ public final class DrawioReader {
     private final Format format;
     private final Limits limits;
     private final List<Finding> problems;
+    /** Bytes decompressed so far from this file's pages: the decompression limit counts per file. */
+    private long decompressed;
+    private boolean budgetSpent;
 
     /**
      * @param file     the file, relative to the scanned root
@@ -87,6 +90,14 @@ public final class DrawioReader {
             String path = pagePath(index, name);
             SourceLocation where = (embeddedAt != null ? embeddedAt : SourceLocation.at(file, d.line(), d.column()))
                     .withLogicalPath(path);
+            if (index > limits.maxPages()) {
+                problems.add(ParseFindings.limit(where, "more than " + limits.maxPages() + " pages in one file (--limit pages=N): "
+                        + "page " + index + " and the " + (root.children("diagram").size() - index) + " after it are not read"));
+                break;
+            }
+            if (budgetSpent) {
+                break;
+            }
             XmlNode model = d.child("mxGraphModel").orElse(null);
             SourceLocation cellsAt = embeddedAt;
             if (model == null) {
@@ -119,10 +130,19 @@ public final class DrawioReader {
         if (payload.startsWith("<")) {
             xml = payload;
         } else {
+            long left = limits.maxDecompressedBytes() - decompressed;
             try {
-                xml = Payloads.compressedPage(payload, limits.maxDecompressedBytes());
+                xml = Payloads.compressedPage(payload, left);
+                decompressed += xml.length();
             } catch (Payloads.BadPayload e) {
-                problems.add(ParseFindings.invalid(where, where.logicalPath() + ": " + e.getMessage()));
+                if (e.isLimit() && left < limits.maxDecompressedBytes()) {
+                    budgetSpent = true;
+                    problems.add(ParseFindings.limit(where, "the pages of this file decompress to more than "
+                            + limits.maxDecompressedBytes() + " bytes together (--limit decompressed-bytes=N): "
+                            + where.logicalPath() + " and the pages after it are not read"));
+                } else {
+                    problems.add(ParseFindings.invalid(where, where.logicalPath() + ": " + e.getMessage()));
+                }
                 return null;
             }
         }

@@ -1,5 +1,6 @@
 package io.atolint.parse.terraform;
 
+import io.atolint.model.Numbers;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
@@ -202,8 +203,12 @@ final class Evaluator {
     Value index(Value v, Value key, Env env, SourceLocation at, Expr whole) {
         if (v instanceof Value.Symbol s && s.index() < 0) {
             if (key.asNumber().isPresent()) {
-                int i = key.asNumber().get().intValue();
-                return new Value.Symbol(s.family(), i, s.distinct(), s.how(), at);
+                long i = Numbers.index(key.asNumber().get())
+                        .orElseThrow(() -> Functions.EvalError.invalid("list index " + key + " is not a whole number"));
+                if (i < 0 || i > Integer.MAX_VALUE) {
+                    throw Functions.EvalError.invalid("index " + i + " is out of range for " + s.display());
+                }
+                return new Value.Symbol(s.family(), (int) i, s.distinct(), s.how(), at);
             }
             return Values.unknownFrom(raw(whole), at, v, key);
         }
@@ -212,11 +217,11 @@ final class Evaluator {
         }
         if (v instanceof Value.ListV l) {
             BigDecimal d = key.asNumber().orElseThrow(() -> new Functions.EvalError("list index " + key + " is not a number"));
-            int i = d.intValue();
+            long i = Numbers.index(d).orElseThrow(() -> Functions.EvalError.invalid("list index " + d + " is not a whole number"));
             if (i < 0 || i >= l.items().size()) {
-                throw new Functions.EvalError("index " + i + " out of range for a list of " + l.items().size());
+                throw Functions.EvalError.invalid("index " + i + " is out of range for a list of " + l.items().size());
             }
-            return l.items().get(i);
+            return l.items().get((int) i);
         }
         if (v instanceof Value.MapV m) {
             String k = Values.asText(key);
@@ -294,7 +299,7 @@ final class Evaluator {
         return new Value.Scalar(b.toString(), null, at);
     }
 
-    /** A template whose text passed {@link TerraformRun#MAX_VALUE_WEIGHT} characters. */
+    /** A template whose text passed the value-size limit ({@link TerraformRun#maxValueSize()}). */
     private static final class TooLarge extends RuntimeException {
         TooLarge() {
             super(null, null, false, false);
@@ -303,7 +308,7 @@ final class Evaluator {
 
     private void appendTemplate(Expr.Template t, Env env, StringBuilder b, List<Value> unknown) {
         for (Expr p : t.parts()) {
-            if (b.length() > TerraformRun.MAX_VALUE_WEIGHT) {
+            if (b.length() > run.maxValueSize()) {
                 throw new TooLarge();
             }
             if (p instanceof Expr.Literal l && l.value() instanceof String s) {
@@ -529,7 +534,8 @@ final class Evaluator {
         if (name.contains("::")) {
             return new Value.Unknown("provider function " + name + "() is not evaluated", raw(c), Values.refs(args), at);
         }
-        if (Values.weight(args, TerraformRun.MAX_VALUE_WEIGHT) > TerraformRun.MAX_VALUE_WEIGHT) {
+        long cap = run.maxValueSize();
+        if (Values.weight(args, cap) > cap || ResultBound.of(name, args, cap) > cap) {
             return run.tooLarge(at, raw(c));
         }
         try {

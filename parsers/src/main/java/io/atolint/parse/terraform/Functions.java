@@ -38,8 +38,21 @@ final class Functions {
 
     /** An error Terraform would report (caught by {@code try} and {@code can}). */
     static final class EvalError extends RuntimeException {
+        /** Whether the input itself is wrong whatever the variables are (Terraform refuses it): a PARSE001. */
+        final boolean invalidInput;
+
         EvalError(String message) {
+            this(message, false);
+        }
+
+        private EvalError(String message, boolean invalidInput) {
             super(message, null, false, false);
+            this.invalidInput = invalidInput;
+        }
+
+        /** An index out of range of a known list, or not a whole number. */
+        static EvalError invalid(String message) {
+            return new EvalError(message, true);
         }
     }
 

@@ -266,8 +266,10 @@ final class ModuleInstance {
                         new Value.Unknown("count.index of " + base + " (" + why + ")", null, List.of(), at)), at));
                 return new Expansion("count", List.of(new Instance(null, base, b)), why, null);
             }
-            int max = Math.min(n.get().intValue(), run.remainingResources());
-            if (max < n.get().intValue()) {
+            // compared in full: a count of 4294967297 is not 1
+            boolean over = n.get().compareTo(BigDecimal.valueOf(run.remainingResources())) > 0;
+            int max = over ? run.remainingResources() : n.get().intValue();
+            if (over) {
                 run.limit(at, base + ": count = " + n.get().toPlainString() + " exceeds the "
                         + "resource limit; only " + max + " instances are read");
             }

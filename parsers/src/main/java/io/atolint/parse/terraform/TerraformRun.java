@@ -99,14 +99,16 @@ final class TerraformRun {
         }
     }
 
-    /** The largest value (collection elements plus string characters) an expression may produce. */
-    static final long MAX_VALUE_WEIGHT = 2_000_000;
+    /** The largest value (collection elements plus string characters) an expression may produce ({@code --limit value-size}). */
+    long maxValueSize() {
+        return options.limits().maxValueSize();
+    }
 
-    /** A value that would pass {@link #MAX_VALUE_WEIGHT}: UNKNOWN, with one PARSE002 per place. */
+    /** A value that would pass {@link #maxValueSize()}: UNKNOWN, with one PARSE002 per place. */
     Value tooLarge(SourceLocation at, String raw) {
         if (reported.add(at.display() + "too large")) {
             model.report(ParseFindings.limit(at, "the value of " + (raw.length() > 60 ? raw.substring(0, 57) + "..." : raw)
-                    + " would exceed " + MAX_VALUE_WEIGHT + " elements or characters; it is UNKNOWN"));
+                    + " would exceed " + maxValueSize() + " elements or characters (--limit value-size=N); it is UNKNOWN"));
         }
         return new Value.Unknown("value too large to evaluate", raw, at);
     }
@@ -132,6 +134,9 @@ final class TerraformRun {
         try {
             return evaluator.eval(e, env);
         } catch (Functions.EvalError err) {
+            if (err.invalidInput) {
+                invalid(at, err.getMessage());
+            }
             return new Value.Unknown("cannot be evaluated: " + err.getMessage(), Evaluator.raw(e), List.of(), at);
         } catch (HclReader.BudgetExceeded b) {
             return new Value.Unknown("evaluation limit reached", Evaluator.raw(e), List.of(), at);
