@@ -358,6 +358,26 @@ class HostileInputsTest {
                 }
                 Files.writeString(dir.resolve("flood.drawio"), b.append("</root></mxGraphModel></diagram></mxfile>\n"));
             }
+            case "page-flood" -> {
+                // 150 compressed pages of two icons each: more pages than one file may hold
+                String page = java.net.URLEncoder.encode("<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>"
+                        + "<mxCell id=\"a\" value=\"EC2\" style=\"shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.ec2;\" "
+                        + "vertex=\"1\" parent=\"1\"><mxGeometry x=\"10\" y=\"10\" width=\"48\" height=\"48\" as=\"geometry\"/>"
+                        + "</mxCell></root></mxGraphModel>", StandardCharsets.UTF_8).replace("+", "%20");
+                java.util.zip.Deflater d = new java.util.zip.Deflater(9, true);
+                d.setInput(page.getBytes(StandardCharsets.UTF_8));
+                d.finish();
+                byte[] buf = new byte[4096];
+                int n = d.deflate(buf);
+                d.end();
+                String payload = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf, n));
+                StringBuilder b = new StringBuilder("<mxfile>\n");
+                for (int i = 1; i <= 150; i++) {
+                    b.append("<diagram id=\"p").append(i).append("\" name=\"P").append(i).append("\">").append(payload)
+                            .append("</diagram>\n");
+                }
+                Files.writeString(dir.resolve("pages.drawio"), b.append("</mxfile>\n"));
+            }
             case "resource-flood" -> {
                 StringBuilder b = new StringBuilder("Resources:\n");
                 for (int i = 0; i < 25_000; i++) {
