@@ -135,6 +135,14 @@ public final class PlacementResolver {
     }
 
     private Placement azList(Value v) {
+        for (Value i : v instanceof Value.ListV l ? l.items() : List.of(v)) {
+            String wrong = Shapes.notAnId(i);
+            if (wrong != null) {
+                String why = "AvailabilityZones holds " + wrong + " where an AZ name or a list of them is expected";
+                model.report(Shapes.invalid(i.location(), why));
+                return Placement.unknown("malformed: " + why);
+            }
+        }
         if (v instanceof Value.ListV l) {
             List<Az> azs = new ArrayList<>();
             for (Value i : l.items()) {

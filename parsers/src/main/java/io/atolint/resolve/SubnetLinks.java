@@ -71,6 +71,15 @@ final class SubnetLinks {
             if (values.size() == 1 && values.get(0) instanceof Value.Unknown u) {
                 return new Links(List.of(), "subnets unknown: " + u.reason(), attr);
             }
+            for (Value v : values) {
+                String wrong = Shapes.notAnId(v);
+                if (wrong != null) {
+                    // {not: a list} is not one subnet: it is a malformed template, and the placement UNKNOWN
+                    String why = attr + " holds " + wrong + " where a subnet id or a list of them is expected";
+                    model.report(Shapes.invalid(v.location(), why));
+                    return new Links(List.of(), "malformed: " + why, attr);
+                }
+            }
             List<Placement.Subnet> out = new ArrayList<>();
             for (Value v : values) {
                 out.add(link(v, model, placements));

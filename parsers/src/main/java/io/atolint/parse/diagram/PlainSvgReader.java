@@ -391,6 +391,12 @@ public final class PlainSvgReader {
             for (String a : new String[]{"x", "y", "width", "height", "transform", "id"}) {
                 n.attr(a).ifPresent(v -> e.setAttributeNS(null, a, v));
             }
+            // SVG 2 lets an image size itself ("auto"); a rect needs both: an image without them is a point
+            for (String a : new String[]{"width", "height"}) {
+                if (n.attr(a).isEmpty() || n.attr(a).get().isBlank() || n.attr(a).get().trim().equals("auto")) {
+                    e.setAttributeNS(null, a, "0");
+                }
+            }
             e.setAttributeNS(null, "fill", "none");
             n.attr("href").ifPresent(h -> imageRefs.put(n, h));
         } else {

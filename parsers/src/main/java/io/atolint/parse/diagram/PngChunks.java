@@ -49,7 +49,7 @@ public final class PngChunks {
             switch (type) {
                 case "tEXt" -> {
                     int z = zero(png, dataStart, n);
-                    String key = new String(png, dataStart, z - dataStart, StandardCharsets.ISO_8859_1);
+                    String key = z < 0 ? "" : new String(png, dataStart, z - dataStart, StandardCharsets.ISO_8859_1);
                     if (key.equals("mxfile") || key.equals("mxGraphModel")) {
                         String value = new String(png, z + 1, dataStart + n - z - 1, StandardCharsets.ISO_8859_1);
                         return Payloads.uriDecode(value);
@@ -57,7 +57,12 @@ public final class PngChunks {
                 }
                 case "zTXt" -> {
                     int z = zero(png, dataStart, n);
-                    String key = new String(png, dataStart, z - dataStart, StandardCharsets.ISO_8859_1);
+                    String key = z < 0 ? "" : new String(png, dataStart, z - dataStart, StandardCharsets.ISO_8859_1);
+                    // keyword, NUL, compression method, data: a chunk that ends after its keyword holds no diagram
+                    if ((key.equals("mxGraphModel") || key.equals("mxfile")) && z + 2 > dataStart + n) {
+                        throw new Payloads.BadPayload("the " + key + " zTXt chunk at offset " + pos + " holds only its keyword "
+                                + "(no compression method, no text): no diagram is embedded", false);
+                    }
                     if (key.equals("mxGraphModel") || key.equals("mxfile")) {
                         byte[] comp = java.util.Arrays.copyOfRange(png, z + 2, dataStart + n);
                         byte[] raw = Payloads.inflate(comp, false, maxDecompressed);
@@ -66,11 +71,11 @@ public final class PngChunks {
                 }
                 case "iTXt" -> {
                     int z = zero(png, dataStart, n);
-                    String key = new String(png, dataStart, z - dataStart, StandardCharsets.ISO_8859_1);
-                    if ((key.equals("mxfile") || key.equals("mxGraphModel")) && z + 2 < dataStart + n) {
+                    String key = z < 0 ? "" : new String(png, dataStart, z - dataStart, StandardCharsets.ISO_8859_1);
+                    int lang = key.isEmpty() || z + 3 > dataStart + n ? -1 : zero(png, z + 3, dataStart + n - z - 3);
+                    int translated = lang < 0 ? -1 : zero(png, lang + 1, dataStart + n - lang - 1);
+                    if ((key.equals("mxfile") || key.equals("mxGraphModel")) && translated >= 0) {
                         boolean compressed = png[z + 1] != 0;
-                        int lang = zero(png, z + 3, dataStart + n - z - 3);
-                        int translated = zero(png, lang + 1, dataStart + n - lang - 1);
                         byte[] text = java.util.Arrays.copyOfRange(png, translated + 1, dataStart + n);
                         if (compressed) {
                             text = Payloads.inflate(text, false, maxDecompressed);
@@ -90,13 +95,14 @@ public final class PngChunks {
         return null;
     }
 
-    private static int zero(byte[] b, int from, int len) throws Payloads.BadPayload {
+    /** The NUL ending a keyword or field in {@code [from, from + len)}, or -1: such a chunk is not ours and is skipped. */
+    private static int zero(byte[] b, int from, int len) {
         for (int i = from; i < from + len && i < b.length; i++) {
             if (b[i] == 0) {
                 return i;
             }
         }
-        throw new Payloads.BadPayload("PNG text chunk without a keyword separator", false);
+        return -1;
     }
 
     private static String printable(String s) {

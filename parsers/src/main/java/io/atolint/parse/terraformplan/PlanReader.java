@@ -55,15 +55,21 @@ final class PlanReader {
         get(root, "terraform_version").ifPresent(v -> model.meta().put("terraformVersion", text(v)));
         for (Node change : items(get(root, "resource_changes"))) {
             if (change instanceof Node.MapNode c) {
-                get(c, "change").flatMap(ch -> get((Node.MapNode) ch, "after_unknown"))
+                get(get(c, "change"), "after_unknown")
                         .ifPresent(u -> afterUnknown.put(get(c, "address").map(PlanReader::text).orElse(""), u));
             }
         }
-        get(root, "configuration").flatMap(c -> get((Node.MapNode) c, "root_module"))
+        // Every section is checked for its shape: a wrong one ("configuration": [], "values": null) is a
+        // positioned finding and is read as absent, never a cast that loses the whole plan.
+        shaped(model, root, "configuration", "an object");
+        get(root, "configuration").flatMap(c -> shaped(model, c, "root_module", "an object"));
+        get(get(root, "configuration"), "root_module").filter(Node.MapNode.class::isInstance)
                 .ifPresent(m -> indexConfig("", (Node.MapNode) m));
         List<Planned> planned = new ArrayList<>();
-        get(root, "planned_values").flatMap(p -> get((Node.MapNode) p, "root_module"))
-                .ifPresent(m -> collect((Node.MapNode) m, planned, 0));
+        shaped(model, root, "planned_values", "an object");
+        get(root, "planned_values").flatMap(pv -> shaped(model, pv, "root_module", "an object"));
+        get(get(root, "planned_values"), "root_module").filter(Node.MapNode.class::isInstance)
+                .ifPresent(m -> collect(model, (Node.MapNode) m, planned, 0));
         if (!root.keys().contains("planned_values")) {
             model.report(ParseFindings.invalid(SourceLocation.at(file, 1, 1), "Terraform plan JSON without planned_values"));
         }
@@ -71,7 +77,7 @@ final class PlanReader {
             byBase.computeIfAbsent(p.modulePath() + p.base(), k -> new ArrayList<>()).add(p);
             Optional<Node> values = get(p.node(), "values");
             for (String key : List.of("id", "arn")) {
-                values.flatMap(v -> get((Node.MapNode) v, key)).map(PlanReader::text)
+                get(values, key).map(PlanReader::text)
                         .filter(s -> s.length() > 4).ifPresent(s -> idToResource.putIfAbsent(s, idOf(p.address())));
             }
         }
@@ -84,7 +90,7 @@ final class PlanReader {
             if (model.contains(idOf(p.address()))) {
                 continue;
             }
-            model.add(resource(p));
+            model.add(resource(model, p));
         }
         return model;
     }
@@ -107,10 +113,16 @@ final class PlanReader {
         });
     }
 
-    private void collect(Node.MapNode module, List<Planned> out, int depth) {
+    private void collect(Model model, Node.MapNode module, List<Planned> out, int depth) {
         if (depth > limits.maxModuleDepth()) {
+            // dropping a module silently would drop its findings and pass the scan: say what is not read
+            model.report(ParseFindings.limit(location(module, get(module, "address").map(PlanReader::text).orElse("")),
+                    "child_modules nested more than " + limits.maxModuleDepth() + " levels (--limit module-depth=N): "
+                            + "this module and those below it are not read"));
             return;
         }
+        shaped(model, module, "resources", "a list");
+        shaped(model, module, "child_modules", "a list");
         for (Node n : items(get(module, "resources"))) {
             if (!(n instanceof Node.MapNode r) || !"managed".equals(get(r, "mode").map(PlanReader::text).orElse(""))) {
                 continue;
@@ -124,7 +136,7 @@ final class PlanReader {
         }
         for (Node c : items(get(module, "child_modules"))) {
             if (c instanceof Node.MapNode child) {
-                collect(child, out, depth + 1);
+                collect(model, child, out, depth + 1);
             }
         }
     }
@@ -136,7 +148,7 @@ final class PlanReader {
 
     // ---------------------------------------------------------------- resources
 
-    private Resource resource(Planned p) {
+    private Resource resource(Model model, Planned p) {
         SourceLocation at = location(p.node(), p.address());
         Node.MapNode values = get(p.node(), "values").filter(Node.MapNode.class::isInstance)
                 .map(Node.MapNode.class::cast).orElse(null);
@@ -144,6 +156,15 @@ final class PlanReader {
         Node.MapNode exprs = configResource(p).flatMap(c -> get(c, "expressions"))
                 .filter(Node.MapNode.class::isInstance).map(Node.MapNode.class::cast).orElse(null);
         Value.MapV attrs = object(values, unknown, exprs, p, p.address(), at);
+        if (values == null) {
+            // no values object (null, absent or another shape): every attribute is UNKNOWN, never "omitted"
+            Optional<Node> written = get(p.node(), "values");
+            if (written.isPresent()) {
+                model.report(ParseFindings.invalid(location(written.get(), p.address() + "/values"),
+                        "\"values\" of " + p.address() + " is not an object as a Terraform plan writes it; its attributes are UNKNOWN"));
+            }
+            attrs = attrs.withUnknownRest("the plan gives no values for " + p.address());
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         if (!p.modulePath().isEmpty()) {
             meta.put("module", p.address().substring(0, p.address().lastIndexOf(p.base()) - 1));
@@ -272,18 +293,16 @@ final class PlanReader {
                     modulePath.length() - 1);
             String parentPath = modulePath.substring(0, modulePath.lastIndexOf("module.", modulePath.length() - 2));
             Node.MapNode parent = configModules.get(parentPath);
-            Optional<Node> call = parent == null ? Optional.empty() : get(parent, "module_calls")
-                    .flatMap(c -> get((Node.MapNode) c, callName)).flatMap(c -> get((Node.MapNode) c, "expressions"))
-                    .flatMap(e -> get((Node.MapNode) e, name));
+            Optional<Node> call = parent == null ? Optional.empty()
+                    : get(get(get(get(parent, "module_calls"), callName), "expressions"), name);
             call.ifPresent(c -> references(c).forEach(r -> resolve(r, parentPath, out, depth + 1)));
             return;
         }
         if (parts.length >= 3 && parts[0].equals("module")) {
             String child = modulePath + "module." + parts[1].replaceAll("\\[.*", "") + ".";
             Node.MapNode m = configModules.get(child);
-            Optional<Node> output = m == null ? Optional.empty() : get(m, "outputs")
-                    .flatMap(o -> get((Node.MapNode) o, parts[2].replaceAll("\\[.*", "")))
-                    .flatMap(o -> get((Node.MapNode) o, "expression"));
+            Optional<Node> output = m == null ? Optional.empty()
+                    : get(get(get(m, "outputs"), parts[2].replaceAll("\\[.*", "")), "expression");
             output.ifPresent(o -> references(o).forEach(r -> resolve(r, child, out, depth + 1)));
             return;
         }
@@ -309,6 +328,24 @@ final class PlanReader {
 
     private static Optional<Node> get(Node.MapNode m, String key) {
         return m == null ? Optional.empty() : m.get(key);
+    }
+
+    /**
+     * A section that is present with another shape than {@code expected} ("an object", "a list"; null counts as
+     * absent when a plan writes it for an empty section) is reported; returns the section when it has the shape.
+     */
+    private Optional<Node> shaped(Model model, Node parent, String key, String expected) {
+        Optional<Node> v = parent instanceof Node.MapNode m ? m.get(key) : Optional.empty();
+        if (v.isEmpty() || v.get() instanceof Node.ScalarNode s && s.value() == null) {
+            return Optional.empty();
+        }
+        boolean ok = expected.equals("a list") ? v.get() instanceof Node.SeqNode : v.get() instanceof Node.MapNode;
+        if (!ok) {
+            model.report(ParseFindings.invalid(location(v.get(), key), "\"" + key + "\" is not " + expected
+                    + " as a Terraform plan writes it; it is not read"));
+            return Optional.empty();
+        }
+        return v;
     }
 
     private static Optional<Node> get(Optional<Node> m, String key) {

@@ -2,6 +2,13 @@ package io.atolint.parse.tree;
 
 import java.util.List;
 
-/** A parsed document: its root node (null for an empty document) and the duplicate keys met. */
-public record TreeDocument(Node root, List<DuplicateKey> duplicates) {
+/**
+ * A parsed document: its root node (null for an empty document), the duplicate keys met, and the line
+ * where a second YAML document starts ({@code ---}), 0 when there is none: only the first is read, and the
+ * reader says so rather than silently dropping the rest.
+ */
+public record TreeDocument(Node root, List<DuplicateKey> duplicates, int laterDocumentLine) {
+    public TreeDocument(Node root, List<DuplicateKey> duplicates) {
+        this(root, duplicates, 0);
+    }
 }

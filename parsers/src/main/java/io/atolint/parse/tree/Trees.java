@@ -24,6 +24,10 @@ public final class Trees {
                 problems.add(ParseFindings.invalid(SourceLocation.at(file.path(), d.line(), d.column()),
                         "duplicate key '" + d.key() + "' (first at line " + d.firstLine() + "); the last value is used"));
             }
+            if (doc.laterDocumentLine() > 0) {
+                problems.add(ParseFindings.invalid(SourceLocation.at(file.path(), doc.laterDocumentLine(), 1),
+                        "a second YAML document starts here: a template is one document, so this one and any after it are not read"));
+            }
             return doc;
         } catch (TreeReadException e) {
             SourceLocation at = SourceLocation.at(file.path(), Math.max(1, e.line()), Math.max(1, e.column()));

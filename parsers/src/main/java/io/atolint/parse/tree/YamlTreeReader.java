@@ -124,11 +124,15 @@ public final class YamlTreeReader {
         int aliases = 0;
         boolean inFirstDocument = false;
         boolean done = false;
+        int laterDocument = 0;
         int lastLine = 1; // where the scanner was when a defect of its own stops it
         try {
             for (Event e : new Parse(settings).parseString(text)) {
                 lastLine = e.getEndMark().map(mk -> mk.getLine() + 1).orElse(lastLine);
                 if (done) {
+                    if (e.getEventId() == Event.ID.DocumentStart) {
+                        laterDocument = pos(e).line();
+                    }
                     break;
                 }
                 switch (e.getEventId()) {
@@ -202,7 +206,7 @@ public final class YamlTreeReader {
             throw new TreeReadException("invalid YAML: an escape sequence in a double-quoted scalar lacks its hex digits",
                     lastLine, 1, false);
         }
-        return new TreeDocument(root, dups);
+        return new TreeDocument(root, dups, laterDocument);
     }
 
     private static Node attach(Deque<Frame> stack, Node n, long size, Optional<Anchor> anchor,
