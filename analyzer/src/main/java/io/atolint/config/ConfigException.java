@@ -1,8 +1,11 @@
 package io.atolint.config;
 
-/** A configuration file that cannot be used, with the place: {@code .atolint.yml:4:3: unknown key 'rulez'}. */
+/**
+ * A configuration file that cannot be used, with the place: {@code .atolint.yml:4:3: unknown key 'rulez'}.
+ * The message quotes the file, which a pull request may write: it is escaped to one printable line.
+ */
 public final class ConfigException extends Exception {
     public ConfigException(String file, int line, int column, String message) {
-        super(file + (line > 0 ? ":" + line + ":" + Math.max(1, column) : "") + ": " + message);
+        super(io.atolint.report.Escape.text(file + (line > 0 ? ":" + line + ":" + Math.max(1, column) : "") + ": " + message));
     }
 }

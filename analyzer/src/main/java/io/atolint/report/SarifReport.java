@@ -219,9 +219,12 @@ public final class SarifReport {
             if (f.startsWith("/")) {
                 return new URI("file", "", f, null).toASCIIString();
             }
-            // a first segment with a colon would read as a scheme
-            String first = f.contains("/") ? f.substring(0, f.indexOf('/')) : f;
-            return new URI(null, null, first.contains(":") ? "./" + f : f, null).toASCIIString();
+            // a colon in the first segment would read as a scheme: percent-encoded there (a "./" prefix would
+            // be a dot segment, which code scanning does not resolve)
+            String u = new URI(null, null, f, null).toASCIIString();
+            int slash = u.indexOf('/');
+            String first = slash < 0 ? u : u.substring(0, slash);
+            return first.replace(":", "%3A") + (slash < 0 ? "" : u.substring(slash));
         } catch (URISyntaxException e) {
             return f.replace(" ", "%20");
         }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +75,9 @@ class SarifSchemaTest {
         assertTrue(SarifReport.uri("dir with space/t.yaml").equals("dir%20with%20space/t.yaml"));
         assertTrue(SarifReport.uri("./a/b.yaml").equals("a/b.yaml"));
         assertTrue(SarifReport.uri("/abs/p.yaml").equals("file:///abs/p.yaml"));
-        assertTrue(SarifReport.uri("c:weird/t.yaml").startsWith("./"));
+        // a colon in the first segment is encoded, so that it is not a scheme, without a dot segment
+        assertEquals("c%3Aweird/t.yaml", SarifReport.uri("c:weird/t.yaml"));
+        assertEquals("a/b:c.yaml", SarifReport.uri("a/b:c.yaml"));
     }
 
     static String sarif(Analysis a) throws IOException {
