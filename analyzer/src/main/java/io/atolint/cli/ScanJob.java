@@ -15,6 +15,7 @@ import io.atolint.rule.Check;
 import io.atolint.rule.Rules;
 import io.atolint.rule.SourceText;
 import io.atolint.suppress.Baseline;
+import io.atolint.suppress.Declarations;
 import io.atolint.suppress.Triage;
 
 import java.io.ByteArrayOutputStream;
@@ -69,11 +70,12 @@ final class ScanJob {
         Baseline baseline = req.baseline() == null ? null : readBaseline(req.baseline());
         Analysis analysis;
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
-            List<SourceTree> tracked = progress.track(trees);
-            analysis = new Analyzer(enabledChecks(req.config())).analyze(tracked, req.options());
+            // the scan reads every file once; the text of those with suppression comments stays for triage
+            SourceText sources = new SourceText(progress.track(trees), Declarations::mayHoldComments);
+            analysis = new Analyzer(enabledChecks(req.config())).analyze(sources, req.options());
             analysis = ChecklistEvaluator.standard().forCategory(analysis, req.category());
             progress.phase("triage");
-            analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));
+            analysis = Triage.apply(analysis, sources, triage(req.config(), baseline));
         }
         if (req.createBaseline() != null) {
             Baseline created = Baseline.of(req.createBaseline(), analysis.findings());

@@ -1,9 +1,13 @@
 package io.atolint.parse.diagram;
 
+import io.atolint.model.Finding;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.FormatHandler;
+import io.atolint.parse.Parallel;
 import io.atolint.parse.ParseFindings;
 import io.atolint.parse.ScanSession;
+
+import java.util.List;
 
 /**
  * Architecture diagrams: claims {@code .drawio} (always), {@code .xml} with an {@code mxfile} or
@@ -20,18 +24,23 @@ public final class DiagramHandler implements FormatHandler {
 
     @Override
     public void scan(ScanSession session) {
-        for (String path : session.unclaimed()) {
-            if (!DiagramReader.mayBeDiagram(path)) {
-                continue;
-            }
-            DiagramReader.Result r;
+        List<String> paths = session.unclaimed().stream().filter(DiagramReader::mayBeDiagram).toList();
+        // every file read on every core; the session learns the results in file order
+        List<Object> reads = Parallel.map(paths, path -> {
             try {
-                r = DiagramReader.read(session.tree(), path, session.options().limits());
+                return DiagramReader.read(session.tree(), path, session.options().limits());
             } catch (RuntimeException | StackOverflowError e) {
+                return ParseFindings.internalError(SourceLocation.ofFile(path), "while reading the diagram", e);
+            }
+        });
+        for (int p = 0; p < paths.size(); p++) {
+            String path = paths.get(p);
+            if (reads.get(p) instanceof Finding failure) {
                 session.claim(path);
-                session.report(ParseFindings.internalError(SourceLocation.ofFile(path), "while reading the diagram", e));
+                session.report(failure);
                 continue;
             }
+            DiagramReader.Result r = (DiagramReader.Result) reads.get(p);
             if (!r.isDiagram()) {
                 session.skip(path, "not a diagram: " + r.notADiagram());
                 continue;
