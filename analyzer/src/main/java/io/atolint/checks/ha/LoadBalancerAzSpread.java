@@ -4,14 +4,15 @@ import io.atolint.model.Az;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.resolve.PlacementResolver;
 import io.atolint.resolve.SubnetLinks;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -43,7 +44,7 @@ public final class LoadBalancerAzSpread implements Check {
     private void checkOne(RuleContext ctx, Model model, PlacementResolver placements, Resource lb) {
         ctx.examined(lb);
         SubnetLinks.Links links = SubnetLinks.of(lb, model, placements);
-        SourceLocation at = lb.locationOf("Subnets", "SubnetMappings", "subnet_mapping", "AvailabilityZones");
+        SourceLocation at = Setting.of(lb, "Subnets").at();
         String name = Names.of(lb);
         if (!links.isKnown() && lb.placement().scope() != Placement.Scope.ZONAL) {
             ctx.note(lb, at, name + ": cannot prove it spans two AZs: " + links.unknownReason(), List.of());

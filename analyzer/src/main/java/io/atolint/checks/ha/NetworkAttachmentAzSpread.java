@@ -4,15 +4,15 @@ import io.atolint.model.Az;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
-import io.atolint.model.Value;
 import io.atolint.resolve.PlacementResolver;
 import io.atolint.resolve.SubnetLinks;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -45,15 +45,14 @@ public final class NetworkAttachmentAzSpread implements Check {
 
     /** Gateway endpoints (S3, DynamoDB) are route-table entries, not zonal network interfaces. */
     private static boolean zonalEndpoint(Resource r) {
-        String type = r.attr("VpcEndpointType", "vpc_endpoint_type").flatMap(Value::asString).orElse("Gateway")
-                .toLowerCase(Locale.ROOT);
+        String type = Setting.of(r, "VpcEndpointType").stringOrDefault().orElse("").toLowerCase(Locale.ROOT);
         return type.equals("interface") || type.equals("gatewayloadbalancer");
     }
 
     private void checkOne(RuleContext ctx, Model model, PlacementResolver placements, Resource r) {
         ctx.examined(r);
         SubnetLinks.Links links = SubnetLinks.of(r, model, placements);
-        SourceLocation at = r.locationOf("SubnetIds", "subnet_ids");
+        SourceLocation at = Setting.of(r, "SubnetIds").at();
         String name = r.kind() == Kind.VPC_ENDPOINT ? "Interface endpoint \"" + r.displayName() + "\""
                 : Names.of(r);
         if (!links.isKnown()) {
