@@ -6,14 +6,12 @@ import io.atolint.model.Az;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
-import io.atolint.model.Tri;
-import io.atolint.model.Value;
-import io.atolint.rule.Names;
 import io.atolint.rule.RuleRun;
 
 import java.util.ArrayDeque;
@@ -198,7 +196,7 @@ public final class ArchitectureView {
             indexFindings();
             for (Resource vpc : resources(Kind.VPC)) {
                 vpcBoxes.put(vpc, region.add(new Box(boxId("vpc", vpc), BoxKind.VPC, "VPC " + shortName(vpc),
-                        vpc.attr("CidrBlock", "cidr_block").flatMap(Value::asString).orElse(""), false)));
+                        io.atolint.model.Setting.of(vpc, "CidrBlock").string().orElse(""), false)));
             }
             for (Resource subnet : resources(Kind.SUBNET)) {
                 Box vpc = vpcOf(subnet);
@@ -319,7 +317,7 @@ public final class ArchitectureView {
 
         private String subnetDetail(Resource subnet) {
             List<String> parts = new ArrayList<>();
-            subnet.attr("CidrBlock", "cidr_block").flatMap(Value::asString).ifPresent(parts::add);
+            io.atolint.model.Setting.of(subnet, "CidrBlock").string().ifPresent(parts::add);
             parts.add(isPublic(subnet) ? "public" : "private");
             return String.join(" · ", parts);
         }
@@ -329,7 +327,7 @@ public final class ArchitectureView {
             if (subnet.meta("subnetType").map(t -> t.toLowerCase(java.util.Locale.ROOT).contains("public")).orElse(false)) {
                 return true;
             }
-            if (subnet.attr("MapPublicIpOnLaunch", "map_public_ip_on_launch").map(Value::asBool).orElse(Tri.UNKNOWN).isTrue()) {
+            if (io.atolint.model.Setting.of(subnet, "MapPublicIpOnLaunch").bool().isTrue()) {
                 return true;
             }
             for (Resource table : graph.targets(subnet, RelationType.ROUTES_TO)) {
@@ -666,8 +664,8 @@ public final class ArchitectureView {
         private static boolean isPublicEntry(Resource r) {
             return switch (r.kind()) {
                 case LOAD_BALANCER -> {
-                    String scheme = r.attr("Scheme").flatMap(Value::asString).orElse("internet-facing");
-                    boolean internal = r.attr("internal").map(Value::asBool).orElse(Tri.FALSE).isTrue();
+                    String scheme = io.atolint.model.Setting.of(r, "Scheme").stringOrDefault().orElse("");
+                    boolean internal = io.atolint.model.Setting.of(r, "Internal").bool().isTrue();
                     yield !scheme.equalsIgnoreCase("internal") && !internal;
                 }
                 case CLOUDFRONT_DISTRIBUTION, API_GATEWAY, GLOBAL_ACCELERATOR, INTERNET_GATEWAY -> true;
