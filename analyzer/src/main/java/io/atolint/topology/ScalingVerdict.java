@@ -1,8 +1,8 @@
 package io.atolint.topology;
 
 import io.atolint.graph.ResourceGraph;
-import io.atolint.model.RelationType;
 import io.atolint.model.Kind;
+import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
