@@ -28,7 +28,7 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
     /** The database instances that may be members of a cluster. */
     private static final Set<Kind> MEMBERS = EnumSet.of(Kind.RDS_INSTANCE, Kind.DOCDB_INSTANCE, Kind.NEPTUNE_INSTANCE);
 
-    public static ScalingVerdict of(ResourceGraph graph, Resource r) {
+    static ScalingVerdict of(ResourceGraph graph, Resource r) {
         List<Resource> mechanisms = Scaling.mechanisms(graph, r);
         String named = mechanisms.isEmpty() ? "" : mechanisms.get(0).displayName()
                 + (mechanisms.size() > 1 ? " and " + (mechanisms.size() - 1) + " more" : "");

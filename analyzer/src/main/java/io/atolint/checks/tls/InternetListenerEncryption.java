@@ -13,8 +13,6 @@ import io.atolint.model.Value;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
-import io.atolint.topology.Exposure;
-import io.atolint.topology.Topology;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +33,7 @@ public final class InternetListenerEncryption implements Check {
     public void check(RuleContext ctx) {
         ResourceGraph g = ctx.graph();
         for (Resource lb : g.resources(Kind.LOAD_BALANCER)) {
-            Tri facing = Exposure.internetFacing(lb, g);
+            Tri facing = ctx.facts().exposure().internetFacing(lb);
             if (facing.isFalse()) {
                 continue;
             }
@@ -56,7 +54,7 @@ public final class InternetListenerEncryption implements Check {
         String port = portSetting.present() ? portSetting.value().describe() : "?";
         Setting protocolSetting = Setting.of(listener, "Protocol");
         Optional<Value> protocolValue = Optional.ofNullable(protocolSetting.value());
-        String name = Topology.of(ctx.graph()).contextOf(lb) + Names.of(lb) + " listener " + listener.displayName()
+        String name = ctx.facts().topology().contextOf(lb) + Names.of(lb) + " listener " + listener.displayName()
                 + " (port " + port + ")";
         SourceLocation at = protocolSetting.at();
         String protocol;
@@ -142,7 +140,7 @@ public final class InternetListenerEncryption implements Check {
         Setting protocolSetting = Setting.in(lb, "@ClassicListener", l, "Protocol");
         String protocol = protocolSetting.string().orElse("").toUpperCase(Locale.ROOT);
         String port = Setting.in(lb, "@ClassicListener", l, "LoadBalancerPort").string().orElse("?");
-        String name = Topology.of(ctx.graph()).contextOf(lb) + Names.of(lb) + " listener on port " + port;
+        String name = ctx.facts().topology().contextOf(lb) + Names.of(lb) + " listener on port " + port;
         SourceLocation at = protocolSetting.at();
         if (protocol.equals("HTTP")) {
             fail(ctx, lb, facing, lb, at, name + " is HTTP: internet traffic reaches the VPC in clear text (a Classic "
