@@ -3,7 +3,6 @@ package io.atolint.cli;
 import io.atolint.analysis.Analysis;
 import io.atolint.analysis.Analyzer;
 import io.atolint.checklist.Category;
-import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.config.AtolintConfig;
 import io.atolint.config.IgnoringSourceTree;
 import io.atolint.config.PathIgnore;
@@ -73,7 +72,7 @@ final class ScanJob {
             // the scan reads every file once; the text of those with suppression comments stays for triage
             SourceText sources = new SourceText(progress.track(trees), Declarations::mayHoldComments);
             analysis = new Analyzer(enabledChecks(req.config())).analyze(sources, req.options());
-            analysis = ChecklistEvaluator.standard().forCategory(analysis, req.category());
+            analysis = analysis.forCategory(req.category());
             progress.phase("triage");
             analysis = Triage.apply(analysis, sources, triage(req.config(), baseline));
         }
