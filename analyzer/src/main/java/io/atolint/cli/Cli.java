@@ -26,7 +26,7 @@ import io.atolint.report.SimulationReport;
 import io.atolint.report.TextReport;
 import io.atolint.report.ReportFormat;
 import io.atolint.report.Version;
-import io.atolint.rule.RuleCatalog;
+import io.atolint.checks.RuleCatalog;
 import io.atolint.rule.RuleInfo;
 import io.atolint.topology.Verdict;
 import org.apache.commons.cli.CommandLine;

@@ -12,10 +12,10 @@ import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
 import io.atolint.report.ReportSettings;
 import io.atolint.rule.Check;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
-import io.atolint.suppress.Baseline;
-import io.atolint.suppress.Triage;
+import io.atolint.triage.Baseline;
+import io.atolint.triage.Triage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

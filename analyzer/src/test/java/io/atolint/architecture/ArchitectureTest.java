@@ -59,6 +59,7 @@ class ArchitectureTest {
                 edge("checks.ha.Spread", "topology.Topology"),
                 edge("checks.ha.Spread", "rule.RuleContext"),
                 edge("report.Sarif", "checks.RuleCatalog"),
+                edge("checks.RuleCatalog", "parse.ParseFindings"),
                 edge("topology.Topology", "model.Resource"),
                 edge("parse.terraform.Reader", "model.Value"))));
     }

@@ -63,7 +63,7 @@ public final class PasswordLiteral implements Check {
 
     private void judge(RuleContext ctx, Resource r, String path, Value v, Value.MapV parent) {
         String name = Names.of(r);
-        switch (SecretValues.origin(v, ctx.options(), r)) {
+        switch (SecretValues.origin(v, ctx.givenVariables(), r)) {
             case LITERAL -> ctx.report(r, v.location(), name + ": " + path + " is a literal password written in the file; "
                     + "use a Secrets Manager dynamic reference (resolve:secretsmanager), a secret reference or a managed master password", List.of());
             case DEFAULT -> ctx.report(r, v.location(), name + ": " + path + " comes from " + SecretValues.writtenSource(v)

@@ -82,7 +82,7 @@ public final class SecretInEnvironment implements Check {
             return;
         }
         String name = Names.of(r) + " " + what + " " + key;
-        switch (SecretValues.origin(v, ctx.options(), r)) {
+        switch (SecretValues.origin(v, ctx.givenVariables(), r)) {
             case LITERAL -> {
                 if (!looksLikeAReference(v.asString().orElse(""))) {
                     ctx.report(r, v.location(), name + " holds a secret written in the file; read it at run time "
