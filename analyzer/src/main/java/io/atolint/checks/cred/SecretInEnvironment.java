@@ -6,12 +6,12 @@ import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 import io.atolint.rule.Check;
 import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -111,8 +111,7 @@ public final class SecretInEnvironment implements Check {
     }
 
     private static void judgeUserData(RuleContext ctx, Resource r, Value v) {
-        List<String> texts = new ArrayList<>();
-        collectText(v, texts, 0);
+        List<String> texts = ValueWalker.standard().values(v).map(SecretValues::text).flatMap(Optional::stream).toList();
         for (String text : texts) {
             Matcher m = ASSIGNMENT.matcher(text);
             while (m.find()) {
@@ -125,18 +124,6 @@ public final class SecretInEnvironment implements Check {
                         + " a value written in the file; fetch it at boot from Secrets Manager or SSM SecureString", List.of());
                 return;
             }
-        }
-    }
-
-    private static void collectText(Value v, List<String> out, int depth) {
-        if (depth > 8) {
-            return;
-        }
-        SecretValues.text(v).ifPresent(out::add);
-        if (v instanceof Value.MapV m) {
-            m.entries().values().forEach(x -> collectText(x, out, depth + 1));
-        } else if (v instanceof Value.ListV l) {
-            l.items().forEach(x -> collectText(x, out, depth + 1));
         }
     }
 }
