@@ -10,12 +10,12 @@ final class Values {
 
     /** TRUE somewhere under {@code v} at a key named {@code key} (format-blind). */
     static boolean anyTrue(Value v, String key) {
-        return ValueWalker.standard().nodes(v).anyMatch(n -> isKey(n, key) && n.value().asBool().isTrue());
+        return ValueWalker.standard().anyMatch(v, n -> isKey(n, key) && n.value().asBool().isTrue());
     }
 
     /** A key named {@code key} (format-blind) somewhere under {@code v}. */
     static boolean hasKey(Value v, String key) {
-        return ValueWalker.standard().nodes(v).anyMatch(n -> isKey(n, key));
+        return ValueWalker.standard().anyMatch(v, n -> isKey(n, key));
     }
 
     private static boolean isKey(ValueWalker.Node n, String key) {

@@ -115,6 +115,9 @@ public final class ValueWalker {
         if (root == null) {
             return Stream.empty();
         }
+        if (!(root instanceof Value.ListV || root instanceof Value.MapV)) {
+            return Stream.of(node(root, null, null, -1, 0)); // most values are leaves: no stack for them
+        }
         Iterator<Node> it = new Iterator<>() {
             private final Deque<Node> stack = new ArrayDeque<>(List.of(node(root, null, null, -1, 0)));
 
@@ -149,8 +152,13 @@ public final class ValueWalker {
         if (root == null) {
             return;
         }
+        Node first = node(root, null, null, -1, 0);
+        if (!(root instanceof Value.ListV || root instanceof Value.MapV)) {
+            visitor.test(first);
+            return;
+        }
         Deque<Node> stack = new ArrayDeque<>();
-        stack.push(node(root, null, null, -1, 0));
+        stack.push(first);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             if (visitor.test(n)) {
@@ -159,13 +167,37 @@ public final class ValueWalker {
         }
     }
 
+    /** True when some node answers {@code test}, looking no further than the first that does. */
+    public boolean anyMatch(Value root, Predicate<Node> test) {
+        if (root == null) {
+            return false;
+        }
+        Node first = node(root, null, null, -1, 0);
+        if (!(root instanceof Value.ListV || root instanceof Value.MapV)) {
+            return test.test(first);
+        }
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(first);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (test.test(n)) {
+                return true;
+            }
+            pushChildren(n, stack);
+        }
+        return false;
+    }
+
     /**
      * The resource references a value was built from, in walk order: every {@link Value.Ref}, and the
      * references an {@link Value.Unknown} keeps of its inputs.
      */
     public List<Value.Ref> refs(Value root) {
         List<Value.Ref> out = new ArrayList<>();
-        values(root).forEach(v -> addRefs(v, out));
+        walk(root, n -> {
+            addRefs(n.value(), out);
+            return true;
+        });
         return out;
     }
 

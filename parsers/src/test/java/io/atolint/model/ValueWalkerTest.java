@@ -56,6 +56,18 @@ class ValueWalkerTest {
     }
 
     @Test
+    void anyMatchStopsAtTheFirstMatch() {
+        List<String> tested = new ArrayList<>();
+        assertTrue(ValueWalker.standard().anyMatch(TREE, n -> {
+            tested.add(n.path());
+            return "Tags[0].Key".equals(n.path());
+        }));
+        assertEquals(List.of("", "Name", "Tags", "Tags[0]", "Tags[0].Key"), tested);
+        assertFalse(ValueWalker.standard().anyMatch(TREE, n -> n.value() instanceof Value.Symbol));
+        assertTrue(ValueWalker.standard().anyMatch(s("x"), n -> n.parent() == null), "a leaf root is tested too");
+    }
+
+    @Test
     void theVisitorDecidesWhetherToGoIntoANode() {
         List<String> seen = new ArrayList<>();
         ValueWalker.standard().walk(TREE, n -> {

@@ -23,7 +23,7 @@ final class Values {
     /** A value is known when it holds no Unknown and no Symbol anywhere (Refs count as known). */
     static boolean isKnown(Value v) {
         // a part too deep to walk is not known either
-        return ValueWalker.standard().nodes(v).noneMatch(n -> n.cut()
+        return !ValueWalker.standard().anyMatch(v, n -> n.cut()
                 || n.value() instanceof Value.Unknown || n.value() instanceof Value.Symbol);
     }
 
