@@ -3,8 +3,11 @@ package io.atolint.architecture;
 import io.atolint.architecture.ClassDependencies.Edge;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
+import io.atolint.testing.Repo;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,6 +46,29 @@ class ArchitectureTest {
                 .map(Edge::to).collect(Collectors.toSet());
         assertTrue(fromCheck.containsAll(Set.of("io.atolint.rule.Rule", "io.atolint.rule.RuleContext",
                 "io.atolint.model.Resource")), fromCheck.toString());
+    }
+
+    /** Each package directly under io.atolint, in both modules, has a package-info.java saying what lives there. */
+    @Test
+    void everyTopPackageSaysWhatLivesThere() throws Exception {
+        List<String> missing = new java.util.ArrayList<>();
+        int seen = 0;
+        for (String module : List.of("parsers", "analyzer")) {
+            Path root = Repo.path(module + "/src/main/java/io/atolint");
+            try (var dirs = Files.list(root)) {
+                for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                    seen++;
+                    Path info = d.resolve("package-info.java");
+                    String text = Files.exists(info) ? Files.readString(info) : "";
+                    if (!text.matches("(?s)/\\*\\*\\s*\\n\\s*\\*\\s*\\S.*\\*/\\s*package io\\.atolint\\.[\\w.]+;\\s*")) {
+                        missing.add(module + ": " + root.relativize(d) + (text.isEmpty() ? " has no package-info.java"
+                                : "/package-info.java has no doc comment before the package line"));
+                    }
+                }
+            }
+        }
+        assertTrue(seen >= 15, "top packages found: " + seen);
+        assertTrue(missing.isEmpty(), String.join("\n", missing));
     }
 
     // ------------------------------------------------------------ the rules can fail
