@@ -114,6 +114,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRuleApiImportingACheckFails() {
+        List<String> v = ArchitectureRules.violations(List.of(edge("rule.RuleCatalog", "checks.Rules")));
+        assertEquals(1, v.size(), v.toString());
+        assertTrue(v.get(0).startsWith("the rule API imports a check"), v.get(0));
+    }
+
+    @Test
     void theParsersImportingTheAnalyzerFails() {
         List<String> v = ArchitectureRules.violations(List.of(edge("parse.Scanner", "graph.ResourceGraph")));
         assertEquals(1, v.size(), v.toString());
