@@ -3,7 +3,6 @@ package io.atolint.cli;
 import io.atolint.analysis.Analysis;
 import io.atolint.checklist.Assessment;
 import io.atolint.checklist.Category;
-import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.report.AssessmentJson;
 import io.atolint.report.AssessmentText;
 
@@ -47,9 +46,9 @@ final class ChecklistCommand implements Command {
         }
         Category category = ScanCommand.category(args, in);
         // the same findings as scan: configuration, suppressions in the files and the baseline apply
-        Analysis analysis = console.job().run(new ScanJob.Request(in.paths(), in.options(), in.config(), null,
+        Analysis analysis = console.job().run(new ScanJob.Request(in.paths(), in.options(), in.config(), category,
                 List.of(), ScanCommand.baseline(args, in), null)).analysis();
-        Assessment assessment = ChecklistEvaluator.standard().evaluate(analysis, category);
+        Assessment assessment = analysis.checklist();
         if (format.equals("json")) {
             console.write(args.value("output"), stream -> AssessmentJson.write(assessment, analysis, stream));
         } else {

@@ -57,7 +57,7 @@ final class ScanCommand implements Command {
         ScanJob.Result result = job.run(new ScanJob.Request(in.paths(), in.options(), in.config(), category, outputs,
                 baseline, args.value("create-baseline")));
         job.write(result, outputs, ReportLinks.settings(console.terminal().env())
-                .withCategory(category).withBaselineApplied(result.baselineApplied()).withDocsUri(in.config().docsUri()));
+                .withBaselineApplied(result.baselineApplied()).withDocsUri(in.config().docsUri()));
         if (args.has("create-baseline")) {
             return Cli.OK;
         }
