@@ -1,5 +1,5 @@
 /**
- * One analysis: scan the source trees, build the graph, run the checks and keep their findings and runs
- * ({@link io.atolint.analysis.Analysis}), the input of the checklist and of every report.
+ * One analysis: scan the source trees, build the graph and its facts, run the checks; {@link io.atolint.analysis.Analysis}
+ * keeps the graph, facts, findings, rule runs and checklist assessment that every report reads.
  */
 package io.atolint.analysis;
