@@ -41,16 +41,6 @@ final class ArchitectureRules {
             new Layering("the parsers module imports the analyzer (parsers know nothing of checks or reports)",
                     parsersModule(), parsersModule().negate()));
 
-    /**
-     * Edges that break a layering rule today and are being moved by other work of issue 12: the
-     * property helpers {@code Setting} and {@code Names} move into the model. They count neither for
-     * the layering rules nor for cycles; {@link #stalePending} fails once one no longer exists, so the
-     * line is removed when the move lands.
-     */
-    static final Set<String> PENDING = Set.of(
-            "io.atolint.topology -> io.atolint.rule.Names",
-            "io.atolint.topology -> io.atolint.checks.support.Setting");
-
     private ArchitectureRules() {
     }
 
@@ -72,8 +62,7 @@ final class ArchitectureRules {
     }
 
     /** Every broken layering rule (one line per class edge) and every package cycle (one line per cycle). */
-    static List<String> violations(Collection<Edge> all) {
-        List<Edge> edges = all.stream().filter(e -> !isPending(e)).toList();
+    static List<String> violations(Collection<Edge> edges) {
         List<String> out = new ArrayList<>();
         for (Layering rule : LAYERING) {
             for (Edge e : edges) {
@@ -85,21 +74,6 @@ final class ArchitectureRules {
         }
         out.addAll(cycles(edges));
         return out;
-    }
-
-    private static boolean isPending(Edge e) {
-        return PENDING.contains(e.fromPackage() + " -> " + outer(e.to()));
-    }
-
-    /** The {@link #PENDING} entries that no edge makes any more. */
-    static List<String> stalePending(Collection<Edge> edges) {
-        List<String> made = edges.stream().map(e -> e.fromPackage() + " -> " + outer(e.to())).toList();
-        return PENDING.stream().filter(p -> !made.contains(p)).sorted().toList();
-    }
-
-    private static String outer(String className) {
-        int dollar = className.indexOf('$');
-        return dollar < 0 ? className : className.substring(0, dollar);
     }
 
     /** The package dependencies, each with one class edge that makes it (the first in name order). */

@@ -32,7 +32,6 @@ class ArchitectureTest {
         List<String> violations = ArchitectureRules.violations(edges);
         assertTrue(violations.isEmpty(), String.join("\n", violations) + "\n\npackage graph:\n"
                 + ArchitectureRules.describe(edges));
-        assertEquals(List.of(), ArchitectureRules.stalePending(edges), "moved: remove these from ArchitectureRules.PENDING");
     }
 
     @Test
@@ -126,17 +125,6 @@ class ArchitectureTest {
         List<String> v = ArchitectureRules.violations(List.of(edge("parse.Scanner", "graph.ResourceGraph")));
         assertEquals(1, v.size(), v.toString());
         assertTrue(v.get(0).startsWith("the parsers module imports the analyzer"), v.get(0));
-    }
-
-    @Test
-    void aPendingEdgeIsNotCountedUntilItIsGone() {
-        List<Edge> pending = List.of(edge("topology.Capacity", "checks.support.Setting"),
-                edge("checks.support.Setting", "rule.RuleContext"), edge("rule.RuleContext", "topology.Facts"),
-                edge("topology.Evidence", "rule.Names$Kind"));
-        assertEquals(List.of(), ArchitectureRules.violations(pending), "neither a layering break nor the cycle it closes");
-        assertEquals(List.of(), ArchitectureRules.stalePending(pending));
-        assertEquals(List.of("io.atolint.topology -> io.atolint.rule.Names"),
-                ArchitectureRules.stalePending(pending.subList(0, 3)), "Names moved: its line must go");
     }
 
     @Test
