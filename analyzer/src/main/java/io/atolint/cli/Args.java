@@ -22,8 +22,8 @@ final class Args {
             String bare = given.replaceFirst("^-+", "");
             int eq = bare.indexOf('=');
             bare = eq < 0 ? bare : bare.substring(0, eq);
-            String hint = Suggest.didYouMean(bare, options.stream().map(Opt::name).toList());
-            throw new UsageException("unknown option '" + given + "'" + (hint.isEmpty() ? "" : hint.replace("'", "'--")));
+            throw new UsageException("unknown option '" + given + "'"
+                    + Suggest.didYouMean(bare, options.stream().map(Opt::name).toList(), "--"));
         } catch (ParseException e) {
             throw new UsageException(e.getMessage());
         }

@@ -87,7 +87,8 @@ public final class Cli {
         to.println("options:");
         List<String> heads = c.options().stream().map(o -> (o.shortName() == null ? "    " : "-" + o.shortName() + ", ")
                 + "--" + o.name() + (o.argName() == null ? "" : " " + o.argName())).toList();
-        int width = heads.stream().mapToInt(String::length).max().orElse(0);
+        // aligned, but a very long option (a list of values) does not push every description to the right
+        int width = Math.min(30, heads.stream().mapToInt(String::length).max().orElse(0));
         for (int i = 0; i < heads.size(); i++) {
             to.printf("  %-" + width + "s  %s%n", heads.get(i), c.options().get(i).description());
         }

@@ -9,6 +9,11 @@ final class Suggest {
 
     /** {@code " (did you mean 'scan'?)"}, or empty when nothing known is near. */
     static String didYouMean(String typed, List<String> known) {
+        return didYouMean(typed, known, "");
+    }
+
+    /** The same, the suggestion written with {@code prefix} ({@code --} for an option). */
+    static String didYouMean(String typed, List<String> known, String prefix) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
@@ -21,7 +26,7 @@ final class Suggest {
         if (best == null || bestDistance > Math.max(1, Math.max(typed.length(), best.length()) / 3)) {
             return "";
         }
-        return " (did you mean '" + best + "'?)";
+        return " (did you mean '" + prefix + best + "'?)";
     }
 
     /** Levenshtein distance, with a transposition of neighbours counting one (Damerau, optimal string alignment). */
