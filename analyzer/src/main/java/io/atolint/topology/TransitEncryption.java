@@ -35,8 +35,7 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
 
     public static TransitEncryption of(ResourceGraph graph, Resource r) {
         return switch (r.kind()) {
-            case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> flag(r, "TransitEncryptionEnabled is",
-                    "TransitEncryptionEnabled", "transit_encryption_enabled");
+            case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> cache(r);
             case RDS_INSTANCE -> database(graph, r, "DBParameterGroupName", "parameter_group_name");
             case AURORA_CLUSTER -> database(graph, r, "DBClusterParameterGroupName", "db_cluster_parameter_group_name");
             case DOCDB_CLUSTER -> parameterDefaultOn(graph, r, "tls", "enabled", "TLS is on by default (parameter tls)");
@@ -48,6 +47,21 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
             case EFS_FILE_SYSTEM -> fileSystem(graph, r);
             default -> new TransitEncryption(Tri.UNKNOWN, "not a data store atolint judges", r.location());
         };
+    }
+
+    /** ElastiCache: transit encryption on, and in {@code required} mode ({@code preferred} still accepts clear text). */
+    private static TransitEncryption cache(Resource r) {
+        TransitEncryption on = flag(r, "TransitEncryptionEnabled is", "TransitEncryptionEnabled", "transit_encryption_enabled");
+        Setting mode = Setting.of(r, "TransitEncryptionMode", "transit_encryption_mode");
+        if (!on.enforced().isTrue() || mode.omitted()) {
+            return on;
+        }
+        if (mode.unknown()) {
+            return new TransitEncryption(Tri.UNKNOWN, mode.name() + " is " + mode.shown(), mode.at());
+        }
+        boolean preferred = mode.string().filter("preferred"::equalsIgnoreCase).isPresent();
+        return preferred ? new TransitEncryption(Tri.FALSE, mode.name() + " is preferred: clients may still connect without TLS",
+                mode.at()) : on;
     }
 
     private static TransitEncryption flag(Resource r, String label, String... names) {

@@ -20,14 +20,15 @@ import java.util.Optional;
  * default, so the facts live in {@link #STORES}: the setting (CloudFormation and Terraform spellings,
  * format-blind) and whether omitting it leaves the data unencrypted.
  * <ul>
- * <li>Off unless asked: RDS, Aurora, DocumentDB, Neptune, EFS, ElastiCache (replication groups),
- * OpenSearch, Kinesis streams; SNS topics without a KMS key (low).</li>
+ * <li>Off unless asked: RDS, Aurora (and Aurora global databases), DocumentDB, Neptune, EFS, ElastiCache
+ * (replication groups), OpenSearch, DAX, Kinesis streams; SNS topics without a KMS key (low).</li>
  * <li>On by default, so only an explicit opt-out is a finding: SQS (SSE-SQS since 2022), Redshift
  * (since 2025).</li>
  * <li>Always encrypted: DynamoDB (an info fact when the key is the AWS-owned default) and S3 (SSE-S3
  * since January 2023: there is nothing to switch off; an info fact suggests SSE-KMS).</li>
  * </ul>
- * Members and copies inherit: an RDS instance in an Aurora cluster, a read replica; a store restored
+ * Members and copies inherit: an RDS instance in an Aurora cluster, a read replica, a global database
+ * built from an existing cluster; a store restored
  * from a snapshot inherits the snapshot's encryption (a note when the setting is omitted).
  */
 @Rule(id = "ENC001", title = "Data stores are encrypted at rest", severity = Severity.HIGH,
@@ -61,7 +62,10 @@ public final class DataStoreEncryption implements Check {
             new Store(Kind.KINESIS_STREAM, new String[][]{p("StreamEncryption", "EncryptionType"), p("encryption_type")}, false,
                     Severity.MEDIUM, new String[0]),
             new Store(Kind.SNS_TOPIC, new String[][]{p("KmsMasterKeyId")}, false, Severity.LOW, new String[0]),
-            new Store(Kind.SQS_QUEUE, new String[][]{p("SqsManagedSseEnabled")}, true, Severity.HIGH, new String[0]));
+            new Store(Kind.SQS_QUEUE, new String[][]{p("SqsManagedSseEnabled")}, true, Severity.HIGH, new String[0]),
+            new Store(Kind.RDS_GLOBAL_CLUSTER, new String[][]{p("StorageEncrypted")}, false, Severity.HIGH, new String[0]),
+            new Store(Kind.DAX_CLUSTER, new String[][]{p("SSESpecification", "SSEEnabled"), p("server_side_encryption", "enabled")},
+                    false, Severity.HIGH, new String[0]));
 
     @Override
     public void check(RuleContext ctx) {
@@ -92,6 +96,9 @@ public final class DataStoreEncryption implements Check {
 
     /** Members of a cluster and read replicas take their encryption from elsewhere. */
     private static boolean inherits(RuleContext ctx, Resource r) {
+        if (r.kind() == Kind.RDS_GLOBAL_CLUSTER) {
+            return r.attr("SourceDBClusterIdentifier", "source_db_cluster_identifier").isPresent();
+        }
         if (r.kind() != Kind.RDS_INSTANCE) {
             return false;
         }

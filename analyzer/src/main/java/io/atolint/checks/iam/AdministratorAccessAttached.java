@@ -35,12 +35,14 @@ public final class AdministratorAccessAttached implements Check {
             }
         }
         for (Resource att : ctx.inScope(Kind.IAM_POLICY_ATTACHMENT)) {
-            Optional<Value> arn = att.attr("policy_arn", "PolicyArn");
+            // policy_arn on aws_iam_*_policy_attachment, policy_arns on aws_iam_*_policy_attachments_exclusive
+            Optional<Value> arn = att.attr("policy_arn", "PolicyArn")
+                    .or(() -> att.attr("policy_arns").flatMap(l -> l.asList().stream().filter(AdministratorAccessAttached::isAdministratorAccess).findFirst()));
             if (arn.isEmpty() || !isAdministratorAccess(arn.get())) {
                 continue;
             }
-            SourceLocation at = att.locationOf("policy_arn", "PolicyArn");
-            for (String key : new String[]{"role", "roles"}) {
+            SourceLocation at = att.locationOf("policy_arn", "PolicyArn", "policy_arns");
+            for (String key : new String[]{"role", "roles", "role_name"}) {
                 for (Value v : att.attr(key).map(Value::asList).orElse(List.of())) {
                     Optional<Resource> role = principal(ctx, v, Kind.IAM_ROLE, "RoleName", "name");
                     if (role.isPresent()) {
@@ -51,7 +53,7 @@ public final class AdministratorAccessAttached implements Check {
                     }
                 }
             }
-            for (String key : new String[]{"user", "users"}) {
+            for (String key : new String[]{"user", "users", "user_name"}) {
                 for (Value v : att.attr(key).map(Value::asList).orElse(List.of())) {
                     ctx.report(att, at, Names.of(att) + " attaches AdministratorAccess directly to user "
                             + principal(ctx, v, Kind.IAM_USER, "UserName", "name").map(Names::of).orElse(v.describe())

@@ -46,15 +46,24 @@ public final class DataStoreTransitEncryption implements Check {
                 }
             }
         }
+        for (Kind k : ClusterTransitSettings.KINDS) {
+            for (Resource r : g.resources(k)) {
+                if (r.attributes().unknownRest() == null) {
+                    judge(ctx, g, Names.of(r), r, ClusterTransitSettings.of(g, r));
+                }
+            }
+        }
     }
 
     private void judge(RuleContext ctx, ResourceGraph g, ModelTopology topo, ReplicaSet s, Resource r) {
+        judge(ctx, g, topo.context(s) + ": " + Names.of(r), r, TransitEncryption.of(g, r));
+    }
+
+    private void judge(RuleContext ctx, ResourceGraph g, String what, Resource r, TransitEncryption t) {
         ctx.examined(r);
-        TransitEncryption t = TransitEncryption.of(g, r);
         if (t.enforced().isTrue()) {
             return;
         }
-        String what = topo.context(s) + ": " + Names.of(r);
         if (!t.enforced().isKnown()) {
             ctx.note(r, t.at(), what + ": cannot tell whether it enforces TLS: " + t.why(), List.of());
             return;
