@@ -39,12 +39,12 @@ public final class S3SecureTransport implements Check {
             for (Resource p : S3Buckets.companions(ctx.graph(), b, Kind.S3_BUCKET_POLICY)) {
                 p.attr("PolicyDocument", "policy").ifPresent(d -> {
                     documents.add(d);
-                    where.add(d.location());
+                    where.add(p.locationOf("PolicyDocument", "policy"));
                 });
             }
             b.attr("policy").ifPresent(d -> {
                 documents.add(d);
-                where.add(d.location());
+                where.add(b.locationOf("policy"));
             });
             Tri denies = Tri.FALSE;
             String unknown = null;

@@ -205,8 +205,10 @@ public final class TlsPolicyVersion implements Check {
                     ctx.note(r, value.get().location(), name + ": Reference-Security-Policy is " + v
                             + ", not a predefined policy atolint knows", List.of());
                 } else {
-                    verdict(ctx, r, value.get().location(), name, "Reference-Security-Policy is " + v, accepts.get(),
-                            "; use ELBSecurityPolicy-TLS-1-2-2017-01 or a newer policy");
+                    // ELBSecurityPolicy-TLS-1-2-2017-01 is the strongest predefined policy a Classic Load Balancer
+                    // takes: only the TLS version is judged.
+                    verdict(ctx, r, value.get().location(), name, "Reference-Security-Policy is " + v,
+                            new TlsPolicies.Accepts(accepts.get().minimum(), false), "; use ELBSecurityPolicy-TLS-1-2-2017-01");
                 }
                 return;
             }
@@ -241,7 +243,7 @@ public final class TlsPolicyVersion implements Check {
 
     private static void openSearch(RuleContext ctx, Resource d) {
         Setting policy = Setting.at(d.attributes(), d.location(), "DomainEndpointOptions", "TLSSecurityPolicy");
-        String key = d.attributes().has("domain_endpoint_options") || d.format() == io.atolint.model.Format.TERRAFORM
+        String key = d.format() == io.atolint.model.Format.TERRAFORM || d.format() == io.atolint.model.Format.TERRAFORM_PLAN
                 ? "domain_endpoint_options.tls_security_policy" : "DomainEndpointOptions.TLSSecurityPolicy";
         String name = Names.of(d) + " endpoint";
         if (policy.unknown()) {
