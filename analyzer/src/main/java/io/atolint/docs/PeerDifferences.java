@@ -28,7 +28,10 @@ import java.util.TreeMap;
  * <pre>
  * peers:
  *   - {check: CKV_AWS_27, resource: Queue, says: fail, why: "SQS queues are encrypted (SSE-SQS) by default since 2022"}
+ *   - {check: CKV_AWS_90, resource: DocParams, via: Documents, says: fail}
  * </pre>
+ * {@code via} names the resource atolint reports on when the peer judges another one (a parameter group
+ * judged through the cluster that uses it).
  * {@code says} is {@code fail} or {@code pass}; {@code why} is required exactly when atolint's verdict
  * (a finding above info, or not) differs, so the document cannot go stale: {@link #render} fails on an
  * undocumented difference, on a documented one that no longer differs, and on a mapped peer check that
@@ -75,6 +78,8 @@ public final class PeerDifferences {
                     String check = String.valueOf(p.get("check"));
                     String tool = p.get("tool") != null ? String.valueOf(p.get("tool")) : toolOf(check);
                     String resource = String.valueOf(p.get("resource"));
+                    // the peer judges a parameter group, atolint the store that uses it: compare on the store
+                    String via = p.get("via") == null ? resource : String.valueOf(p.get("via"));
                     String says = String.valueOf(p.get("says")).toLowerCase(Locale.ROOT);
                     String why = p.get("why") == null ? null : String.valueOf(p.get("why")).trim();
                     List<String> rules = peers.rulesFor(tool, check);
@@ -87,13 +92,13 @@ public final class PeerDifferences {
                         continue;
                     }
                     Analysis a = analyses.computeIfAbsent(dir + "\u0000" + rules, k -> analyze(c, rules));
-                    Optional<Verdict> v = verdict(a, rules, resource);
-                    if (v.isEmpty()) {
-                        problems.add(dir + ": no resource named " + resource + " in the case");
+                    Optional<Verdict> v = verdict(a, rules, via);
+                    if (v.isEmpty() || !exists(a, resource)) {
+                        problems.add(dir + ": no resource named " + (v.isEmpty() ? via : resource) + " in the case");
                         continue;
                     }
-                    Comparison cmp = new Comparison(tool, check, String.join(", ", rules), dir, resource, says.equals("fail"),
-                            v.get(), why);
+                    Comparison cmp = new Comparison(tool, check, String.join(", ", rules), dir,
+                            via.equals(resource) ? resource : resource + " via " + via, says.equals("fail"), v.get(), why);
                     if (!cmp.same() && (why == null || why.isEmpty())) {
                         problems.add(dir + ": " + tool + " " + check + " on " + resource + ": the peer says " + says
                                 + ", atolint " + v.get().shown() + "; say why in the case's peers entry (why: ...) or fix the rule");
@@ -127,9 +132,12 @@ public final class PeerDifferences {
         return new Analyzer(checks).analyze(List.of(c.tree()), c.options());
     }
 
+    private static boolean exists(Analysis a, String resource) {
+        return a.graph().resources().stream().anyMatch(r -> named(r, resource));
+    }
+
     private static Optional<Verdict> verdict(Analysis a, List<String> rules, String resource) {
-        boolean exists = a.graph().resources().stream().anyMatch(r -> named(r, resource));
-        if (!exists) {
+        if (!exists(a, resource)) {
             return Optional.empty();
         }
         Finding fail = null;
