@@ -40,22 +40,22 @@ public final class CustomerManagedKeys implements Check {
                         + (sse == null ? "no server-side encryption setting" : enabled.name() + " is " + enabled.shown())
                         + "); name a customer managed KMS key", List.of());
             } else {
-                judgeKey(ctx, t, key, "the AWS managed key aws/dynamodb");
+                judgeKey(ctx, t, key, "the AWS managed key aws/dynamodb", enabled.at());
             }
         }
         for (Resource v : ctx.inScope(Kind.BACKUP_VAULT)) {
-            judgeKey(ctx, v, Setting.of(v, "EncryptionKeyArn", "kms_key_arn"), "the AWS managed key aws/backup");
+            judgeKey(ctx, v, Setting.of(v, "EncryptionKeyArn", "kms_key_arn"), "the AWS managed key aws/backup", v.location());
         }
         for (Resource g : ctx.inScope(Kind.LOG_GROUP)) {
-            judgeKey(ctx, g, Setting.of(g, "KmsKeyId", "kms_key_id"), "a key CloudWatch Logs owns");
+            judgeKey(ctx, g, Setting.of(g, "KmsKeyId", "kms_key_id"), "a key CloudWatch Logs owns", g.location());
         }
     }
 
-    private static void judgeKey(RuleContext ctx, Resource r, Setting key, String instead) {
+    private static void judgeKey(RuleContext ctx, Resource r, Setting key, String instead, SourceLocation whereOmitted) {
         if (key.unknown()) {
             ctx.note(r, key.at(), Names.of(r) + ": cannot tell which key encrypts it: " + key.name() + " is " + key.shown(), List.of());
         } else if (key.omitted()) {
-            ctx.report(r, r.location(), Names.of(r) + " is encrypted with " + instead + ": " + key.name()
+            ctx.report(r, whereOmitted, Names.of(r) + " is encrypted with " + instead + ": " + key.name()
                     + " is omitted; name a customer managed KMS key", List.of());
         } else {
             judgeAlias(ctx, r, key);
