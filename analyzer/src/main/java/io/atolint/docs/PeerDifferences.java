@@ -133,7 +133,20 @@ public final class PeerDifferences {
     }
 
     private static boolean exists(Analysis a, String resource) {
+        if (resource.startsWith(FILE)) {
+            return a.graph().models().stream().flatMap(m -> m.files().stream()).anyMatch(f -> f.endsWith("/" + resource.substring(FILE.length())));
+        }
         return a.graph().resources().stream().anyMatch(r -> named(r, resource));
+    }
+
+    /** {@code resource: "file:main.tf"} compares a finding about a file (a Terraform provider block), not a resource. */
+    private static final String FILE = "file:";
+
+    private static boolean about(Finding f, String resource) {
+        if (resource.startsWith(FILE)) {
+            return f.resource() == null && f.location().file().endsWith("/" + resource.substring(FILE.length()));
+        }
+        return f.resource() != null && named(f.resource(), resource);
     }
 
     private static Optional<Verdict> verdict(Analysis a, List<String> rules, String resource) {
@@ -144,7 +157,7 @@ public final class PeerDifferences {
         Finding note = null;
         Finding info = null;
         for (Finding f : a.findings()) {
-            if (!rules.contains(f.ruleId()) || f.resource() == null || !named(f.resource(), resource)) {
+            if (!rules.contains(f.ruleId()) || !about(f, resource)) {
                 continue;
             }
             RuleRun run = a.runs().get(f.ruleId());
