@@ -27,6 +27,7 @@ import io.atolint.report.TextReport;
 import io.atolint.report.ReportFormat;
 import io.atolint.report.Version;
 import io.atolint.rule.RuleCatalog;
+import io.atolint.suppress.PeerRules;
 import io.atolint.rule.RuleInfo;
 import io.atolint.topology.Verdict;
 import org.apache.commons.cli.CommandLine;
@@ -498,6 +499,13 @@ public final class Cli {
                 Checklist.standard().itemsFor(r.id()).forEach(items::add);
                 var tags = n.putArray("tags");
                 r.tags().forEach(tags::add);
+                if (r.optIn()) {
+                    n.put("optIn", true);
+                }
+                var peers = n.putArray("peers");
+                for (PeerRules.Mapping p : PeerRules.standard().peersOf(r.id())) {
+                    peers.addObject().put("tool", p.tool()).put("id", p.peerId()).put("checks", p.note());
+                }
             }
             write(null, s -> m.writerWithDefaultPrettyPrinter().writeValue(s, arr));
             return OK;

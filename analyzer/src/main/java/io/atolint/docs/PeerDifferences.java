@@ -200,6 +200,15 @@ public final class PeerDifferences {
                 .append("and an **unresolved value is never a failure** (a note says what cannot be proven). The peers'\n")
                 .append("decisions are those their published check titles and documented behaviour state.\n\n");
         List<Comparison> differ = all.stream().filter(c -> !c.same()).toList();
+        for (io.atolint.rule.RuleInfo r : io.atolint.rule.RuleCatalog.all()) {
+            List<PeerRules.Mapping> covered = peers.peersOf(r.id()).stream().filter(m -> COMPARED_TOOLS.contains(m.tool())).toList();
+            if (r.optIn() && !covered.isEmpty()) {
+                b.append("**").append(r.id()).append(" is opt-in.** With the default configuration atolint does not report what ")
+                        .append(String.join(", ", covered.stream().map(m -> m.tool() + " " + m.peerId()).toList()))
+                        .append(" fail; turn it on with `rules: {")
+                        .append(r.id()).append(": on}` in `.atolint.yml` where your policy asks for it. The comparisons below run it.\n\n");
+            }
+        }
         b.append("## Differences\n\n");
         b.append("| peer check | fixture (resource) | the peer says | atolint says | why |\n|---|---|---|---|---|\n");
         for (Comparison c : sorted(differ)) {

@@ -58,6 +58,11 @@ public final class PeerRules {
         return Collections.unmodifiableList(byKey.getOrDefault(key(tool, id), List.of()));
     }
 
+    /** The peer checks mapped onto an atolint rule, in table order. */
+    public List<Mapping> peersOf(String ruleId) {
+        return mappings.stream().filter(m -> m.rules().contains(ruleId)).toList();
+    }
+
     private static String key(String tool, String id) {
         return tool + "\u0000" + id.toUpperCase(Locale.ROOT);
     }
