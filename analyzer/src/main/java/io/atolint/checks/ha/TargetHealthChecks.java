@@ -3,7 +3,6 @@ package io.atolint.checks.ha;
 import io.atolint.checks.support.Refs;
 import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
-import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
@@ -64,11 +63,17 @@ public final class TargetHealthChecks implements Check {
         }
     }
 
-    /** The target group or load balancer that sends the group traffic, as a message names it. */
+    /**
+     * The target group or load balancer the group registers its instances with: only an explicit
+     * registration counts (an ECS cluster's instances reach a load balancer through its services'
+     * target groups, not the group's own health).
+     */
     private static Optional<String> behind(RuleContext ctx, Resource asg) {
-        for (Resource s : ctx.graph().sources(asg, RelationType.ROUTES_TO)) {
-            if (s.kind() == Kind.TARGET_GROUP || s.kind() == Kind.LOAD_BALANCER) {
-                return Optional.of(Names.of(s));
+        Optional<Value> explicit = asg.attr("TargetGroupARNs", "target_group_arns", "LoadBalancerNames", "load_balancers");
+        if (explicit.isPresent()) {
+            List<Resource> named = Refs.targets(ctx.graph(), explicit.get(), Kind.TARGET_GROUP, Kind.LOAD_BALANCER);
+            if (!named.isEmpty()) {
+                return Optional.of(Names.of(named.get(0)));
             }
         }
         Optional<Value> registration = asg.attr("TargetGroupARNs", "target_group_arns", "LoadBalancerNames", "load_balancers");

@@ -21,10 +21,10 @@ import java.util.Locale;
  * S3 serves its API over plain HTTP as well as HTTPS: only a bucket policy statement that denies requests
  * made without TLS ({@code Deny} with {@code Bool aws:SecureTransport false}, or
  * {@code NumericLessThan s3:TlsVersion 1.2}) guarantees that data crossing into and out of the bucket is
- * encrypted. Medium. A policy that cannot be read is a note; a bucket whose properties are not
+ * encrypted. Low: every AWS SDK already uses HTTPS; the policy makes it a guarantee. A policy that cannot be read is a note; a bucket whose properties are not
  * resolved is not judged.
  */
-@Rule(id = "TLS006", title = "S3 buckets deny requests that do not use TLS", severity = Severity.MEDIUM,
+@Rule(id = "TLS006", title = "S3 buckets deny requests that do not use TLS", severity = Severity.LOW,
         tags = {"security", "encryption-in-transit", "s3"})
 public final class S3SecureTransport implements Check {
 
