@@ -111,7 +111,7 @@ public final class PeerDifferences {
             }
         }
         for (PeerRules.Mapping m : peers.mappings()) {
-            if (COMPARED_TOOLS.contains(m.tool()) && out.stream().noneMatch(c -> c.tool().equals(m.tool())
+            if (COMPARED_TOOLS.contains(m.tool()) && !m.rules().isEmpty() && out.stream().noneMatch(c -> c.tool().equals(m.tool())
                     && c.check().equalsIgnoreCase(m.peerId()))) {
                 problems.add(m.tool() + " " + m.peerId() + " (" + m.note() + ") is mapped onto " + m.rules()
                         + " but no fixture case states what it decides (peers: in a case.yaml)");
@@ -233,6 +233,13 @@ public final class PeerDifferences {
                     .append(list.get(0).rules()).append(" | ").append(list.size()).append(" | ").append(same).append(" | ")
                     .append(list.size() - same).append(" |\n");
         });
+        List<PeerRules.Mapping> uncovered = peers.uncovered();
+        if (!uncovered.isEmpty()) {
+            b.append("\n## Peer checks atolint does not cover\n\n| peer check | why |\n|---|---|\n");
+            for (PeerRules.Mapping m : uncovered) {
+                b.append("| ").append(m.tool()).append(' ').append(m.peerId()).append(" | ").append(cell(m.note())).append(" |\n");
+            }
+        }
         return b.toString();
     }
 

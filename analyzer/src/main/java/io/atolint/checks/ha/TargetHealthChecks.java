@@ -81,8 +81,10 @@ public final class TargetHealthChecks implements Check {
             return Optional.of("a load balancer (" + registration.get().describe() + ")");
         }
         for (Resource a : ctx.graph().resources(Kind.TARGET_GROUP_ATTACHMENT)) {
-            if (Refs.from(ctx.graph(), a).contains(asg)) {
-                return Optional.of("a load balancer (attached by " + Names.of(a) + ")");
+            List<Resource> refs = Refs.from(ctx.graph(), a);
+            if (refs.contains(asg)) {
+                return Optional.of(refs.stream().filter(r -> r.kind() == Kind.TARGET_GROUP || r.kind() == Kind.LOAD_BALANCER)
+                        .findFirst().map(Names::of).orElse("a load balancer (attached by " + Names.of(a) + ")"));
             }
         }
         return Optional.empty();
