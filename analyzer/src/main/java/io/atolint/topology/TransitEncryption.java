@@ -50,8 +50,8 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
     /** ElastiCache: transit encryption on, and in {@code required} mode ({@code preferred} still accepts clear text). */
     private static TransitEncryption cache(Resource r) {
         TransitEncryption on = flag(r, "TransitEncryptionEnabled");
-        Setting mode = Setting.of(r, "TransitEncryptionMode");
-        if (!on.enforced().isTrue() || mode.omitted()) {
+        Setting mode = Setting.find(r, "TransitEncryptionMode").orElse(null);
+        if (!on.enforced().isTrue() || mode == null || mode.omitted()) {
             return on;
         }
         if (mode.unknown()) {

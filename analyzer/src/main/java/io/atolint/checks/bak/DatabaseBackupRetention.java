@@ -41,33 +41,32 @@ public final class DatabaseBackupRetention implements Check {
             }
         }
         for (Resource rs : ctx.inScope(Kind.REDSHIFT_CLUSTER)) {
-            Setting days = Setting.of(rs, "AutomatedSnapshotRetentionPeriod", "automated_snapshot_retention_period");
-            judgeRetention(ctx, rs, days, "automated snapshots", "1 day");
+            judgeRetention(ctx, rs, Setting.of(rs, "AutomatedSnapshotRetentionPeriod"), "automated snapshots");
         }
         List<Resource> caches = new java.util.ArrayList<>(ctx.graph().resources(Kind.ELASTICACHE_REPLICATION_GROUP));
         caches.addAll(ctx.graph().resources(Kind.ELASTICACHE_CLUSTER));
         for (Resource c : caches) {
-            String engine = c.attr("Engine").flatMap(io.atolint.model.Value::asString).orElse(
+            String engine = Setting.of(c, "Engine").string().orElse(
                     c.kind() == Kind.ELASTICACHE_REPLICATION_GROUP ? "redis" : "").toLowerCase(java.util.Locale.ROOT);
-            boolean member = c.kind() == Kind.ELASTICACHE_CLUSTER && c.attr("ReplicationGroupId", "replication_group_id").isPresent();
+            boolean member = c.kind() == Kind.ELASTICACHE_CLUSTER && Setting.of(c, "ReplicationGroupId").present();
             if (member || !(engine.equals("redis") || engine.equals("valkey"))) {
                 continue; // Memcached keeps no backups; members back up through their replication group
             }
             ctx.examined(c);
-            Setting days = Setting.of(c, "SnapshotRetentionLimit", "snapshot_retention_limit");
-            judgeRetention(ctx, c, days, "automatic backups", null);
+            judgeRetention(ctx, c, Setting.of(c, "SnapshotRetentionLimit"), "automatic backups");
         }
     }
 
-    /** A retention period of 0 (or omitted where the default is 0) turns the backups off. */
-    private static void judgeRetention(RuleContext ctx, Resource r, Setting days, String what, String defaultKept) {
+    /** A retention period of 0, written or the table's default when omitted, turns the backups off. */
+    private static void judgeRetention(RuleContext ctx, Resource r, Setting days, String what) {
+        boolean off = days.numberOrDefault().map(n -> n.compareTo(BigDecimal.ZERO) <= 0).orElse(false);
         if (days.unknown()) {
             ctx.note(r, days.at(), Names.of(r) + ": cannot prove " + what + " are on: " + days.name() + " is " + days.shown(),
                     List.of());
-        } else if (days.omitted() && defaultKept == null) {
+        } else if (off && days.omitted()) {
             ctx.report(r, r.location(), Names.of(r) + " has no " + what + ": " + days.name()
                     + " is omitted (default: 0, no backups)", List.of());
-        } else if (!days.omitted() && days.number().map(n -> n.compareTo(BigDecimal.ZERO) <= 0).orElse(false)) {
+        } else if (off) {
             ctx.report(r, days.at(), Names.of(r) + " has " + what + " turned off: " + days.name() + " is " + days.shown(),
                     List.of());
         }

@@ -71,16 +71,17 @@ public final class SecretInEnvironment implements Check {
      * value then sits in the repository.
      */
     private static void judgeParameter(RuleContext ctx, Resource p) {
-        String name = p.attr("Name").flatMap(Value::asString).orElse(p.name());
+        String name = Setting.of(p, "Name").string().orElse(p.name());
         String last = name.substring(name.lastIndexOf('/') + 1);
         if (!SECRET_NAME.matcher(last).find() && !SECRET_NAME.matcher(name).find()) {
             return;
         }
-        Optional<Value> v = p.attr("Value");
-        if (v.isEmpty()) {
+        Setting value = Setting.of(p, "Value");
+        if (value.omitted()) {
             return;
         }
-        boolean secure = p.attr("Type").flatMap(Value::asString).filter("SecureString"::equalsIgnoreCase).isPresent();
+        Optional<Value> v = Optional.of(value.value());
+        boolean secure = Setting.of(p, "Type").stringOrDefault().filter("SecureString"::equalsIgnoreCase).isPresent();
         String what = Names.of(p) + " (" + name + ")";
         String store = secure ? "; its SecureString value is still in the repository: set it outside the files"
                 : " as a plain String, stored unencrypted; keep it in Secrets Manager or a SecureString set outside the files";

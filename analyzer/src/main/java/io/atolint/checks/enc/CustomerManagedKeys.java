@@ -1,6 +1,6 @@
 package io.atolint.checks.enc;
 
-import io.atolint.checks.support.Setting;
+import io.atolint.model.Setting;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
@@ -8,7 +8,7 @@ import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -28,26 +28,24 @@ public final class CustomerManagedKeys implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource t : ctx.inScope(Kind.DYNAMODB_TABLE)) {
-            boolean cfn = t.attributes().has("SSESpecification");
-            Value sse = t.attr("SSESpecification", "server_side_encryption").orElse(null);
-            Setting enabled = Setting.at(sse, t.location(), cfn ? "SSEEnabled" : "enabled");
-            Setting key = Setting.at(sse, t.location(), cfn ? "KMSMasterKeyId" : "kms_key_arn");
+            Setting enabled = Setting.of(t, "SSEEnabled");
+            Setting key = Setting.of(t, "KMSMasterKeyId");
             if (enabled.unknown()) {
                 ctx.note(t, enabled.at(), Names.of(t) + ": cannot tell which key encrypts it: " + enabled.name() + " is "
                         + enabled.shown(), List.of());
             } else if (enabled.bool() != Tri.TRUE) {
                 ctx.report(t, enabled.omitted() ? t.location() : enabled.at(), Names.of(t) + " is encrypted with an AWS owned key ("
-                        + (sse == null ? "no server-side encryption setting" : enabled.name() + " is " + enabled.shown())
+                        + (enabled.omitted() ? "no server-side encryption setting" : enabled.name() + " is " + enabled.shown())
                         + "); name a customer managed KMS key", List.of());
             } else {
                 judgeKey(ctx, t, key, "the AWS managed key aws/dynamodb", enabled.at());
             }
         }
         for (Resource v : ctx.inScope(Kind.BACKUP_VAULT)) {
-            judgeKey(ctx, v, Setting.of(v, "EncryptionKeyArn", "kms_key_arn"), "the AWS managed key aws/backup", v.location());
+            judgeKey(ctx, v, Setting.of(v, "EncryptionKeyArn"), "the AWS managed key aws/backup", v.location());
         }
         for (Resource g : ctx.inScope(Kind.LOG_GROUP)) {
-            judgeKey(ctx, g, Setting.of(g, "KmsKeyId", "kms_key_id"), "a key CloudWatch Logs owns", g.location());
+            judgeKey(ctx, g, Setting.of(g, "KmsKeyId"), "a key CloudWatch Logs owns", g.location());
         }
     }
 

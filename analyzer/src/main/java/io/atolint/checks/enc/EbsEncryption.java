@@ -35,7 +35,7 @@ public final class EbsEncryption implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource d : ctx.inScope(Kind.EBS_DEFAULT_ENCRYPTION)) {
-            Setting enabled = Setting.of(d, "enabled");
+            Setting enabled = Setting.of(d, "Enabled");
             if (enabled.unknown()) {
                 ctx.note(d, enabled.at(), "EBS encryption by default (" + d.displayName() + "): cannot tell whether it is on: "
                         + enabled.name() + " is " + enabled.shown(), List.of());

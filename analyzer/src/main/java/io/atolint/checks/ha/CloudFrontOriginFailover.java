@@ -3,10 +3,11 @@ package io.atolint.checks.ha;
 import io.atolint.checks.support.Refs;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -31,26 +32,26 @@ public final class CloudFrontOriginFailover implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource cf : ctx.inScope(Kind.CLOUDFRONT_DISTRIBUTION)) {
-            Value config = cf.attr("DistributionConfig").orElse(cf.attributes());
-            if (!(config instanceof Value.MapV m) || m.unknownRest() != null) {
+            if (cf.attributes().unknownRest() != null || Setting.of(cf, "DistributionConfig").unknown()) {
                 continue;
             }
             Map<String, Value.MapV> origins = new LinkedHashMap<>();
-            for (Value o : m.first("Origins", "origin").map(Value::asList).orElse(List.of())) {
+            for (Value o : Setting.of(cf, "Origins").items()) {
                 if (o instanceof Value.MapV om) {
-                    om.first("Id", "origin_id").flatMap(Value::asString).ifPresent(id -> origins.put(id, om));
+                    Setting.in(cf, "@Origin", om, "Id").string().ifPresent(id -> origins.put(id, om));
                 }
             }
             Set<String> groups = new LinkedHashSet<>();
-            Value groupsValue = m.first("OriginGroups").flatMap(v -> v.at("Items")).orElse(m.first("origin_group").orElse(null));
-            for (Value g : groupsValue == null ? List.<Value>of() : groupsValue.asList()) {
-                g.at("Id").or(() -> g.at("origin_id")).flatMap(Value::asString).ifPresent(groups::add);
+            for (Value g : Setting.of(cf, "OriginGroups").items()) {
+                Setting.in(cf, "@OriginGroup", g, "Id").string().ifPresent(groups::add);
             }
             Set<String> targets = new LinkedHashSet<>();
-            m.first("DefaultCacheBehavior", "default_cache_behavior").flatMap(b -> b.at("TargetOriginId"))
-                    .flatMap(Value::asString).ifPresent(targets::add);
-            for (Value b : m.first("CacheBehaviors", "ordered_cache_behavior").map(Value::asList).orElse(List.of())) {
-                b.at("TargetOriginId").flatMap(Value::asString).ifPresent(targets::add);
+            Setting def = Setting.of(cf, "DefaultCacheBehavior");
+            if (def.present()) {
+                Setting.in(cf, "@CacheBehavior", def.value(), "TargetOriginId").string().ifPresent(targets::add);
+            }
+            for (Value b : Setting.of(cf, "CacheBehaviors").items()) {
+                Setting.in(cf, "@CacheBehavior", b, "TargetOriginId").string().ifPresent(targets::add);
             }
             for (String t : targets) {
                 if (groups.contains(t) || !origins.containsKey(t)) {
@@ -62,7 +63,7 @@ public final class CloudFrontOriginFailover implements Check {
     }
 
     private static void judge(RuleContext ctx, Resource cf, String id, Value.MapV origin) {
-        Optional<Value> domain = origin.first("DomainName");
+        Optional<Value> domain = Optional.ofNullable(Setting.in(cf, "@Origin", origin, "DomainName").value());
         if (domain.isEmpty()) {
             return;
         }

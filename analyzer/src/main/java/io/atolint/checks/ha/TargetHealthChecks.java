@@ -1,14 +1,14 @@
 package io.atolint.checks.ha;
 
 import io.atolint.checks.support.Refs;
-import io.atolint.checks.support.Setting;
+import io.atolint.model.Setting;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -30,13 +30,11 @@ public final class TargetHealthChecks implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource tg : ctx.inScope(Kind.TARGET_GROUP)) {
-            String type = tg.attr("TargetType", "target_type").flatMap(Value::asString).orElse("instance").toLowerCase(Locale.ROOT);
+            String type = Setting.of(tg, "TargetType").stringOrDefault().orElse("instance").toLowerCase(Locale.ROOT);
             if (type.equals("lambda")) {
                 continue;
             }
-            Setting enabled = tg.attributes().has("health_check")
-                    ? Setting.at(tg.attr("health_check").orElse(null), tg.location(), "enabled")
-                    : Setting.of(tg, "HealthCheckEnabled", "health_check_enabled");
+            Setting enabled = Setting.of(tg, "HealthCheckEnabled");
             if (enabled.unknown()) {
                 ctx.note(tg, enabled.at(), Names.of(tg) + ": cannot tell whether it health-checks its targets: "
                         + enabled.name() + " is " + enabled.shown(), List.of());
@@ -50,7 +48,7 @@ public final class TargetHealthChecks implements Check {
             if (behind.isEmpty()) {
                 continue;
             }
-            Setting type = Setting.of(asg, "HealthCheckType", "health_check_type");
+            Setting type = Setting.of(asg, "HealthCheckType");
             if (type.unknown()) {
                 ctx.note(asg, type.at(), Names.of(asg) + " is behind " + behind.get() + ": cannot tell whether it replaces "
                         + "instances the load balancer finds unhealthy: " + type.name() + " is " + type.shown(), List.of());
@@ -69,16 +67,15 @@ public final class TargetHealthChecks implements Check {
      * target groups, not the group's own health).
      */
     private static Optional<String> behind(RuleContext ctx, Resource asg) {
-        Optional<Value> explicit = asg.attr("TargetGroupARNs", "target_group_arns", "LoadBalancerNames", "load_balancers");
-        if (explicit.isPresent()) {
-            List<Resource> named = Refs.targets(ctx.graph(), explicit.get(), Kind.TARGET_GROUP, Kind.LOAD_BALANCER);
+        Setting registration = Setting.of(asg, "LoadBalancerRegistration");
+        if (registration.present()) {
+            List<Resource> named = Refs.targets(ctx.graph(), registration.value(), Kind.TARGET_GROUP, Kind.LOAD_BALANCER);
             if (!named.isEmpty()) {
                 return Optional.of(Names.of(named.get(0)));
             }
         }
-        Optional<Value> registration = asg.attr("TargetGroupARNs", "target_group_arns", "LoadBalancerNames", "load_balancers");
-        if (registration.isPresent() && !registration.get().asList().isEmpty()) {
-            return Optional.of("a load balancer (" + registration.get().describe() + ")");
+        if (registration.present() && !registration.items().isEmpty()) {
+            return Optional.of("a load balancer (" + registration.shown() + ")");
         }
         for (Resource a : ctx.graph().resources(Kind.TARGET_GROUP_ATTACHMENT)) {
             List<Resource> refs = Refs.from(ctx.graph(), a);

@@ -3,12 +3,13 @@ package io.atolint.checks.net;
 import io.atolint.checks.support.Refs;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -52,31 +53,29 @@ public final class NetworkAclAdminPorts implements Check {
         Map<Resource, List<Entry>> byAcl = new LinkedHashMap<>();
         for (Resource acl : ctx.inScope(Kind.NETWORK_ACL)) {
             List<Entry> entries = byAcl.computeIfAbsent(acl, k -> new ArrayList<>());
-            for (Value v : acl.attr("ingress").map(Value::asList).orElse(List.of())) {
+            for (Value v : Setting.of(acl, "Ingress").items()) {
                 if (v instanceof Value.MapV m) {
-                    entries.add(new Entry(acl, m.first("rule_no").orElse(null), m.first("protocol").orElse(null),
-                            m.first("action").orElse(null), cidr(m), m.first("from_port").orElse(null),
-                            m.first("to_port").orElse(null), m.location()));
+                    entries.add(new Entry(acl, in(acl, m, "RuleNumber"), in(acl, m, "Protocol"), in(acl, m, "RuleAction"),
+                            in(acl, m, "CidrBlock"), in(acl, m, "FromPort"), in(acl, m, "ToPort"), m.location()));
                 }
             }
         }
         for (Resource e : ctx.inScope(Kind.NETWORK_ACL_ENTRY)) {
-            Value.MapV m = e.attributes();
-            if (m.first("Egress").map(Value::asBool).orElse(Tri.FALSE) == Tri.TRUE) {
+            if (Setting.of(e, "Egress").boolOrDefault() == Tri.TRUE) {
                 continue;
             }
-            Resource acl = Refs.targets(ctx.graph(), m.first("NetworkAclId").orElse(null), Kind.NETWORK_ACL).stream()
+            Resource acl = Refs.targets(ctx.graph(), Setting.of(e, "NetworkAclId").value(), Kind.NETWORK_ACL).stream()
                     .findFirst().orElse(e);
-            Value from = m.first("from_port").or(() -> m.first("PortRange").flatMap(r -> r.at("From"))).orElse(null);
-            Value to = m.first("to_port").or(() -> m.first("PortRange").flatMap(r -> r.at("To"))).orElse(null);
-            byAcl.computeIfAbsent(acl, k -> new ArrayList<>()).add(new Entry(e, m.first("RuleNumber").orElse(null),
-                    m.first("Protocol").orElse(null), m.first("RuleAction").orElse(null), cidr(m), from, to, e.location()));
+            byAcl.computeIfAbsent(acl, k -> new ArrayList<>()).add(new Entry(e, Setting.of(e, "RuleNumber").value(),
+                    Setting.of(e, "Protocol").value(), Setting.of(e, "RuleAction").value(), Setting.of(e, "CidrBlock").value(),
+                    Setting.of(e, "FromPort").value(), Setting.of(e, "ToPort").value(), e.location()));
         }
         byAcl.forEach((acl, entries) -> judge(ctx, acl, entries));
     }
 
-    private static Value cidr(Value.MapV m) {
-        return m.first("CidrBlock").or(() -> m.first("Ipv6CidrBlock")).orElse(null);
+    /** A property of an inline entry ({@code aws_network_acl} {@code ingress} block), null when omitted. */
+    private static Value in(Resource acl, Value.MapV entry, String name) {
+        return Setting.in(acl, "@NaclEntry", entry, name).value();
     }
 
     private static void judge(RuleContext ctx, Resource acl, List<Entry> entries) {

@@ -3,10 +3,11 @@ package io.atolint.checks.sg;
 import io.atolint.checks.support.Refs;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -37,10 +38,10 @@ public final class DefaultSecurityGroup implements Check {
             }
             ctx.examined(sg);
             managedVpcs.addAll(Refs.from(ctx.graph(), sg, Kind.VPC));
-            int rules = sg.attr("ingress").map(v -> v.asList().size()).orElse(0)
-                    + sg.attr("egress").map(v -> v.asList().size()).orElse(0);
+            Setting ingress = Setting.of(sg, "Ingress");
+            int rules = ingress.items().size() + Setting.of(sg, "Egress").items().size();
             if (rules > 0) {
-                ctx.report(sg, sg.locationOf("ingress", "egress"), Names.of(sg) + " is a VPC's default security group and "
+                ctx.report(sg, ingress.present() ? ingress.at() : Setting.of(sg, "Egress").at(), Names.of(sg) + " is a VPC's default security group and "
                         + "keeps " + rules + (rules == 1 ? " rule" : " rules") + "; remove them and give each workload its own group",
                         List.of());
             }
@@ -48,7 +49,7 @@ public final class DefaultSecurityGroup implements Check {
         List<Resource> standalone = new ArrayList<>(ctx.graph().resources(Kind.SECURITY_GROUP_INGRESS));
         standalone.addAll(ctx.graph().resources(Kind.SECURITY_GROUP_EGRESS));
         for (Resource rule : standalone) {
-            Value group = rule.attr("GroupId", "security_group_id").orElse(null);
+            Value group = Setting.of(rule, "GroupId").value();
             if (group == null) {
                 continue;
             }
@@ -57,7 +58,7 @@ public final class DefaultSecurityGroup implements Check {
                     .anyMatch(g -> g.rawType().equals("aws_default_security_group"));
             if (viaVpc || viaResource) {
                 ctx.examined(rule);
-                ctx.report(rule, rule.locationOf("GroupId", "security_group_id"), Names.of(rule)
+                ctx.report(rule, Setting.of(rule, "GroupId").at(), Names.of(rule)
                         + " adds a rule to a VPC's default security group; give the workload its own group", List.of());
             }
         }

@@ -2,7 +2,7 @@ package io.atolint.checks.tls;
 
 import io.atolint.checks.support.JsonValues;
 import io.atolint.checks.support.Refs;
-import io.atolint.checks.support.Setting;
+import io.atolint.model.Setting;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
@@ -34,7 +34,7 @@ final class ClusterTransitSettings {
     }
 
     private static TransitEncryption memoryDb(Resource r) {
-        Setting tls = Setting.of(r, "TLSEnabled", "tls_enabled");
+        Setting tls = Setting.of(r, "TLSEnabled");
         if (tls.omitted()) {
             return new TransitEncryption(Tri.TRUE, tls.name() + " is omitted (on by default)", r.location());
         }
@@ -42,7 +42,7 @@ final class ClusterTransitSettings {
     }
 
     private static TransitEncryption dax(Resource r) {
-        Setting type = Setting.of(r, "ClusterEndpointEncryptionType", "cluster_endpoint_encryption_type");
+        Setting type = Setting.of(r, "ClusterEndpointEncryptionType");
         if (type.omitted()) {
             return new TransitEncryption(Tri.FALSE, type.name() + " is omitted (default: NONE)", r.location());
         }
@@ -54,7 +54,7 @@ final class ClusterTransitSettings {
     }
 
     private static TransitEncryption emr(ResourceGraph graph, Resource r) {
-        Setting ref = Setting.of(r, "SecurityConfiguration", "security_configuration");
+        Setting ref = Setting.of(r, "SecurityConfiguration");
         if (ref.omitted()) {
             return new TransitEncryption(Tri.FALSE, "it has no security configuration (in-transit encryption is off)",
                     r.location());
@@ -62,7 +62,7 @@ final class ClusterTransitSettings {
         Optional<Resource> config = Refs.targets(graph, ref.value(), Kind.EMR_SECURITY_CONFIGURATION).stream().findFirst();
         if (config.isEmpty() && ref.string().isPresent()) {
             config = graph.resources(Kind.EMR_SECURITY_CONFIGURATION).stream()
-                    .filter(c -> c.attr("Name", "name").flatMap(Value::asString).filter(ref.string().get()::equals).isPresent())
+                    .filter(c -> Setting.of(c, "Name").string().filter(ref.string().get()::equals).isPresent())
                     .findFirst();
         }
         if (config.isEmpty()) {
@@ -70,20 +70,20 @@ final class ClusterTransitSettings {
                     + " is not in the scanned files", ref.at());
         }
         Resource c = config.get();
-        Optional<Value> body = c.attr("SecurityConfiguration", "configuration");
+        Optional<Value> body = Optional.ofNullable(Setting.of(c, "Configuration").value());
         if (body.isPresent() && body.get() instanceof Value.Scalar s && s.value() instanceof String json) {
             body = JsonValues.parse(json, s.location(), null);
         }
         if (body.isEmpty() || !(body.get() instanceof Value.MapV)) {
             return new TransitEncryption(Tri.UNKNOWN, "security configuration " + c.displayName() + " is "
-                    + c.attr("SecurityConfiguration", "configuration").map(Value::describe).orElse("empty"), c.location());
+                    + Setting.of(c, "Configuration").shown(), c.location());
         }
-        Setting transit = Setting.at(body.get(), c.location(), "EncryptionConfiguration", "EnableInTransitEncryption");
+        Setting transit = Setting.in(c, "@EmrSecurityConfiguration", body.get(), "EnableInTransitEncryption");
         if (transit.unknown()) {
             return new TransitEncryption(Tri.UNKNOWN, "security configuration " + c.displayName()
                     + " sets EnableInTransitEncryption to " + transit.shown(), transit.at());
         }
-        Tri on = transit.boolOr(false);
+        Tri on = transit.boolOrDefault();
         return new TransitEncryption(on, "security configuration " + c.displayName() + (on.isTrue()
                 ? " enables in-transit encryption" : transit.omitted() ? " does not enable in-transit encryption"
                 : " sets EnableInTransitEncryption to " + transit.shown()), transit.omitted() ? c.location() : transit.at());

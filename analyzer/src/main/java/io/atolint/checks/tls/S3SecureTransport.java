@@ -4,12 +4,13 @@ import io.atolint.checks.policy.PolicyDocument;
 import io.atolint.checks.support.S3Buckets;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -37,15 +38,17 @@ public final class S3SecureTransport implements Check {
             List<Value> documents = new ArrayList<>();
             List<SourceLocation> where = new ArrayList<>();
             for (Resource p : S3Buckets.companions(ctx.graph(), b, Kind.S3_BUCKET_POLICY)) {
-                p.attr("PolicyDocument", "policy").ifPresent(d -> {
-                    documents.add(d);
-                    where.add(p.locationOf("PolicyDocument", "policy"));
-                });
+                Setting d = Setting.of(p, "PolicyDocument");
+                if (d.present()) {
+                    documents.add(d.value());
+                    where.add(d.at());
+                }
             }
-            b.attr("policy").ifPresent(d -> {
-                documents.add(d);
-                where.add(b.locationOf("policy"));
-            });
+            Setting inline = Setting.of(b, "Policy");
+            if (inline.present()) {
+                documents.add(inline.value());
+                where.add(inline.at());
+            }
             Tri denies = Tri.FALSE;
             String unknown = null;
             for (Value d : documents) {

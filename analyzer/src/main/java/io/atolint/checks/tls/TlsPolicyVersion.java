@@ -1,7 +1,7 @@
 package io.atolint.checks.tls;
 
 import io.atolint.checks.support.Refs;
-import io.atolint.checks.support.Setting;
+import io.atolint.model.Setting;
 import io.atolint.model.Kind;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
@@ -9,7 +9,7 @@ import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -43,7 +43,7 @@ public final class TlsPolicyVersion implements Check {
         }
         for (Resource p : ctx.inScope(Kind.LOAD_BALANCER_POLICY)) {
             if (sslNegotiation(p)) {
-                judgeAttributes(ctx, p, Names.of(p), attributes(p.attr("policy_attribute", "attribute").orElse(null)),
+                judgeAttributes(ctx, p, Names.of(p), attributes(Setting.of(p, "Attributes").value()),
                         p.location());
             }
         }
@@ -55,8 +55,8 @@ public final class TlsPolicyVersion implements Check {
     // ---------------------------------------------------------------- ALB and NLB listeners
 
     private static void listener(RuleContext ctx, Resource l) {
-        Optional<Value> protocolValue = l.attr("Protocol");
-        Setting policy = Setting.of(l, "SslPolicy", "ssl_policy");
+        Optional<Value> protocolValue = Optional.ofNullable(Setting.of(l, "Protocol").value());
+        Setting policy = Setting.of(l, "SslPolicy");
         String name = name(ctx, l);
         if (protocolValue.isPresent() && protocolValue.get().asString().isEmpty()) {
             if (!policy.omitted()) {
@@ -90,10 +90,10 @@ public final class TlsPolicyVersion implements Check {
     }
 
     private static String name(RuleContext ctx, Resource l) {
-        String port = l.attr("Port").map(Value::describe).orElse("?");
+        String port = Optional.ofNullable(Setting.of(l, "Port").value()).map(Value::describe).orElse("?");
         Optional<Resource> lb = ctx.graph().targets(l, RelationType.ATTACHED_TO).stream()
                 .filter(r -> r.kind() == Kind.LOAD_BALANCER).findFirst()
-                .or(() -> Refs.targets(ctx.graph(), l.attr("LoadBalancerArn").orElse(null), Kind.LOAD_BALANCER).stream().findFirst());
+                .or(() -> Refs.targets(ctx.graph(), Setting.of(l, "LoadBalancerArn").value(), Kind.LOAD_BALANCER).stream().findFirst());
         return lb.map(b -> Names.of(b) + " listener " + l.displayName()).orElse("Listener \"" + l.displayName() + "\"")
                 + " (port " + port + ")";
     }
@@ -117,28 +117,28 @@ public final class TlsPolicyVersion implements Check {
                 tfPolicies.add(p);
             }
         }
-        for (Value l : lb.attr("Listeners", "listener").map(Value::asList).orElse(List.of())) {
+        for (Value l : Setting.of(lb, "Listeners").items()) {
             if (!(l instanceof Value.MapV m)) {
                 continue;
             }
-            Optional<Value> protocolValue = m.first("Protocol", "lb_protocol");
+            Optional<Value> protocolValue = Optional.ofNullable(Setting.in(lb, "@ClassicListener", m, "Protocol").value());
             String protocol = protocolValue.flatMap(Value::asString).orElse("").toUpperCase(Locale.ROOT);
             if (!protocol.equals("HTTPS") && !protocol.equals("SSL")) {
                 continue;
             }
             ctx.examined(lb);
-            String port = m.first("LoadBalancerPort", "lb_port").map(Value::describe).orElse("?");
+            String port = Optional.ofNullable(Setting.in(lb, "@ClassicListener", m, "LoadBalancerPort").value()).map(Value::describe).orElse("?");
             String name = Names.of(lb) + " listener on port " + port;
             if (!tfPolicies.isEmpty()) {
                 continue; // judged as policy resources
             }
             Optional<Value.MapV> policy = cfnPolicy(lb, m);
             if (policy.isPresent()) {
-                judgeAttributes(ctx, lb, name, attributes(policy.get().first("Attributes").orElse(null)),
+                judgeAttributes(ctx, lb, name, attributes(Setting.in(lb, "@ClbPolicy", policy.get(), "Attributes").value()),
                         policy.get().location());
-            } else if (m.first("PolicyNames").filter(v -> v.isUnknown() || v instanceof Value.Symbol).isPresent()) {
+            } else if (Setting.in(lb, "@ClassicListener", m, "PolicyNames").unknown()) {
                 ctx.note(lb, m.location(), name + ": cannot tell which SSL negotiation policy it uses: PolicyNames is "
-                        + m.first("PolicyNames").get().describe(), List.of());
+                        + Setting.in(lb, "@ClassicListener", m, "PolicyNames").shown(), List.of());
             } else {
                 verdict(ctx, lb, m.location(), name, "no SSL negotiation policy is set (the default is "
                         + TlsPolicies.ELB_API_DEFAULT + ")", TlsPolicies.elb(TlsPolicies.ELB_API_DEFAULT).orElseThrow(),
@@ -149,12 +149,12 @@ public final class TlsPolicyVersion implements Check {
 
     /** The SSLNegotiationPolicyType policy a CloudFormation listener names in PolicyNames. */
     private static Optional<Value.MapV> cfnPolicy(Resource lb, Value.MapV listener) {
-        List<String> names = listener.first("PolicyNames").map(Value::asList).orElse(List.of()).stream()
+        List<String> names = Setting.in(lb, "@ClassicListener", listener, "PolicyNames").items().stream()
                 .flatMap(v -> v.asString().stream()).toList();
-        for (Value p : lb.attr("Policies").map(Value::asList).orElse(List.of())) {
-            if (p instanceof Value.MapV pm && pm.first("PolicyType").flatMap(Value::asString)
+        for (Value p : Setting.of(lb, "Policies").items()) {
+            if (p instanceof Value.MapV pm && Setting.in(lb, "@ClbPolicy", pm, "PolicyType").string()
                     .filter("SSLNegotiationPolicyType"::equalsIgnoreCase).isPresent()
-                    && pm.first("PolicyName").flatMap(Value::asString).filter(names::contains).isPresent()) {
+                    && Setting.in(lb, "@ClbPolicy", pm, "PolicyName").string().filter(names::contains).isPresent()) {
                 return Optional.of(pm);
             }
         }
@@ -165,8 +165,7 @@ public final class TlsPolicyVersion implements Check {
         if (p.rawType().equals("aws_lb_ssl_negotiation_policy")) {
             return true;
         }
-        return p.attr("policy_type_name").flatMap(Value::asString).filter("SSLNegotiationPolicyType"::equalsIgnoreCase)
-                .isPresent();
+        return Setting.of(p, "PolicyType").string().filter("SSLNegotiationPolicyType"::equalsIgnoreCase).isPresent();
     }
 
     /** Name/value pairs: CloudFormation {@code Attributes: [{Name, Value}]}, Terraform {@code policy_attribute}/{@code attribute} blocks. */
@@ -188,8 +187,8 @@ public final class TlsPolicyVersion implements Check {
         String lowest = null;
         List<String> weak = new ArrayList<>();
         for (Value.MapV a : attrs) {
-            Optional<String> key = a.first("Name").flatMap(Value::asString);
-            Optional<Value> value = a.first("Value");
+            Optional<String> key = Setting.in(r, "@PolicyAttribute", a, "Name").string();
+            Optional<Value> value = Optional.ofNullable(Setting.in(r, "@PolicyAttribute", a, "Value").value());
             if (key.isEmpty() || value.isEmpty()) {
                 continue;
             }
@@ -242,9 +241,8 @@ public final class TlsPolicyVersion implements Check {
     // ---------------------------------------------------------------- OpenSearch
 
     private static void openSearch(RuleContext ctx, Resource d) {
-        Setting policy = Setting.at(d.attributes(), d.location(), "DomainEndpointOptions", "TLSSecurityPolicy");
-        String key = d.format() == io.atolint.model.Format.TERRAFORM || d.format() == io.atolint.model.Format.TERRAFORM_PLAN
-                ? "domain_endpoint_options.tls_security_policy" : "DomainEndpointOptions.TLSSecurityPolicy";
+        Setting policy = Setting.of(d, "TLSSecurityPolicy");
+        String key = policy.name();
         String name = Names.of(d) + " endpoint";
         if (policy.unknown()) {
             ctx.note(d, policy.at(), name + ": cannot tell which TLS versions it accepts: " + key + " is " + policy.shown(), List.of());
