@@ -8,7 +8,7 @@ import io.atolint.model.Severity;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleRun;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.suppress.PeerRules;
 
 import java.util.ArrayList;
@@ -200,7 +200,7 @@ public final class PeerDifferences {
                 .append("and an **unresolved value is never a failure** (a note says what cannot be proven). The peers'\n")
                 .append("decisions are those their published check titles and documented behaviour state.\n\n");
         List<Comparison> differ = all.stream().filter(c -> !c.same()).toList();
-        for (io.atolint.rule.RuleInfo r : io.atolint.rule.RuleCatalog.all()) {
+        for (io.atolint.rule.RuleInfo r : io.atolint.checks.RuleCatalog.all()) {
             List<PeerRules.Mapping> covered = peers.peersOf(r.id()).stream().filter(m -> COMPARED_TOOLS.contains(m.tool())).toList();
             if (r.optIn() && !covered.isEmpty()) {
                 b.append("**").append(r.id()).append(" is opt-in.** With the default configuration atolint does not report what ")

@@ -8,11 +8,11 @@ import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,7 +85,7 @@ public final class SecretInEnvironment implements Check {
         String what = Names.of(p) + " (" + name + ")";
         String store = secure ? "; its SecureString value is still in the repository: set it outside the files"
                 : " as a plain String, stored unencrypted; keep it in Secrets Manager or a SecureString set outside the files";
-        switch (SecretValues.origin(v.get(), ctx.options(), p)) {
+        switch (SecretValues.origin(v.get(), ctx.givenVariables(), p)) {
             case LITERAL -> {
                 if (!looksLikeAReference(v.get().asString().orElse(""))) {
                     ctx.report(p, v.get().location(), what + " holds a secret written in the file" + store, List.of());
@@ -114,7 +114,7 @@ public final class SecretInEnvironment implements Check {
             return;
         }
         String name = Names.of(r) + " " + what + " " + key;
-        switch (SecretValues.origin(v, ctx.options(), r)) {
+        switch (SecretValues.origin(v, ctx.givenVariables(), r)) {
             case LITERAL -> {
                 if (!looksLikeAReference(v.asString().orElse(""))) {
                     ctx.report(r, v.location(), name + " holds a secret written in the file; read it at run time "
@@ -143,8 +143,7 @@ public final class SecretInEnvironment implements Check {
     }
 
     private static void judgeUserData(RuleContext ctx, Resource r, Value v) {
-        List<String> texts = new ArrayList<>();
-        collectText(v, texts, 0);
+        List<String> texts = ValueWalker.standard().values(v).map(SecretValues::text).flatMap(Optional::stream).toList();
         for (String text : texts) {
             Matcher m = ASSIGNMENT.matcher(text);
             while (m.find()) {
@@ -157,18 +156,6 @@ public final class SecretInEnvironment implements Check {
                         + " a value written in the file; fetch it at boot from Secrets Manager or SSM SecureString", List.of());
                 return;
             }
-        }
-    }
-
-    private static void collectText(Value v, List<String> out, int depth) {
-        if (depth > 8) {
-            return;
-        }
-        SecretValues.text(v).ifPresent(out::add);
-        if (v instanceof Value.MapV m) {
-            m.entries().values().forEach(x -> collectText(x, out, depth + 1));
-        } else if (v instanceof Value.ListV l) {
-            l.items().forEach(x -> collectText(x, out, depth + 1));
         }
     }
 }
