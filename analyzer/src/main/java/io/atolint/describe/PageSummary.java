@@ -97,7 +97,7 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
         for (SiteConnectivity.Result r : SiteConnectivity.of(graph, model)) {
             vpn += r.vpnConnections().size();
             dx += r.directConnects().size();
-            best = Math.max(best, r.independent());
+            best = Math.max(best, Math.min(r.independent(), r.vpnConnections().size() + r.directConnects().size()));
             details.add(r.site().name() + ": " + r.independent() + " independent connection(s), "
                     + r.vpnConnections().size() + " VPN, " + r.directConnects().size() + " Direct Connect");
         }
@@ -115,9 +115,13 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
                 details);
     }
 
-    /** The AZ count of a tier's drawn instances; R when all are regional or managed; ? when it cannot be told. */
+    /**
+     * The AZ count of a tier's drawn instances, per VPC (unnumbered AZ boxes of two VPCs may be the same
+     * AZ), the largest; R when all are regional, managed, or load balancers spanning their VPC's AZs by
+     * convention; ? when it cannot be told.
+     */
     private static String tier(ModelTopology topo, Role role) {
-        Set<String> azs = new LinkedHashSet<>();
+        Map<String, Set<String>> azsByVpc = new java.util.LinkedHashMap<>();
         boolean any = false;
         boolean unknown = false;
         boolean regional = false;
@@ -130,25 +134,25 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
                     continue;
                 }
                 any = true;
+                Set<String> azs = azsByVpc.computeIfAbsent(r.meta("vpc").orElse(""), k -> new LinkedHashSet<>());
                 Placement p = r.placement();
+                if (r.meta("spans").isPresent()) {
+                    regional = true;
+                    continue;
+                }
                 switch (p.scope()) {
                     case ZONAL -> p.azs().forEach(a -> azs.add(a.value()));
-                    case ONE_OF -> {
-                        if (p.azs().size() == 1) {
-                            azs.add(p.azs().get(0).value());
-                        } else {
-                            unknown = true;
-                        }
-                    }
-                    case REGIONAL, GLOBAL -> regional = true;
+                    case ONE_OF -> azs.add(p.azs().isEmpty() ? "one of ? " + r.id() : p.azs().get(0).value());
+                    case REGIONAL, GLOBAL, NONE -> regional = true;
                     case OUTSIDE_AWS -> {
                     }
                     default -> unknown = true;
                 }
             }
         }
-        if (!azs.isEmpty()) {
-            return Integer.toString(azs.size());
+        int most = azsByVpc.values().stream().mapToInt(Set::size).max().orElse(0);
+        if (most > 0) {
+            return Integer.toString(most);
         }
         if (unknown) {
             return "?";

@@ -61,6 +61,13 @@ final class Refinement {
 
     static void recognise(Collection<PageNode> nodes) {
         for (PageNode n : nodes) {
+            if (n.isTablePart() && n.rec.drawnAs() == ShapeRecognizer.DrawnAs.LABEL) {
+                // a row of a drawn table ("VPC 1" in a route table) names a thing, it does not draw one
+                n.kind = Kind.UNKNOWN;
+                n.rec = new ShapeRecognizer.Recognition(n.rec.rawType(), Kind.UNKNOWN, "", ShapeRecognizer.DrawnAs.TEXT,
+                        "other");
+                continue;
+            }
             if (n.isText() || n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP) {
                 continue;
             }
@@ -70,21 +77,28 @@ final class Refinement {
                     ".*\\b(aws4\\.(generic.*|database|instance|instances|traditional_server))$");
             boolean image = n.rec.drawnAs() == ShapeRecognizer.DrawnAs.IMAGE || n.shape.style().isImage();
             boolean unknown = n.kind == Kind.UNKNOWN;
+            String file = n.shape.style().get("image").orElse(n.shape.shapeName());
+            boolean awsName = lower.matches(".*\\b(aws|amazon)\\b.*");
+            boolean awsIcon = n.rec.iconSet().startsWith("aws") || file.toLowerCase(Locale.ROOT).matches(".*(aws|amazon).*");
+            // a non-AWS picture says what it is by its file name before its label says anything
+            Optional<Kind> outsideIcon = awsIcon || awsName || !(image || unknown) ? Optional.empty()
+                    : OutsideLabels.ofIconName(file).or(() -> OutsideLabels.ofIconName(n.shape.shapeName()));
+            if (outsideIcon.isPresent() && !file.startsWith("data:")) {
+                retype(n, outsideIcon.get(), "icon " + DrawioReader.imageName(file));
+                continue;
+            }
             if (generic || (image && (unknown || n.kind == Kind.GENERIC_AWS_SERVICE))) {
                 Optional<Kind> byLabel = ShapeRecognizer.fromLabel(label).map(ShapeRecognizer.Recognition::kind)
-                        .or(() -> serviceWords(lower));
+                        .or(() -> serviceWords(lower, awsName));
                 if (byLabel.isPresent()) {
                     retype(n, byLabel.get(), "label '" + label + "'");
                     continue;
                 }
             }
-            boolean aws = n.rec.iconSet().startsWith("aws") || n.shape.shapeName().toLowerCase(Locale.ROOT).contains("aws");
-            if (unknown || (image && !aws)) {
-                Optional<Kind> outside = OutsideLabels.ofLabel(label)
-                        .or(() -> aws ? Optional.empty() : OutsideLabels.ofIconName(n.shape.shapeName()))
-                        .or(() -> aws ? Optional.empty() : OutsideLabels.ofIconName(n.shape.style().get("image").orElse("")));
+            if ((unknown || (image && !awsIcon)) && !awsName) {
+                Optional<Kind> outside = OutsideLabels.ofLabel(label);
                 if (outside.isPresent() && (n.isIconLike() || n.endpoint || image || !label.isEmpty())) {
-                    retype(n, outside.get(), label.isEmpty() ? "icon " + n.shape.shapeName() : "label '" + label + "'");
+                    retype(n, outside.get(), "label '" + label + "'");
                 }
             }
         }
@@ -112,7 +126,10 @@ final class Refinement {
         }
     }
 
-    private static Optional<Kind> serviceWords(String lower) {
+    private static Optional<Kind> serviceWords(String lower, boolean aws) {
+        if (aws && lower.matches(".*\\bfirewall\\b.*")) {
+            return Optional.of(Kind.NETWORK_FIREWALL);
+        }
         if (AURORA.matcher(lower).matches()) {
             return Optional.of(Kind.AURORA_CLUSTER);
         }
