@@ -130,8 +130,8 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
                 continue;
             }
             for (Resource r : s.replicas()) {
-                if (r.meta("legend").isPresent()) {
-                    continue;
+                if (r.meta("legend").isPresent() || r.kind() == Kind.S3_BUCKET || r.kind() == Kind.GLACIER_VAULT) {
+                    continue; // object storage (logs, artifacts, static sites) is not a database tier
                 }
                 any = true;
                 Set<String> azs = azsByVpc.computeIfAbsent(r.meta("vpc").orElse(""), k -> new LinkedHashSet<>());

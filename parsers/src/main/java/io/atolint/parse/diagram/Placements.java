@@ -144,6 +144,10 @@ final class Placements {
                 return spans.get();
             }
         }
+        if (k == Kind.LAMBDA_FUNCTION && AzRecognition.vpcOf(n) == null
+                && n.containers.stream().noneMatch(c -> c.kind == Kind.SUBNET)) {
+            return Placement.regional("drawn outside any VPC: a Lambda function without VPC access runs regionally");
+        }
         if (!ZONAL_KINDS.contains(k)) {
             return Placement.NONE;
         }

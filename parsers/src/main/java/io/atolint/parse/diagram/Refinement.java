@@ -74,7 +74,7 @@ final class Refinement {
             String label = n.label();
             String lower = label.toLowerCase(Locale.ROOT);
             boolean generic = n.kind == Kind.GENERIC_AWS_SERVICE && n.rec.rawType().matches(
-                    ".*\\b(aws4\\.(generic.*|database|instance|instances|traditional_server))$");
+                    "(?i).*\\b(aws4\\.(generic.*|database|instance|instances|traditional_server|table|item|items))$");
             boolean image = n.rec.drawnAs() == ShapeRecognizer.DrawnAs.IMAGE || n.shape.style().isImage();
             boolean unknown = n.kind == Kind.UNKNOWN;
             String file = n.shape.style().get("image").orElse(n.shape.shapeName());
@@ -129,6 +129,9 @@ final class Refinement {
     private static Optional<Kind> serviceWords(String lower, boolean aws) {
         if (aws && lower.matches(".*\\bfirewall\\b.*")) {
             return Optional.of(Kind.NETWORK_FIREWALL);
+        }
+        if (lower.matches(".*\\bdynamo ?db\\b.*")) {
+            return Optional.of(Kind.DYNAMODB_TABLE);
         }
         if (AURORA.matcher(lower).matches()) {
             return Optional.of(Kind.AURORA_CLUSTER);
