@@ -85,7 +85,7 @@ final class TopologyBuilder {
             boolean interchangeable = (v.kind() == Kind.EC2_INSTANCE && traffic.role(v).orElse(null) == Role.COMPUTE)
                     || (traffic.role(v).isEmpty() && !v.kind().isOutsideAws());
             Set<String> feeders = feeders(v);
-            if (interchangeable && !feeders.isEmpty()) {
+            if (interchangeable && !feeders.isEmpty() && !setOf.containsKey(v)) {
                 instancesByFeeders.computeIfAbsent(v.kind() + "\u0000" + String.join("\u0000", feeders),
                         k -> new ArrayList<>()).add(v);
             }
@@ -166,14 +166,22 @@ final class TopologyBuilder {
         }
     }
 
-    /** True when two of the resources are drawn in provably different AZs. */
+    /**
+     * True unless all of them are provably drawn in one same AZ: copies in two AZ boxes are one set
+     * across them, and a copy whose AZ cannot be told leaves the set's spread UNKNOWN (a note), never a
+     * single-AZ finding against each copy.
+     */
     private static boolean inDistinctAzs(List<Resource> group) {
         for (Resource a : group) {
             for (Resource b : group) {
-                if (a != b && a.placement().scope() == io.atolint.model.Placement.Scope.ZONAL
+                if (a == b) {
+                    continue;
+                }
+                boolean sameAz = a.placement().scope() == io.atolint.model.Placement.Scope.ZONAL
                         && b.placement().scope() == io.atolint.model.Placement.Scope.ZONAL
                         && a.placement().azs().size() == 1 && b.placement().azs().size() == 1
-                        && a.placement().azs().get(0).sameAs(b.placement().azs().get(0)).isFalse()) {
+                        && a.placement().azs().get(0).sameAs(b.placement().azs().get(0)).isTrue();
+                if (!sameAz) {
                     return true;
                 }
             }

@@ -120,7 +120,8 @@ final class Placements {
             }
             if (n.containers.contains(a.node)) {
                 holding.add(a);
-            } else if (a.node.box().area() > area && a.node.box().overlap(n.box()) >= SPAN_FRACTION * area) {
+            } else if ((a.node.box().area() > area && a.node.box().overlap(n.box()) >= SPAN_FRACTION * area)
+                    || (SPANNING.contains(k) && a.node.box().overlap(n.box()) >= 0.5 * a.node.box().area())) {
                 reaching.add(a);
             }
         }
