@@ -40,8 +40,12 @@ final class Connectors {
     private final Map<String, Resource> resources;
     private final Map<Resource, Resource> attachedTo = new HashMap<>();
 
-    Connectors(DrawnPage page, Map<String, PageNode> nodes, Map<String, Resource> resources) {
+    private final List<DrawnPage.Link> arrowShapes;
+
+    Connectors(DrawnPage page, List<DrawnPage.Link> arrowShapes, Map<String, PageNode> nodes,
+               Map<String, Resource> resources) {
         this.page = page;
+        this.arrowShapes = arrowShapes;
         this.nodes = nodes;
         this.resources = resources;
     }
@@ -76,7 +80,9 @@ final class Connectors {
     }
 
     void edges(Model model, List<DiagramView.EdgeView> views, List<String> unresolved) {
-        for (DrawnPage.Link l : page.links()) {
+        List<DrawnPage.Link> links = new java.util.ArrayList<>(page.links());
+        links.addAll(arrowShapes);
+        for (DrawnPage.Link l : links) {
             StringBuilder snapped = new StringBuilder();
             Resource src = end(l.sourceId(), l.sourcePoint() != null ? l.sourcePoint()
                     : (l.points().isEmpty() ? null : l.points().get(0)), "source", snapped);

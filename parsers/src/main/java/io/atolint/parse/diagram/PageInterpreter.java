@@ -46,7 +46,13 @@ public final class PageInterpreter {
     }
 
     public DiagramView interpret() {
+        List<DrawnPage.Link> arrows = new ArrayList<>();
         for (DrawnPage.Shape s : page.shapes()) {
+            DrawnPage.Link arrow = ArrowShapes.asLink(s);
+            if (arrow != null) {
+                arrows.add(arrow);
+                continue;
+            }
             nodes.put(s.id(), new PageNode(s, ShapeRecognizer.recognise(s)));
         }
         markEndpoints();
@@ -114,7 +120,7 @@ public final class PageInterpreter {
                 azViews.add(new DiagramView.AzView(r, azs.azOf(n), n.azHow));
             }
         }
-        Connectors connectors = new Connectors(page, nodes, resources);
+        Connectors connectors = new Connectors(page, arrows, nodes, resources);
         connectors.attachments(model);
         List<DiagramView.EdgeView> edges = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
