@@ -20,6 +20,9 @@ public final class DiagramHandler implements FormatHandler {
 
     @Override
     public void scan(ScanSession session) {
+        // a .drawio, its .drawio.svg and .drawio.png exports carry one diagram: scanned once, by content
+        java.util.Map<String, java.util.List<io.atolint.model.Model>> seen = new java.util.HashMap<>();
+        java.util.Map<String, String> firstPath = new java.util.HashMap<>();
         for (String path : session.unclaimed()) {
             if (!DiagramReader.mayBeDiagram(path)) {
                 continue;
@@ -36,11 +39,24 @@ public final class DiagramHandler implements FormatHandler {
                 session.skip(path, "not a diagram: " + r.notADiagram());
                 continue;
             }
-            session.claim(path);
             if (r.pages().isEmpty()) {
+                session.claim(path);
                 r.problems().forEach(session::report);
                 continue;
             }
+            String key = DiagramIdentity.of(r.pages());
+            if (seen.containsKey(key)) {
+                for (io.atolint.model.Model m : seen.get(key)) {
+                    m.meta().merge("sameDiagramIn", path, (a, b) -> a + ", " + b);
+                }
+                session.skip(path, "the same diagram as " + firstPath.get(key) + " (read once)");
+                continue;
+            }
+            session.claim(path);
+            java.util.List<io.atolint.model.Model> models = new java.util.ArrayList<>();
+            r.pages().forEach(v -> models.add(v.model()));
+            seen.put(key, models);
+            firstPath.put(key, path);
             for (int i = 0; i < r.pages().size(); i++) {
                 if (i == 0) {
                     r.problems().forEach(r.pages().get(0).model()::report);
