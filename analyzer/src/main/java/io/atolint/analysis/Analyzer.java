@@ -14,6 +14,7 @@ import io.atolint.rule.RuleContext;
 import io.atolint.rule.SourceText;
 import io.atolint.rule.RuleRun;
 import io.atolint.rule.Rules;
+import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Parse, build the graph, run the checks, order the findings. */
+/** Parse, build the graph and its facts (once), run the checks, order the findings. */
 public final class Analyzer {
     /** Deterministic order: file, position, rule, message. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -71,13 +72,14 @@ public final class Analyzer {
     /** Runs the checks on what a scan read; {@code sources} gives checks the text of the files. */
     public Analysis run(ScanResult scan, ParseOptions options, SourceText sources) {
         ResourceGraph graph = ResourceGraph.of(scan.models());
+        Facts facts = new Facts(graph);
         List<Finding> findings = new ArrayList<>(scan.findings());
         java.util.Map<String, RuleRun> runs = new java.util.LinkedHashMap<>();
         for (Model m : scan.models()) {
             findings.addAll(m.findings());
         }
         for (Check c : checks) {
-            RuleContext ctx = new RuleContext(c.meta(), graph, options, sources);
+            RuleContext ctx = new RuleContext(c.meta(), facts, options, sources);
             try {
                 c.check(ctx);
                 findings.addAll(ctx.findings());
@@ -91,6 +93,6 @@ public final class Analyzer {
             }
         }
         findings.sort(ORDER);
-        return new Analysis(scan, graph, List.copyOf(findings), options, runs);
+        return new Analysis(scan, graph, findings, options, runs, facts, null);
     }
 }
