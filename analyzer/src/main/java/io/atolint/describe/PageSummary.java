@@ -11,7 +11,7 @@ import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;
 import io.atolint.topology.Role;
 import io.atolint.topology.SiteConnectivity;
-import io.atolint.topology.Topology;
+import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -77,7 +77,8 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
             }
         }
         ResourceGraph graph = ResourceGraph.of(List.of(model));
-        ModelTopology topo = Topology.of(graph).of(model).orElse(null);
+        Facts facts = new Facts(graph);
+        ModelTopology topo = facts.topology().of(model).orElse(null);
         Map<Role, String> tiers = new EnumMap<>(Role.class);
         List<ReplicaSet> pairs = new ArrayList<>();
         for (Role role : TIER_ROLES) {
@@ -94,7 +95,7 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
         int vpn = 0;
         int dx = 0;
         int best = 0;
-        for (SiteConnectivity.Result r : SiteConnectivity.of(graph, model)) {
+        for (SiteConnectivity.Result r : facts.sites(model)) {
             vpn += r.vpnConnections().size();
             dx += r.directConnects().size();
             best = Math.max(best, Math.min(r.independent(), r.vpnConnections().size() + r.directConnects().size()));
