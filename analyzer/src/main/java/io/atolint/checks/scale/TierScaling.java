@@ -42,7 +42,7 @@ public final class TierScaling implements Check {
         if (v.scales().isFalse() && r.format().isDiagram()) {
             // a picture claims a topology, not a configuration: it cannot show manual scaling being
             // documented and tested, nor that a drawn instance is not managed by something undrawn
-            ctx.note(r, v.at(), what + " is drawn without an Auto Scaling group (" + v.why() + "); a diagram does not "
+            ctx.note(r, v.at(), what + (s.vertices().size() > 1 ? " are" : " is") + " drawn without an Auto Scaling group (" + v.why() + "); a diagram does not "
                     + "state how it scales: the IaC, or an Auto Scaling group drawn around it, would settle it",
                     Evidence.path(topo, s, r));
         } else if (v.scales().isFalse()) {

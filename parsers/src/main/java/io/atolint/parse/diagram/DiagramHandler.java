@@ -18,12 +18,20 @@ public final class DiagramHandler implements FormatHandler {
         return "diagram";
     }
 
+    private static int exportRank(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        return p.endsWith(".drawio") || p.endsWith(".dio") || p.endsWith(".xml") ? 0 : p.endsWith(".svg") ? 1 : 2;
+    }
+
     @Override
     public void scan(ScanSession session) {
         // a .drawio, its .drawio.svg and .drawio.png exports carry one diagram: scanned once, by content
         java.util.Map<String, java.util.List<io.atolint.model.Model>> seen = new java.util.HashMap<>();
         java.util.Map<String, String> firstPath = new java.util.HashMap<>();
-        for (String path : session.unclaimed()) {
+        // the editable .drawio carries a diagram before its exports, then the shorter path: whatever the walk order
+        java.util.List<String> paths = new java.util.ArrayList<>(session.unclaimed());
+        paths.sort(java.util.Comparator.comparingInt(DiagramHandler::exportRank).thenComparing(p -> p));
+        for (String path : paths) {
             if (!DiagramReader.mayBeDiagram(path)) {
                 continue;
             }

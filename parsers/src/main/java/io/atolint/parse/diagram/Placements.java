@@ -87,7 +87,7 @@ final class Placements {
     private List<Area> areas() {
         List<Area> out = new ArrayList<>();
         for (PageNode b : azs.boxes()) {
-            out.add(new Area(b, azs.azOf(b), b.label().isEmpty() ? "AZ '" + azs.azOf(b).value() + "'" : "'" + b.label() + "'"));
+            out.add(new Area(b, azs.azOf(b), "AZ '" + (b.label().isEmpty() ? azs.azOf(b).value() : b.label()) + "'"));
         }
         namedSubnets.forEach((s, az) -> out.add(new Area(s, az, "subnet '" + s.label() + "'")));
         return out;
