@@ -96,7 +96,10 @@ public final class ServiceIcons implements Check {
                 related);
     }
 
+    /** "AWS Cloud" and "Cloud", "Amazon RDS" and "RDS" name one service. */
     private static boolean same(String a, String b) {
-        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+        String x = a.toLowerCase(Locale.ROOT).replaceAll("\\b(aws|amazon)\\b", "").trim();
+        String y = b.toLowerCase(Locale.ROOT).replaceAll("\\b(aws|amazon)\\b", "").trim();
+        return x.equals(y);
     }
 }
