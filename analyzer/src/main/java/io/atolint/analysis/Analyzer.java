@@ -7,13 +7,13 @@ import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
-import io.atolint.parse.Scanner;
+import io.atolint.parse.formats.Formats;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleContext;
 import io.atolint.rule.SourceText;
 import io.atolint.rule.RuleRun;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class Analyzer {
         Map<String, String> skipped = new LinkedHashMap<>();
         List<String> inputs = new ArrayList<>();
         for (SourceTree t : trees) {
-            ScanResult r = Scanner.standard().scan(t, options);
+            ScanResult r = Formats.scanner().scan(t, options);
             models.addAll(r.models());
             findings.addAll(r.findings());
             skipped.putAll(r.skipped());

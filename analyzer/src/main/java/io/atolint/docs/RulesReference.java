@@ -10,10 +10,10 @@ import io.atolint.model.Severity;
 import io.atolint.parse.SourceTree;
 import io.atolint.report.RuleDocs;
 import io.atolint.rule.Check;
-import io.atolint.rule.RuleCatalog;
+import io.atolint.checks.RuleCatalog;
 import io.atolint.rule.RuleInfo;
 import io.atolint.rule.RuleRun;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
 import io.atolint.suppress.BlockExtent;
 

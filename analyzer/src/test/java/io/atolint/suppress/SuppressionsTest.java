@@ -9,6 +9,7 @@ import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.SourceText;
 import io.atolint.testing.Repo;
+import io.atolint.triage.Triage;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -212,7 +213,7 @@ class SuppressionsTest {
     void theShippedPeerTableNamesOnlyExistingRules() {
         for (PeerRules.Mapping m : PeerRules.standard().mappings()) {
             for (String r : m.rules()) {
-                assertTrue(io.atolint.rule.RuleCatalog.find(r).isPresent(),
+                assertTrue(io.atolint.checks.RuleCatalog.find(r).isPresent(),
                         "peer-rules.tsv maps " + m.tool() + " " + m.peerId() + " onto " + r + ", which is no atolint rule");
             }
             assertTrue(!m.note().isEmpty(), m.tool() + " " + m.peerId() + ": say what the peer rule checks");

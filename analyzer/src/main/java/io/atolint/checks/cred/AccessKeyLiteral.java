@@ -1,10 +1,11 @@
 package io.atolint.checks.cred;
 
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -20,8 +21,6 @@ import java.util.Optional;
 @Rule(id = "CRED002", title = "No AWS access key is written in the files", severity = Severity.CRITICAL,
         tags = {"credentials", "secrets"})
 public final class AccessKeyLiteral implements Check {
-    private static final int MAX_DEPTH = 32;
-
     @Override
     public void check(RuleContext ctx) {
         for (Resource r : ctx.graph().resources()) {
@@ -29,25 +28,13 @@ public final class AccessKeyLiteral implements Check {
                 continue;
             }
             ctx.examined(r);
-            walk(ctx, r, r.attributes(), "", 0);
-        }
-    }
-
-    private static void walk(RuleContext ctx, Resource r, Value v, String path, int depth) {
-        if (depth > MAX_DEPTH) {
-            return;
-        }
-        if (v instanceof Value.MapV m) {
-            m.entries().forEach((k, x) -> walk(ctx, r, x, path.isEmpty() ? k : path + "." + k, depth + 1));
-        } else if (v instanceof Value.ListV l) {
-            for (int i = 0; i < l.items().size(); i++) {
-                walk(ctx, r, l.items().get(i), path + "[" + i + "]", depth + 1);
-            }
-        } else {
-            Optional<String> text = SecretValues.text(v);
-            Optional<String> key = text.flatMap(SecretValues::accessKeyId);
-            key.ifPresent(k -> ctx.report(r, v.location(), Names.of(r) + " has an AWS access key id ("
-                    + SecretValues.masked(k) + ") written in " + path + "; revoke it and use a role or a secrets store", List.of()));
+            ValueWalker.standard().nodes(r.attributes()).filter(n -> !n.isCollection()).forEach(n -> {
+                Value v = n.value();
+                Optional<String> key = SecretValues.text(v).flatMap(SecretValues::accessKeyId);
+                key.ifPresent(k -> ctx.report(r, v.location(), Names.of(r) + " has an AWS access key id ("
+                        + SecretValues.masked(k) + ") written in " + n.path() + "; revoke it and use a role or a secrets store",
+                        List.of()));
+            });
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.atolint.suppress;
+package io.atolint.triage;
 
 import io.atolint.analysis.Analysis;
 import io.atolint.analysis.Analyzer;
@@ -6,6 +6,9 @@ import io.atolint.model.Finding;
 import io.atolint.model.Severity;
 import io.atolint.report.Fingerprints;
 import io.atolint.rule.SourceText;
+import io.atolint.suppress.Declaration;
+import io.atolint.suppress.Declarations;
+import io.atolint.suppress.PeerRules;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,9 @@
-package io.atolint.rule;
+package io.atolint.checks;
 
 import io.atolint.model.Severity;
 import io.atolint.parse.ParseFindings;
+import io.atolint.rule.Check;
+import io.atolint.rule.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,5 +32,10 @@ public final class RuleCatalog {
 
     public static Optional<RuleInfo> find(String id) {
         return all().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** True when a finding may carry {@code id}. */
+    public static boolean isRule(String id) {
+        return find(id).isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package io.atolint.suppress;
+package io.atolint.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
