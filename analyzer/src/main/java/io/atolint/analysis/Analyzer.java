@@ -39,8 +39,9 @@ public final class Analyzer {
         this.checks = List.copyOf(checks);
     }
 
+    /** Every rule that runs without configuration (opt-in rules are left out). */
     public static Analyzer standard() {
-        return new Analyzer(Rules.all());
+        return new Analyzer(Rules.all().stream().filter(c -> !c.meta().optIn()).toList());
     }
 
     /** Scans several trees (the paths given on the command line) as one analysis. */

@@ -1,5 +1,6 @@
 package io.atolint.cli;
 
+import io.atolint.suppress.PeerRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atolint.checklist.Checklist;
 import io.atolint.checks.RuleCatalog;
@@ -60,6 +61,13 @@ final class RulesCommand implements Command {
                 Checklist.standard().itemsFor(r.id()).forEach(items::add);
                 var tags = n.putArray("tags");
                 r.tags().forEach(tags::add);
+                if (r.optIn()) {
+                    n.put("optIn", true);
+                }
+                var peers = n.putArray("peers");
+                for (PeerRules.Mapping p : PeerRules.standard().peersOf(r.id())) {
+                    peers.addObject().put("tool", p.tool()).put("id", p.peerId()).put("checks", p.note());
+                }
             }
             console.write(null, s -> m.writerWithDefaultPrettyPrinter().writeValue(s, arr));
             return Cli.OK;

@@ -161,7 +161,8 @@ final class ScanJob {
         List<Check> out = new ArrayList<>();
         for (Check c : Rules.all()) {
             AtolintConfig.RuleSetting s = config.rules().get(c.meta().id());
-            if (s == null || !s.disabled()) {
+            boolean on = s == null || s.enabled() == null ? !c.meta().optIn() : s.enabled();
+            if (on) {
                 out.add(c);
             }
         }

@@ -140,11 +140,15 @@ final class ViewNodes {
     }
 
     /**
-     * A diagram's AZ symbol ({@code architecture.drawio p1 AZ[1]}) without the file and page, and a
-     * Terraform data source's without the data source ({@code names[1]} of
-     * {@code data.aws_availability_zones.available.names[1]}): the AZ boxes carry the whole symbol.
+     * A diagram's AZ: drawn AZs carry the name the picture gives them ("Availability Zone 1"); a bare
+     * symbol ({@code architecture.drawio p1 AZ[1]}) loses its file and page, and a Terraform data source's
+     * loses the data source ({@code names[1]} of {@code data.aws_availability_zones.available.names[1]}):
+     * the AZ boxes carry the whole symbol.
      */
     static String shortAz(String value) {
+        if (!value.matches(".* p\\d+ AZ(\\[\\d+])?$") && !value.contains("data.aws_availability_zones.")) {
+            return value;
+        }
         int space = value.lastIndexOf(' ');
         String v = space < 0 ? value : value.substring(space + 1);
         if (v.startsWith("data.aws_availability_zones.")) {
