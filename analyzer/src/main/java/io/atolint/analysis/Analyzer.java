@@ -7,13 +7,13 @@ import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
-import io.atolint.parse.Scanner;
+import io.atolint.parse.formats.Formats;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleContext;
 import io.atolint.rule.SourceText;
 import io.atolint.rule.RuleRun;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
@@ -39,19 +39,32 @@ public final class Analyzer {
         this.checks = List.copyOf(checks);
     }
 
+    /** Every rule that runs without configuration (opt-in rules are left out). */
     public static Analyzer standard() {
-        return new Analyzer(Rules.all());
+        return new Analyzer(Rules.all().stream().filter(c -> !c.meta().optIn()).toList());
     }
 
     /** Scans several trees (the paths given on the command line) as one analysis. */
     public Analysis analyze(List<SourceTree> trees, ParseOptions options) {
+        return analyze(trees, options, new SourceText(trees));
+    }
+
+    /**
+     * Scans {@code sources.trees()} as one analysis; the checks read the files' text from {@code sources},
+     * which learns it while the scan reads them (nothing is read twice).
+     */
+    public Analysis analyze(SourceText sources, ParseOptions options) {
+        return analyze(sources.trees(), options, sources);
+    }
+
+    private Analysis analyze(List<SourceTree> trees, ParseOptions options, SourceText sources) {
         List<Model> models = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         List<String> inputs = new ArrayList<>();
         io.atolint.parse.ScanBudget budget = new io.atolint.parse.ScanBudget(options.limits());
         for (SourceTree t : trees) {
-            ScanResult r = Scanner.standard().scan(t, options, budget);
+            ScanResult r = Formats.scanner().scan(t, options, budget);
             models.addAll(r.models());
             findings.addAll(r.findings());
             skipped.putAll(r.skipped());
@@ -62,7 +75,7 @@ public final class Analyzer {
         inputs.sort(null);
         Map<String, String> sortedSkipped = new TreeMap<>(skipped);
         ScanResult scan = new ScanResult(models, findings, sortedSkipped, inputs);
-        return run(scan, options, new SourceText(trees));
+        return run(scan, options, sources);
     }
 
     /** Runs the checks on what a scan read. */

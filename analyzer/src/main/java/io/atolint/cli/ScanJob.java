@@ -7,14 +7,16 @@ import io.atolint.config.AtolintConfig;
 import io.atolint.config.IgnoringSourceTree;
 import io.atolint.config.PathIgnore;
 import io.atolint.model.Severity;
+import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
 import io.atolint.report.ReportSettings;
 import io.atolint.rule.Check;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
-import io.atolint.suppress.Baseline;
-import io.atolint.suppress.Triage;
+import io.atolint.suppress.Declarations;
+import io.atolint.triage.Baseline;
+import io.atolint.triage.Triage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,8 +33,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One {@code atolint scan}: read the trees (minus ignored paths), run the enabled checks, triage the
- * findings (configuration, suppressions in the files, baseline), write every report asked for.
+ * What every command that scans goes through: list the trees (minus the configuration's ignored paths),
+ * analyse them with progress on stderr, and for findings run the enabled checks, triage them
+ * (configuration, suppressions in the files, baseline) and write every report asked for.
  */
 final class ScanJob {
     private final PrintStream out;
@@ -45,9 +48,22 @@ final class ScanJob {
         this.terminal = terminal;
     }
 
-    /** What to scan and how; every path and file name is as the user gave it. */
+    /**
+     * What to scan and how; every path and file name is as the user gave it. Without {@code checks} the
+     * analysis has the graph, its topology and the parse findings only (graph, simulate).
+     */
     record Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
-                   List<ReportOutput> outputs, String baseline, String createBaseline) {
+                   List<ReportOutput> outputs, String baseline, String createBaseline, boolean checks) {
+
+        Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
+                List<ReportOutput> outputs, String baseline, String createBaseline) {
+            this(paths, options, config, category, outputs, baseline, createBaseline, true);
+        }
+
+        /** The model, graph and topology of the paths, no rule run. */
+        static Request withoutChecks(List<String> paths, ParseOptions options, AtolintConfig config) {
+            return new Request(paths, options, config, null, List.of(), null, null, false);
+        }
     }
 
     /** The analysis after triage, and whether a baseline was compared with. */
@@ -55,7 +71,7 @@ final class ScanJob {
     }
 
     Result run(Request req) throws UsageException {
-        return run(Cli.trees(req.paths(), req.options().limits()), req);
+        return run(trees(req.paths(), req.options().limits()), req);
     }
 
     /** Runs on trees already listed (their roots are paths relative to the working directory). */
@@ -68,11 +84,15 @@ final class ScanJob {
         Baseline baseline = req.baseline() == null ? null : readBaseline(req.baseline());
         Analysis analysis;
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
-            List<SourceTree> tracked = progress.track(trees);
-            analysis = new Analyzer(enabledChecks(req.config())).analyze(tracked, req.options());
+            // the scan reads every file once; the text of those with suppression comments stays for triage
+            SourceText sources = new SourceText(progress.track(trees), Declarations::mayHoldComments);
+            if (!req.checks()) {
+                return new Result(new Analyzer(List.of()).analyze(sources, req.options()), false);
+            }
+            analysis = new Analyzer(enabledChecks(req.config())).analyze(sources, req.options());
             analysis = analysis.forCategory(req.category());
             progress.phase("triage");
-            analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));
+            analysis = Triage.apply(analysis, sources, triage(req.config(), baseline));
         }
         if (req.createBaseline() != null) {
             Baseline created = Baseline.of(req.createBaseline(), analysis.findings());
@@ -81,6 +101,19 @@ final class ScanJob {
                     + (created.entries().size() == 1 ? " known finding" : " known findings"));
         }
         return new Result(analysis, baseline != null);
+    }
+
+    /** The trees of the paths as given; a path that does not exist is a usage error. */
+    static List<SourceTree> trees(List<String> paths, Limits limits) throws UsageException {
+        List<SourceTree> trees = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!Files.exists(path)) {
+                throw new UsageException("no such file or directory: " + p);
+            }
+            trees.add(new FileSystemSourceTree(path, p, limits));
+        }
+        return trees;
     }
 
     void write(Result result, List<ReportOutput> outputs, ReportSettings settings) throws UsageException {
@@ -128,7 +161,8 @@ final class ScanJob {
         List<Check> out = new ArrayList<>();
         for (Check c : Rules.all()) {
             AtolintConfig.RuleSetting s = config.rules().get(c.meta().id());
-            if (s == null || !s.disabled()) {
+            boolean on = s == null || s.enabled() == null ? !c.meta().optIn() : s.enabled();
+            if (on) {
                 out.add(c);
             }
         }

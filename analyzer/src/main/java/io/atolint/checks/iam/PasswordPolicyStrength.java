@@ -1,12 +1,12 @@
 package io.atolint.checks.iam;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -25,36 +25,40 @@ public final class PasswordPolicyStrength implements Check {
     static final int MIN_LENGTH = 14;
     static final int MAX_AGE_DAYS = 90;
 
+    /** The character classes a strong policy requires, and how a message calls them. */
+    private static final String[][] CLASSES = {{"RequireLowercaseCharacters", "lowercase characters"},
+        {"RequireUppercaseCharacters", "uppercase characters"}, {"RequireNumbers", "numbers"}, {"RequireSymbols", "symbols"}};
+
     @Override
     public void check(RuleContext ctx) {
         for (Resource p : ctx.inScope(Kind.IAM_PASSWORD_POLICY)) {
             String name = Names.of(p);
-            Setting length = Setting.of(p, "minimum_password_length", "MinimumPasswordLength");
-            atLeast(ctx, p, length, MIN_LENGTH, 6, v -> name + " requires passwords of only " + v + " characters (at least 14 wanted)",
-                    name + " does not set minimum_password_length (default 6; at least 14 wanted)");
-            for (String cls : new String[]{"lowercase_characters", "uppercase_characters", "numbers", "symbols"}) {
-                Setting s = Setting.of(p, "require_" + cls);
-                String what = cls.replace("_characters", " characters");
-                Tri on = s.boolOr(false);
+            Setting length = Setting.of(p, "MinimumPasswordLength");
+            atLeast(ctx, p, length, MIN_LENGTH, v -> name + " requires passwords of only " + v + " characters (at least 14 wanted)",
+                    name + " does not set " + length.name() + " (default " + length.defaultValue().orElse("?")
+                            + "; at least 14 wanted)");
+            for (String[] cls : CLASSES) {
+                Setting s = Setting.of(p, cls[0]);
+                String what = cls[1];
+                Tri on = s.boolOrDefault();
                 if (on.isFalse()) {
                     ctx.report(p, s.at(), name + " does not require " + what + ": " + s.name() + " is "
-                            + (s.omitted() ? "omitted (default false)" : s.shown()), List.of());
+                            + s.shownWithDefault(), List.of());
                 } else if (!on.isKnown()) {
                     ctx.note(p, s.at(), name + ": cannot prove it requires " + what + ": " + s.name() + " is " + s.shown(), List.of());
                 }
             }
-            Setting reuse = Setting.of(p, "password_reuse_prevention", "PasswordReusePrevention");
-            atLeast(ctx, p, reuse, 1, 0, v -> name + " does not prevent password reuse: password_reuse_prevention is " + v,
-                    name + " does not prevent password reuse: password_reuse_prevention is omitted");
-            Setting age = Setting.of(p, "max_password_age", "MaxPasswordAge");
+            Setting reuse = Setting.of(p, "PasswordReusePrevention");
+            atLeast(ctx, p, reuse, 1, v -> name + " does not prevent password reuse: " + reuse.name() + " is " + v,
+                    name + " does not prevent password reuse: " + reuse.name() + " is omitted");
+            Setting age = Setting.of(p, "MaxPasswordAge");
             if (age.unknown()) {
                 ctx.note(p, age.at(), name + ": cannot prove passwords expire: " + age.name() + " is " + age.shown(), List.of());
             } else {
                 // compared as written: 4294967297 days is not 1 day
-                long days = age.number().map(PasswordPolicyStrength::clamped).orElse(0L);
+                long days = age.numberOrDefault().map(PasswordPolicyStrength::clamped).orElse(0L);
                 if (days <= 0) {
-                    ctx.report(p, age.at(), name + " never expires passwords: " + age.name() + " is "
-                            + (age.omitted() ? "omitted" : age.shown()), List.of());
+                    ctx.report(p, age.at(), name + " never expires passwords: " + age.name() + " is " + age.shown(), List.of());
                 } else if (days > MAX_AGE_DAYS) {
                     ctx.report(p, age.at(), name + " expires passwords only after " + days + " days (at most "
                             + MAX_AGE_DAYS + " wanted)", List.of());
@@ -63,20 +67,23 @@ public final class PasswordPolicyStrength implements Check {
         }
     }
 
-    /** {@code message} takes the value as shown; never a format string, since names come from the input ("100%s"). */
-    private static void atLeast(RuleContext ctx, Resource p, Setting s, int min, int whenOmitted,
+    /**
+     * Judges a number against {@code min}; omitted, the table's AWS default counts. {@code message} takes the
+     * value as shown; never a format string, since names come from the input ("100%s").
+     */
+    private static void atLeast(RuleContext ctx, Resource p, Setting s, int min,
                                 java.util.function.UnaryOperator<String> message, String omittedMessage) {
         if (s.unknown()) {
             ctx.note(p, s.at(), Names.of(p) + ": cannot judge " + s.name() + ": it is " + s.shown(), List.of());
             return;
         }
+        long v = s.numberOrDefault().map(PasswordPolicyStrength::clamped).orElse(0L);
         if (s.omitted()) {
-            if (whenOmitted < min) {
+            if (v < min) {
                 ctx.report(p, s.at(), omittedMessage, List.of());
             }
             return;
         }
-        long v = s.number().map(PasswordPolicyStrength::clamped).orElse((long) whenOmitted);
         if (v < min) {
             ctx.report(p, s.at(), message.apply(s.shown()), List.of());
         }

@@ -3,11 +3,11 @@ package io.atolint.checks.tls;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 import io.atolint.topology.ModelTopology;
@@ -41,20 +41,26 @@ public final class DataStoreTransitEncryption implements Check {
                 }
                 for (Resource r : s.vertices()) {
                     if (TransitEncryption.appliesTo(r.kind()) && r.attributes().unknownRest() == null) {
-                        judge(ctx, facts, topo, s, r);
+                        judge(ctx, facts, topo.context(s) + ": " + Names.of(r), r, facts.transitEncryption(r));
                     }
+                }
+            }
+        }
+        // Clusters outside the topology's data tiers: MemoryDB, DAX, EMR.
+        for (Kind k : ClusterTransitSettings.KINDS) {
+            for (Resource r : facts.graph().resources(k)) {
+                if (r.attributes().unknownRest() == null) {
+                    judge(ctx, facts, Names.of(r), r, ClusterTransitSettings.of(facts.graph(), r));
                 }
             }
         }
     }
 
-    private void judge(RuleContext ctx, Facts facts, ModelTopology topo, ReplicaSet s, Resource r) {
+    private void judge(RuleContext ctx, Facts facts, String what, Resource r, TransitEncryption t) {
         ctx.examined(r);
-        TransitEncryption t = facts.transitEncryption(r);
         if (t.enforced().isTrue()) {
             return;
         }
-        String what = topo.context(s) + ": " + Names.of(r);
         if (!t.enforced().isKnown()) {
             ctx.note(r, t.at(), what + ": cannot tell whether it enforces TLS: " + t.why(), List.of());
             return;
