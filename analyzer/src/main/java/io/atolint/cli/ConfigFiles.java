@@ -3,16 +3,20 @@ package io.atolint.cli;
 import io.atolint.config.AtolintConfig;
 import io.atolint.config.ConfigException;
 import io.atolint.config.ConfigReader;
+import io.atolint.parse.Limits;
+import io.atolint.parse.TextDecoder;
+import io.atolint.parse.ReadResult;
 
-import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Finds and reads {@code .atolint.yml}: the one given with {@code --config}, or the nearest one found
- * walking up from the scanned path, stopping at the repository root (the directory holding
- * {@code .git}) so that a stray file above the repository is never picked up.
+ * walking up from the scanned path to the repository root ({@link RepositoryRoot}) and never above it, so
+ * that a file in {@code /tmp} or {@code /} written by someone else never switches rules off. What a
+ * configuration names (report files, the baseline) must be inside the repository root of the file.
  */
 final class ConfigFiles {
     static final List<String> NAMES = List.of(".atolint.yml", ".atolint.yaml");
@@ -25,40 +29,40 @@ final class ConfigFiles {
         if (file == null) {
             return AtolintConfig.none();
         }
-        if (!Files.isRegularFile(file)) {
+        if (explicit != null && !Files.exists(file)) {
             throw new UsageException("no such configuration file: " + explicit);
         }
-        String text;
-        try {
-            if (Files.size(file) > 1_000_000) {
-                throw new UsageException(file + ": configuration file above 1 MB");
-            }
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        if (explicit == null) {
+            // found in the repository: a link to a file outside it is not read
+            RepositoryRoot.requireInside("configuration file", file, RepositoryRoot.of(Path.of(firstPath)), file.toString());
         }
-        Path dir = file.toAbsolutePath().normalize().getParent();
+        // the configuration's limits are not known yet: the default size limit of scanned files applies
+        byte[] bytes = OptionFiles.read("configuration file", file, Limits.defaults().maxFileBytes());
+        ReadResult r = TextDecoder.decode(file.toString(), bytes);
+        if (!(r instanceof ReadResult.Text text)) {
+            throw new UsageException(file + ": the configuration file is not UTF-8 text");
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        // a configuration found in the repository, or named on the command line: its repository is the one
+        // holding it (its git work tree, else its own directory)
+        Path root = explicit != null ? RepositoryRoot.of(dir) : RepositoryRoot.of(Path.of(firstPath));
         try {
-            return ConfigReader.parse(file.toString(), dir.toString(), text);
+            return ConfigReader.parse(file.toString(), dir.toString(), root.toString(), text.file().text());
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
+    /** The nearest configuration file from {@code scanned} up to its repository root, or null. */
     static Path find(Path scanned) {
-        Path dir = scanned.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            dir = dir.getParent();
-        }
-        for (Path d = dir; d != null; d = d.getParent()) {
+        Path root = RepositoryRoot.of(scanned);
+        for (Path d = RepositoryRoot.start(scanned); d != null && d.startsWith(root); d = d.getParent()) {
             for (String n : NAMES) {
                 Path f = d.resolve(n);
-                if (Files.isRegularFile(f)) {
+                if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
                     return f;
                 }
-            }
-            if (Files.exists(d.resolve(".git"))) {
-                return null;
             }
         }
         return null;

@@ -48,7 +48,7 @@ public final class FileSystemSourceTree implements SourceTree {
     }
 
     private static String normalise(String d) {
-        String s = d.replace('\\', '/');
+        String s = FileNames.slashes(d);
         while (s.startsWith("./") && s.length() > 2) {
             s = s.substring(2);
         }
@@ -62,7 +62,7 @@ public final class FileSystemSourceTree implements SourceTree {
         if (p.equals(root)) {
             return display;
         }
-        String rel = root.relativize(p).toString().replace('\\', '/');
+        String rel = FileNames.relative(root, p);
         return display.equals(".") ? rel : display + "/" + rel;
     }
 
@@ -170,7 +170,18 @@ public final class FileSystemSourceTree implements SourceTree {
                 return new ReadResult.Failure(SourceLocation.ofFile(path), "not read: the file is " + size
                         + " bytes, above the limit of " + limits.maxFileBytes() + " bytes (--max-file-size)");
             }
-            return new ReadResult.Bytes(path, Files.readAllBytes(p));
+            if (!Files.isRegularFile(p)) {
+                return new ReadResult.Failure(SourceLocation.ofFile(path), "not read: not a regular file (a FIFO, a socket or a device)");
+            }
+            // read at most the limit: the file may have grown since its size was looked at
+            try (java.io.InputStream in = Files.newInputStream(p)) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+                if (bytes.length > limits.maxFileBytes()) {
+                    return new ReadResult.Failure(SourceLocation.ofFile(path), "not read: the file is above the limit of "
+                            + limits.maxFileBytes() + " bytes (--max-file-size)");
+                }
+                return new ReadResult.Bytes(path, bytes);
+            }
         } catch (AccessDeniedException e) {
             return new ReadResult.Failure(SourceLocation.ofFile(path), "cannot read: permission denied");
         } catch (IOException e) {

@@ -7,15 +7,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** One report of a scan: a format and where it goes (a file, or stdout when {@code file} is null). */
-record ReportOutput(ReportFormat format, String file) {
+/**
+ * One report of a scan: a format and where it goes (a file, or stdout when {@code file} is null). A file
+ * a configuration named carries the repository root it must stay inside ({@code root}; null for files
+ * the command line named).
+ */
+record ReportOutput(ReportFormat format, String file, java.nio.file.Path root) {
+
+    ReportOutput(ReportFormat format, String file) {
+        this(format, file, null);
+    }
+
+    static List<ReportOutput> parse(List<String> specs, String output) throws UsageException {
+        return parse(specs, output, null);
+    }
 
     /**
      * Reads {@code --format} values ({@code text}, {@code sarif=out.sarif}); {@code output} ({@code -o})
      * is the file of the one format given without a file. At most one report may go to stdout, and no
      * two reports to the same file.
      */
-    static List<ReportOutput> parse(List<String> specs, String output) throws UsageException {
+    static List<ReportOutput> parse(List<String> specs, String output, java.nio.file.Path root) throws UsageException {
         List<ReportOutput> out = new ArrayList<>();
         List<String> values = specs.isEmpty() ? List.of("text") : specs;
         for (String spec : values) {
@@ -30,7 +42,7 @@ record ReportOutput(ReportFormat format, String file) {
                     throw new UsageException("--format " + one + ": the file name after '=' is empty");
                 }
                 try {
-                    out.add(new ReportOutput(ReportFormat.parse(name), file));
+                    out.add(new ReportOutput(ReportFormat.parse(name), file, file == null ? null : root));
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }

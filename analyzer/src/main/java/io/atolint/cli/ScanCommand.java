@@ -50,7 +50,9 @@ final class ScanCommand implements Command {
         Severity failOn = args.has("fail-on") ? severity(args.value("fail-on"))
                 : in.config().failOn() != null ? in.config().failOn() : Severity.HIGH;
         List<String> formats = args.has("format") ? args.values("format") : ScanJob.configuredFormats(in.config());
-        List<ReportOutput> outputs = ReportOutput.parse(formats, args.value("output"));
+        // report files the configuration names stay inside its repository; -o and --format files are the user's
+        List<ReportOutput> outputs = ReportOutput.parse(formats, args.value("output"),
+                args.has("format") || in.config().root() == null ? null : java.nio.file.Path.of(in.config().root()));
         String baseline = baseline(args, in);
         Category category = category(args, in);
         ScanJob job = console.job();
@@ -58,7 +60,8 @@ final class ScanCommand implements Command {
                 baseline, args.value("create-baseline")));
         nothingAnalysed(result.analysis(), in.paths(), console);
         job.write(result, outputs, ReportLinks.settings(console.terminal().env())
-                .withBaselineApplied(result.baselineApplied()).withDocsUri(in.config().docsUri()));
+                .withBaselineApplied(result.baselineApplied()).withDocsUri(in.config().docsUri())
+                .withConfiguration(in.config().file()));
         if (args.has("create-baseline")) {
             return Cli.OK;
         }

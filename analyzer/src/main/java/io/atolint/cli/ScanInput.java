@@ -77,7 +77,7 @@ record ScanInput(List<String> paths, AtolintConfig config, ParseOptions options)
         }
         Map<String, String> params = new LinkedHashMap<>();
         if (args.has("params-file")) {
-            params.putAll(readParamsFile(Path.of(args.value("params-file"))));
+            params.putAll(readParamsFile(Path.of(args.value("params-file")), limits));
         }
         for (String kv : args.values("param")) {
             int eq = kv.indexOf('=');
@@ -103,28 +103,29 @@ record ScanInput(List<String> paths, AtolintConfig config, ParseOptions options)
 
     /** A Terraform var file, read here so that parsers never open files. */
     static SourceFile readVarFile(Path file, String display, Limits limits) throws UsageException {
-        try {
-            if (Files.size(file) > limits.maxFileBytes()) {
-                throw new UsageException("var file " + display + " is larger than " + limits.maxFileBytes() + " bytes");
-            }
-            ReadResult r = TextDecoder.decode(display, Files.readAllBytes(file));
-            if (r instanceof ReadResult.Text t) {
-                return t.file();
-            }
-            throw new UsageException("cannot read var file " + display + ": "
-                    + (r instanceof ReadResult.Failure f ? f.message() : "not text"));
-        } catch (IOException e) {
-            throw new UsageException("cannot read var file " + display + ": " + e.getMessage());
+        ReadResult r = TextDecoder.decode(display, OptionFiles.read("var file", file, limits.maxFileBytes()));
+        if (r instanceof ReadResult.Text t) {
+            return t.file();
         }
+        throw new UsageException("cannot read var file " + display + ": "
+                + (r instanceof ReadResult.Failure f ? f.message() : "not text"));
     }
 
-    /** CloudFormation parameter files: the CLI's list form or CodePipeline's {@code {"Parameters": {...}}}. */
-    static Map<String, String> readParamsFile(Path file) throws UsageException {
+    /**
+     * CloudFormation parameter files: the CLI's list form or CodePipeline's {@code {"Parameters": {...}}}.
+     * A file that is not JSON is reported by position only: the message never quotes what it holds.
+     */
+    static Map<String, String> readParamsFile(Path file, Limits limits) throws UsageException {
         JsonNode root;
+        byte[] bytes = OptionFiles.read("parameters file", file, limits.maxFileBytes());
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = new ObjectMapper().readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new UsageException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                    + ": not a CloudFormation parameters file (invalid JSON)");
         } catch (IOException e) {
-            throw new UsageException("cannot read parameters file " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read parameters file " + file + ": " + e.getClass().getSimpleName());
         }
         Map<String, String> out = new LinkedHashMap<>();
         if (root != null && root.isArray()) {

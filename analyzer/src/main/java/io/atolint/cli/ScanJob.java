@@ -81,7 +81,7 @@ final class ScanJob {
         for (SourceTree t : listed) {
             trees.add(ignore.isEmpty() ? t : new IgnoringSourceTree(t, file -> ignored(ignore, req.config(), t, file)));
         }
-        Baseline baseline = req.baseline() == null ? null : readBaseline(req.baseline());
+        Baseline baseline = req.baseline() == null ? null : readBaseline(req.baseline(), req.config(), req.options().limits());
         Analysis analysis;
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
             // the scan reads every file once; the text of those with suppression comments stays for triage
@@ -111,6 +111,10 @@ final class ScanJob {
             if (!Files.exists(path)) {
                 throw new UsageException("no such file or directory: " + p);
             }
+            if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+                // a FIFO would block the scan, /dev/zero would never end
+                throw new UsageException(p + " is not a file or a directory (a FIFO, a socket or a device): refused");
+            }
             trees.add(new FileSystemSourceTree(path, p, limits));
         }
         return trees;
@@ -128,15 +132,22 @@ final class ScanJob {
             if (o.file() == null) {
                 out.write(buf.toByteArray(), 0, buf.size());
                 out.flush();
+            } else if (o.root() != null) {
+                // named by the configuration: inside the repository, never through a link that leaves it
+                RepositoryRoot.requireInside("report file", Path.of(o.file()), o.root(), "configuration");
+                writeFile(o.file(), buf.toByteArray(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
             } else {
                 writeFile(o.file(), buf.toByteArray());
             }
         }
     }
 
-    private static void writeFile(String file, byte[] bytes) throws UsageException {
+    private static void writeFile(String file, byte[] bytes, java.nio.file.OpenOption... extra) throws UsageException {
         try {
-            Files.write(Path.of(file), bytes);
+            List<java.nio.file.OpenOption> options = new ArrayList<>(List.of(java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE));
+            options.addAll(List.of(extra));
+            Files.write(Path.of(file), bytes, options.toArray(java.nio.file.OpenOption[]::new));
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
         }
@@ -154,7 +165,7 @@ final class ScanJob {
         if (!abs.startsWith(base)) {
             return false;
         }
-        return ignore.ignores(base.relativize(abs).toString().replace('\\', '/'));
+        return ignore.ignores(FileNames.slashes(base.relativize(abs).toString()));
     }
 
     private static List<Check> enabledChecks(AtolintConfig config) {
@@ -183,11 +194,17 @@ final class ScanJob {
         return new Triage.Settings(disabled, severities, baseline);
     }
 
-    private static Baseline readBaseline(String file) throws UsageException {
+    /**
+     * The baseline: a regular file within the size limit; the configuration's must be inside its repository.
+     * Errors say where the file is not a baseline, never what it holds.
+     */
+    private static Baseline readBaseline(String file, AtolintConfig config, Limits limits) throws UsageException {
+        if (config.root() != null && file.equals(configuredBaseline(config))) {
+            RepositoryRoot.requireInside("baseline", Path.of(file), Path.of(config.root()), config.file());
+        }
+        byte[] bytes = OptionFiles.read("baseline", Path.of(file), limits.maxFileBytes());
         try {
-            return Baseline.parse(file, Files.readString(Path.of(file)));
-        } catch (IOException e) {
-            throw new UsageException("cannot read baseline " + file + ": " + e.getMessage());
+            return Baseline.parse(file, new String(bytes, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -217,12 +234,12 @@ final class ScanJob {
         List<String> out = new ArrayList<>();
         for (String f : config.formats()) {
             int eq = f.indexOf('=');
-            out.add(eq < 0 ? f : f.substring(0, eq + 1) + Path.of(config.baseDir()).resolve(f.substring(eq + 1)));
+            out.add(eq < 0 ? f : f.substring(0, eq + 1) + Path.of(config.baseDir()).resolve(f.substring(eq + 1).trim()).normalize());
         }
         return out;
     }
 
     static String configuredBaseline(AtolintConfig config) {
-        return config.baseline() == null ? null : Path.of(config.baseDir()).resolve(config.baseline()).toString();
+        return config.baseline() == null ? null : Path.of(config.baseDir()).resolve(config.baseline()).normalize().toString();
     }
 }

@@ -11,13 +11,14 @@ import java.util.Map;
  *
  * @param file        where it was read from (for messages)
  * @param baseDir     the directory holding it: {@code ignore-paths} and {@code baseline} are relative to it
+ * @param root        the repository root: the report files and the baseline it names are inside it
  * @param rules       per rule id: whether it runs and at which severity
  * @param ignorePaths glob patterns of files not to scan ({@code legacy/**}, {@code **}{@code /test/*.yaml})
  * @param formats     default reports, as {@code --format} takes them ({@code text}, {@code sarif=atolint.sarif})
  * @param limits      safety limits by {@code --limit} name ({@code file-bytes: 20000000})
  * @param docsUri     where the rules reference is published, for the help links of SARIF and Markdown
  */
-public record AtolintConfig(String file, String baseDir, String region, String category, Severity failOn,
+public record AtolintConfig(String file, String baseDir, String root, String region, String category, Severity failOn,
                             List<String> formats, Map<String, String> parameters, Map<String, String> variables,
                             List<String> ignorePaths, Map<String, RuleSetting> rules, String baseline,
                             Map<String, Long> limits, String docsUri) {
@@ -33,7 +34,7 @@ public record AtolintConfig(String file, String baseDir, String region, String c
 
     /** No configuration file. */
     public static AtolintConfig none() {
-        return new AtolintConfig(null, null, null, null, null, List.of(), Map.of(), Map.of(), List.of(), Map.of(), null, Map.of(), null);
+        return new AtolintConfig(null, null, null, null, null, null, List.of(), Map.of(), Map.of(), List.of(), Map.of(), null, Map.of(), null);
     }
 
     /** A rule's setting: {@code enabled} null means unchanged, {@code severity} null means the rule's own. */

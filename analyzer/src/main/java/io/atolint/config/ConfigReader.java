@@ -35,9 +35,13 @@ public final class ConfigReader {
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity");
 
     private final String file;
+    private final String baseDir;
+    private final String root;
 
-    private ConfigReader(String file) {
+    private ConfigReader(String file, String baseDir, String root) {
         this.file = file;
+        this.baseDir = baseDir;
+        this.root = root;
     }
 
     /**
@@ -47,10 +51,22 @@ public final class ConfigReader {
      * @param baseDir the directory it sits in
      */
     public static AtolintConfig parse(String file, String baseDir, String text) throws ConfigException {
-        return new ConfigReader(file).read(baseDir, text);
+        return parse(file, baseDir, baseDir, text);
     }
 
-    private AtolintConfig read(String baseDir, String text) throws ConfigException {
+    /**
+     * Parses the text of a configuration file that sits in a repository.
+     *
+     * @param file    its name, for messages
+     * @param baseDir the directory it sits in (absolute)
+     * @param root    the repository root (absolute): the report files and the baseline it names must be inside
+     *                it, for the configuration is written by whoever writes the repository
+     */
+    public static AtolintConfig parse(String file, String baseDir, String root, String text) throws ConfigException {
+        return new ConfigReader(file, baseDir, root).read(text);
+    }
+
+    private AtolintConfig read(String text) throws ConfigException {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(10)
                 .setAllowDuplicateKeys(false).setCodePointLimit(1_000_000).build();
         Optional<Node> doc;
@@ -64,9 +80,9 @@ public final class ConfigReader {
             throw new ConfigException(file, 0, 0, "invalid YAML: " + e.getMessage());
         }
         if (doc.isEmpty()) {
-            return withBase(AtolintConfig.none(), baseDir);
+            return withBase(AtolintConfig.none(), baseDir, root);
         }
-        if (!(doc.get() instanceof MappingNode root)) {
+        if (!(doc.get() instanceof MappingNode top)) {
             throw error(doc.get(), "expected a map of settings (" + String.join(", ", sorted(KEYS)) + ")");
         }
         String region = null;
@@ -81,7 +97,7 @@ public final class ConfigReader {
         Map<String, Long> limits = Map.of();
         String docsUri = null;
         Set<String> seen = new java.util.HashSet<>();
-        for (NodeTuple t : root.getValue()) {
+        for (NodeTuple t : top.getValue()) {
             String key = keyOf(t);
             if (!seen.add(key)) {
                 throw error(t.getKeyNode(), "duplicate key '" + key + "'");
@@ -105,19 +121,36 @@ public final class ConfigReader {
                 case "formats" -> {
                     formats = strings(v, key);
                     for (int i = 0; i < formats.size(); i++) {
-                        String name = formats.get(i).split("=", 2)[0];
-                        try {
-                            ReportFormat.parse(name);
-                        } catch (IllegalArgumentException e) {
-                            throw error(((SequenceNode) v).getValue().get(i), e.getMessage());
+                        Node item = v instanceof SequenceNode seq ? seq.getValue().get(i) : v;
+                        for (String one : formats.get(i).split(",")) {
+                            String[] nameFile = one.split("=", 2);
+                            try {
+                                ReportFormat.parse(nameFile[0].trim());
+                            } catch (IllegalArgumentException e) {
+                                throw error(item, e.getMessage());
+                            }
+                            if (nameFile.length == 2) {
+                                inside(item, "formats", nameFile[1].trim());
+                            }
                         }
                     }
                 }
                 case "parameters" -> parameters = stringMap(v, key);
                 case "variables" -> variables = stringMap(v, key);
-                case "ignore-paths" -> ignore = strings(v, key);
+                case "ignore-paths" -> {
+                    ignore = strings(v, key);
+                    for (int i = 0; i < ignore.size(); i++) {
+                        Node item = v instanceof SequenceNode seq ? seq.getValue().get(i) : v;
+                        try {
+                            Glob.compile(PathIgnore.normalise(ignore.get(i)));
+                        } catch (Glob.InvalidPattern e) {
+                            throw errorAt(item, e.offset() + (ignore.get(i).length() - PathIgnore.normalise(ignore.get(i)).length()),
+                                    "ignore-paths: invalid pattern '" + ignore.get(i) + "': " + e.getMessage());
+                        }
+                    }
+                }
                 case "rules" -> rules = rules(v);
-                case "baseline" -> baseline = scalar(v, key);
+                case "baseline" -> baseline = inside(v, key, scalar(v, key));
                 case "limits" -> limits = limits(v);
                 case "docs-uri" -> {
                     docsUri = scalar(v, key);
@@ -129,12 +162,30 @@ public final class ConfigReader {
                         + String.join(", ", sorted(KEYS)) + ")");
             }
         }
-        return new AtolintConfig(file, baseDir, region, category, failOn, formats, parameters, variables, ignore,
+        return new AtolintConfig(file, baseDir, root, region, category, failOn, formats, parameters, variables, ignore,
                 rules, baseline, limits, docsUri);
     }
 
-    private static AtolintConfig withBase(AtolintConfig c, String baseDir) {
-        return new AtolintConfig(c.file(), baseDir, c.region(), c.category(), c.failOn(), c.formats(), c.parameters(),
+    /**
+     * A file the configuration names (a report to write, a baseline to read), relative to its directory:
+     * it must stay inside the repository root ({@code ../../x.json} and {@code /tmp/x} are refused).
+     */
+    private String inside(Node n, String key, String path) throws ConfigException {
+        java.nio.file.Path resolved;
+        try {
+            resolved = java.nio.file.Path.of(baseDir).resolve(path).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw error(n, key + ": '" + path + "' is not a file name");
+        }
+        if (path.isBlank() || !resolved.startsWith(java.nio.file.Path.of(root))) {
+            throw error(n, key + ": '" + path + "' is outside the repository (" + root + "): a configuration may only "
+                    + "name files inside it (the command line may name any)");
+        }
+        return path;
+    }
+
+    private static AtolintConfig withBase(AtolintConfig c, String baseDir, String root) {
+        return new AtolintConfig(c.file(), baseDir, root, c.region(), c.category(), c.failOn(), c.formats(), c.parameters(),
                 c.variables(), c.ignorePaths(), c.rules(), c.baseline(), c.limits(), c.docsUri());
     }
 
@@ -249,6 +300,14 @@ public final class ConfigReader {
             out.put(keyOf(t), scalar(t.getValueNode(), key + "." + keyOf(t)));
         }
         return out;
+    }
+
+    /** An error {@code offset} characters into a scalar (after its opening quote, if any). */
+    private ConfigException errorAt(Node n, int offset, String message) {
+        Optional<Mark> m = n.getStartMark();
+        boolean quoted = n instanceof ScalarNode s && s.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN;
+        return new ConfigException(file, m.map(x -> x.getLine() + 1).orElse(0),
+                m.map(x -> x.getColumn() + 1 + (quoted ? 1 : 0) + Math.max(0, offset)).orElse(0), message);
     }
 
     private ConfigException error(Node n, String message) {

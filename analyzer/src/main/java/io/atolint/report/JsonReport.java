@@ -26,14 +26,27 @@ import java.util.Map;
  * {@code schemaVersion} changes its minor number when fields are added.
  */
 public final class JsonReport {
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
 
     public static void write(Analysis a, OutputStream out) throws IOException {
-        MAPPER.writeValue(out, tree(a));
+        write(a, out, null);
+    }
+
+    /** With the configuration file the scan used ({@code "configuration"}, null when none; since 1.2). */
+    public static void write(Analysis a, OutputStream out, String configuration) throws IOException {
+        ObjectNode root = tree(a);
+        ObjectNode withConfig = MAPPER.createObjectNode();
+        root.fields().forEachRemaining(e -> {
+            withConfig.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("tool")) {
+                withConfig.put("configuration", configuration);
+            }
+        });
+        MAPPER.writeValue(out, withConfig);
     }
 
     public static ObjectNode tree(Analysis a) {

@@ -50,10 +50,10 @@ public enum ReportFormat {
         switch (this) {
             case TEXT -> {
                 PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
-                TextReport.write(a, ps, colour);
+                TextReport.write(a, ps, colour, settings.configuration());
                 ps.flush();
             }
-            case JSON -> JsonReport.write(a, out);
+            case JSON -> JsonReport.write(a, out, settings.configuration());
             case SARIF -> SarifReport.write(a, settings, out);
             case JUNIT -> JunitReport.write(a, settings, out);
             case MARKDOWN -> MarkdownReport.write(a, settings, out);

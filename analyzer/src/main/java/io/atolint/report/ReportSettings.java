@@ -11,9 +11,15 @@ package io.atolint.report;
  *                        root (empty when the scan ran from the root)
  * @param docsUri         where the rules reference is published ({@code docs/rules.md} on the web); a rule's
  *                        help link is this with the rule's anchor
+ * @param configuration   the configuration file the scan used, as found or named, or null for none (the text
+ *                        and JSON reports say it: a file in the scanned tree may switch rules off)
  */
 public record ReportSettings(boolean baselineApplied, String linkBase, String repoPrefix,
-                             String repoRoot, String docsUri) {
+                             String repoRoot, String docsUri, String configuration) {
+
+    public ReportSettings(boolean baselineApplied, String linkBase, String repoPrefix, String repoRoot, String docsUri) {
+        this(baselineApplied, linkBase, repoPrefix, repoRoot, docsUri, null);
+    }
 
     public ReportSettings {
         docsUri = docsUri == null || docsUri.isBlank() ? RuleDocs.BASE_URI : docsUri;
@@ -27,7 +33,7 @@ public record ReportSettings(boolean baselineApplied, String linkBase, String re
     }
 
     public ReportSettings withBaselineApplied(boolean b) {
-        return new ReportSettings(b, linkBase, repoPrefix, repoRoot, docsUri);
+        return new ReportSettings(b, linkBase, repoPrefix, repoRoot, docsUri, configuration);
     }
 
     /**
@@ -36,11 +42,15 @@ public record ReportSettings(boolean baselineApplied, String linkBase, String re
      * @param root   the repository root, absolute ({@code /}-separated)
      */
     public ReportSettings withLinks(String base, String prefix, String root) {
-        return new ReportSettings(baselineApplied, base, prefix, root, docsUri);
+        return new ReportSettings(baselineApplied, base, prefix, root, docsUri, configuration);
     }
 
     public ReportSettings withDocsUri(String uri) {
-        return new ReportSettings(baselineApplied, linkBase, repoPrefix, repoRoot, uri);
+        return new ReportSettings(baselineApplied, linkBase, repoPrefix, repoRoot, uri, configuration);
+    }
+
+    public ReportSettings withConfiguration(String file) {
+        return new ReportSettings(baselineApplied, linkBase, repoPrefix, repoRoot, docsUri, file);
     }
 
     /** The help link of a rule: its heading in the published rules reference. */

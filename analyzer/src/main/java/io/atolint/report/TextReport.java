@@ -24,6 +24,11 @@ public final class TextReport {
     }
 
     public static void write(Analysis a, PrintStream out, boolean colour) {
+        write(a, out, colour, null);
+    }
+
+    /** With the configuration file the scan used (a last line names it; none, no line). */
+    public static void write(Analysis a, PrintStream out, boolean colour, String configuration) {
         Ansi ansi = new Ansi(colour);
         String currentFile = null;
         for (Finding f : a.findings()) {
@@ -49,6 +54,9 @@ public final class TextReport {
         }
         TopologyText.write(a, out);
         out.println(Escape.line(summary(a)));
+        if (configuration != null) {
+            out.println(Escape.line("configuration: " + Escape.text(configuration)));
+        }
     }
 
     public static String summary(Analysis a) {

@@ -16,7 +16,7 @@ import io.atolint.parse.SourceTree;
 import io.atolint.parse.TextDecoder;
 import io.atolint.report.ReportFormat;
 import io.atolint.report.ReportSettings;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import org.junit.jupiter.api.Timeout;
 import org.xml.sax.InputSource;
 

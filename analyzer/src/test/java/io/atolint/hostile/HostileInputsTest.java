@@ -335,6 +335,21 @@ class HostileInputsTest {
                 Process p = new ProcessBuilder("git", "init", "-q", dir.toString()).start();
                 assertEquals(0, p.waitFor(), "git init failed");
             }
+            case "outside-links" -> {
+                // links in the repository that lead out of it: a report directory and a "baseline"
+                Files.createSymbolicLink(dir.resolve("reports"), sentinelDir);
+                Files.createSymbolicLink(dir.resolve("token.json"), sentinelFile);
+            }
+            case "raw-file-names" -> {
+                // a backslash is part of a Linux file name; names that are not UTF-8 (bytes FF and FE) differ
+                Files.createDirectories(dir.resolve("a"));
+                String db = "Resources:\n  %s:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: mysql, MultiAZ: false}\n";
+                Files.writeString(dir.resolve("a/b.yaml"), db.formatted("Slash"));
+                Files.writeString(dir.resolve("a\\b.yaml"), db.formatted("Backslash"));
+                Process p = new ProcessBuilder("bash", "-c", "printf \"$1\" Ff > $'c\\xff.yaml' && printf \"$1\" Fe > $'c\\xfe.yaml'",
+                        "raw", db).directory(dir.toFile()).start();
+                assertEquals(0, p.waitFor(), "cannot create non-UTF-8 file names");
+            }
             case "fifo" -> {
                 Process p = new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).start();
                 assertEquals(0, p.waitFor(), "mkfifo failed");

@@ -98,6 +98,13 @@ public final class CdkHandler implements FormatHandler {
                         + templateFile.get() + "' leaves the cloud assembly directory; not read"));
                 continue;
             }
+            if (!session.tree().files().contains(resolved)) {
+                // not a path of a file in the assembly (a number, a URL, a directory, a missing file): said at the
+                // manifest's own line, never at a "file" that does not exist
+                session.report(ParseFindings.invalid(at, "stack artifact " + stackName + ": templateFile '"
+                        + templateFile.get() + "' is not a file of the cloud assembly; not read"));
+                continue;
+            }
             ReadResult r = session.tree().readText(resolved);
             if (r instanceof ReadResult.Failure fail) {
                 session.report(ParseFindings.invalid(fail.location(), fail.message()));
