@@ -6,6 +6,6 @@ package io.atolint.config;
  */
 public final class ConfigException extends Exception {
     public ConfigException(String file, int line, int column, String message) {
-        super(io.atolint.report.Escape.text(file + (line > 0 ? ":" + line + ":" + Math.max(1, column) : "") + ": " + message));
+        super(io.atolint.report.escape.Escape.text(file + (line > 0 ? ":" + line + ":" + Math.max(1, column) : "") + ": " + message));
     }
 }

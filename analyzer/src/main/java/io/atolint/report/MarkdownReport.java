@@ -1,5 +1,6 @@
 package io.atolint.report;
 
+import io.atolint.report.escape.Escape;
 import io.atolint.analysis.Analysis;
 import io.atolint.checklist.Assessment;
 import io.atolint.checklist.ItemAssessment;

@@ -1,5 +1,6 @@
 package io.atolint.report;
 
+import io.atolint.report.escape.Escape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

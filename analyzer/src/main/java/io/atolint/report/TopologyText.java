@@ -1,5 +1,6 @@
 package io.atolint.report;
 
+import io.atolint.report.escape.Escape;
 import io.atolint.analysis.Analysis;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;

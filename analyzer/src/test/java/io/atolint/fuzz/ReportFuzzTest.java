@@ -118,7 +118,7 @@ class ReportFuzzTest {
                 int findingLines = 0;
                 for (String line : report.split("\n", -1)) {
                     for (Finding x : a.findings()) {
-                        if (line.replaceAll("\u001b\\[[0-9;]*m", "").startsWith(io.atolint.report.Escape.text(x.location().display()) + " ")) {
+                        if (line.replaceAll("\u001b\\[[0-9;]*m", "").startsWith(io.atolint.report.escape.Escape.text(x.location().display()) + " ")) {
                             findingLines++;
                             break;
                         }

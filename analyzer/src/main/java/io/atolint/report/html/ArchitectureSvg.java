@@ -232,8 +232,8 @@ public final class ArchitectureSvg {
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
-    /** XML escaping for text and attribute values ({@link io.atolint.report.Escape#html}). */
+    /** XML escaping for text and attribute values ({@link io.atolint.report.escape.Escape#html}). */
     static String x(String s) {
-        return io.atolint.report.Escape.html(s).replace("'", "&#39;");
+        return io.atolint.report.escape.Escape.html(s).replace("'", "&#39;");
     }
 }

@@ -508,6 +508,17 @@ public final class HclReader {
             }
             c.next();
             Expr e = operand(s);
+            // an index after a term that is not a reference: ["a", "b"][1], f(x)[0], (x)[0] (hcl4j gives the
+            // term, then the index as an array literal of its own)
+            while (c.more() && c.peek() instanceof HCLArray idx && !(e instanceof Expr.Invalid) && indexes(idx, c.listContext)) {
+                c.next();
+                List<Symbol> inner = idx.getChildren();
+                if (inner.size() == 1 && inner.get(0) instanceof Operator o && "*".equals(o.getName())) {
+                    e = new Expr.Splat(e, new Expr.SplatItem(pos(idx)), pos(idx));
+                } else {
+                    e = new Expr.Index(e, sequence(inner, false, pos(idx)), pos(idx));
+                }
+            }
             // legacy splat `a.*.b`: the lexer gives a, *, ".", b
             if (c.isOperator("*") && c.peekAt(1) instanceof HCLValue dot && ".".equals(String.valueOf(dot.value))) {
                 Symbol star = c.next();
@@ -528,6 +539,26 @@ public final class HclReader {
                         : new Expr.Literal(withExponent, l.pos());
             }
             return e;
+        }
+
+        /**
+         * Whether an array literal right after a term indexes it: always outside a list; inside one (whose
+         * commas the lexer dropped) only when no comma separates it from the term.
+         */
+        private boolean indexes(HCLArray a, boolean listContext) {
+            if (!listContext) {
+                return true;
+            }
+            Long p = offset(a);
+            if (p == null) {
+                return false;
+            }
+            String t = src.text();
+            int i = (int) Math.min(p, t.length()) - 1;
+            while (i >= 0 && Character.isWhitespace(t.charAt(i))) {
+                i--;
+            }
+            return i >= 0 && t.charAt(i) != ',' && t.charAt(i) != '[' && t.charAt(i) != '(';
         }
 
         // ---------------------------------------------------------------- operands
@@ -579,7 +610,7 @@ public final class HclReader {
                 case "null":
                     return new Expr.Literal(null, pos(v));
                 default:
-                    String str = raw == null ? "" : String.valueOf(raw);
+                    String str = raw == null ? "" : Masking.unicodeEscapes(String.valueOf(raw));
                     Masking.Region region = masking.region(str);
                     if (region != null) {
                         return region.heredoc() ? heredoc(region) : forExpression(region.start(), map.apply(region.start()));

@@ -24,6 +24,10 @@ final class HclText {
 
         default void heredoc(int start, int end) {
         }
+
+        /** A backslash escape in a quoted string, at its backslash. */
+        default void escape(int offset) {
+        }
     }
 
     private final String text;
@@ -147,6 +151,9 @@ final class HclText {
                 char c = t.charAt(i);
                 if (inString()) {
                     if (c == '\\') {
+                        if (visitor != null) {
+                            visitor.escape(i);
+                        }
                         i += 2;
                     } else if (c == '"') {
                         stack.pop();

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class Masking {
     static final char MARK = '\uE000';
+    /** Stands for the backslash of a {@code \\uXXXX} or {@code \\UXXXXXXXX} escape, which hcl4j's lexer refuses. */
+    static final char UNICODE_ESCAPE = '\uE001';
     static final Masking NONE = new Masking(null, Map.of(), Map.of());
 
     /** A masked for-expression ({@code heredoc} false) or heredoc, {@code [start, end)} in the original. */
@@ -34,6 +36,35 @@ final class Masking {
         return text;
     }
 
+    /**
+     * A string as the lexer returned it with its {@code \\u} escapes decoded: {@code \\u00e9} is é; an
+     * escape that is not 4 (or 8, for {@code \\U}) hex digits naming a code point stays as written.
+     */
+    static String unicodeEscapes(String s) {
+        if (s.indexOf(UNICODE_ESCAPE) < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == UNICODE_ESCAPE && i + 1 < s.length()) {
+                int digits = s.charAt(i + 1) == 'u' ? 4 : 8;
+                if (i + 2 + digits <= s.length() && s.substring(i + 2, i + 2 + digits).matches("[0-9A-Fa-f]+")) {
+                    long cp = Long.parseLong(s.substring(i + 2, i + 2 + digits), 16);
+                    if (cp <= Character.MAX_CODE_POINT) {
+                        b.appendCodePoint((int) cp);
+                        i += 1 + digits;
+                        continue;
+                    }
+                }
+                b.append('\\');
+                continue;
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     /** The region a placeholder string stands for, or null. */
     Region region(String value) {
         if (value.length() < 2 || value.charAt(0) != MARK) {
@@ -52,7 +83,15 @@ final class Masking {
         List<int[]> forStarts = new ArrayList<>();
         List<int[]> heredocs = new ArrayList<>();
         List<int[]> parens = new ArrayList<>();
+        List<Integer> unicodeEscapes = new ArrayList<>();
         src.visit(new HclText.Visitor() {
+            @Override
+            public void escape(int offset) {
+                if (offset + 1 < t.length() && (t.charAt(offset + 1) == 'u' || t.charAt(offset + 1) == 'U')) {
+                    unicodeEscapes.add(offset);
+                }
+            }
+
             @Override
             public void code(int i, int depth) {
                 char c = t.charAt(i);
@@ -69,6 +108,9 @@ final class Masking {
             }
         });
         char[] out = t.toCharArray();
+        for (int e : unicodeEscapes) {
+            out[e] = UNICODE_ESCAPE; // same length: offsets stay those of the original
+        }
         Map<String, Region> regions = new HashMap<>();
         List<int[]> masked = new ArrayList<>();
         int[] next = {0};

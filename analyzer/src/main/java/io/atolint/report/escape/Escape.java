@@ -1,4 +1,4 @@
-package io.atolint.report;
+package io.atolint.report.escape;
 
 import java.nio.charset.StandardCharsets;
 
