@@ -98,6 +98,13 @@ final class SecurityGroupRules {
         return slash > 0 && c.substring(slash + 1).equals("0") && (c.contains(".") || c.contains(":"));
     }
 
+    /** How a message shows the world-open ranges of one rule: {@code 0.0.0.0/0 and ::/0}. */
+    static String describeWorld(List<Value> cidrs) {
+        List<String> shown = cidrs.stream().map(SecurityGroupRules::describeWorld).distinct().toList();
+        return shown.size() == 1 ? shown.get(0)
+                : String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
+    }
+
     /** How a message shows a world-open range: disguised ones get said plainly. */
     static String describeWorld(Value cidr) {
         String s = cidr.asString().orElse("?").trim();

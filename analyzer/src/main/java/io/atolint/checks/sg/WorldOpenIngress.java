@@ -8,6 +8,7 @@ import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +29,10 @@ public final class WorldOpenIngress implements Check {
             if (r.egress()) {
                 continue;
             }
+            String who = Names.of(r.owner());
+            List<Value> world = new ArrayList<>();
             for (Value cidr : r.cidrs()) {
                 Optional<String> s = cidr.asString();
-                String who = Names.of(r.owner());
                 if (s.isEmpty()) {
                     if (cidr.isUnknown() || cidr instanceof Value.Symbol) {
                         ctx.note(r.owner(), cidr.location(), who + ": cannot prove an ingress range is not the internet: "
@@ -38,16 +40,20 @@ public final class WorldOpenIngress implements Check {
                     }
                     continue;
                 }
-                if (!SecurityGroupRules.isWorld(s.get())) {
-                    continue;
+                if (SecurityGroupRules.isWorld(s.get())) {
+                    world.add(cidr);
                 }
-                judge(ctx, r, cidr, who);
+            }
+            if (!world.isEmpty()) {
+                // One rule open to 0.0.0.0/0 and ::/0 is one fact: one finding naming both.
+                judge(ctx, r, world, who);
             }
         }
     }
 
-    private static void judge(RuleContext ctx, SecurityGroupRules.SgRule r, Value cidr, String who) {
-        String from = SecurityGroupRules.describeWorld(cidr);
+    private static void judge(RuleContext ctx, SecurityGroupRules.SgRule r, List<Value> world, String who) {
+        String from = SecurityGroupRules.describeWorld(world);
+        Value cidr = world.get(0);
         if (r.allProtocols()) {
             ctx.report(r.owner(), cidr.location(), who + " allows ingress from " + from + " on all protocols and ports", List.of());
             return;
