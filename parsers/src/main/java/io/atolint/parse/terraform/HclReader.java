@@ -51,6 +51,15 @@ public final class HclReader {
         return r.diagnostics.problems().isEmpty() ? e : null;
     }
 
+    /** Reads template text (the value {@code templatestring} is given); null when it does not parse. */
+    public static Expr readTemplate(String text, Limits limits) {
+        HclReader r = new HclReader("<template>", limits);
+        HclSymbols symbols = new HclSymbols(r.diagnostics, new HclText(text), Masking.NONE, o -> HclPos.NONE, 0);
+        Expr e = new HclTemplates(r.diagnostics, (t, at) -> symbols.subExpression(t, o -> at, at))
+                .template(List.of(text), HclPos.NONE);
+        return r.diagnostics.problems().isEmpty() ? e : null;
+    }
+
     private HclBody readFile(String text) {
         HclText t = new HclText(text);
         HclText.Problem p = t.validate(diagnostics.limits().maxNestingDepth());

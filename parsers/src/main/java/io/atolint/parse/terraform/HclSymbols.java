@@ -270,17 +270,6 @@ final class HclSymbols {
         }
         c.next();
         Expr e = operand(s);
-        // legacy splat `a.*.b`: the lexer gives a, *, ".", b
-        if (c.isOperator("*") && c.peekAt(1) instanceof HCLValue dot && ".".equals(String.valueOf(dot.value))) {
-            Symbol star = c.next();
-            c.next();
-            Expr each = new Expr.SplatItem(pos(star));
-            if (c.more() && c.peek() instanceof VariableTree rest) {
-                c.next();
-                each = traversalOnto(each, rest.getChildren(), 0);
-            }
-            return new Expr.Splat(e, each, pos(star));
-        }
         // 1.5e3: the lexer splits the exponent off as a name
         if (e instanceof Expr.Literal l && l.value() instanceof BigDecimal d && c.more()
                 && c.peek() instanceof VariableTree vt && EXPONENT.matcher(String.valueOf(vt.getName())).matches()) {
@@ -289,7 +278,87 @@ final class HclSymbols {
             return withExponent == null ? new Expr.Invalid("number out of range", l.pos())
                     : new Expr.Literal(withExponent, l.pos());
         }
+        return postfix(e, c);
+    }
+
+    /**
+     * The traversal steps the lexer gives as separate symbols after an operand: {@code [i]} and
+     * {@code [*]} after a literal, collection, for-expression or parenthesised expression
+     * ({@code [for az in var.azs : az][count.index]}), {@code .name} and the legacy index {@code .0}
+     * after them, and the legacy splat {@code a.*.b}.
+     */
+    private Expr postfix(Expr e, Cursor c) {
+        while (c.more()) {
+            Symbol next = c.peek();
+            if (next instanceof Operator star && "*".equals(star.getName()) && charBefore(star) == '.') {
+                c.next();
+                e = legacySplat(e, star, c);
+            } else if (next instanceof HCLArray a && endsOperand(a)) {
+                c.next();
+                List<Symbol> inner = a.getChildren();
+                if (inner.size() == 1 && inner.get(0) instanceof Operator o && "*".equals(o.getName())) {
+                    return new Expr.Splat(e, postfix(new Expr.SplatItem(pos(a)), c), pos(a));
+                }
+                e = new Expr.Index(e, sequence(inner, false, pos(a)), pos(a));
+            } else if (next instanceof HCLValue dot && "number".equals(dot.type) && ".".equals(String.valueOf(dot.value))
+                    && c.peekAt(1) instanceof VariableTree rest) {
+                c.next();
+                c.next();
+                e = traversalOnto(e, rest.getChildren(), 0);
+            } else if (next instanceof HCLValue dot && "number".equals(dot.type)
+                    && String.valueOf(dot.value).matches("\\.\\d+")) {
+                c.next();
+                e = new Expr.Index(e, new Expr.Literal(new BigDecimal(String.valueOf(dot.value).substring(1)), pos(dot)),
+                        pos(dot));
+            } else {
+                return e;
+            }
+        }
         return e;
+    }
+
+    /**
+     * The legacy attribute-only splat {@code a.*.b.c[0]}: the attributes after {@code .*} apply to each
+     * element, and an index ends the splat ({@code aws_instance.web.*.private_ip[0]} is the first
+     * instance's address).
+     */
+    private Expr legacySplat(Expr source, Symbol star, Cursor c) {
+        Expr each = new Expr.SplatItem(pos(star));
+        List<Symbol> after = List.of();
+        if (c.isValue(".") && c.peekAt(1) instanceof VariableTree rest) {
+            c.next();
+            c.next();
+            List<Symbol> steps = rest.getChildren();
+            int i = 0;
+            while (i < steps.size() && steps.get(i) instanceof Variable v && !"*".equals(v.getName())
+                    && !String.valueOf(v.getName()).matches("\\d+")) {
+                each = new Expr.GetAttr(each, v.getName(), pos(v));
+                i++;
+            }
+            after = steps.subList(i, steps.size());
+        }
+        Expr splat = new Expr.Splat(source, each, true, pos(star));
+        return after.isEmpty() ? splat : traversalOnto(splat, after, 0);
+    }
+
+    /** Whether a '[' the lexer gave as its own symbol indexes what precedes it (no ',' in between). */
+    private boolean endsOperand(Symbol bracket) {
+        char before = charBefore(bracket);
+        return before == ']' || before == '}' || before == ')' || before == '"';
+    }
+
+    /** The last character before a symbol that is not blank, in the original text; 0 at the start. */
+    private char charBefore(Symbol s) {
+        Long p = offset(s);
+        if (p == null) {
+            return 0;
+        }
+        String t = src.text();
+        int i = (int) Math.min(p, t.length()) - 1;
+        while (i >= 0 && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 ? 0 : t.charAt(i);
     }
 
     // ---------------------------------------------------------------- operands
@@ -403,7 +472,7 @@ final class HclSymbols {
 
     private Expr call(Function f) {
         List<Expr> args = items(f.getChildren());
-        return new Expr.Call(f.getName(), args, expandsLast(f), pos(f));
+        return new Expr.Call(Masking.functionName(f.getName()), args, expandsLast(f), pos(f));
     }
 
     /** The lexer drops {@code ...} after the last argument: look at the text before the ')'. */
@@ -496,7 +565,7 @@ final class HclSymbols {
             problem(at, sp.message());
             return new Expr.Invalid(sp.message(), at);
         }
-        Masking sm = Masking.of(st);
+        Masking sm = Masking.of(st, true);
         List<Symbol> syms;
         try {
             syms = HclLexer.lex(sm.text());
@@ -580,6 +649,10 @@ final class HclSymbols {
 
         HclPos lastPos() {
             return HclPos.NONE;
+        }
+
+        boolean isValue(String text) {
+            return more() && peek() instanceof HCLValue v && text.equals(String.valueOf(v.value));
         }
 
         boolean isOperator(String name) {
