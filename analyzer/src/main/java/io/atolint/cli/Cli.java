@@ -129,6 +129,8 @@ public final class Cli {
                 .desc("CloudFormation parameters file (JSON: [{ParameterKey, ParameterValue}] or {Parameters: {...}})").get());
         o.addOption(Option.builder().longOpt("var").hasArg().argName("K=V")
                 .desc("Terraform variable value of every root module (repeatable; wins over var files)").get());
+        o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
+                .desc("repository root: local modules are read anywhere inside it, nothing outside it (default: the enclosing git work tree, else the path scanned)").get());
         o.addOption(Option.builder().longOpt("var-file").hasArg().argName("F")
                 .desc("Terraform .tfvars file (repeatable; after terraform.tfvars and *.auto.tfvars)").get());
         o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT[=FILE]")
@@ -213,7 +215,8 @@ public final class Cli {
         if (!format.equals("dot") && !format.equals("json")) {
             throw new UsageException("unknown graph format '" + format + "' (expected dot or json)");
         }
-        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits()), options);
+        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits(),
+                options.repositoryRoot()), options);
         write(cl.getOptionValue("output"), stream -> {
             if (format.equals("json")) {
                 GraphExport.json(analysis.graph(), stream);
@@ -327,7 +330,11 @@ public final class Cli {
         for (String f : cl.getOptionValues("var-file") == null ? new String[0] : cl.getOptionValues("var-file")) {
             varFiles.add(readVarFile(Path.of(f), f, limits));
         }
-        return new ParseOptions(region, params, vars, varFiles, limits);
+        String root = cl.getOptionValue("root");
+        if (root != null && !Files.isDirectory(Path.of(root))) {
+            throw new UsageException("--root " + root + " is not a directory");
+        }
+        return new ParseOptions(region, params, vars, varFiles, limits, root);
     }
 
     /** A Terraform var file, read here so that parsers never open files. */
@@ -372,13 +379,39 @@ public final class Cli {
     }
 
     static List<SourceTree> trees(List<String> paths, Limits limits) throws UsageException {
+        return trees(paths, limits, null);
+    }
+
+    /**
+     * The trees of the paths given, each bounded by the repository it is in: {@code root} (--root),
+     * else the enclosing git work tree, else the path itself.
+     */
+    static List<SourceTree> trees(List<String> paths, Limits limits, String root) throws UsageException {
         List<SourceTree> trees = new ArrayList<>();
+        Path rootPath = null;
+        if (root != null) {
+            try {
+                rootPath = Path.of(root).toRealPath();
+            } catch (IOException e) {
+                throw new UsageException("--root " + root + ": " + e.getMessage());
+            }
+        }
         for (String p : paths) {
             Path path = Path.of(p);
             if (!Files.exists(path)) {
                 throw new UsageException("no such file or directory: " + p);
             }
-            trees.add(new FileSystemSourceTree(path, p, limits));
+            Path boundary = rootPath != null ? rootPath : FileSystemSourceTree.gitWorkTree(path);
+            if (rootPath != null) {
+                try {
+                    if (!FileSystemSourceTree.contains(rootPath, path.toRealPath())) {
+                        throw new UsageException(p + " is not inside --root " + root);
+                    }
+                } catch (IOException e) {
+                    throw new UsageException("cannot read " + p + ": " + e.getMessage());
+                }
+            }
+            trees.add(new FileSystemSourceTree(path, p, limits, boundary));
         }
         return trees;
     }
@@ -416,7 +449,8 @@ public final class Cli {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("unknown format '" + format + "' (expected text or json)");
         }
-        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits()), options);
+        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits(),
+                options.repositoryRoot()), options);
         write(cl.getOptionValue("output"), stream -> {
             if (format.equals("json")) {
                 SimulationReport.json(analysis, stream);

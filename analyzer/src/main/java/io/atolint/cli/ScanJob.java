@@ -56,7 +56,7 @@ final class ScanJob {
     }
 
     Result run(Request req) throws UsageException {
-        return run(Cli.trees(req.paths(), req.options().limits()), req);
+        return run(Cli.trees(req.paths(), req.options().limits(), req.options().repositoryRoot()), req);
     }
 
     /** Runs on trees already listed (their roots are paths relative to the working directory). */

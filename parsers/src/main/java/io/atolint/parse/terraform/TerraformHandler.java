@@ -64,8 +64,15 @@ public final class TerraformHandler implements FormatHandler {
         byDir.values().forEach(fs -> fs.forEach(session::claim));
         tfvars.forEach(session::claim);
 
+        // Who calls whom: scanned module directories, and the local modules above them that they reach
+        // inside the repository (read like any module, never roots).
         Map<String, Set<String>> calls = new LinkedHashMap<>();
-        for (String dir : byDir.keySet()) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(byDir.keySet());
+        while (!todo.isEmpty()) {
+            String dir = todo.poll();
+            if (calls.containsKey(dir)) {
+                continue;
+            }
             Set<String> callees = new LinkedHashSet<>();
             ModuleConfig c = loader.config(dir);
             c.problems().stream().filter(p -> !isFileProblem(p, parsed)).forEach(session::report);
@@ -73,8 +80,11 @@ public final class TerraformHandler implements FormatHandler {
                 d.block().body().attribute("source").ifPresent(a -> {
                     if (a.value() instanceof Expr.Literal l && l.value() instanceof String s) {
                         String local = loader.localDir(dir, s);
-                        if (local != null && byDir.containsKey(local)) {
+                        if (local != null && loader.hasModule(local)) {
                             callees.add(local);
+                            if (!calls.containsKey(local)) {
+                                todo.add(local);
+                            }
                         }
                     }
                 });

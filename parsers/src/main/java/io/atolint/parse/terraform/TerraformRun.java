@@ -382,7 +382,10 @@ final class TerraformRun {
             if (modelled != null) {
                 return modelled;
             }
-            opaque(parent, name, d, source, at);
+            boolean local = loader.localDir(parent.config().dir(), source) != null || source.startsWith("/");
+            String why = local ? loader.whyNotFound(parent.config().dir(), source)
+                    : "run terraform init to download it";
+            opaque(parent, name, d, source, why, at);
             return new Value.Unknown("module " + name + " (source " + source + ") is not in the scanned files",
                     null, List.of(new Value.Ref(idOf(childBase), null, at)), at);
         }
@@ -412,7 +415,7 @@ final class TerraformRun {
     }
 
     /** A module whose source is not on disk: one node with its inputs, so that references still relate. */
-    void opaque(ModuleInstance parent, String name, ModuleConfig.Decl d, String source, SourceLocation at) {
+    void opaque(ModuleInstance parent, String name, ModuleConfig.Decl d, String source, String why, SourceLocation at) {
         String address = parent.prefix() + "module." + name;
         String id = idOf(address);
         if (model.contains(id)) {
@@ -433,7 +436,7 @@ final class TerraformRun {
         model.add(new Resource(id, address, "module", Kind.MODULE, new Value.MapV(inputs, keys, at), at,
                 Format.TERRAFORM, meta));
         note(at, "module " + name + " (source " + source + ") is not in the scanned files: read as one opaque node"
-                + " with its inputs (run terraform init to download it)");
+                + " with its inputs (" + why + ")");
     }
 
     ModuleLoader loader() {
