@@ -40,14 +40,10 @@ public final class TerraformHandler implements FormatHandler {
         Map<String, List<String>> byDir = new TreeMap<>();
         List<String> tfvars = new ArrayList<>();
         for (String f : session.unclaimed()) {
-            if (f.endsWith(".tf")) {
+            if (f.endsWith(".tf") || f.endsWith(".tf.json")) {
                 byDir.computeIfAbsent(dir(f), d -> new ArrayList<>()).add(f);
-            } else if (f.endsWith(".tfvars")) {
+            } else if (f.endsWith(".tfvars") || f.endsWith(".tfvars.json")) {
                 tfvars.add(f);
-            } else if (f.endsWith(".tf.json") || f.endsWith(".tfvars.json")) {
-                session.claim(f);
-                session.report(ParseFindings.unsupported(SourceLocation.ofFile(f),
-                        "Terraform JSON syntax is not read; only native HCL (.tf) is"));
             }
         }
         if (byDir.isEmpty()) {
@@ -182,7 +178,10 @@ public final class TerraformHandler implements FormatHandler {
         return model;
     }
 
-    /** terraform.tfvars, then *.auto.tfvars in lexical order, as Terraform loads them. */
+    /**
+     * terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in lexical
+     * order of their names, as Terraform loads them.
+     */
     private static List<String> autoVarFiles(String dir, List<String> tfvars) {
         List<String> out = new ArrayList<>();
         List<String> auto = new ArrayList<>();
@@ -191,15 +190,21 @@ public final class TerraformHandler implements FormatHandler {
                 continue;
             }
             String name = f.substring(f.lastIndexOf('/') + 1);
-            if (name.equals("terraform.tfvars")) {
+            if (name.equals("terraform.tfvars") || name.equals("terraform.tfvars.json")) {
                 out.add(f);
-            } else if (name.endsWith(".auto.tfvars")) {
+            } else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) {
                 auto.add(f);
             }
         }
+        out.sort(String::compareTo);
         auto.sort(String::compareTo);
         out.addAll(auto);
         return out;
+    }
+
+    /** A variable definitions file, native or JSON. */
+    static HclFile readVarFile(String path, String text, io.atolint.parse.Limits limits) {
+        return path.endsWith(".json") ? TfJsonReader.readVariables(path, text, limits) : HclReader.read(path, text, limits);
     }
 
     /** Values of the root's variables; later sources win. */
@@ -208,7 +213,7 @@ public final class TerraformHandler implements FormatHandler {
         Map<String, Supplier<Value>> in = new LinkedHashMap<>();
         ModuleInstance empty = new ModuleInstance(run, new ModuleConfig(config.dir()), "", "", 0, null, Map.of());
         for (SourceFile vf : varFiles) {
-            HclFile f = HclReader.read(vf.path(), vf.text(), options.limits());
+            HclFile f = readVarFile(vf.path(), vf.text(), options.limits());
             f.problems().forEach(run.model()::report);
             for (HclAttribute a : f.body().attributes()) {
                 Env env = new Env(empty, vf.path(), "var." + a.name());
@@ -259,7 +264,8 @@ public final class TerraformHandler implements FormatHandler {
         ReadResult r = session.tree().readText(path);
         if (r instanceof ReadResult.Text t) {
             try {
-                return HclReader.read(path, t.file().text(), options.limits());
+                return path.endsWith(".json") ? TfJsonReader.read(path, t.file().text(), options.limits())
+                        : HclReader.read(path, t.file().text(), options.limits());
             } catch (RuntimeException | StackOverflowError e) {
                 return new HclFile(path, HclBody.EMPTY, List.of(ParseFindings.internalError(SourceLocation.at(path, 1, 1),
                         "while reading HCL", e)));

@@ -337,4 +337,45 @@ class TerraformEvaluationTest {
         assertEquals(".#aws_eip.nat[0]", ((Value.Ref) attr(m, "aws_route53_record.r", "zone_id")).targetId());
         assertTrue(m.findings().stream().noneMatch(f -> f.ruleId().startsWith("PARSE")), m.findings().toString());
     }
+
+    @Test
+    void terraformJsonIsReadLikeHclWithPositionsFromTheJson() {
+        MemoryTree tree = MemoryTree.of("main.tf.json", """
+                {
+                  "variable": {
+                    "azs": { "type": "list(string)", "default": ["eu-west-1a", "${not a template here}"] }
+                  },
+                  "locals": { "first": "${var.azs[0]}" },
+                  "resource": {
+                    "aws_subnet": {
+                      "a": [{
+                        "count": "${length(var.azs)}",
+                        "availability_zone": "${var.azs[count.index]}",
+                        "tags": { "Name": "subnet-${count.index}", "//": "a comment" }
+                      }]
+                    },
+                    "aws_instance": {
+                      "web": { "subnet_id": "${aws_subnet.a[0].id}", "depends_on": ["aws_subnet.a"] }
+                    }
+                  }
+                }
+                """).put("terraform.tfvars.json", """
+                { "azs": ["eu-west-1b", "eu-west-1c"] }
+                """).put("broken.tf.json", """
+                { "locals": { "x": "${var.azs[0" } }
+                """);
+        ScanResult r = Scans.scan(tree, ParseOptions.defaults());
+        Model m = Scans.only(r);
+        assertEquals("eu-west-1c", str(m, "aws_subnet.a[1]", "availability_zone"), "the tfvars.json value wins");
+        assertEquals("subnet-1", attr(m, "aws_subnet.a[1]", "tags").at("Name").orElseThrow().asString().orElseThrow());
+        Resource a = Scans.resource(m, "aws_subnet.a[0]");
+        assertEquals(8, a.location().startLine(), "a resource is where its name is written");
+        assertEquals(10, a.locationOf("availability_zone").startLine());
+        assertEquals(".#aws_subnet.a[0]", ((Value.Ref) attr(m, "aws_instance.web", "subnet_id")).targetId());
+        assertEquals("eu-west-1b", Scans.resource(m, "aws_instance.web").placement().azs().get(0).value());
+        List<Finding> broken = Scans.allFindings(r).stream().filter(f -> f.location().file().equals("broken.tf.json")).toList();
+        assertEquals(1, broken.size(), broken.toString());
+        assertEquals(ParseFindings.INVALID, broken.get(0).ruleId());
+        assertEquals(1, broken.get(0).location().startLine());
+    }
 }
