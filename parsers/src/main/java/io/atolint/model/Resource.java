@@ -119,12 +119,18 @@ public final class Resource {
     /**
      * How to call the resource in a message: its name, or for CDK the construct path users know
      * ({@code Stack/Alb/Resource}), with the logical id when the path does not already end with it;
-     * for a diagram shape its label and cell id ({@code Web ALB (cell 7)}).
+     * for a diagram shape its label and cell id ({@code Web ALB (cell 7)}); for a resource of a Terraform
+     * module that several root modules instantiate, the root it was read from
+     * ({@code examples/complete: module.vpc.aws_vpc.this[0]}).
      */
     public String displayName() {
         if (format.isDiagram()) {
             String label = meta.getOrDefault("label", "");
             return label.isEmpty() ? "cell " + name : label + " (cell " + name + ")";
+        }
+        String root = meta.get("root");
+        if (root != null) {
+            return root + ": " + name;
         }
         String cdk = meta.get("cdkPath");
         if (cdk == null) {

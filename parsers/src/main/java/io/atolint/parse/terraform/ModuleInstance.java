@@ -434,6 +434,6 @@ final class ModuleInstance {
     }
 
     void note(SourceLocation at, String message) {
-        run.model().report(ParseFindings.unsupported(at, message));
+        run.note(at, message);
     }
 }

@@ -116,9 +116,22 @@ public final class TerraformHandler implements FormatHandler {
                 reach(dir, calls, reached);
             }
         }
+        // a module directory that several roots instantiate: what is found in it is said once per root
+        Map<String, Integer> rootsReaching = new HashMap<>();
+        for (String r : roots) {
+            Set<String> dirs = new LinkedHashSet<>();
+            reach(r, calls, dirs);
+            dirs.forEach(d -> rootsReaching.merge(d, 1, Integer::sum));
+        }
+        Set<String> shared = new java.util.HashSet<>();
+        rootsReaching.forEach((d, n) -> {
+            if (n > 1) {
+                shared.add(d);
+            }
+        });
         for (String root : roots) {
             try {
-                session.addModel(readRoot(session, root, loader, tfvars, calls));
+                session.addModel(readRoot(session, root, loader, tfvars, calls, shared));
             } catch (RuntimeException | StackOverflowError e) {
                 session.report(ParseFindings.internalError(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
                         "while evaluating Terraform module " + root, e));
@@ -150,7 +163,7 @@ public final class TerraformHandler implements FormatHandler {
     }
 
     private Model readRoot(ScanSession session, String root, ModuleLoader loader, List<String> tfvars,
-                           Map<String, Set<String>> calls) {
+                           Map<String, Set<String>> calls, Set<String> shared) {
         Set<String> dirs = new LinkedHashSet<>();
         reach(root, calls, dirs);
         List<String> files = new ArrayList<>();
@@ -170,7 +183,8 @@ public final class TerraformHandler implements FormatHandler {
         varFiles.addAll(session.options().varFiles());
         String unit = root.isEmpty() ? session.tree().root() : root;
         Model model = new Model(unit, Format.TERRAFORM, files);
-        TerraformRun run = new TerraformRun(model, root, session.options(), loader);
+        TerraformRun run = new TerraformRun(model, root, session.options(), loader, shared,
+                rootLabel(session.tree().root(), root));
         ModuleConfig config = loader.config(root);
         Map<String, Supplier<Value>> inputs = rootInputs(run, config, varFiles, session.options());
         ModuleInstance instance = new ModuleInstance(run, config, "", "", 0, null, inputs);
@@ -279,6 +293,14 @@ public final class TerraformHandler implements FormatHandler {
     /** File-level failures (too large, unreadable) still point at a line, so that editors can jump there. */
     private static SourceLocation positioned(SourceLocation l) {
         return l.hasLine() ? l : SourceLocation.at(l.file(), 1, 1);
+    }
+
+    /** A root module as messages name it: its directory relative to the scanned path ({@code examples/complete}). */
+    static String rootLabel(String treeRoot, String root) {
+        if (root.equals(treeRoot) || root.isEmpty()) {
+            return ".";
+        }
+        return root.startsWith(treeRoot + "/") ? root.substring(treeRoot.length() + 1) : root;
     }
 
     static String dir(String path) {
