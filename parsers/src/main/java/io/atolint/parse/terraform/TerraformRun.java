@@ -95,8 +95,32 @@ final class TerraformRun {
         return evaluator;
     }
 
+    private ModuleInstance root;
+    private String providerRegion;
+    private boolean providerRegionRead;
+
+    /** The region: {@code --region}, else the one the root module's default aws provider names, else null. */
     String region() {
-        return options.regionOpt().orElse(null);
+        return options.regionOpt().orElseGet(this::providerRegion);
+    }
+
+    /** Where {@link #region()} comes from, for the explanations of AZs. */
+    String regionSource() {
+        return options.regionOpt().isPresent() ? "--region" : "the region of provider aws";
+    }
+
+    private String providerRegion() {
+        if (providerRegionRead || root == null) {
+            return providerRegion;
+        }
+        providerRegionRead = true;
+        ModuleConfig.Decl aws = root.config().providers().get("aws");
+        HclAttribute region = aws == null ? null : aws.block().body().attribute("region").orElse(null);
+        if (region != null) {
+            String r = Values.asText(evaluate(region.value(), new Env(root, aws.file(), "provider.aws/region")));
+            providerRegion = io.atolint.parse.RegionAzs.isKnownRegion(r) ? r : null;
+        }
+        return providerRegion;
     }
 
     String rootDir() {
@@ -175,6 +199,9 @@ final class TerraformRun {
 
     /** Adds every resource instance of {@code module} and its children to the model. */
     void build(ModuleInstance module) {
+        if (root == null) {
+            root = module;
+        }
         ModuleConfig c = module.config();
         for (Map.Entry<String, ModuleConfig.Decl> e : c.resources().entrySet()) {
             ModuleConfig.Decl d = e.getValue();
@@ -310,7 +337,11 @@ final class TerraformRun {
                 continue;
             }
             Env ae = env.atPath(path + "/" + a.name());
-            m.put(a.name(), evaluate(a.value(), ae));
+            Value v = evaluate(a.value(), ae);
+            if (Values.isNull(v)) {
+                continue; // an argument set to null is omitted (Terraform's rule)
+            }
+            m.put(a.name(), v);
             keys.put(a.name(), ae.location(a.pos()));
         }
         Map<String, List<Value>> blocks = new LinkedHashMap<>();
