@@ -104,6 +104,9 @@ public final class PlacementResolver {
             case EC2_INSTANCE -> {
                 Placement p = fromSubnets(r);
                 if (p.scope() == Placement.Scope.NONE) {
+                    p = fromAttachedInterfaces(r);
+                }
+                if (p.scope() == Placement.Scope.NONE) {
                     yield r.attr("AvailabilityZone").map(v -> Placement.zonal(List.of(Az.fromValue(v)), ""))
                             .orElse(Placement.zonal(List.of(Az.unknown("no subnet or AZ given: AWS chooses one")), ""));
                 }
@@ -123,6 +126,26 @@ public final class PlacementResolver {
             case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> cache(r);
             default -> fromSubnets(r);
         };
+    }
+
+    /** An instance whose network interfaces are attached by attachment resources: their subnets' AZs. */
+    private Placement fromAttachedInterfaces(Resource instance) {
+        List<Az> azs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Resource a : model.resources(Kind.NETWORK_INTERFACE_ATTACHMENT)) {
+            Optional<Value> i = a.attr("InstanceId", "instance_id");
+            Optional<Value> eni = a.attr("NetworkInterfaceId", "network_interface_id");
+            if (i.isPresent() && i.get() instanceof Value.Ref ref && ref.targetId().equals(instance.id())
+                    && eni.isPresent() && eni.get() instanceof Value.Ref e) {
+                Optional<Resource> target = model.resource(e.targetId());
+                SubnetLinks.SubnetLink link = target.isPresent() && target.get().kind() == Kind.NETWORK_INTERFACE
+                        ? SubnetLinks.throughInterface(eni.get(), target.get(), model, this) : null;
+                azs.add(link == null ? Az.unknown("attached interface " + e.targetId() + " is not a network interface of the files")
+                        : link.az());
+                names.add(a.displayName());
+            }
+        }
+        return azs.isEmpty() ? Placement.NONE : Placement.zonal(azs, "network interfaces attached by " + String.join(", ", names));
     }
 
     private Placement azList(Value v) {

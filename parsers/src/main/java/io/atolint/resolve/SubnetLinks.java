@@ -41,8 +41,9 @@ public final class SubnetLinks {
         return switch (kind) {
             case LOAD_BALANCER -> paths("Subnets", "SubnetMappings/*/SubnetId", "subnet_mapping/*/subnet_id");
             case AUTOSCALING_GROUP -> paths("VPCZoneIdentifier");
-            case EC2_INSTANCE, NAT_GATEWAY, NETWORK_INTERFACE, EFS_MOUNT_TARGET ->
-                    paths("SubnetId", "NetworkInterfaces/*/SubnetId");
+            case EC2_INSTANCE -> paths("SubnetId", "NetworkInterfaces/*/SubnetId", "NetworkInterfaces/*/NetworkInterfaceId",
+                    "network_interface/*/network_interface_id");
+            case NAT_GATEWAY, NETWORK_INTERFACE, EFS_MOUNT_TARGET -> paths("SubnetId");
             case ECS_SERVICE -> paths("NetworkConfiguration/AwsvpcConfiguration/Subnets", "network_configuration/subnets");
             case LAMBDA_FUNCTION -> paths("VpcConfig/SubnetIds");
             case EKS_NODE_GROUP, EKS_FARGATE_PROFILE -> paths("Subnets", "subnet_ids");
@@ -94,6 +95,9 @@ public final class SubnetLinks {
             if (target.isPresent() && target.get().kind() == Kind.SUBNET) {
                 return new SubnetLink(v, target.get(), placements.subnetAz(target.get()), v.location());
             }
+            if (target.isPresent() && target.get().kind() == Kind.NETWORK_INTERFACE) {
+                return throughInterface(v, target.get(), model, placements);
+            }
             return new SubnetLink(v, target.orElse(null), Az.unknown("refers to " + ref.targetId()
                     + ", which is not a subnet"), v.location());
         }
@@ -110,6 +114,17 @@ public final class SubnetLinks {
             return new SubnetLink(v, null, Az.unknown(u.reason()), v.location());
         }
         return new SubnetLink(v, null, Az.unknown("not a subnet: " + v), v.location());
+    }
+
+    /** An instance placed by a network interface: the interface's subnet. */
+    static SubnetLink throughInterface(Value v, Resource eni, Model model, PlacementResolver placements) {
+        Links l = of(eni, model, placements);
+        if (l.isKnown() && l.links().size() == 1) {
+            SubnetLink s = l.links().get(0);
+            return new SubnetLink(v, s.subnet(), s.az(), v.location());
+        }
+        return new SubnetLink(v, eni, Az.unknown(l.isKnown() ? "network interface " + eni.displayName()
+                + " names no subnet" : l.unknownReason()), v.location());
     }
 
     /** Collects the values at {@code path} ({@code *} = every list element); false when the path is absent. */
