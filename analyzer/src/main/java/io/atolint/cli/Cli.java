@@ -123,10 +123,12 @@ public final class Cli {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("region").hasArg().argName("R")
                 .desc("AWS region: turns Fn::GetAZs / data.aws_availability_zones indexes into AZ names").get());
-        o.addOption(Option.builder().longOpt("param").hasArg().argName("K=V")
-                .desc("CloudFormation parameter value (repeatable)").get());
-        o.addOption(Option.builder().longOpt("params-file").hasArg().argName("F")
-                .desc("CloudFormation parameters file (JSON: [{ParameterKey, ParameterValue}] or {Parameters: {...}})").get());
+        o.addOption(Option.builder().longOpt("param").hasArg().argName("[STACK.]K=V")
+                .desc("CloudFormation parameter value (repeatable); STACK. (a template's file name without extension,"
+                        + " or a CDK stack) gives it to that stack only, STACK.AWS::StackName names the stack").get());
+        o.addOption(Option.builder().longOpt("params-file").hasArg().argName("[STACK=]F")
+                .desc("CloudFormation parameters file (JSON: [{ParameterKey, ParameterValue}] or {Parameters: {...}});"
+                        + " repeatable, STACK= gives it to that stack only").get());
         o.addOption(Option.builder().longOpt("var").hasArg().argName("K=V")
                 .desc("Terraform variable value of every root module (repeatable; wins over var files)").get());
         o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
@@ -308,8 +310,12 @@ public final class Cli {
             err.println("atolint: warning: region '" + region + "' is not in the AZ table; GetAZs stays symbolic");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        if (cl.hasOption("params-file")) {
-            params.putAll(readParamsFile(Path.of(cl.getOptionValue("params-file"))));
+        for (String pf : cl.getOptionValues("params-file") == null ? new String[0] : cl.getOptionValues("params-file")) {
+            // STACK=FILE: the file's parameters are for that stack only (its file name without extension)
+            int eq = pf.indexOf('=');
+            String stack = eq > 0 && !Files.exists(Path.of(pf)) ? pf.substring(0, eq) : null;
+            Map<String, String> read = readParamsFile(Path.of(stack == null ? pf : pf.substring(eq + 1)));
+            read.forEach((k, v) -> params.put(stack == null ? k : stack + "." + k, v));
         }
         for (String kv : cl.getOptionValues("param") == null ? new String[0] : cl.getOptionValues("param")) {
             int eq = kv.indexOf('=');

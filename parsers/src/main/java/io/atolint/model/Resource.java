@@ -121,22 +121,20 @@ public final class Resource {
      * ({@code Stack/Alb/Resource}), with the logical id when the path does not already end with it;
      * for a diagram shape its label and cell id ({@code Web ALB (cell 7)}); for a resource of a Terraform
      * module that several root modules instantiate, the root it was read from
-     * ({@code examples/complete: module.vpc.aws_vpc.this[0]}).
+     * ({@code examples/complete: module.vpc.aws_vpc.this[0]}); for a resource of a template read with
+     * the stacks it exports to or imports from, the template ({@code network.yaml: PublicSubnet1}).
      */
     public String displayName() {
         if (format.isDiagram()) {
             String label = meta.getOrDefault("label", "");
             return label.isEmpty() ? "cell " + name : label + " (cell " + name + ")";
         }
-        String root = meta.get("root");
-        if (root != null) {
-            return root + ": " + name;
-        }
         String cdk = meta.get("cdkPath");
-        if (cdk == null) {
-            return name;
+        if (cdk != null) {
+            return cdk.endsWith("/" + name) ? cdk : cdk + " [" + name + "]";
         }
-        return cdk.endsWith("/" + name) ? cdk : cdk + " [" + name + "]";
+        String root = meta.containsKey("root") ? meta.get("root") : meta.get("template");
+        return root == null ? name : root + ": " + name;
     }
 
     @Override

@@ -56,36 +56,61 @@ public final class CloudFormationHandler implements FormatHandler {
                 session.report(ParseFindings.internalError(SourceLocation.ofFile(path), "while reading", e));
             }
         }
-        Set<String> nestedChildren = new HashSet<>();
+        List<StackLinks.Template> all = new ArrayList<>();
+        templates.values().forEach(c -> all.add(new StackLinks.Template(c.file(), c.doc(), StackInfo.of(c.file().path()))));
+        StackLinks links = StackLinks.of(all, session.options(), p -> relative(session.tree().root(), p));
+        Set<String> nestedChildren = new HashSet<>(links.nestedChildren());
         for (Candidate c : templates.values()) {
             nestedChildren.addAll(localNestedPaths(c));
         }
-        for (Candidate c : templates.values()) {
-            if (nestedChildren.contains(c.file().path()) || session.isClaimed(c.file().path())) {
-                continue;
+        List<StackLinks.Template> tops = new ArrayList<>();
+        for (StackLinks.Template t : all) {
+            if (!nestedChildren.contains(t.file().path()) && !session.isClaimed(t.file().path())) {
+                tops.add(t);
             }
-            try {
-                session.claim(c.file().path());
-                CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
-                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node));
-                Model model = parser.parse(c.file(), c.doc(), c.file().path());
-                c.problems().forEach(model::report);
-                session.addModel(model);
-            } catch (RuntimeException | StackOverflowError e) {
-                session.report(ParseFindings.internalError(SourceLocation.ofFile(c.file().path()), "while reading", e));
-            }
+        }
+        for (List<StackLinks.Template> group : links.groups(tops)) {
+            read(session, group, templates, links);
         }
         for (String child : nestedChildren) {
             if (templates.containsKey(child) && !session.isClaimed(child)) {
                 // A template used only by templates in a cycle (or by itself): read it, and the cycle is reported.
                 Candidate c = templates.get(child);
-                session.claim(child);
-                Model model = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
-                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node)).parse(c.file(), c.doc(), child);
-                c.problems().forEach(model::report);
-                session.addModel(model);
+                read(session, List.of(new StackLinks.Template(c.file(), c.doc(), StackInfo.of(child))), templates, links);
             }
         }
+    }
+
+    /** One model: a template, or the templates linked by their exports, with their nested stacks. */
+    private void read(ScanSession session, List<StackLinks.Template> group, Map<String, Candidate> templates, StackLinks links) {
+        List<String> paths = group.stream().map(t -> t.file().path()).toList();
+        try {
+            paths.forEach(session::claim);
+            CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
+                    (parent, logicalId, node) -> localNestedTemplate(session, parent, node)
+                            .or(() -> links.nested(parent.path(), logicalId).map(f -> {
+                                session.claim(f.path());
+                                return f;
+                            })))
+                    .withStacks(links::info);
+            Model model = new Model(String.join(" + ", paths), Format.CLOUDFORMATION, paths);
+            for (StackLinks.Template t : group) {
+                parser.parseInto(model, t.file(), t.doc(), Map.of(), t.file().path() + "#", "", 0);
+                templates.get(t.file().path()).problems().forEach(model::report);
+                links.notes(t.file().path()).forEach(model::report);
+            }
+            session.addModel(model);
+        } catch (RuntimeException | StackOverflowError e) {
+            session.report(ParseFindings.internalError(SourceLocation.ofFile(paths.get(0)), "while reading", e));
+        }
+    }
+
+    /** A path relative to the scanned root (what a nested stack's URL may end with). */
+    private static String relative(String root, String path) {
+        if (root.equals(".") || root.isEmpty()) {
+            return path;
+        }
+        return path.startsWith(root + "/") ? path.substring(root.length() + 1) : path.substring(path.lastIndexOf('/') + 1);
     }
 
     private record Candidate(SourceFile file, TreeDocument doc, List<Finding> problems) {

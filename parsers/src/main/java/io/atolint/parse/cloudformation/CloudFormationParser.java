@@ -43,6 +43,7 @@ public final class CloudFormationParser {
     private final ParseOptions options;
     private final Format format;
     private final NestedTemplates nested;
+    private java.util.function.Function<SourceFile, StackInfo> stacks = f -> StackInfo.of(f.path());
     /** The templates being read, outermost first: a nested stack that uses one of them is a cycle. */
     private final Deque<String> chain = new ArrayDeque<>();
 
@@ -50,6 +51,15 @@ public final class CloudFormationParser {
         this.options = options;
         this.format = format;
         this.nested = nested;
+    }
+
+    /**
+     * Who each top-level template is among the stacks of the scan (its keys for qualified parameters,
+     * its stack name, the exports it may import); nested stacks keep the default identity.
+     */
+    public CloudFormationParser withStacks(java.util.function.Function<SourceFile, StackInfo> s) {
+        this.stacks = s;
+        return this;
     }
 
     /** Null when the tree is a CloudFormation template, else why it is not one. */
@@ -116,9 +126,10 @@ public final class CloudFormationParser {
                     : resourcesNode.location(f, "Resources"), "Resources must be a mapping of logical ids to resources"));
             return;
         }
-        Node.MapNode resources = expandLoops(root, declared, f, external, idPrefix, model);
+        StackInfo stack = depth == 0 ? stacks.apply(file) : StackInfo.of(f);
+        Node.MapNode resources = expandLoops(root, declared, f, external, idPrefix, stack, model);
         root = withResources(root, resources);
-        TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix);
+        TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix, stack);
         IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);
         readInputs(model, ctx, f);
         List<Pending> dependsOn = new ArrayList<>();
@@ -177,6 +188,9 @@ public final class CloudFormationParser {
             if (!stackPath.isEmpty()) {
                 meta.put("stack", stackPath);
             }
+            if (stack.label() != null) {
+                meta.put("template", stack.label());
+            }
             Kind kind = KindTable.kindOf(type);
             Resource r = new Resource(ctx.idOf(logical), logical, type, kind, pm, at, format, meta, md);
             model.add(r);
@@ -202,8 +216,8 @@ public final class CloudFormationParser {
             }
         }
         reportDependsOnCycles(model, dependsOn, ctx);
-        for (Resource stack : nestedStacks) {
-            readNested(model, file, stack, nestedNodes.get(stack.name()), idPrefix, stackPath, depth, resolver);
+        for (Resource nestedStack : nestedStacks) {
+            readNested(model, file, nestedStack, nestedNodes.get(nestedStack.name()), idPrefix, stackPath, depth, resolver);
         }
     }
 
@@ -334,12 +348,12 @@ public final class CloudFormationParser {
 
     /** Resources with their Fn::ForEach loops expanded where the collection resolves. */
     private Node.MapNode expandLoops(Node.MapNode root, Node.MapNode resources, String file, Map<String, Value> external,
-                                     String idPrefix, Model model) {
+                                     String idPrefix, StackInfo stack, Model model) {
         if (resources.entries().stream().noneMatch(e -> e.key().text().startsWith("Fn::ForEach::"))) {
             return resources;
         }
         // Collections are parameters or literal lists; resolve them with a context that knows no loop output.
-        IntrinsicResolver pre = new IntrinsicResolver(TemplateContext.of(file, root, options, external, idPrefix), x -> { });
+        IntrinsicResolver pre = new IntrinsicResolver(TemplateContext.of(file, root, options, external, idPrefix, stack), x -> { });
         ForEachExpander expander = new ForEachExpander(file, n -> pre.eval(n, "Resources"), model::report,
                 options.limits().maxResources());
         return new Node.MapNode(expander.expand(resources.entries(), 0), resources.tag(), resources.pos());

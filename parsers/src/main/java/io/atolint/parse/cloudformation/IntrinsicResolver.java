@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -180,8 +181,11 @@ final class IntrinsicResolver {
             case "Fn::If" -> conditions.fnIf(arg, at, path);
             case "Fn::ImportValue" -> {
                 Value name = eval(arg, path + "/Fn::ImportValue");
-                yield new Value.Unknown("Fn::ImportValue " + name.asString().orElse("(computed name)"), at);
+                Optional<Value> exported = name.asString().flatMap(n -> ctx.stack().exports().value(n, at));
+                yield exported.map(v -> withLocation(v, at)).orElseGet(() ->
+                        new Value.Unknown("Fn::ImportValue " + name.asString().orElse("(computed name)"), at));
             }
+            case "Fn::GetStackOutput" -> stackOutput(arg, at, path);
             case "Fn::Base64" -> {
                 Value inner = eval(arg, path + "/Fn::Base64");
                 yield inner;
@@ -226,7 +230,9 @@ final class IntrinsicResolver {
                         .orElseGet(() -> new Value.Symbol("AWS::Region", -1, false, "AWS::Region (no --region given)", at));
             case "AWS::AccountId":
                 return new Value.Unknown("AWS::AccountId", at);
-            case "AWS::StackName", "AWS::StackId":
+            case "AWS::StackName":
+                return ctx.stack().stackName(ctx.options(), at);
+            case "AWS::StackId":
                 return new Value.Unknown(name, at);
             case "AWS::Partition":
                 return ctx.options().regionOpt().<Value>map(r -> new Value.Scalar(
@@ -298,6 +304,20 @@ final class IntrinsicResolver {
             return new Value.Unknown("Fn::GetAtt of undefined " + name, at);
         }
         return new Value.Ref(ctx.idOf(name), attr, at);
+    }
+
+    /** {@code Fn::GetStackOutput {StackName, OutputName, Region}}: an output of another stack of the scan. */
+    private Value stackOutput(Node arg, SourceLocation at, String path) {
+        if (!(arg instanceof Node.MapNode m) || m.get("StackName").isEmpty() || m.get("OutputName").isEmpty()) {
+            return new Value.Unknown("Fn::GetStackOutput expects StackName and OutputName", at);
+        }
+        Optional<String> stack = eval(m.get("StackName").get(), path + "/Fn::GetStackOutput/StackName").asString();
+        Optional<String> output = eval(m.get("OutputName").get(), path + "/Fn::GetStackOutput/OutputName").asString();
+        if (stack.isEmpty() || output.isEmpty()) {
+            return new Value.Unknown("Fn::GetStackOutput of a computed stack or output name", at);
+        }
+        return ctx.stack().exports().output(stack.get(), output.get(), at).map(v -> withLocation(v, at))
+                .orElseGet(() -> new Value.Unknown("Fn::GetStackOutput " + stack.get() + "." + output.get(), at));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -39,7 +39,7 @@ final class TemplateParameters {
                 || type.startsWith("AWS::SSM::Parameter::Value<List<");
         SourceLocation declAt = decl == null ? SourceLocation.ofFile(ctx.file()) : loc(decl, "Parameters/" + name);
         Value v;
-        String given = ctx.options().parameters().get(name);
+        String given = ctx.stack().given(ctx.options(), name).orElse(null);
         if (given != null) {
             v = parameterValue(given, listType, "parameter " + name + " (given " + given + ")", declAt);
         } else if (ctx.externalParameters().containsKey(name)) {
