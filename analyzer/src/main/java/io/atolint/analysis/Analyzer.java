@@ -7,13 +7,14 @@ import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
-import io.atolint.parse.Scanner;
+import io.atolint.parse.formats.Formats;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleContext;
 import io.atolint.rule.SourceText;
 import io.atolint.rule.RuleRun;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
+import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Parse, build the graph, run the checks, order the findings. */
+/** Parse, build the graph and its facts (once), run the checks, order the findings. */
 public final class Analyzer {
     /** Deterministic order: file, position, rule, message. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -38,8 +39,9 @@ public final class Analyzer {
         this.checks = List.copyOf(checks);
     }
 
+    /** Every rule that runs without configuration (opt-in rules are left out). */
     public static Analyzer standard() {
-        return new Analyzer(Rules.all());
+        return new Analyzer(Rules.all().stream().filter(c -> !c.meta().optIn()).toList());
     }
 
     /** Scans several trees (the paths given on the command line) as one analysis. */
@@ -49,7 +51,7 @@ public final class Analyzer {
         Map<String, String> skipped = new LinkedHashMap<>();
         List<String> inputs = new ArrayList<>();
         for (SourceTree t : trees) {
-            ScanResult r = Scanner.standard().scan(t, options);
+            ScanResult r = Formats.scanner().scan(t, options);
             models.addAll(r.models());
             findings.addAll(r.findings());
             skipped.putAll(r.skipped());
@@ -71,13 +73,14 @@ public final class Analyzer {
     /** Runs the checks on what a scan read; {@code sources} gives checks the text of the files. */
     public Analysis run(ScanResult scan, ParseOptions options, SourceText sources) {
         ResourceGraph graph = ResourceGraph.of(scan.models());
+        Facts facts = new Facts(graph);
         List<Finding> findings = new ArrayList<>(scan.findings());
         java.util.Map<String, RuleRun> runs = new java.util.LinkedHashMap<>();
         for (Model m : scan.models()) {
             findings.addAll(m.findings());
         }
         for (Check c : checks) {
-            RuleContext ctx = new RuleContext(c.meta(), graph, options, sources);
+            RuleContext ctx = new RuleContext(c.meta(), facts, options, sources);
             try {
                 c.check(ctx);
                 findings.addAll(ctx.findings());
@@ -91,6 +94,6 @@ public final class Analyzer {
             }
         }
         findings.sort(ORDER);
-        return new Analysis(scan, graph, List.copyOf(findings), options, runs);
+        return new Analysis(scan, graph, findings, options, runs, facts, null);
     }
 }

@@ -197,9 +197,26 @@ public final class FileSystemSourceTree implements SourceTree {
         return List.copyOf(problems);
     }
 
+    /** The repository root named like the tree's files: {@code examples/complete/../..} is {@code .}. */
     @Override
     public String repositoryRoot() {
-        return boundary == null ? display : boundary.toString();
+        if (boundary == null) {
+            return display;
+        }
+        try {
+            Path base = Files.isDirectory(root) ? root.toRealPath() : root.toRealPath().getParent();
+            String up = base.relativize(boundary).toString().replace('\\', '/');
+            String dir = Files.isDirectory(root) ? display : parentOf(display);
+            String name = up.isEmpty() ? dir : io.atolint.parse.SourceTree.resolveName(dir.equals(".") ? "" : dir, up);
+            return name == null || name.isEmpty() ? "." : name;
+        } catch (IOException e) {
+            return boundary.toString();
+        }
+    }
+
+    private static String parentOf(String name) {
+        int i = name.lastIndexOf('/');
+        return i < 0 ? "" : name.substring(0, i);
     }
 
     /** The path a name of this tree stands for, whether or not it is a listed file. */

@@ -3,19 +3,19 @@ package io.atolint.cli;
 import io.atolint.analysis.Analysis;
 import io.atolint.analysis.Analyzer;
 import io.atolint.checklist.Category;
-import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.config.AtolintConfig;
 import io.atolint.config.IgnoringSourceTree;
 import io.atolint.config.PathIgnore;
 import io.atolint.model.Severity;
+import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
 import io.atolint.report.ReportSettings;
 import io.atolint.rule.Check;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
-import io.atolint.suppress.Baseline;
-import io.atolint.suppress.Triage;
+import io.atolint.triage.Baseline;
+import io.atolint.triage.Triage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,8 +32,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One {@code atolint scan}: read the trees (minus ignored paths), run the enabled checks, triage the
- * findings (configuration, suppressions in the files, baseline), write every report asked for.
+ * What every command that scans goes through: list the trees (minus the configuration's ignored paths),
+ * analyse them with progress on stderr, and for findings run the enabled checks, triage them
+ * (configuration, suppressions in the files, baseline) and write every report asked for.
  */
 final class ScanJob {
     private final PrintStream out;
@@ -46,9 +47,22 @@ final class ScanJob {
         this.terminal = terminal;
     }
 
-    /** What to scan and how; every path and file name is as the user gave it. */
+    /**
+     * What to scan and how; every path and file name is as the user gave it. Without {@code checks} the
+     * analysis has the graph, its topology and the parse findings only (graph, simulate).
+     */
     record Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
-                   List<ReportOutput> outputs, String baseline, String createBaseline) {
+                   List<ReportOutput> outputs, String baseline, String createBaseline, boolean checks) {
+
+        Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
+                List<ReportOutput> outputs, String baseline, String createBaseline) {
+            this(paths, options, config, category, outputs, baseline, createBaseline, true);
+        }
+
+        /** The model, graph and topology of the paths, no rule run. */
+        static Request withoutChecks(List<String> paths, ParseOptions options, AtolintConfig config) {
+            return new Request(paths, options, config, null, List.of(), null, null, false);
+        }
     }
 
     /** The analysis after triage, and whether a baseline was compared with. */
@@ -56,7 +70,7 @@ final class ScanJob {
     }
 
     Result run(Request req) throws UsageException {
-        return run(Cli.trees(req.paths(), req.options().limits(), req.options().repositoryRoot()), req);
+        return run(trees(req.paths(), req.options().limits(), req.options().repositoryRoot()), req);
     }
 
     /** Runs on trees already listed (their roots are paths relative to the working directory). */
@@ -70,8 +84,11 @@ final class ScanJob {
         Analysis analysis;
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
             List<SourceTree> tracked = progress.track(trees);
+            if (!req.checks()) {
+                return new Result(new Analyzer(List.of()).analyze(tracked, req.options()), false);
+            }
             analysis = new Analyzer(enabledChecks(req.config())).analyze(tracked, req.options());
-            analysis = ChecklistEvaluator.standard().forCategory(analysis, req.category());
+            analysis = analysis.forCategory(req.category());
             progress.phase("triage");
             analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));
         }
@@ -82,6 +99,45 @@ final class ScanJob {
                     + (created.entries().size() == 1 ? " known finding" : " known findings"));
         }
         return new Result(analysis, baseline != null);
+    }
+
+    /** The trees of the paths as given; a path that does not exist is a usage error. */
+    static List<SourceTree> trees(List<String> paths, Limits limits) throws UsageException {
+        return trees(paths, limits, null);
+    }
+
+    /**
+     * The trees of the paths given, each bounded by the repository it is in: {@code root} (--root),
+     * else the enclosing git work tree, else the path itself.
+     */
+    static List<SourceTree> trees(List<String> paths, Limits limits, String root) throws UsageException {
+        List<SourceTree> trees = new ArrayList<>();
+        Path rootPath = null;
+        if (root != null) {
+            try {
+                rootPath = Path.of(root).toRealPath();
+            } catch (IOException e) {
+                throw new UsageException("--root " + root + ": " + e.getMessage());
+            }
+        }
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!Files.exists(path)) {
+                throw new UsageException("no such file or directory: " + p);
+            }
+            Path boundary = rootPath != null ? rootPath : FileSystemSourceTree.gitWorkTree(path);
+            if (rootPath != null) {
+                try {
+                    if (!FileSystemSourceTree.contains(rootPath, path.toRealPath())) {
+                        throw new UsageException(p + " is not inside --root " + root);
+                    }
+                } catch (IOException e) {
+                    throw new UsageException("cannot read " + p + ": " + e.getMessage());
+                }
+            }
+            trees.add(new FileSystemSourceTree(path, p, limits, boundary));
+        }
+        return trees;
     }
 
     void write(Result result, List<ReportOutput> outputs, ReportSettings settings) throws UsageException {
@@ -129,7 +185,8 @@ final class ScanJob {
         List<Check> out = new ArrayList<>();
         for (Check c : Rules.all()) {
             AtolintConfig.RuleSetting s = config.rules().get(c.meta().id());
-            if (s == null || !s.disabled()) {
+            boolean on = s == null || s.enabled() == null ? !c.meta().optIn() : s.enabled();
+            if (on) {
                 out.add(c);
             }
         }

@@ -1,12 +1,11 @@
 package io.atolint.topology;
 
 import io.atolint.model.Finding;
-import io.atolint.model.Model;
+import io.atolint.model.Names;
+import io.atolint.model.Placement;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
-import io.atolint.resolve.PlacementResolver;
-import io.atolint.resolve.SubnetLinks;
-import io.atolint.rule.Names;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,36 +15,27 @@ public final class Evidence {
     private Evidence() {
     }
 
-    /** The settings that decide a data store's AZ resilience, in the order a finding prefers to point at. */
-    private static final String[] DATA_SETTINGS = {"MultiAZ", "multi_az", "MultiAZEnabled", "multi_az_enabled",
-        "AutomaticFailoverEnabled", "automatic_failover_enabled", "NumCacheClusters", "num_cache_clusters",
-        "AZMode", "az_mode", "ClusterConfig", "ElasticsearchClusterConfig", "cluster_config", "AvailabilityZone",
-        "availability_zone", "DeploymentType", "deployment_type"};
-
-    /** Where a data store states what decides its AZ resilience (or the store itself). */
+    /**
+     * Where a data store states what decides its AZ resilience (its {@code AzResilience} settings in the
+     * property table, in the order a finding prefers to point at), or the store itself.
+     */
     public static SourceLocation dataSetting(Resource r) {
-        return r.locationOf(DATA_SETTINGS);
+        return Setting.find(r, "AzResilience").filter(Setting::written).map(Setting::at).orElse(r.location());
     }
 
-    /** Each subnet a resource names, with the AZ it resolves to and how. */
-    public static List<Finding.Related> subnets(Resource r, Model model) {
+    /** Each subnet a resource's placement rests on, with the AZ it resolves to and how. */
+    public static List<Finding.Related> subnets(Resource r) {
         List<Finding.Related> out = new ArrayList<>();
-        SubnetLinks.Links links = SubnetLinks.of(r, model, new PlacementResolver(model));
-        for (SubnetLinks.SubnetLink l : links.links()) {
-            SourceLocation where = l.subnet() != null ? l.subnet().location() : l.location();
-            out.add(new Finding.Related(r.displayName() + ": subnet " + l.describe(), where,
-                    l.subnet() == null ? null : l.subnet().id()));
+        for (Placement.Subnet l : r.placement().subnets()) {
+            out.add(new Finding.Related(r.displayName() + ": subnet " + l.describe(), l.at(), l.id()));
         }
         return out;
     }
 
     /** Where {@code r} names its subnets (or {@code r} itself). */
-    public static SourceLocation subnetsAttribute(Resource r, Model model) {
-        SubnetLinks.Links links = SubnetLinks.of(r, model, new PlacementResolver(model));
-        if (links.attribute() != null) {
-            return r.locationOf(links.attribute().split("/")[0]);
-        }
-        return r.location();
+    public static SourceLocation subnetsAttribute(Resource r) {
+        String attribute = r.placement().subnetsFrom();
+        return attribute == null ? r.location() : r.locationOf(attribute.split("/")[0]);
     }
 
     /** The resources of the first path through a set (except {@code except}), as related places. */

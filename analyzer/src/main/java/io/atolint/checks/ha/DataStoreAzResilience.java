@@ -1,13 +1,13 @@
 package io.atolint.checks.ha;
 
 import io.atolint.model.Finding;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 import io.atolint.topology.Evidence;
@@ -15,7 +15,6 @@ import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;
 import io.atolint.topology.Role;
 import io.atolint.topology.Spof;
-import io.atolint.topology.Topology;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ import java.util.List;
 public final class DataStoreAzResilience implements Check {
     @Override
     public void check(RuleContext ctx) {
-        for (ModelTopology topo : Topology.of(ctx.graph()).models()) {
+        for (ModelTopology topo : ctx.facts().topology().models()) {
             for (ReplicaSet s : topo.sets()) {
                 if (s.role().orElse(null) == Role.DATA && !dependencyReported(topo, s)) {
                     checkOne(ctx, topo, s);

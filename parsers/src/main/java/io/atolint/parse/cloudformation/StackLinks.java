@@ -81,8 +81,11 @@ public final class StackLinks {
      * Links the templates; {@code relative} gives a template's path relative to the scanned root (what a
      * TemplateURL's path may end with).
      */
-    public static StackLinks of(List<Template> templates, ParseOptions options, java.util.function.UnaryOperator<String> relative) {
+    public static StackLinks of(List<Template> given, ParseOptions options, java.util.function.UnaryOperator<String> relative) {
         StackLinks l = new StackLinks(options);
+        // the same files link the same way, whatever order they were listed in
+        List<Template> templates = new ArrayList<>(given);
+        templates.sort(java.util.Comparator.comparing(Template::path));
         templates.forEach(t -> l.byPath.put(t.path(), t));
         List<Export> exports = new ArrayList<>();
         Map<String, List<Node>> importSites = new LinkedHashMap<>();
@@ -248,7 +251,7 @@ public final class StackLinks {
             String exporter = link.export().template().path();
             if (link.stackName() != null && !link.stackName().equals(impliedNames.get(exporter))) {
                 note(importer, SourceLocation.at(importer, 1, 1), "Fn::ImportValue " + name + ": the imports of "
-                        + exporter + " imply different stack names (" + String.join(", ", implied.get(exporter).keySet())
+                        + exporter + " imply different stack names (" + String.join(", ", new TreeSet<>(implied.get(exporter).keySet()))
                         + "); it stays UNKNOWN");
                 return;
             }
@@ -401,7 +404,8 @@ public final class StackLinks {
                 if (matches.isEmpty()) {
                     continue;
                 }
-                matches.sort((a, b) -> Integer.compare(commonPrefix(b.path(), t.path()), commonPrefix(a.path(), t.path())));
+                matches.sort(java.util.Comparator.<Template>comparingInt(m -> -commonPrefix(m.path(), t.path()))
+                        .thenComparing(Template::path));
                 Template chosen = matches.get(0);
                 nested.put(t.path() + "#" + e.key().text(), chosen.file());
                 SourceLocation at = urlNode.location(t.path(), path);
@@ -496,7 +500,9 @@ public final class StackLinks {
     }
 
     /** Templates linked by imports, each group one model, in the order of {@code templates} (only those). */
-    public List<List<Template>> groups(List<Template> templates) {
+    public List<List<Template>> groups(List<Template> given) {
+        List<Template> templates = new ArrayList<>(given);
+        templates.sort(java.util.Comparator.comparing(Template::path));
         List<List<Template>> out = new ArrayList<>();
         Set<String> done = new HashSet<>();
         Set<String> allowed = new HashSet<>();

@@ -103,6 +103,11 @@ final class Functions {
                 return v;
             }
         }
+        if (name.equals("jsonencode") && args.size() == 1 && args.get(0) instanceof Value.MapV m && !Values.isKnown(m)) {
+            // A document with unresolved leaves (an ARN of a resource created alongside) keeps its structure, so
+            // that rules read the statements they can and see UNKNOWN only where a value is not resolved.
+            return m;
+        }
         Def def = TABLE.get(name);
         if (def == null) {
             String why = NOT_EVALUATED.get(name);
