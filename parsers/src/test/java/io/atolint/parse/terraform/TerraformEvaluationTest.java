@@ -378,4 +378,38 @@ class TerraformEvaluationTest {
         assertEquals(ParseFindings.INVALID, broken.get(0).ruleId());
         assertEquals(1, broken.get(0).location().startLine());
     }
+
+    @Test
+    void optionalObjectAttributesTakeTheirDefaultsAsTerraformGivesThem() {
+        Model m = scan(new MemoryTree().put("main.tf", """
+                module "groups" {
+                  source = "./modules/groups"
+                  groups = {
+                    web  = { min = "2" }
+                    jobs = { create = false }
+                  }
+                }
+                """).put("modules/groups/main.tf", """
+                variable "groups" {
+                  type = map(object({
+                    create = optional(bool, true) # a comment in the type
+                    min    = optional(number, 1)
+                    tags   = optional(map(string), { team = "core" })
+                    name   = optional(string)
+                  }))
+                }
+                resource "aws_autoscaling_group" "this" {
+                  for_each = { for k, v in var.groups : k => v if v.create }
+                  min_size = each.value.min
+                  tags     = each.value.tags
+                }
+                """));
+        assertEquals(List.of("module.groups.aws_autoscaling_group.this[\"web\"]"),
+                m.resources().stream().map(Resource::name).toList(), "jobs is not created; web takes create = true");
+        Value min = attr(m, "module.groups.aws_autoscaling_group.this[\"web\"]", "min_size");
+        assertEquals(new java.math.BigDecimal("2"), min.asNumber().orElseThrow(), "\"2\" converted to number 2");
+        assertEquals("core", attr(m, "module.groups.aws_autoscaling_group.this[\"web\"]", "tags").at("team")
+                .orElseThrow().asString().orElseThrow());
+        assertTrue(m.findings().isEmpty(), m.findings().toString());
+    }
 }
