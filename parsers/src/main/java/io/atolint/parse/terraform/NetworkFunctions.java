@@ -48,15 +48,11 @@ final class NetworkFunctions {
 
     /** The dotted netmask of an IPv4 prefix. */
     static String cidrnetmask(String prefix) {
-        int slash = prefix.indexOf('/');
-        if (slash < 0) {
-            throw new Functions.EvalError("cidrnetmask: not a CIDR prefix: " + prefix);
-        }
-        byte[] addr = address(prefix.substring(0, slash));
-        if (addr.length != 4) {
+        Prefix p = Prefix.of(prefix, "cidrnetmask");
+        if (p.bits() != 32) {
             throw new Functions.EvalError("cidrnetmask: only IPv4 prefixes have a netmask");
         }
-        int len = prefixLength(prefix.substring(slash + 1), 32);
+        int len = p.len();
         BigInteger mask = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE).xor(BigInteger.ONE.shiftLeft(32 - len).subtract(BigInteger.ONE));
         return render(mask, 4);
     }
@@ -73,15 +69,28 @@ final class NetworkFunctions {
         }
     }
 
+    /** A CIDR prefix: its address bytes and prefix length. */
+    private record Prefix(byte[] addr, int len) {
+        static Prefix of(String prefix, String fn) {
+            int slash = prefix.indexOf('/');
+            if (slash < 0) {
+                throw new Functions.EvalError(fn + ": not a CIDR prefix: " + prefix);
+            }
+            byte[] addr = address(prefix.substring(0, slash));
+            return new Prefix(addr, prefixLength(prefix.substring(slash + 1), addr.length * 8));
+        }
+
+        int bits() {
+            return addr.length * 8;
+        }
+    }
+
     /** {@code cidrsubnet(prefix, newbits, netnum)} for IPv4 and IPv6. */
     static String cidrsubnet(String prefix, int newbits, BigInteger netnum) {
-        int slash = prefix.indexOf('/');
-        if (slash < 0) {
-            throw new Functions.EvalError("cidrsubnet: not a CIDR prefix: " + prefix);
-        }
-        byte[] addr = address(prefix.substring(0, slash));
-        int bits = addr.length * 8;
-        int len = prefixLength(prefix.substring(slash + 1), addr.length * 8);
+        Prefix p = Prefix.of(prefix, "cidrsubnet");
+        byte[] addr = p.addr();
+        int bits = p.bits();
+        int len = p.len();
         int newLen = len + newbits;
         if (newbits < 0 || newLen > bits) {
             throw new Functions.EvalError("cidrsubnet: " + newbits + " new bits do not fit in " + prefix);
@@ -97,22 +106,15 @@ final class NetworkFunctions {
     }
 
     private static int hostBits(String prefix) {
-        int slash = prefix.indexOf('/');
-        if (slash < 0) {
-            throw new Functions.EvalError("not a CIDR prefix: " + prefix);
-        }
-        byte[] addr = address(prefix.substring(0, slash));
-        return addr.length * 8 - prefixLength(prefix.substring(slash + 1), addr.length * 8);
+        Prefix p = Prefix.of(prefix, "cidrsubnets");
+        return p.bits() - p.len();
     }
 
     static String cidrhost(String prefix, BigInteger host) {
-        int slash = prefix.indexOf('/');
-        if (slash < 0) {
-            throw new Functions.EvalError("cidrhost: not a CIDR prefix: " + prefix);
-        }
-        byte[] addr = address(prefix.substring(0, slash));
-        int bits = addr.length * 8;
-        int len = prefixLength(prefix.substring(slash + 1), addr.length * 8);
+        Prefix p = Prefix.of(prefix, "cidrhost");
+        byte[] addr = p.addr();
+        int bits = p.bits();
+        int len = p.len();
         BigInteger size = BigInteger.ONE.shiftLeft(bits - len);
         if (host.signum() < 0) {
             host = size.add(host);
