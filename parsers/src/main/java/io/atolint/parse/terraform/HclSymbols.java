@@ -508,7 +508,10 @@ final class HclSymbols {
         for (Symbol ch : s.getChildren()) {
             tick(ch);
             if (ch instanceof HCLAttribute a) {
-                int[] paren = offset(a) == null ? null : masking.parenKey(offset(a));
+                int[] paren = masking.keyRegion(a.getName());
+                if (paren == null && offset(a) != null) {
+                    paren = masking.parenKey(offset(a));
+                }
                 Expr key = a.runtimeName != null ? stringTemplate(a.runtimeName)
                         : paren != null ? new Expr.Paren(snippet(paren[0], paren[1]), map.apply(paren[0] - 1))
                         : new Expr.Literal(String.valueOf(a.getName()), pos(a));

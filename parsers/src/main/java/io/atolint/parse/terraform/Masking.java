@@ -10,12 +10,15 @@ import java.util.Map;
  * for-expression and heredoc becomes a placeholder string of the same extent (the rest of its
  * characters blanked, newlines kept), which {@link HclReader} then reads from the original text; a
  * parenthesised object key {@code (k) = v} becomes the quoted key {@code "k"}, remembered as an
- * expression; {@code map(}/{@code list(} inside an interpolation become {@code mAp(}/{@code lIst(}
+ * expression (a key with strings or escapes in it, {@code (format("%s", var.k)) = v}, becomes a
+ * placeholder key of the same extent instead, since quoting it would not make one string); {@code map(}/{@code list(} inside an interpolation become {@code mAp(}/{@code lIst(}
  * (read back by {@link #functionName}), since the lexer takes them for type constraints. Offsets of
  * the masked text are offsets of the original.
  */
 final class Masking {
     static final char MARK = '\uE000';
+    /** Starts the placeholder of a parenthesised object key that holds strings. */
+    static final char KEY_MARK = '\uE001';
     static final Masking NONE = new Masking(null, Map.of(), Map.of());
 
     /** A masked for-expression ({@code heredoc} false) or heredoc, {@code [start, end)} in the original. */
@@ -42,6 +45,12 @@ final class Masking {
             return null;
         }
         return regions.get(value.substring(1));
+    }
+
+    /** The key expression's span {@code [start, end)} of a key placeholder ({@code "\uE001..."}), or null. */
+    int[] keyRegion(String name) {
+        Region r = name == null || name.isEmpty() || name.charAt(0) != KEY_MARK ? null : regions.get(name);
+        return r == null ? null : new int[]{r.start(), r.end()};
     }
 
     /** For a key whose closing quote the lexer reports at {@code offset}: the key expression's span. */
@@ -151,7 +160,22 @@ final class Masking {
             }
             boolean assigns = after < t.length() && (t.charAt(after) == ':'
                     || (t.charAt(after) == '=' && (after + 1 >= t.length() || (t.charAt(after + 1) != '=' && t.charAt(after + 1) != '>'))));
-            if (!assigns || inner.isBlank() || inner.indexOf('"') >= 0 || inner.indexOf('\n') >= 0 || inner.indexOf('\\') >= 0) {
+            if (!assigns || inner.isBlank() || inner.indexOf('\n') >= 0) {
+                continue;
+            }
+            if (inner.indexOf('"') >= 0 || inner.indexOf('\\') >= 0) {
+                // a key with strings in it ({ (format("%s", var.k)) = 1 }): the whole key becomes a placeholder
+                String id = Integer.toString(next[0], 36);
+                String placeholder = "\"" + KEY_MARK + id + "\"";
+                if (placeholder.length() <= close + 1 - p[0]) {
+                    next[0]++;
+                    for (int k = p[0]; k <= close; k++) {
+                        out[k] = ' ';
+                    }
+                    placeholder.getChars(0, placeholder.length(), out, p[0]);
+                    regions.put(KEY_MARK + id, new Region(p[0] + 1, close, false));
+                    masked.add(new int[]{p[0], close + 1});
+                }
                 continue;
             }
             out[p[0]] = '"';

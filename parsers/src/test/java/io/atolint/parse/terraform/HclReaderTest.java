@@ -102,6 +102,10 @@ class HclReaderTest {
         assertInstanceOf(Expr.Literal.class, escaped, "$${ is an escape, not an interpolation");
         assertEquals("a${b}", ((Expr.Literal) escaped).value());
         assertEquals("{(var.k) = 1, b = 2}", printed("{ (var.k) = 1, b = 2 }"));
+        assertEquals("{(format(\"%s-x\", var.k)) = 1, b = 2}", printed("{ (format(\"%s-x\", var.k)) = 1, b = 2 }"),
+                "a parenthesised key that holds strings is an expression too");
+        assertEquals("{(\"a\") = [\"b\"], (lower(\"C\")) = 2}", printed("{\n  (\"a\") = [\"b\"]\n  (lower(\"C\")) = 2\n}"));
+        assertEquals("{(\"a\") = 1}", printed("{(\"a\")=1}"), "a key no longer than its placeholder");
         assertEquals("concat(var.a, var.b...)", printed("concat(var.a, var.b...)"));
         assertEquals("aws_instance.web.*.id", printed("aws_instance.web.*.id"));
     }

@@ -298,6 +298,30 @@ class TerraformEvaluationTest {
     }
 
     @Test
+    void parenthesisedObjectKeysThatHoldStringsAreEvaluated() {
+        Model m = scan(MemoryTree.of("main.tf", """
+                variable "env" {
+                  default = "prod"
+                }
+                locals {
+                  zones = {
+                    (format("%s-a", var.env)) = "eu-west-1a"
+                    ("${var.env}-b")          = "eu-west-1b"
+                  }
+                }
+                resource "aws_subnet" "a" {
+                  availability_zone = local.zones["prod-a"]
+                }
+                resource "aws_subnet" "b" {
+                  availability_zone = local.zones["prod-b"]
+                }
+                """));
+        assertEquals("eu-west-1a", str(m, "aws_subnet.a", "availability_zone"));
+        assertEquals("eu-west-1b", str(m, "aws_subnet.b", "availability_zone"));
+        assertTrue(m.findings().stream().noneMatch(f -> f.ruleId().startsWith("PARSE")), m.findings().toString());
+    }
+
+    @Test
     void legacySplatsAndIndexesAfterCollectionsSelectOneInstance() {
         Model m = scan(MemoryTree.of("main.tf", """
                 variable "azs" {
