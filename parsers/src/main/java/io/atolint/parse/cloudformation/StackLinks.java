@@ -557,8 +557,12 @@ public final class StackLinks {
         return s;
     }
 
-    /** The value an import reads: the export's Value, evaluated in its own template. */
-    private Optional<Value> exported(String importer, String name) {
+    /**
+     * The value an import reads: the export's Value, evaluated in its own template. Groups of templates
+     * are read on several threads and an export outside the groups (in a nested stack) may be read from
+     * two of them: one evaluation at a time, each once.
+     */
+    private synchronized Optional<Value> exported(String importer, String name) {
         Link link = imports.getOrDefault(importer, Map.of()).get(name);
         if (link == null) {
             return Optional.empty();

@@ -22,6 +22,11 @@ import java.util.Optional;
  * outside it), or a module {@code terraform init} downloaded, through the root module's
  * {@code .terraform/modules/modules.json} (its {@code Key} is the module path {@code net.subnets}, its
  * {@code Dir} relative to the root). Each directory's {@code .tf} files are read once.
+ *
+ * <p>Root modules are evaluated on several threads once the handler has walked every module call
+ * (which reads every module a root can reach); the loader then only answers from what it holds. Its
+ * lookups are synchronized all the same, so that a miss (hostile or unforeseen input) reads the
+ * module on one thread at a time instead of corrupting the maps.
  */
 final class ModuleLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,12 +55,12 @@ final class ModuleLoader {
         return !tfFilesByDir.containsKey(dir) && !outsideFiles(dir).isEmpty();
     }
 
-    private List<String> outsideFiles(String dir) {
+    private synchronized List<String> outsideFiles(String dir) {
         return outside.computeIfAbsent(dir, d -> tree.filesInDirectory(d).stream()
                 .filter(f -> f.endsWith(".tf") || f.endsWith(".tf.json")).sorted().toList());
     }
 
-    ModuleConfig config(String dir) {
+    synchronized ModuleConfig config(String dir) {
         return configs.computeIfAbsent(dir, d -> {
             List<HclFile> files = new ArrayList<>();
             for (String f : tfFilesByDir.containsKey(d) ? tfFilesByDir.get(d) : outsideFiles(d)) {
@@ -104,7 +109,7 @@ final class ModuleLoader {
     }
 
     /** modules.json of a root module: module key to directory (relative to the scanned root). */
-    Map<String, String> manifest(String rootDir) {
+    synchronized Map<String, String> manifest(String rootDir) {
         return manifests.computeIfAbsent(rootDir, r -> {
             String path = (r.isEmpty() ? "" : r + "/") + ".terraform/modules/modules.json";
             Map<String, String> out = new LinkedHashMap<>();
