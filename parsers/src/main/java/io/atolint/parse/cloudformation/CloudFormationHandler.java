@@ -16,6 +16,7 @@ import io.atolint.parse.tree.TreeDocument;
 import io.atolint.parse.tree.Trees;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,9 +75,19 @@ public final class CloudFormationHandler implements FormatHandler {
         templates.values().forEach(c -> all.add(new StackLinks.Template(c.file(), c.doc(), StackInfo.of(c.file().path()))));
         StackLinks links = StackLinks.of(all, session.options(), p -> relative(session.tree().root(), p));
         Set<String> nestedChildren = new HashSet<>(links.nestedChildren());
+        Map<String, Integer> uses = new HashMap<>();
+        links.nestedUses().forEach((child, by) -> uses.merge(child, by.size(), Integer::sum));
         for (Candidate c : templates.values()) {
-            nestedChildren.addAll(localNestedPaths(c));
+            List<String> local = localNestedPaths(c);
+            nestedChildren.addAll(local);
+            local.forEach(child -> uses.merge(child, 1, Integer::sum));
         }
+        Set<String> sharedNested = new HashSet<>();
+        uses.forEach((child, n) -> {
+            if (n > 1) {
+                sharedNested.add(child);
+            }
+        });
         List<StackLinks.Template> tops = new ArrayList<>();
         for (StackLinks.Template t : all) {
             if (!nestedChildren.contains(t.file().path()) && !session.isClaimed(t.file().path())) {
@@ -86,7 +97,7 @@ public final class CloudFormationHandler implements FormatHandler {
         }
         // Each group (a template, or the templates linked by their exports) is read on every core; what
         // each read means for the session is applied in group order.
-        List<Parsed> parsed = Parallel.map(links.groups(tops), group -> read(session, group, templates, links));
+        List<Parsed> parsed = Parallel.map(links.groups(tops), group -> read(session, group, templates, links, sharedNested));
         Set<String> readAsNested = new HashSet<>();
         for (Parsed p : parsed) {
             if (readAsNested.containsAll(p.tops())) {
@@ -101,7 +112,7 @@ public final class CloudFormationHandler implements FormatHandler {
                 Candidate c = templates.get(child);
                 session.claim(child);
                 apply(session, read(session, List.of(new StackLinks.Template(c.file(), c.doc(), StackInfo.of(child))),
-                        templates, links));
+                        templates, links, sharedNested));
             }
         }
     }
@@ -120,7 +131,7 @@ public final class CloudFormationHandler implements FormatHandler {
      * paths of those go to the result, for the session to claim once the parallel reading is over).
      */
     private static Parsed read(ScanSession session, List<StackLinks.Template> group, Map<String, Candidate> templates,
-                               StackLinks links) {
+                               StackLinks links, Set<String> sharedNested) {
         List<String> paths = group.stream().map(t -> t.file().path()).toList();
         List<String> nestedRead = new ArrayList<>();
         try {
@@ -130,7 +141,7 @@ public final class CloudFormationHandler implements FormatHandler {
                                 nestedRead.add(f.path());
                                 return f;
                             })))
-                    .withStacks(links::info);
+                    .withStacks(links::info).withSharedNested(sharedNested);
             Model model = new Model(String.join(" + ", paths), Format.CLOUDFORMATION, paths);
             for (StackLinks.Template t : group) {
                 parser.parseInto(model, t.file(), t.doc(), Map.of(), t.file().path() + "#", "", 0);

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,8 @@ public final class CloudFormationParser {
     private final Format format;
     private final NestedTemplates nested;
     private java.util.function.Function<SourceFile, StackInfo> stacks = f -> StackInfo.of(f.path());
+    /** Templates the scan reads as more than one nested stack: their resources are named with the stack. */
+    private Set<String> sharedNested = Set.of();
     /** The templates being read, outermost first: a nested stack that uses one of them is a cycle. */
     private final Deque<String> chain = new ArrayDeque<>();
 
@@ -60,6 +63,16 @@ public final class CloudFormationParser {
      */
     public CloudFormationParser withStacks(java.util.function.Function<SourceFile, StackInfo> s) {
         this.stacks = s;
+        return this;
+    }
+
+    /**
+     * Templates that several nested stacks of the scan use (several parents, or one parent twice): what
+     * is found in them is said once per stack, named with the top template and the stack path
+     * ({@code main.yaml/Network: PublicSubnet1}), not the same words once per parent.
+     */
+    public CloudFormationParser withSharedNested(Set<String> paths) {
+        this.sharedNested = paths;
         return this;
     }
 
@@ -131,6 +144,10 @@ public final class CloudFormationParser {
             return;
         }
         StackInfo stack = depth == 0 ? stacks.apply(file) : StackInfo.of(f);
+        if (depth > 0 && chain.stream().skip(1).anyMatch(sharedNested::contains)) {
+            String top = chain.peekFirst();
+            stack = stack.withLabel(top.substring(top.lastIndexOf('/') + 1) + "/" + stackPath);
+        }
         Node.MapNode resources = expandLoops(root, declared, f, external, idPrefix, stack, model);
         root = withResources(root, resources);
         TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix, stack);

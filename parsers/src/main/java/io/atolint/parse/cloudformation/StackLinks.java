@@ -494,6 +494,13 @@ public final class StackLinks {
         return out;
     }
 
+    /** Templates read as nested stacks through their URL, with the nested stacks ({@code parent#logicalId}) that use them. */
+    public Map<String, List<String>> nestedUses() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        nested.forEach((use, f) -> out.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(use));
+        return out;
+    }
+
     /** The notes for a template: how its imports and nested stacks were matched. */
     public List<Finding> notes(String path) {
         return notes.getOrDefault(path, List.of());

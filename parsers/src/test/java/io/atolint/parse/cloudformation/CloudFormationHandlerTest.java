@@ -229,4 +229,34 @@ class CloudFormationHandlerTest {
                 + " ends with (1 other match: old/templates/child.template.yaml; the one nearest the parent is taken)"),
                 notes(r).toString());
     }
+    @Test
+    void aTemplateSeveralParentsNestByUrlIsNamedWithEachParent() {
+        String parent = """
+                Resources:
+                  Net:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: !Sub 'https://${Bucket}.s3.amazonaws.com/${KeyPrefix}templates/net.template.yaml'
+                      Parameters: {Az: %s}
+                """;
+        String child = """
+                Parameters:
+                  Az: {Type: String}
+                Resources:
+                  S: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Ref Az}}
+                """;
+        ScanResult r = Scans.scan(new MemoryTree()
+                .put("templates/a.template.yaml", parent.formatted("us-east-1a"))
+                .put("templates/b.template.yaml", parent.formatted("us-east-1b"))
+                .put("templates/net.template.yaml", child), ParseOptions.defaults());
+        Model a = r.models().stream().filter(x -> x.unit().equals("templates/a.template.yaml")).findFirst().orElseThrow();
+        Model b = r.models().stream().filter(x -> x.unit().equals("templates/b.template.yaml")).findFirst().orElseThrow();
+        assertEquals("a.template.yaml/Net: S", Scans.resource(a, "S").displayName());
+        assertEquals("b.template.yaml/Net: S", Scans.resource(b, "S").displayName());
+        assertEquals("us-east-1b", Scans.resource(b, "S").placement().azs().get(0).value());
+
+        ScanResult one = Scans.scan(new MemoryTree().put("templates/a.template.yaml", parent.formatted("us-east-1a"))
+                .put("templates/net.template.yaml", child), ParseOptions.defaults());
+        assertEquals("S", Scans.resource(Scans.only(one), "S").displayName(), "a template nested once keeps its names");
+    }
 }
