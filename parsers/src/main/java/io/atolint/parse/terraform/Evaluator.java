@@ -48,7 +48,13 @@ final class Evaluator {
         if (e instanceof Expr.Tuple t) {
             List<Value> items = new ArrayList<>();
             for (Expr i : t.items()) {
-                items.add(eval(i, env));
+                Value v = eval(i, env);
+                if (interpolationOnly(i) && v instanceof Value.ListV l) {
+                    // Terraform 0.11 flattens a list interpolated alone into a list: ["${aws_subnet.a.*.id}"]
+                    items.addAll(l.items());
+                } else {
+                    items.add(v);
+                }
             }
             return Values.list(items, at);
         }
@@ -280,9 +286,14 @@ final class Evaluator {
         return new Value.MapV(m, keys, at);
     }
 
+    /** A template that is one interpolation and nothing else: {@code "${aws_subnet.a.id}"}. */
+    private static boolean interpolationOnly(Expr e) {
+        return e instanceof Expr.Template t && t.parts().size() == 1 && !(t.parts().get(0) instanceof Expr.Literal)
+                && !(t.parts().get(0) instanceof Expr.TemplateIf) && !(t.parts().get(0) instanceof Expr.TemplateFor);
+    }
+
     private Value template(Expr.Template t, Env env, SourceLocation at) {
-        if (t.parts().size() == 1 && !(t.parts().get(0) instanceof Expr.Literal)
-                && !(t.parts().get(0) instanceof Expr.TemplateIf) && !(t.parts().get(0) instanceof Expr.TemplateFor)) {
+        if (interpolationOnly(t)) {
             // "${aws_subnet.a.id}" is the value itself, of whatever type (Terraform 0.11 style)
             return eval(t.parts().get(0), env);
         }
