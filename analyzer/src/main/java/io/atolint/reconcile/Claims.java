@@ -1,0 +1,424 @@
+package io.atolint.reconcile;
+
+import io.atolint.model.Az;
+import io.atolint.model.Finding;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Placement;
+import io.atolint.model.Resource;
+import io.atolint.model.Severity;
+import io.atolint.model.Tri;
+import io.atolint.model.Value;
+import io.atolint.model.Workloads;
+import io.atolint.rule.Names;
+import io.atolint.topology.SiteConnectivity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the diagram claims about availability, checked against the IaC: a standby or replica drawn where
+ * the IaC has none; a service or a tier drawn in N AZs that the IaC places in fewer; an element drawn in an
+ * AZ the IaC does not place it in; two VPN/Direct Connect links drawn where the IaC has one. A claim the IaC
+ * leaves UNKNOWN (placement not resolved, AZs that cannot be compared, an undecidable count) is a note
+ * that says what could not be checked, never a finding.
+ */
+final class Claims {
+    private final Drawing drawing;
+    private final Deployment deployment;
+    private final AzMap azs;
+    private final List<Match> matches;
+    private final List<Discrepancy> out = new ArrayList<>();
+    /** Units with a claim already reported: a wider claim on them would repeat it. */
+    private final Set<Deployment.Unit> claimed = new LinkedHashSet<>();
+
+    Claims(Drawing drawing, Deployment deployment, AzMap azs, List<Match> matches) {
+        this.drawing = drawing;
+        this.deployment = deployment;
+        this.azs = azs;
+        this.matches = matches;
+    }
+
+    List<Discrepancy> run() {
+        standbys();
+        unitSpread();
+        tierSpread();
+        azIdentity();
+        links();
+        return out;
+    }
+
+    // ------------------------------------------------------------ standby and replica
+
+    private void standbys() {
+        for (Match m : matches) {
+            String role = drawing.role(m.element());
+            if (!role.equals("standby") && !role.equals("replica")) {
+                continue;
+            }
+            Resource r = m.iac().get(0);
+            Deployment.Unit unit = deployment.unitOf(r);
+            Backing b = backing(r, role);
+            if (b.backed.isTrue()) {
+                continue;
+            }
+            claimed.add(unit);
+            String msg = drawing.name(m.element()) + " is drawn as the " + role + " of " + Names.of(r) + "; " + b.why;
+            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, m.element(), List.of(r),
+                    b.backed.isFalse() ? msg : msg + ": cannot check whether it has one", b.backed.isFalse(),
+                    null, null, related(List.of(r))));
+        }
+    }
+
+    private record Backing(Tri backed, String why) {
+    }
+
+    /** Whether the IaC gives a database the standby or replica the diagram draws. */
+    private Backing backing(Resource r, String role) {
+        Optional<Resource> cluster = deployment.clusterOf(r);
+        if (r.kind() == Kind.AURORA_CLUSTER || r.kind() == Kind.DOCDB_CLUSTER || r.kind() == Kind.NEPTUNE_CLUSTER
+                || cluster.isPresent()) {
+            Resource c = cluster.orElse(r);
+            List<Resource> members = deployment.membersOf(c);
+            if (members.stream().anyMatch(x -> x.meta().containsKey("instances"))) {
+                return new Backing(Tri.UNKNOWN, "the number of instances of " + c.displayName() + " is UNKNOWN");
+            }
+            return members.size() >= 2 ? new Backing(Tri.TRUE, "")
+                    : new Backing(Tri.FALSE, c.displayName() + " has " + members.size() + " instance"
+                    + (members.size() == 1 ? "" : "s") + " in the IaC, so no " + role + " runs");
+        }
+        if (r.kind() == Kind.RDS_INSTANCE) {
+            if (deployment.replicaSource(r).isPresent() || !deployment.replicasOf(r).isEmpty()) {
+                return new Backing(Tri.TRUE, "");
+            }
+            Tri multi = Deployment.multiAz(r);
+            String setting = r.attr("MultiAZ", "multi_az").map(Value::describe).orElse("omitted (single-AZ by default)");
+            if (multi.isTrue()) {
+                return new Backing(Tri.TRUE, "");
+            }
+            return new Backing(multi, "the IaC gives it no Multi-AZ standby (MultiAZ is " + setting
+                    + ") and no read replica");
+        }
+        if (r.kind() == Kind.ELASTICACHE_REPLICATION_GROUP) {
+            Optional<Value> n = r.attr("NumCacheClusters", "num_cache_clusters", "ReplicasPerNodeGroup",
+                    "replicas_per_node_group", "num_node_groups");
+            if (n.isEmpty() || n.get().asNumber().isEmpty()) {
+                return new Backing(Tri.UNKNOWN, "the number of nodes of " + r.displayName() + " is not stated");
+            }
+            int nodes = n.get().asNumber().get().intValue();
+            return nodes >= 2 ? new Backing(Tri.TRUE, "")
+                    : new Backing(Tri.FALSE, r.displayName() + " runs " + nodes + " node");
+        }
+        return new Backing(Workloads.isData(r.kind()) && r.placement().scope() == Placement.Scope.REGIONAL
+                ? Tri.TRUE : Tri.UNKNOWN, Names.kindLabel(r.kind()) + " has no standby or replica atolint can check");
+    }
+
+    // ------------------------------------------------------------ AZ spread
+
+    /** The distinct AZs a set of elements is drawn in, on the page where they are drawn in the most. */
+    private List<Az> drawnAzs(List<Resource> elements) {
+        Map<Model, List<Az>> byPage = new LinkedHashMap<>();
+        for (Resource e : elements) {
+            List<Az> list = byPage.computeIfAbsent(drawing.pageOf(e), k -> new ArrayList<>());
+            for (Az a : Drawing.azs(e)) {
+                if (list.stream().noneMatch(o -> o.value().equals(a.value()))) {
+                    list.add(a);
+                }
+            }
+        }
+        List<Az> best = List.of();
+        for (List<Az> l : byPage.values()) {
+            if (l.size() > best.size()) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** The range of AZ counts the IaC places resources in; null with {@code why} set when it cannot tell. */
+    private record Deployed(Placement.AzCount count, List<String> where, String unknown) {
+    }
+
+    private Deployed deployed(List<Resource> resources) {
+        List<Az> list = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (Resource r : resources) {
+            Placement p = r.placement();
+            if (r.meta().containsKey("instances")) {
+                return new Deployed(null, where, "the number of instances of " + r.displayName() + " is UNKNOWN ("
+                        + r.meta().get("instances") + ")");
+            }
+            switch (p.scope()) {
+                case ZONAL -> {
+                    list.addAll(p.azs());
+                    where.add(where(r));
+                }
+                case ONE_OF -> {
+                    list.add(p.azs().size() == 1 ? p.azs().get(0) : Az.unknown("one AZ chosen by AWS"));
+                    where.add(r.displayName() + " in one AZ" + (p.azs().size() > 1 ? " of " + String.join(", ",
+                            p.azs().stream().map(azs::describeIac).toList()) : "") + (p.reason().isEmpty() ? ""
+                            : " (" + p.reason() + ")"));
+                }
+                case REGIONAL, GLOBAL -> {
+                    return new Deployed(new Placement.AzCount(99, 99), List.of(r.displayName() + " is " + p.display()), null);
+                }
+                case UNKNOWN -> {
+                    return new Deployed(null, where, "the placement of " + r.displayName() + " is UNKNOWN (" + p.reason() + ")");
+                }
+                default -> {
+                    return new Deployed(null, where, "the IaC does not say where " + r.displayName() + " runs");
+                }
+            }
+        }
+        if (list.isEmpty()) {
+            return new Deployed(null, where, "the IaC places none of them in an AZ");
+        }
+        return new Deployed(Placement.AzCount.of(list), where, null);
+    }
+
+    /** Each drawn service against the AZs the IaC places it in. */
+    private void unitSpread() {
+        for (Map.Entry<Deployment.Unit, List<Resource>> e : elementsByUnit().entrySet()) {
+            Deployment.Unit unit = e.getKey();
+            if (claimed.contains(unit) || !spreads(unit.first().kind())) {
+                continue;
+            }
+            List<Az> drawn = drawnAzs(e.getValue());
+            if (drawn.size() < 2) {
+                continue;
+            }
+            if (claim(e.getValue(), unit.members(), drawn, Names.of(unit.first()) + (unit.members().size() > 1
+                    ? " (" + unit.members().size() + " instances)" : ""))) {
+                claimed.add(unit);
+            }
+        }
+    }
+
+    /** Each tier (load balancing, compute, data, egress) as a whole, when no service of it was already found wanting. */
+    private void tierSpread() {
+        Map<String, List<Resource>> elements = new LinkedHashMap<>();
+        Map<String, Set<Resource>> resources = new LinkedHashMap<>();
+        Set<String> touched = new LinkedHashSet<>();
+        for (Map.Entry<Deployment.Unit, List<Resource>> e : elementsByUnit().entrySet()) {
+            String tier = tier(e.getKey().first().kind());
+            if (tier == null) {
+                continue;
+            }
+            if (claimed.contains(e.getKey())) {
+                touched.add(tier);
+            }
+            elements.computeIfAbsent(tier, k -> new ArrayList<>()).addAll(e.getValue());
+            resources.computeIfAbsent(tier, k -> new LinkedHashSet<>()).addAll(e.getKey().members());
+        }
+        for (String tier : elements.keySet()) {
+            if (touched.contains(tier) || elements.get(tier).size() < 2) {
+                continue;
+            }
+            List<Az> drawn = drawnAzs(elements.get(tier));
+            if (drawn.size() >= 2) {
+                Deployed d = deployed(new ArrayList<>(resources.get(tier)));
+                if (d.count() != null && d.count().max() < drawn.size()) {
+                    claim(elements.get(tier), new ArrayList<>(resources.get(tier)), drawn, "the " + tier + " tier");
+                }
+            }
+        }
+    }
+
+    /** Reports a spread claim; true when something was reported. */
+    private boolean claim(List<Resource> elements, List<Resource> resources, List<Az> drawn, String what) {
+        Deployed d = deployed(resources);
+        String drawnText = drawn.size() + " AZs (" + String.join(", ", drawn.stream().map(azs::describe).toList()) + ")";
+        Resource at = elements.get(0);
+        for (Resource e : elements) {
+            if (Drawing.azs(e).size() > 1) {
+                at = e; // one icon drawn across AZs makes the claim itself
+                break;
+            }
+        }
+        if (d.unknown() != null) {
+            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, at, resources, "the diagram draws " + what + " in "
+                    + drawnText + "; cannot check that claim: " + d.unknown(), false, null, null, related(resources)));
+            return true;
+        }
+        if (d.count().max() < drawn.size()) {
+            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, at, resources, "the diagram draws " + what + " in "
+                    + drawnText + "; the IaC places it in " + d.count().max() + ": " + String.join("; ", d.where()),
+                    true, null, null, related(resources)));
+            return true;
+        }
+        if (d.count().min() < drawn.size()) {
+            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, at, resources, "the diagram draws " + what + " in "
+                    + drawnText + "; cannot tell whether the IaC's AZs are " + drawn.size() + " distinct AZs: "
+                    + String.join("; ", d.where()) + " (a --region would tell)", false, null, null, related(resources)));
+            return true;
+        }
+        return false;
+    }
+
+    /** One element drawn in one AZ that the IaC provably does not place its resource in. */
+    private void azIdentity() {
+        for (Match m : matches) {
+            List<Az> drawn = Drawing.azs(m.element());
+            Deployment.Unit unit = deployment.unitOf(m.iac().get(0));
+            if (drawn.size() != 1 || claimed.contains(unit) || !drawing.role(m.element()).isEmpty()
+                    && !drawing.role(m.element()).equals("primary")) {
+                continue;
+            }
+            Az d = drawn.get(0);
+            List<String> where = new ArrayList<>();
+            boolean allOther = true;
+            boolean any = false;
+            for (Resource r : m.iac()) {
+                Placement p = r.placement();
+                if (p.scope() != Placement.Scope.ZONAL || p.azs().isEmpty()) {
+                    allOther = false;
+                    break;
+                }
+                for (Az a : p.azs()) {
+                    any = true;
+                    allOther &= azs.same(d, a).isFalse();
+                }
+                where.add(where(r));
+            }
+            if (any && allOther) {
+                out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, m.element(), m.iac(), drawing.name(m.element())
+                        + " is drawn in " + azs.describe(d) + "; the IaC deploys " + String.join("; ", where),
+                        true, Severity.MEDIUM, null, related(m.iac())));
+            }
+        }
+    }
+
+    /**
+     * Where a resource runs, with the subnets that decide it when there are some:
+     * {@code WebAlb in us-east-1a (AZ 1) through PublicSubnetA (us-east-1a), PublicSubnetB (us-east-1a via GetAZs('')[0] of us-east-1)}.
+     */
+    private String where(Resource r) {
+        Set<String> zones = new LinkedHashSet<>();
+        for (Az a : r.placement().azs()) {
+            zones.add(azs.describeIac(a));
+        }
+        String text = r.displayName() + " in " + String.join(", ", zones);
+        List<Resource> subnets = r.kind() == Kind.SUBNET ? List.of() : deployment.subnetsOf(r);
+        if (subnets.isEmpty()) {
+            Set<String> how = new LinkedHashSet<>();
+            for (Az a : r.placement().azs()) {
+                if (!a.how().isEmpty() && !a.how().equals("literal")) {
+                    how.add(a.explain());
+                }
+            }
+            return how.isEmpty() ? text : text + " (" + String.join("; ", how) + ")";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Resource s : subnets) {
+            List<String> sz = new ArrayList<>();
+            for (Az a : s.placement().azs()) {
+                sz.add(a.explain());
+            }
+            parts.add(s.displayName() + " (" + String.join(", ", sz) + ")");
+        }
+        return text + " through " + String.join(", ", parts);
+    }
+
+    private Map<Deployment.Unit, List<Resource>> elementsByUnit() {
+        Map<Deployment.Unit, List<Resource>> out = new LinkedHashMap<>();
+        for (Match m : matches) {
+            Set<Deployment.Unit> units = new LinkedHashSet<>();
+            for (Resource r : m.iac()) {
+                units.add(deployment.unitOf(r));
+            }
+            if (units.size() == 1) {
+                out.computeIfAbsent(units.iterator().next(), k -> new ArrayList<>()).add(m.element());
+            }
+        }
+        return out;
+    }
+
+    /** Kinds whose AZ spread a diagram claims. */
+    private static boolean spreads(Kind k) {
+        return tier(k) != null || k == Kind.SUBNET;
+    }
+
+    private static String tier(Kind k) {
+        if (Workloads.LOAD_BALANCING.contains(k)) {
+            return "load-balancing";
+        }
+        if (Workloads.isCompute(k)) {
+            return "compute";
+        }
+        if (Workloads.isData(k) && k != Kind.S3_BUCKET) {
+            return "data";
+        }
+        if (Workloads.EGRESS.contains(k)) {
+            return "egress";
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------ VPN / Direct Connect links
+
+    /** Two independent links drawn to a site where the IaC has one. */
+    private void links() {
+        int iacLinks = 0;
+        boolean iacSites = false;
+        boolean unresolved = false;
+        List<Resource> iacDevices = new ArrayList<>();
+        for (Model m : deployment.models()) {
+            if (!SiteConnectivity.applies(m)) {
+                continue;
+            }
+            for (SiteConnectivity.Result r : SiteConnectivity.of(deployment.graph(), m)) {
+                iacSites = true;
+                iacLinks = Math.max(iacLinks, r.independent());
+                unresolved |= !r.unresolvedGateways().isEmpty();
+                iacDevices.addAll(r.customerGateways());
+                iacDevices.addAll(r.vpnConnections());
+                iacDevices.addAll(r.directConnects());
+            }
+        }
+        if (!iacSites) {
+            return; // nothing deployed to compare with: an outside-link finding says so
+        }
+        for (Model page : drawing.pages()) {
+            if (!SiteConnectivity.applies(page)) {
+                continue;
+            }
+            for (SiteConnectivity.Result r : SiteConnectivity.of(deployment.graph(), page)) {
+                if (r.independent() < 2 || r.independent() <= iacLinks) {
+                    continue;
+                }
+                String msg = "the diagram draws " + r.independent() + " independent VPN/Direct Connect links for "
+                        + r.site().how() + "; the IaC has " + iacLinks + " (" + describe(iacDevices) + ")";
+                out.add(new Discrepancy(Discrepancy.Type.LINK_CLAIM, r.site().anchor(), iacDevices,
+                        unresolved ? msg + ": cannot check that claim, a VPN connection's gateway is unresolved" : msg,
+                        !unresolved, null, null, related(iacDevices)));
+            }
+        }
+    }
+
+    private static String describe(List<Resource> devices) {
+        Map<String, List<String>> byKind = new LinkedHashMap<>();
+        for (Resource d : devices) {
+            byKind.computeIfAbsent(Names.kindLabel(d.kind()), k -> new ArrayList<>()).add(d.displayName());
+        }
+        List<String> parts = new ArrayList<>();
+        byKind.forEach((k, names) -> parts.add(names.size() + " " + k + (names.size() == 1 ? "" : "s") + " "
+                + String.join(", ", names)));
+        return String.join("; ", parts);
+    }
+
+    static List<Finding.Related> related(List<Resource> resources) {
+        List<Finding.Related> out = new ArrayList<>();
+        for (Resource r : resources) {
+            if (out.size() >= 20) {
+                break;
+            }
+            out.add(new Finding.Related(Names.of(r) + " (" + r.placement().display() + ")", r.location(), r.id()));
+        }
+        return out;
+    }
+}

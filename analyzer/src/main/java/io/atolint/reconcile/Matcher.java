@@ -1,0 +1,492 @@
+package io.atolint.reconcile;
+
+import io.atolint.model.Az;
+import io.atolint.model.Kind;
+import io.atolint.model.Resource;
+import io.atolint.model.Tri;
+import io.atolint.model.Workloads;
+import io.atolint.rule.Names;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pairs diagram elements with IaC resources. Kinds first (the one kind table, and the conventions of
+ * {@code kind-pairs.tsv}), then labels against names (logical id, address, {@code Name} tag, name
+ * property, construct path; compared as words with a score), then placement (same VPC, subnet and
+ * subnet role, AZ by {@link AzMap}). VPCs are matched first, then subnets, then everything else, so that
+ * "drawn in the subnet that is AppSubnetA" can count.
+ *
+ * <p>Three passes per stage: (1) the best pairs one to one, in descending score (a counted block takes one
+ * icon per instance); (2) an element left over joins a resource already drawn when it is a copy of that
+ * drawing (same kind and words), is drawn inside it (EC2 icons in an Auto Scaling group box), names it, or
+ * is a standby or replica of a database; (3) a resource left over is drawn by an icon of its kind whose
+ * label names no one resource ("AWS Lambda", "Lambda functions"). A single icon for a counted block stands
+ * for every instance. Scores: {@code kind weight x (0.55 + 0.30 label + 0.15 placement)}, label and
+ * placement 0.5 when nothing tells; a pair is kept from 0.6 (0.5 to join a resource already drawn).
+ */
+final class Matcher {
+    static final double ACCEPT = 0.6;
+    static final double JOIN = 0.5;
+
+    private final Drawing drawing;
+    private final Deployment deployment;
+    private final AzMap azs;
+    /** Element to the resources it stands for. */
+    private final Map<Resource, Assignment> assigned = new LinkedHashMap<>();
+    /** Instance to the elements that stand for it. */
+    private final Map<Resource, List<Resource>> drawnAs = new HashMap<>();
+
+    private record Candidate(Resource element, Deployment.Unit unit, Resource instance, double score,
+                             List<String> reasons) {
+    }
+
+    private static final class Assignment {
+        final Deployment.Unit unit;
+        final List<Resource> resources = new ArrayList<>();
+        double score;
+        final List<String> reasons = new ArrayList<>();
+
+        Assignment(Deployment.Unit unit) {
+            this.unit = unit;
+        }
+    }
+
+    Matcher(Drawing drawing, Deployment deployment, AzMap azs) {
+        this.drawing = drawing;
+        this.deployment = deployment;
+        this.azs = azs;
+    }
+
+    List<Match> run() {
+        List<List<Resource>> stages = List.of(stage(0), stage(1), stage(2));
+        for (List<Resource> elements : stages) {
+            oneToOne(elements);
+            join(elements);
+        }
+        oneIconPerBlock();
+        genericIcons();
+        List<Match> out = new ArrayList<>();
+        for (Resource e : drawing.elements()) {
+            Assignment a = assigned.get(e);
+            if (a != null) {
+                out.add(new Match(e, a.resources, Math.round(a.score * 100) / 100.0, a.reasons));
+            }
+        }
+        return out;
+    }
+
+    /** VPCs, then subnets, then everything else. */
+    private List<Resource> stage(int n) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource e : drawing.elements()) {
+            Kind k = Drawing.kindOf(e);
+            int s = k == Kind.VPC ? 0 : k == Kind.SUBNET ? 1 : 2;
+            if (s == n) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ pass 1: one to one
+
+    private void oneToOne(List<Resource> elements) {
+        List<Candidate> all = new ArrayList<>();
+        for (Resource e : elements) {
+            for (Deployment.Unit u : deployment.units()) {
+                for (Resource instance : u.members()) {
+                    score(e, u, instance, true).ifPresent(all::add);
+                }
+            }
+        }
+        all.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        Set<Resource> taken = new LinkedHashSet<>();
+        for (Candidate c : all) {
+            if (c.score < ACCEPT || assigned.containsKey(c.element) || taken.contains(c.instance)
+                    || drawnAs.containsKey(c.instance)) {
+                continue;
+            }
+            List<Resource> members = c.unit.members();
+            if (members.size() > 1 && Drawing.azs(c.element).isEmpty() && drawing.words(c.element).copy() < 0
+                    && members.stream().noneMatch(m -> taken.contains(m) || drawnAs.containsKey(m))) {
+                // drawn once, in no AZ and with no copy number: one icon for the whole block
+                taken.addAll(members);
+                List<String> reasons = new ArrayList<>(c.reasons);
+                reasons.add("one icon for the " + members.size() + " instances of " + c.unit.name());
+                assign(new Candidate(c.element, c.unit, c.instance, c.score, reasons), members);
+                continue;
+            }
+            taken.add(c.instance);
+            assign(c, List.of(c.instance));
+        }
+    }
+
+    // ------------------------------------------------------------ pass 2: joining what is already drawn
+
+    private void join(List<Resource> elements) {
+        for (Resource e : elements) {
+            if (assigned.containsKey(e)) {
+                continue;
+            }
+            Candidate best = null;
+            List<Resource> bestTargets = null;
+            for (Deployment.Unit u : deployment.units()) {
+                for (Resource instance : u.members()) {
+                    List<Resource> drawnBy = drawnAs.get(instance);
+                    if (drawnBy == null) {
+                        continue;
+                    }
+                    Optional<Candidate> c = score(e, u, instance, false);
+                    if (c.isEmpty() || c.get().score < JOIN) {
+                        continue;
+                    }
+                    Optional<String> why = joinReason(e, instance, drawnBy, c.get());
+                    if (why.isEmpty()) {
+                        continue;
+                    }
+                    List<String> reasons = new ArrayList<>(c.get().reasons);
+                    reasons.add(why.get());
+                    Candidate j = new Candidate(e, u, instance, c.get().score, reasons);
+                    if (best == null || j.score > best.score) {
+                        best = j;
+                        bestTargets = assigned.get(drawnBy.get(0)).resources;
+                    }
+                }
+            }
+            if (best != null) {
+                List<Resource> targets = bestTargets.contains(best.instance) ? bestTargets : List.of(best.instance);
+                if (best.unit.members().size() > 1 && Drawing.azs(e).isEmpty()) {
+                    targets = best.unit.members(); // drawn in no AZ: it stands for every instance
+                }
+                assign(best, targets);
+            }
+        }
+    }
+
+    /** Why an element may stand for a resource another element already draws, or empty when it may not. */
+    private Optional<String> joinReason(Resource e, Resource instance, List<Resource> drawnBy, Candidate c) {
+        Words.Parsed w = drawing.words(e);
+        for (Resource other : drawnBy) {
+            if (Drawing.kindOf(other) == Drawing.kindOf(e) && w.tokens().equals(drawing.words(other).tokens())) {
+                return Optional.of("another drawing of what " + drawing.name(other) + " draws");
+            }
+            if (drawing.ancestors(e).contains(other)) {
+                return Optional.of("drawn inside " + drawing.name(other) + ", which stands for " + instance.displayName());
+            }
+        }
+        String role = drawing.role(e);
+        if ((role.equals("standby") || role.equals("replica")) && Workloads.isData(instance.kind())
+                || (role.equals("standby") || role.equals("replica")) && isDataInstance(instance)) {
+            return Optional.of("drawn as the " + role + " of " + instance.displayName());
+        }
+        if (!w.isGeneric() && labelScore(e, instance) >= 0.5) {
+            return Optional.of("its label names " + instance.displayName() + " too");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isCluster(Kind k) {
+        return k == Kind.AURORA_CLUSTER || k == Kind.DOCDB_CLUSTER || k == Kind.NEPTUNE_CLUSTER;
+    }
+
+    private static boolean isDataInstance(Resource r) {
+        return r.kind() == Kind.RDS_INSTANCE || r.kind() == Kind.DOCDB_INSTANCE || r.kind() == Kind.NEPTUNE_INSTANCE;
+    }
+
+    // ------------------------------------------------------------ one icon for a block, one icon for many
+
+    /** A counted block drawn by one icon only: that icon stands for every instance. */
+    private void oneIconPerBlock() {
+        for (Deployment.Unit u : deployment.units()) {
+            if (u.members().size() < 2) {
+                continue;
+            }
+            Set<Resource> icons = new LinkedHashSet<>();
+            for (Resource m : u.members()) {
+                icons.addAll(drawnAs.getOrDefault(m, List.of()));
+            }
+            Set<Resource> drawnMembers = new LinkedHashSet<>();
+            for (Resource m : u.members()) {
+                if (drawnAs.containsKey(m)) {
+                    drawnMembers.add(m);
+                }
+            }
+            if (drawnMembers.size() != 1) {
+                continue;
+            }
+            for (Resource icon : icons) {
+                Assignment a = assigned.get(icon);
+                for (Resource m : u.members()) {
+                    if (!a.resources.contains(m)) {
+                        a.resources.add(m);
+                        drawnAs.computeIfAbsent(m, k -> new ArrayList<>()).add(icon);
+                    }
+                }
+                a.reasons.add("one icon for the " + u.members().size() + " instances of " + u.name());
+            }
+        }
+    }
+
+    /**
+     * A resource still undrawn, of a kind an icon stands for whose label names no one resource ("AWS
+     * Lambda", "Lambda functions"): that icon draws it too.
+     */
+    private void genericIcons() {
+        for (Resource r : deployment.resources()) {
+            if (drawnAs.containsKey(r) || r.kind() == Kind.UNKNOWN || Conventions.notDrawn(r.kind()).isPresent()) {
+                continue;
+            }
+            Resource best = null;
+            double bestScore = 0;
+            for (Map.Entry<Resource, Assignment> e : assigned.entrySet()) {
+                Words.Parsed w = drawing.words(e.getKey());
+                if (!(w.isGeneric() || w.plural())) {
+                    continue;
+                }
+                Optional<Conventions.KindPair> p = Conventions.pair(Drawing.kindOf(e.getKey()), r.kind());
+                if (p.isEmpty() || p.get().weight() < 1.0) {
+                    continue;
+                }
+                double s = placement(e.getKey(), r, new ArrayList<>());
+                if (best == null || s > bestScore) {
+                    best = e.getKey();
+                    bestScore = s;
+                }
+            }
+            if (best != null && bestScore > 0) {
+                Assignment a = assigned.get(best);
+                a.resources.add(r);
+                a.reasons.add(r.displayName() + ": one icon labelled " + (drawing.words(best).plural() ? "in the plural"
+                        : "with no name of its own") + " draws every " + Names.kindLabel(r.kind()));
+                drawnAs.computeIfAbsent(r, k -> new ArrayList<>()).add(best);
+            }
+        }
+    }
+
+    private void assign(Candidate c, List<Resource> targets) {
+        Assignment a = new Assignment(c.unit);
+        a.resources.addAll(targets);
+        a.score = c.score;
+        for (String reason : c.reasons) {
+            if (!a.reasons.contains(reason)) {
+                a.reasons.add(reason);
+            }
+        }
+        assigned.put(c.element, a);
+        for (Resource t : targets) {
+            drawnAs.computeIfAbsent(t, k -> new ArrayList<>()).add(c.element);
+        }
+    }
+
+    // ------------------------------------------------------------ scoring
+
+    private Optional<Candidate> score(Resource e, Deployment.Unit u, Resource r, boolean firstPass) {
+        Kind drawnKind = Drawing.kindOf(e);
+        Optional<Conventions.KindPair> pair = Conventions.pair(drawnKind, r.kind());
+        if (pair.isEmpty()) {
+            return Optional.empty();
+        }
+        double kind = pair.get().weight();
+        List<String> reasons = new ArrayList<>();
+        if (kind < 1.0 && !deployment.has(drawnKind)) {
+            kind = Math.max(kind, 0.9);
+        }
+        reasons.add(kind >= 1.0 && drawnKind == r.kind() ? "kind: " + Names.kindLabel(r.kind())
+                : "kind: " + Names.kindLabel(drawnKind) + " icon for " + Names.kindLabel(r.kind()) + " ("
+                + pair.get().why() + (deployment.has(drawnKind) ? "" : "; the IaC has no " + Names.kindLabel(drawnKind)) + ")");
+        Double label = labelScoreOrNull(e, r, reasons);
+        double place = placement(e, r, reasons);
+        double s = kind * (0.55 + 0.30 * (label == null ? 0.5 : label) + 0.15 * place);
+        s += copyHint(e, r, reasons);
+        String role = drawing.role(e);
+        if (!role.isEmpty() && deployment.names(r).stream().anyMatch(n -> n.roles().contains(role))) {
+            s += 0.03;
+            reasons.add("the " + role + " on both sides");
+        }
+        if (isCluster(r.kind()) && !deployment.membersOf(r).isEmpty()
+                && Conventions.pair(drawnKind, deployment.membersOf(r).get(0).kind()).isPresent()) {
+            s -= 0.05; // a cluster with instances in the files is drawn through them
+        }
+        if (firstPass && (role.equals("standby") || role.equals("replica"))) {
+            s -= 0.05; // the primary icon takes the primary; the standby joins it
+        }
+        if (role.equals("replica") && deployment.replicaSource(r).isPresent()) {
+            s += 0.1;
+            reasons.add("a read replica, drawn as a replica");
+        }
+        return Optional.of(new Candidate(e, u, r, Math.max(0, Math.min(1, s)), reasons));
+    }
+
+    private double labelScore(Resource e, Resource r) {
+        Double d = labelScoreOrNull(e, r, new ArrayList<>());
+        return d == null ? 0.5 : d;
+    }
+
+    /** The best word score of the element's label against the resource's names; null when either names nothing. */
+    private Double labelScoreOrNull(Resource e, Resource r, List<String> reasons) {
+        Words.Parsed w = drawing.words(e);
+        String label = e.meta().getOrDefault("label", "");
+        if (w.isGeneric()) {
+            if (!label.isEmpty()) {
+                reasons.add("label '" + label + "' names only the kind");
+            }
+            return null;
+        }
+        double best = -1;
+        String bestName = null;
+        Map<String, String> sources = deployment.nameSources(r);
+        List<Words.Parsed> names = deployment.names(r);
+        List<String> keys = new ArrayList<>(sources.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isGeneric()) {
+                continue;
+            }
+            double s = Words.similarity(w.tokens(), names.get(i).tokens());
+            if (s > best) {
+                best = s;
+                bestName = keys.get(i);
+            }
+        }
+        if (bestName == null) {
+            reasons.add("label '" + label + "': " + r.displayName() + " has no name of its own to compare");
+            return null;
+        }
+        String src = sources.get(bestName);
+        reasons.add(String.format(Locale.ROOT, "label '%s' %s %s %s (%.2f)", label,
+                best >= 0.99 ? "=" : best >= 0.5 ? "~" : "differs from", src, bestName, best));
+        return best;
+    }
+
+    /** A small nudge when copy numbers agree ("Web 2" and {@code web[1]}, "Subnet A" and {@code SubnetA}). */
+    private double copyHint(Resource e, Resource r, List<String> reasons) {
+        int mine = drawing.words(e).copy();
+        if (mine < 0) {
+            return 0;
+        }
+        for (Words.Parsed n : deployment.names(r)) {
+            if (n.copy() >= 0) {
+                if (n.copy() == mine) {
+                    reasons.add("copy number " + (mine + 1) + " on both sides");
+                    return 0.03;
+                }
+                return -0.03;
+            }
+        }
+        return 0;
+    }
+
+    /** Placement evidence 0..1 (0.5 when nothing tells): AZs, the subnet or its role, the VPC, a group box. */
+    private double placement(Resource e, Resource r, List<String> reasons) {
+        List<Double> evidence = new ArrayList<>();
+        az(e, r, reasons).ifPresent(evidence::add);
+        Optional<Double> subnet = subnet(e, r, reasons);
+        if (subnet.isPresent()) {
+            evidence.add(subnet.get());
+        } else {
+            String mine = drawing.subnetRole(e);
+            String theirs = deployment.roleOf(r);
+            if (!mine.isEmpty() && !theirs.isEmpty()) {
+                evidence.add(mine.equals(theirs) ? 1.0 : 0.0);
+                reasons.add(mine.equals(theirs) ? "subnet role: " + mine : "subnet role: drawn " + mine + ", deployed " + theirs);
+            }
+        }
+        drawing.ancestor(e, Kind.VPC).map(assigned::get).ifPresent(vpc -> deployment.vpcOf(r).ifPresent(v -> {
+            boolean same = vpc.resources.contains(v);
+            evidence.add(same ? 1.0 : 0.0);
+            reasons.add(same ? "in VPC " + v.displayName() : "drawn in the VPC that is " + vpc.resources.get(0).displayName()
+                    + ", deployed in " + v.displayName());
+        }));
+        for (Resource box : drawing.ancestors(e)) {
+            Assignment a = assigned.get(box);
+            if (a != null && box.kind() != Kind.VPC && box.kind() != Kind.SUBNET && a.resources.contains(r)) {
+                evidence.add(1.0);
+                evidence.add(1.0);
+                reasons.add("drawn inside " + drawing.name(box) + ", which stands for " + r.displayName());
+                break;
+            }
+        }
+        if (evidence.isEmpty()) {
+            return 0.5;
+        }
+        return evidence.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
+    }
+
+    /** AZ agreement: the share of drawn and deployed AZs that correspond, when both are known. */
+    private Optional<Double> az(Resource e, Resource r, List<String> reasons) {
+        List<Az> drawn = Drawing.azs(e);
+        List<Az> deployed = Deployment.azs(r);
+        if (drawn.isEmpty() || deployed.isEmpty()) {
+            return Optional.empty();
+        }
+        int hits = 0;
+        int decided = 0;
+        for (Az d : drawn) {
+            boolean any = false;
+            boolean known = true;
+            for (Az a : deployed) {
+                Tri t = azs.same(d, a);
+                any |= t.isTrue();
+                known &= t.isKnown();
+            }
+            if (any || known) {
+                decided++;
+            }
+            if (any) {
+                hits++;
+            }
+        }
+        for (Az a : deployed) {
+            boolean any = false;
+            boolean known = true;
+            for (Az d : drawn) {
+                Tri t = azs.same(d, a);
+                any |= t.isTrue();
+                known &= t.isKnown();
+            }
+            if (any || known) {
+                decided++;
+            }
+            if (any) {
+                hits++;
+            }
+        }
+        if (decided == 0) {
+            return Optional.empty();
+        }
+        double s = (double) hits / decided;
+        String where = "drawn in " + String.join(" and ", drawn.stream().map(azs::describe).toList())
+                + ", deployed in " + String.join(", ", deployed.stream().map(azs::describeIac).toList());
+        reasons.add((s >= 0.99 ? "AZ: " : s > 0 ? "AZ partly: " : "AZ differs: ") + where);
+        return Optional.of(s);
+    }
+
+    /** Drawn in a subnet that stands for one of the resource's subnets. */
+    private Optional<Double> subnet(Resource e, Resource r, List<String> reasons) {
+        if (r.kind() == Kind.SUBNET || e.kind() == Kind.SUBNET) {
+            return Optional.empty();
+        }
+        Optional<Resource> box = drawing.ancestor(e, Kind.SUBNET);
+        if (box.isEmpty() || !assigned.containsKey(box.get())) {
+            return Optional.empty();
+        }
+        List<Resource> theirs = deployment.subnetsOf(r);
+        if (theirs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Resource> drawnSubnets = assigned.get(box.get()).resources;
+        boolean in = theirs.stream().anyMatch(drawnSubnets::contains);
+        reasons.add(in ? "drawn in " + drawing.name(box.get()) + " = " + drawnSubnets.get(0).displayName()
+                : "drawn in " + drawing.name(box.get()) + " (" + drawnSubnets.get(0).displayName() + "), deployed in "
+                + String.join(", ", theirs.stream().map(Resource::displayName).toList()));
+        return Optional.of(in ? 1.0 : 0.0);
+    }
+}

@@ -1,0 +1,202 @@
+package io.atolint.reconcile;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.RelationType;
+import io.atolint.model.Resource;
+import io.atolint.model.Severity;
+import io.atolint.rule.Names;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares a diagram with the IaC it should show (see {@link Pair}), from the models the scan already
+ * built: matches elements to resources ({@link Matcher}), lists the elements with no counterpart and the
+ * deployed services no element stands for (minus what a diagram is not expected to draw, {@code
+ * not-drawn.tsv}, and what a drawn resource also stands for, {@code covers.tsv}), checks the diagram's
+ * availability claims ({@link Claims}) and its links outside AWS ({@link OutsideLinks}).
+ */
+public final class Reconciler {
+    private final ResourceGraph graph;
+    private final String region;
+
+    public Reconciler(ResourceGraph graph, String region) {
+        this.graph = graph;
+        this.region = region;
+    }
+
+    /** Every pair, in order. */
+    public List<Reconciliation> reconcile(List<Pair> pairs) {
+        List<Reconciliation> out = new ArrayList<>();
+        for (Pair p : pairs) {
+            out.add(reconcile(p));
+        }
+        return out;
+    }
+
+    public Reconciliation reconcile(Pair pair) {
+        List<Model> pages = new ArrayList<>();
+        List<Model> iac = new ArrayList<>();
+        for (Model m : graph.models()) {
+            if (pair.isDiagramPage(m)) {
+                pages.add(m);
+            } else if (pair.isIac(m)) {
+                iac.add(m);
+            }
+        }
+        if (pages.isEmpty()) {
+            return Reconciliation.failed(pair, pages, iac, "no diagram page was read from " + pair.diagram()
+                    + (pair.page() == null ? "" : " (page " + pair.page() + ")"));
+        }
+        if (iac.isEmpty()) {
+            return Reconciliation.failed(pair, pages, iac, "no CloudFormation, CDK or Terraform was read under "
+                    + String.join(", ", pair.iac()));
+        }
+        Drawing drawing = new Drawing(pages);
+        Deployment deployment = new Deployment(graph, iac);
+        AzMap azs = AzMap.of(pages, iac, region);
+        List<Match> matches = new Matcher(drawing, deployment, azs).run();
+        Set<Resource> matchedElements = new LinkedHashSet<>();
+        Set<Resource> drawn = new LinkedHashSet<>();
+        for (Match m : matches) {
+            matchedElements.add(m.element());
+            drawn.addAll(m.iac());
+        }
+        OutsideLinks links = new OutsideLinks(drawing, deployment);
+        List<OutsideLinks.DrawnLink> drawnLinks = links.drawnLinks();
+
+        List<Discrepancy> found = new ArrayList<>();
+        List<Resource> undrawn = undrawn(deployment, drawn, drawnLinks);
+        found.addAll(notDrawn(drawing, deployment, undrawn));
+        List<Resource> unmatched = new ArrayList<>();
+        for (Resource e : drawing.elements()) {
+            if (!matchedElements.contains(e)) {
+                unmatched.add(e);
+            }
+        }
+        found.addAll(notDeployed(drawing, deployment, unmatched, drawnLinks));
+        found.addAll(new Claims(drawing, deployment, azs, matches).run());
+        found.addAll(links.run(drawnLinks, undrawn));
+        return new Reconciliation(pair, pages, iac, matches, unmatched, undrawn, found, azs, null);
+    }
+
+    /** Deployed resources that no element stands for, minus what a diagram need not draw or a drawing covers. */
+    private List<Resource> undrawn(Deployment deployment, Set<Resource> drawn, List<OutsideLinks.DrawnLink> links) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : deployment.resources()) {
+            if (drawn.contains(r) || r.kind() == Kind.UNKNOWN || Conventions.notDrawn(r.kind()).isPresent()
+                    || covered(r, drawn) || OutsideLinks.drawnByLink(r.kind(), links)) {
+                continue;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** Drawn through a related resource: an Aurora cluster through its instances, an ECS cluster through its service. */
+    private boolean covered(Resource r, Set<Resource> drawn) {
+        List<Resource> related = new ArrayList<>(graph.targets(r, RelationType.REFERENCES));
+        related.addAll(graph.sources(r, RelationType.REFERENCES));
+        for (Resource o : related) {
+            if (drawn.contains(o) && Conventions.cover(o.kind(), r.kind()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Discrepancy> notDrawn(Drawing drawing, Deployment deployment, List<Resource> undrawn) {
+        Map<Deployment.Unit, List<Resource>> byUnit = new LinkedHashMap<>();
+        for (Resource r : undrawn) {
+            if (!OutsideLinks.isLinkKind(r.kind())) {
+                byUnit.computeIfAbsent(deployment.unitOf(r), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Discrepancy> out = new ArrayList<>();
+        for (Map.Entry<Deployment.Unit, List<Resource>> e : byUnit.entrySet()) {
+            Deployment.Unit u = e.getKey();
+            List<Resource> missing = e.getValue();
+            Resource first = missing.get(0);
+            List<String> sameKind = new ArrayList<>();
+            for (Resource el : drawing.elements()) {
+                Optional<Conventions.KindPair> p = Conventions.pair(Drawing.kindOf(el), first.kind());
+                if (p.isPresent() && p.get().weight() >= 0.75) {
+                    sameKind.add(drawing.name(el));
+                }
+            }
+            String kind = Names.kindLabel(first.kind());
+            String what;
+            if (u.members().size() > 1 && missing.size() < u.members().size()) {
+                what = String.join(", ", missing.stream().map(Resource::displayName).toList()) + " of "
+                        + u.display() + " " + (missing.size() == 1 ? "is" : "are") + " deployed but not drawn: the diagram draws "
+                        + (u.members().size() - missing.size()) + " of the " + u.members().size() + " instances";
+            } else {
+                what = (u.members().size() > 1 ? kind + "s " + u.display() : Names.of(first))
+                        + " " + (u.members().size() > 1 ? "are" : "is") + " deployed but not drawn: no element of the diagram stands for it";
+            }
+            String condition = first.meta().get("condition");
+            boolean decided = condition == null;
+            String msg = what + (sameKind.isEmpty() ? " (the diagram draws no " + kind + ")"
+                    : " (the diagram draws " + (sameKind.size() > 3 ? sameKind.size() + " others"
+                    : String.join(", ", sameKind)) + ")")
+                    + (decided ? "" : "; it is deployed only under condition " + condition + ", so this cannot be checked");
+            out.add(new Discrepancy(Discrepancy.Type.DEPLOYED_NOT_DRAWN, null, missing, msg, decided,
+                    sameKind.isEmpty() ? Severity.MEDIUM : Severity.LOW, null, List.of()));
+        }
+        return out;
+    }
+
+    private List<Discrepancy> notDeployed(Drawing drawing, Deployment deployment, List<Resource> unmatched,
+                                          List<OutsideLinks.DrawnLink> links) {
+        List<Discrepancy> out = new ArrayList<>();
+        Set<Resource> linkEnds = new LinkedHashSet<>();
+        for (OutsideLinks.DrawnLink l : links) {
+            linkEnds.add(l.inside());
+            linkEnds.add(l.outside());
+        }
+        boolean iacHasLinks = deployment.resources().stream().anyMatch(r -> OutsideLinks.isLinkKind(r.kind())
+                || r.kind() == Kind.TRANSIT_GATEWAY);
+        for (Resource e : unmatched) {
+            Kind k = Drawing.kindOf(e);
+            if ((OutsideLinks.isLinkKind(k) || k == Kind.TRANSIT_GATEWAY) && linkEnds.contains(e) && !iacHasLinks) {
+                continue; // reported once as an outside link
+            }
+            String kind = Names.kindLabel(k);
+            List<String> sameKind = new ArrayList<>();
+            for (Resource r : deployment.resources()) {
+                if (r.kind() == k) {
+                    sameKind.add(r.displayName());
+                }
+            }
+            boolean generic = k == Kind.GENERIC_AWS_SERVICE;
+            String service = e.meta().getOrDefault("service", kind);
+            String msg = drawing.name(e) + " (" + (generic ? service : kind) + ") is drawn but nothing in "
+                    + String.join(", ", drawing.pages().isEmpty() ? List.of() : deploymentPaths(deployment))
+                    + " deploys it" + (sameKind.isEmpty() ? ""
+                    : " (every " + kind + " there is drawn by another element: " + String.join(", ",
+                    sameKind.size() > 3 ? sameKind.subList(0, 3) : sameKind) + (sameKind.size() > 3 ? ", ..." : "") + ")")
+                    + "; it may live in code that was not scanned";
+            if (generic) {
+                msg = drawing.name(e) + " (" + service + ") is drawn; atolint does not know which IaC types deploy "
+                        + service + ", so this cannot be checked";
+            }
+            out.add(new Discrepancy(Discrepancy.Type.DRAWN_NOT_DEPLOYED, e, List.of(), msg, !generic, null, null, List.of()));
+        }
+        return out;
+    }
+
+    private static List<String> deploymentPaths(Deployment d) {
+        List<String> out = new ArrayList<>();
+        for (Model m : d.models()) {
+            out.add(m.unit());
+        }
+        return out.size() > 3 ? List.of(out.get(0), out.get(1), "...") : out;
+    }
+}
