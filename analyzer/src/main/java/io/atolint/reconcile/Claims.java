@@ -37,7 +37,11 @@ final class Claims {
     /** Units with a claim already reported: a wider claim on them would repeat it. */
     private final Set<Deployment.Unit> claimed = new LinkedHashSet<>();
 
-    Claims(Drawing drawing, Deployment deployment, AzMap azs, List<Match> matches) {
+    private final List<OutsideLinks.DrawnLink> drawnLinks;
+
+    Claims(Drawing drawing, Deployment deployment, AzMap azs, List<Match> matches,
+           List<OutsideLinks.DrawnLink> drawnLinks) {
+        this.drawnLinks = drawnLinks;
         this.drawing = drawing;
         this.deployment = deployment;
         this.azs = azs;
@@ -46,6 +50,7 @@ final class Claims {
 
     List<Discrepancy> run() {
         standbys();
+        noAzDrawn();
         unitSpread();
         tierSpread();
         azIdentity();
@@ -119,6 +124,39 @@ final class Claims {
     }
 
     // ------------------------------------------------------------ AZ spread
+
+    /**
+     * A diagram that draws no AZ at all (generators draw none) claims nothing about AZs: where it places
+     * the services the IaC spreads over AZs cannot be compared. One note says so.
+     */
+    private void noAzDrawn() {
+        for (Model page : drawing.pages()) {
+            if (!page.resources(Kind.AVAILABILITY_ZONE).isEmpty()) {
+                return;
+            }
+        }
+        List<Resource> spread = new ArrayList<>();
+        Resource at = null;
+        for (Match m : matches) {
+            if (!spreads(m.iac().get(0).kind()) || m.iac().get(0).kind() == Kind.SUBNET) {
+                continue;
+            }
+            Deployed d = deployed(m.iac());
+            if (d.count() != null && d.count().min() >= 2 && d.count().max() < 99) {
+                if (at == null) {
+                    at = m.element();
+                }
+                m.iac().stream().filter(r -> !spread.contains(r)).forEach(spread::add);
+            }
+        }
+        if (at != null) {
+            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, at, spread, "the diagram draws no Availability Zone, so "
+                    + "where it places " + String.join(", ", spread.stream().limit(5).map(Resource::displayName).toList())
+                    + (spread.size() > 5 ? " and " + (spread.size() - 5) + " more" : "")
+                    + " cannot be compared with the IaC, which runs them in two AZs or more", false, null, null,
+                    related(spread)));
+        }
+    }
 
     /** The distinct AZs a set of elements is drawn in, on the page where they are drawn in the most. */
     private List<Az> drawnAzs(List<Resource> elements) {
@@ -383,20 +421,24 @@ final class Claims {
         if (!iacSites) {
             return; // nothing deployed to compare with: an outside-link finding says so
         }
-        for (Model page : drawing.pages()) {
-            if (!SiteConnectivity.applies(page)) {
+        // Drawn links per site: each on-premises device with a link is one; links drawn to the site box itself
+        // are one each (the way a reviewer counts "two routers, two lines").
+        Map<Resource, Set<Object>> perSite = new LinkedHashMap<>();
+        for (OutsideLinks.DrawnLink l : drawnLinks) {
+            Resource site = l.outside().kind() == Kind.ON_PREMISES ? l.outside()
+                    : drawing.ancestor(l.outside(), Kind.ON_PREMISES).orElse(l.outside());
+            perSite.computeIfAbsent(site, k -> new LinkedHashSet<>()).add(l.outside() == site ? l.edge() : l.outside());
+        }
+        for (Map.Entry<Resource, Set<Object>> e : perSite.entrySet()) {
+            int drawn = e.getValue().size();
+            if (drawn < 2 || drawn <= iacLinks) {
                 continue;
             }
-            for (SiteConnectivity.Result r : SiteConnectivity.of(deployment.graph(), page)) {
-                if (r.independent() < 2 || r.independent() <= iacLinks) {
-                    continue;
-                }
-                String msg = "the diagram draws " + r.independent() + " independent VPN/Direct Connect links for "
-                        + r.site().how() + "; the IaC has " + iacLinks + " (" + describe(iacDevices) + ")";
-                out.add(new Discrepancy(Discrepancy.Type.LINK_CLAIM, r.site().anchor(), iacDevices,
-                        unresolved ? msg + ": cannot check that claim, a VPN connection's gateway is unresolved" : msg,
-                        !unresolved, null, null, related(iacDevices)));
-            }
+            String msg = "the diagram draws " + drawn + " independent VPN/Direct Connect links for "
+                    + drawing.name(e.getKey()) + "; the IaC has " + iacLinks + " (" + describe(iacDevices) + ")";
+            out.add(new Discrepancy(Discrepancy.Type.LINK_CLAIM, e.getKey(), iacDevices,
+                    unresolved ? msg + ": cannot check that claim, a VPN connection's gateway is unresolved" : msg,
+                    !unresolved, null, null, related(iacDevices)));
         }
     }
 

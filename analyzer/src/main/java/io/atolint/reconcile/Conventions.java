@@ -36,6 +36,7 @@ final class Conventions {
     private static final Map<Kind, List<KindPair>> PAIRS = pairs();
     private static final Map<Kind, NotDrawn> NOT_DRAWN = notDrawn();
     private static final List<Cover> COVERS = covers();
+    private static final Map<String, Kind> LABEL_KINDS = labelKinds();
 
     private Conventions() {
     }
@@ -69,6 +70,38 @@ final class Conventions {
             }
         }
         return Optional.empty();
+    }
+
+    /** The kind a label's last words name ("AlbSecurityGroup", "Public subnet 1"), if any. */
+    static Optional<Kind> namedKind(List<String> all) {
+        List<String> words = new java.util.ArrayList<>(all);
+        while (!words.isEmpty() && (words.get(words.size() - 1).length() == 1
+                || words.get(words.size() - 1).chars().allMatch(Character::isDigit))) {
+            words.remove(words.size() - 1); // copy marks: "PublicSubnet1", "Subnet A"
+        }
+        for (int n = Math.min(3, words.size()); n >= 1; n--) {
+            List<String> tail = words.subList(words.size() - n, words.size());
+            if (words.size() > n && List.of("in", "of", "for", "to", "from", "behind").contains(words.get(words.size() - n - 1))) {
+                return Optional.empty(); // "Bastion in public subnet" names where it is, not what it is
+            }
+            String phrase = String.join(" ", tail);
+            Kind k = LABEL_KINDS.get(phrase);
+            if (k == null && phrase.endsWith("s")) {
+                k = LABEL_KINDS.get(phrase.substring(0, phrase.length() - 1));
+            }
+            if (k != null) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, Kind> labelKinds() {
+        Map<String, Kind> m = new java.util.HashMap<>();
+        for (String[] row : rows("label-kinds.tsv", 2)) {
+            m.put(row[0], Kind.valueOf(row[1]));
+        }
+        return m;
     }
 
     private static Map<Kind, List<KindPair>> pairs() {

@@ -33,6 +33,7 @@ final class Drawing {
     private final Map<Resource, Resource> parent = new HashMap<>();
     private final Map<Resource, Model> pageOf = new HashMap<>();
     private final List<Resource> elements = new ArrayList<>();
+    private final List<Resource> unknownIcons = new ArrayList<>();
     private final Map<Resource, Words.Parsed> words = new HashMap<>();
 
     Drawing(List<Model> pages) {
@@ -48,9 +49,27 @@ final class Drawing {
                 pageOf.put(r, p);
                 if (!isFraming(r)) {
                     elements.add(r);
+                } else if (isUnknownIcon(r)) {
+                    unknownIcons.add(r);
                 }
             }
         }
+    }
+
+    /**
+     * Icons atolint does not recognise (or knows only as "some AWS service"), drawn inside AWS: they are not
+     * reported, but one whose label is a resource's exact name stands for it.
+     */
+    List<Resource> unknownIcons() {
+        return unknownIcons;
+    }
+
+    private static boolean isUnknownIcon(Resource r) {
+        String drawn = r.meta().getOrDefault("drawnAs", "");
+        return (r.kind() == Kind.UNKNOWN || r.kind() == Kind.GENERIC_AWS_SERVICE)
+                && r.placement().scope() != Placement.Scope.OUTSIDE_AWS && !"true".equals(r.meta().get("legend"))
+                && !"true".equals(r.meta().get("container")) && !drawn.equals("text")
+                && !r.meta().getOrDefault("label", "").isBlank();
     }
 
     List<Model> pages() {

@@ -67,15 +67,19 @@ final class Matcher {
     }
 
     List<Match> run() {
+        exactNames();
         List<List<Resource>> stages = List.of(stage(0), stage(1), stage(2));
         for (List<Resource> elements : stages) {
             oneToOne(elements);
             join(elements);
         }
         oneIconPerBlock();
+        clusterInstances();
         genericIcons();
         List<Match> out = new ArrayList<>();
-        for (Resource e : drawing.elements()) {
+        List<Resource> all = new ArrayList<>(drawing.elements());
+        all.addAll(drawing.unknownIcons());
+        for (Resource e : all) {
             Assignment a = assigned.get(e);
             if (a != null) {
                 out.add(new Match(e, a.resources, Math.round(a.score * 100) / 100.0, a.reasons));
@@ -95,6 +99,85 @@ final class Matcher {
             }
         }
         return out;
+    }
+
+    // ------------------------------------------------------------ pass 0: the label is the name
+
+    /**
+     * An element whose label has exactly the words of one resource's name (its logical id, address, Name
+     * tag or name property: what generators such as cfn-diagram write) stands for it, when the icon is of
+     * its kind, of its service (an EC2 icon for {@code AWS::EC2::InternetGateway}), or an icon atolint does
+     * not know.
+     */
+    private void exactNames() {
+        List<Resource> elements = new ArrayList<>(drawing.elements());
+        elements.addAll(drawing.unknownIcons());
+        for (Resource e : elements) {
+            List<String> words = drawing.words(e).all();
+            if (words.isEmpty() || assigned.containsKey(e)) {
+                continue;
+            }
+            Resource only = null;
+            int found = 0;
+            for (Resource r : deployment.resources()) {
+                if (drawnAs.containsKey(r)) {
+                    continue;
+                }
+                for (String name : deployment.nameSources(r).keySet()) {
+                    if (sameWords(words, Words.allWords(name))) {
+                        if (only != r) {
+                            found++;
+                        }
+                        only = r;
+                        break;
+                    }
+                }
+            }
+            if (found != 1 || !sameService(e, only)) {
+                continue;
+            }
+            List<String> reasons = new ArrayList<>();
+            Kind k = Drawing.kindOf(e);
+            reasons.add(Conventions.pair(k, only.kind()).isPresent() ? "kind: " + Names.kindLabel(only.kind())
+                    : "kind: the icon (" + e.meta().getOrDefault("shape", k.name()) + ") is "
+                    + e.meta().getOrDefault("service", "not one atolint knows") + "'s, not of its kind");
+            String name = deployment.nameSources(only).keySet().stream()
+                    .filter(n -> sameWords(words, Words.allWords(n))).findFirst().orElse(only.name());
+            reasons.add("label '" + e.meta().getOrDefault("label", "") + "' is its " + deployment.nameSources(only).get(name)
+                    + " " + name);
+            Deployment.Unit u = deployment.unitOf(only);
+            assign(new Candidate(e, u, only, 0.95, reasons), List.of(only));
+        }
+    }
+
+    private static boolean sameWords(List<String> a, List<String> b) {
+        if (a.isEmpty() || a.size() != b.size()) {
+            return false;
+        }
+        List<String> x = new ArrayList<>(a);
+        List<String> y = new ArrayList<>(b);
+        x.sort(null);
+        y.sort(null);
+        return x.equals(y);
+    }
+
+    /** The icon may stand for the resource: compatible kinds, the same AWS service, or an icon atolint does not know. */
+    private static boolean sameService(Resource e, Resource r) {
+        Kind k = Drawing.kindOf(e);
+        if (Conventions.pair(k, r.kind()).isPresent() || k == Kind.UNKNOWN || k == Kind.GENERIC_AWS_SERVICE) {
+            return true;
+        }
+        String service = norm(e.meta().getOrDefault("service", "")).replace("vpc", "ec2"); // VPC icons draw AWS::EC2 types
+        String[] parts = r.rawType().split("::");
+        if (service.isEmpty() || parts.length < 3) {
+            return false;
+        }
+        String theirs = norm(parts[1]);
+        return service.contains(theirs) || theirs.contains(service);
+    }
+
+    private static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     // ------------------------------------------------------------ pass 1: one to one
@@ -188,7 +271,7 @@ final class Matcher {
                 || (role.equals("standby") || role.equals("replica")) && isDataInstance(instance)) {
             return Optional.of("drawn as the " + role + " of " + instance.displayName());
         }
-        if (!w.isGeneric() && labelScore(e, instance) >= 0.5) {
+        if (!w.isGeneric() && labelScore(e, instance) > 0.5) {
             return Optional.of("its label names " + instance.displayName() + " too");
         }
         return Optional.empty();
@@ -232,6 +315,28 @@ final class Matcher {
                     }
                 }
                 a.reasons.add("one icon for the " + u.members().size() + " instances of " + u.name());
+            }
+        }
+    }
+
+    /** An icon that stands for an Aurora, DocumentDB or Neptune cluster also stands for its instances no icon draws. */
+    private void clusterInstances() {
+        for (Map.Entry<Resource, Assignment> e : new ArrayList<>(assigned.entrySet())) {
+            for (Resource r : new ArrayList<>(e.getValue().resources)) {
+                if (!isCluster(r.kind())) {
+                    continue;
+                }
+                List<String> added = new ArrayList<>();
+                for (Resource m : deployment.membersOf(r)) {
+                    if (!drawnAs.containsKey(m)) {
+                        e.getValue().resources.add(m);
+                        drawnAs.computeIfAbsent(m, k -> new ArrayList<>()).add(e.getKey());
+                        added.add(m.displayName());
+                    }
+                }
+                if (!added.isEmpty()) {
+                    e.getValue().reasons.add("one icon for " + r.displayName() + " and its instances " + String.join(", ", added));
+                }
             }
         }
     }
@@ -296,6 +401,10 @@ final class Matcher {
             return Optional.empty();
         }
         double kind = pair.get().weight();
+        Optional<Kind> named = Conventions.namedKind(drawing.words(e).all());
+        if (named.isPresent() && named.get() != r.kind() && Conventions.pair(named.get(), r.kind()).isEmpty()) {
+            return Optional.empty(); // "InternetGateway" on an EC2 icon does not stand for an Auto Scaling group
+        }
         List<String> reasons = new ArrayList<>();
         if (kind < 1.0 && !deployment.has(drawnKind)) {
             kind = Math.max(kind, 0.9);

@@ -82,7 +82,7 @@ public final class Reconciler {
             }
         }
         found.addAll(notDeployed(drawing, deployment, unmatched, drawnLinks));
-        found.addAll(new Claims(drawing, deployment, azs, matches).run());
+        found.addAll(new Claims(drawing, deployment, azs, matches, drawnLinks).run());
         found.addAll(links.run(drawnLinks, undrawn));
         return new Reconciliation(pair, pages, iac, matches, unmatched, undrawn, found, azs, null);
     }

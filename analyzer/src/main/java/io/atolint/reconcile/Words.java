@@ -79,15 +79,38 @@ final class Words {
      * ({@code copy}: 0-based index from a trailing number, letter or AZ name; -1 when none), the subnet role
      * words it holds, and whether a kind word was plural ("Lambda functions": one icon for several).
      */
-    record Parsed(List<String> tokens, Set<String> roles, int copy, Set<String> subnetRoles, boolean plural) {
+    record Parsed(List<String> tokens, Set<String> roles, int copy, Set<String> subnetRoles, boolean plural,
+                  List<String> all) {
         boolean isGeneric() {
             return tokens.isEmpty();
         }
     }
 
+    /**
+     * Every word of a text, lower case, with copy marks and filler ("the", "AWS") dropped but kind words
+     * kept: {@code WebLaunchTemplate} is {@code [web, launch, template]}. Two names with the same words are the
+     * same name written twice.
+     */
+    static List<String> allWords(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        String s = encodeIndexes(text);
+        s = PRODUCTS.matcher(s).replaceAll(m -> " " + m.group().toLowerCase(Locale.ROOT) + " ");
+        s = CAMEL.matcher(s).replaceAll(" ");
+        s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        List<String> out = new ArrayList<>();
+        for (String w : s.split(" ")) {
+            if (!w.isEmpty() && !w.startsWith(INDEX_MARK) && !Set.of("the", "aws", "amazon", "a", "an").contains(w)) {
+                out.add(SYNONYMS.getOrDefault(w, w));
+            }
+        }
+        return out;
+    }
+
     static Parsed parse(String text) {
         if (text == null || text.isBlank()) {
-            return new Parsed(List.of(), Set.of(), -1, Set.of(), false);
+            return new Parsed(List.of(), Set.of(), -1, Set.of(), false, List.of());
         }
         String s = text;
         int copy = -1;
@@ -156,7 +179,8 @@ final class Words {
             }
             tokens.add(w);
         }
-        return new Parsed(List.copyOf(tokens), Set.copyOf(roles), copy, Set.copyOf(subnetRoles), plural);
+        return new Parsed(List.copyOf(tokens), Set.copyOf(roles), copy, Set.copyOf(subnetRoles), plural,
+                allWords(text));
     }
 
     private static final String INDEX_MARK = "xidxq";
