@@ -145,6 +145,7 @@ final class Matcher {
                     .filter(n -> sameWords(words, Words.allWords(n))).findFirst().orElse(only.name());
             reasons.add("label '" + e.meta().getOrDefault("label", "") + "' is its " + deployment.nameSources(only).get(name)
                     + " " + name);
+            placement(e, only, reasons);
             Deployment.Unit u = deployment.unitOf(only);
             assign(new Candidate(e, u, only, 0.95, reasons), List.of(only));
         }
@@ -258,6 +259,11 @@ final class Matcher {
     /** Why an element may stand for a resource another element already draws, or empty when it may not. */
     private Optional<String> joinReason(Resource e, Resource instance, List<Resource> drawnBy, Candidate c) {
         Words.Parsed w = drawing.words(e);
+        String role = drawing.role(e);
+        if ((role.equals("standby") || role.equals("replica"))
+                && (Workloads.isData(instance.kind()) || isDataInstance(instance))) {
+            return Optional.of("drawn as the " + role + " of " + instance.displayName());
+        }
         for (Resource other : drawnBy) {
             if (Drawing.kindOf(other) == Drawing.kindOf(e) && w.tokens().equals(drawing.words(other).tokens())) {
                 return Optional.of("another drawing of what " + drawing.name(other) + " draws");
@@ -265,11 +271,6 @@ final class Matcher {
             if (drawing.ancestors(e).contains(other)) {
                 return Optional.of("drawn inside " + drawing.name(other) + ", which stands for " + instance.displayName());
             }
-        }
-        String role = drawing.role(e);
-        if ((role.equals("standby") || role.equals("replica")) && Workloads.isData(instance.kind())
-                || (role.equals("standby") || role.equals("replica")) && isDataInstance(instance)) {
-            return Optional.of("drawn as the " + role + " of " + instance.displayName());
         }
         if (!w.isGeneric() && labelScore(e, instance) > 0.5) {
             return Optional.of("its label names " + instance.displayName() + " too");
