@@ -50,6 +50,7 @@ final class Claims {
 
     List<Discrepancy> run() {
         standbys();
+        numberedCopies();
         noAzDrawn();
         unitSpread();
         tierSpread();
@@ -123,6 +124,51 @@ final class Claims {
                 ? Tri.TRUE : Tri.UNKNOWN, Names.kindLabel(r.kind()) + " has no standby or replica atolint can check");
     }
 
+    // ------------------------------------------------------------ numbered copies
+
+    /** Elements no resource was left for, that claim one: numbered copies of a drawn element. */
+    private final Set<Resource> copyClaims = new LinkedHashSet<>();
+
+    Set<Resource> copyClaims() {
+        return copyClaims;
+    }
+
+    /**
+     * "NAT Gateway AZ-1", "AZ-2", "AZ-3" drawn where the IaC has one NAT gateway: numbered copies claim one
+     * resource each, and the IaC has fewer.
+     */
+    private void numberedCopies() {
+        Set<Resource> matched = new LinkedHashSet<>();
+        matches.forEach(m -> matched.add(m.element()));
+        for (Match m : matches) {
+            Words.Parsed w = drawing.words(m.element());
+            if (w.copy() < 0 || copyClaims.contains(m.element())) {
+                continue;
+            }
+            Deployment.Unit unit = deployment.unitOf(m.iac().get(0));
+            List<Resource> copies = new ArrayList<>();
+            for (Resource e : drawing.elements()) {
+                Words.Parsed o = drawing.words(e);
+                if (!matched.contains(e) && Drawing.kindOf(e) == Drawing.kindOf(m.element()) && o.copy() >= 0
+                        && o.copy() != w.copy() && o.tokens().equals(w.tokens())) {
+                    copies.add(e);
+                }
+            }
+            if (copies.isEmpty()) {
+                continue;
+            }
+            copyClaims.addAll(copies);
+            claimed.add(unit);
+            List<String> names = new ArrayList<>();
+            names.add(drawing.name(m.element()));
+            copies.forEach(c -> names.add(drawing.name(c)));
+            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, copies.get(0), unit.members(), "the diagram draws "
+                    + (copies.size() + 1) + " " + Names.kindLabel(Drawing.kindOf(m.element())) + "s (" + String.join(", ", names)
+                    + "); the IaC deploys " + unit.members().size() + ": " + String.join(", ",
+                    unit.members().stream().map(Resource::displayName).toList()), true, null, null, related(unit.members())));
+        }
+    }
+
     // ------------------------------------------------------------ AZ spread
 
     /**
@@ -153,7 +199,8 @@ final class Claims {
             out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, at, spread, "the diagram draws no Availability Zone, so "
                     + "where it places " + String.join(", ", spread.stream().limit(5).map(Resource::displayName).toList())
                     + (spread.size() > 5 ? " and " + (spread.size() - 5) + " more" : "")
-                    + " cannot be compared with the IaC, which runs them in two AZs or more", false, null, null,
+                    + " cannot be compared with the IaC, which runs " + (spread.size() == 1 ? "it" : "each of them")
+                    + " in two AZs or more", false, null, null,
                     related(spread)));
         }
     }

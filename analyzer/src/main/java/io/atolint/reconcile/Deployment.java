@@ -35,11 +35,14 @@ final class Deployment {
             return members.size() > 1 || first().meta().containsKey("block");
         }
 
+
         /** {@code aws_instance.app} for a counted block, the resource's name otherwise. */
         String name() {
+            if (members.size() == 1 && !first().meta().containsKey("block")) {
+                return first().displayName();
+            }
             String block = first().meta().get("block");
-            return block == null || members.size() == 1 && !first().meta().containsKey("block")
-                    ? first().displayName() : block;
+            return block != null ? block : first().name().substring(0, Math.max(0, first().name().lastIndexOf('[')));
         }
 
         /** {@code aws_instance.app (2 instances)}. */
@@ -64,6 +67,9 @@ final class Deployment {
             for (Resource r : m.resources()) {
                 resources.add(r);
                 String block = r.meta().get("block");
+                if (block == null && r.format().name().startsWith("TERRAFORM") && r.name().endsWith("]")) {
+                    block = r.name().substring(0, r.name().lastIndexOf('[')); // a modelled module's counted resource
+                }
                 blocks.computeIfAbsent(block == null ? "resource " + r.id() : m.unit() + " block " + block,
                         k -> new ArrayList<>()).add(r);
             }

@@ -112,6 +112,40 @@ final class Drawing {
         return e.kind();
     }
 
+    /** The elements joined to {@code e} by a drawn line. */
+    List<Resource> linked(Resource e) {
+        List<Resource> out = new ArrayList<>();
+        Model page = pageOf.get(e);
+        if (page == null) {
+            return out;
+        }
+        for (Relation rel : page.relations()) {
+            if (rel.type() == RelationType.CONTAINS || rel.type() == RelationType.REFERENCES) {
+                continue;
+            }
+            if (rel.source().equals(e) && !out.contains(rel.target())) {
+                out.add(rel.target());
+            } else if (rel.target().equals(e) && !out.contains(rel.source())) {
+                out.add(rel.source());
+            }
+        }
+        return out;
+    }
+
+    /** The gap between two drawn elements' boxes (0 when they touch); very large when unknown or on other pages. */
+    double distance(Resource a, Resource b) {
+        Optional<double[]> x = AzMap.box(a);
+        Optional<double[]> y = AzMap.box(b);
+        if (x.isEmpty() || y.isEmpty() || pageOf.get(a) != pageOf.get(b)) {
+            return Double.MAX_VALUE / 2;
+        }
+        double[] p = x.get();
+        double[] q = y.get();
+        double dx = Math.max(0, Math.max(q[0] - (p[0] + p[2]), p[0] - (q[0] + q[2])));
+        double dy = Math.max(0, Math.max(q[1] - (p[1] + p[3]), p[1] - (q[1] + q[3])));
+        return Math.hypot(dx, dy);
+    }
+
     /** The boxes an element is drawn in, innermost first. */
     List<Resource> ancestors(Resource e) {
         List<Resource> out = new ArrayList<>();

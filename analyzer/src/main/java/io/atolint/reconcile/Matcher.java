@@ -73,6 +73,7 @@ final class Matcher {
             oneToOne(elements);
             join(elements);
         }
+        attachments();
         oneIconPerBlock();
         clusterInstances();
         genericIcons();
@@ -265,7 +266,10 @@ final class Matcher {
             return Optional.of("drawn as the " + role + " of " + instance.displayName());
         }
         for (Resource other : drawnBy) {
-            if (Drawing.kindOf(other) == Drawing.kindOf(e) && w.tokens().equals(drawing.words(other).tokens())) {
+            if (Drawing.kindOf(other) == Drawing.kindOf(e) && w.tokens().equals(drawing.words(other).tokens())
+                    && !(w.copy() >= 0 && drawing.words(other).copy() >= 0 && w.copy() != drawing.words(other).copy()
+                    && deployment.unitOf(instance).members().size() == 1)) {
+                // (copies numbered differently claim one resource each: "NAT AZ-1", "NAT AZ-2" are two NATs)
                 return Optional.of("another drawing of what " + drawing.name(other) + " draws");
             }
             if (drawing.ancestors(e).contains(other)) {
@@ -320,6 +324,52 @@ final class Matcher {
         }
     }
 
+    /**
+     * A network interface or elastic IP drawn at a service (joined to it by a line, or drawn next to it)
+     * belongs to that service: AWS creates it with the service and the IaC rarely declares it.
+     */
+    private void attachments() {
+        for (Resource e : drawing.elements()) {
+            Kind k = Drawing.kindOf(e);
+            if (assigned.containsKey(e) || (k != Kind.NETWORK_INTERFACE && k != Kind.ELASTIC_IP)) {
+                continue;
+            }
+            Resource owner = null;
+            double best = Double.MAX_VALUE;
+            for (Resource other : drawing.linked(e)) {
+                if (assigned.containsKey(other) && Drawing.kindOf(other) != k && !isNetwork(Drawing.kindOf(other))) {
+                    double d = drawing.distance(e, other);
+                    if (d < best) {
+                        best = d;
+                        owner = other;
+                    }
+                }
+            }
+            if (owner == null) {
+                for (Map.Entry<Resource, Assignment> a : assigned.entrySet()) {
+                    double d = drawing.distance(e, a.getKey());
+                    if (!isNetwork(Drawing.kindOf(a.getKey())) && drawing.pageOf(a.getKey()) == drawing.pageOf(e)
+                            && d <= 60 && d < best) {
+                        best = d;
+                        owner = a.getKey();
+                    }
+                }
+            }
+            if (owner != null) {
+                Assignment of = assigned.get(owner);
+                List<String> reasons = List.of("kind: " + Names.kindLabel(k) + " drawn at " + drawing.name(owner)
+                        + ", which stands for " + of.resources.get(0).displayName() + ": it belongs to it");
+                assign(new Candidate(e, of.unit, of.resources.get(0), 0.7, reasons), of.resources);
+            }
+        }
+    }
+
+    /** Boxes and gateways that an attachment is drawn inside or through, not the service it belongs to. */
+    private static boolean isNetwork(Kind k) {
+        return k == Kind.VPC || k == Kind.SUBNET || k == Kind.INTERNET_GATEWAY || k == Kind.NAT_GATEWAY
+                || k == Kind.AUTOSCALING_GROUP || k == Kind.SECURITY_GROUP || k == Kind.ROUTE_TABLE;
+    }
+
     /** An icon that stands for an Aurora, DocumentDB or Neptune cluster also stands for its instances no icon draws. */
     private void clusterInstances() {
         for (Map.Entry<Resource, Assignment> e : new ArrayList<>(assigned.entrySet())) {
@@ -361,6 +411,9 @@ final class Matcher {
                 Optional<Conventions.KindPair> p = Conventions.pair(Drawing.kindOf(e.getKey()), r.kind());
                 if (p.isEmpty() || p.get().weight() < 1.0) {
                     continue;
+                }
+                if (contradicts(e.getKey(), r)) {
+                    continue; // drawn in another subnet, AZ or VPC: it does not stand for this one
                 }
                 double s = placement(e.getKey(), r, new ArrayList<>());
                 if (best == null || s > bestScore) {
@@ -496,6 +549,19 @@ final class Matcher {
 
     /** Placement evidence 0..1 (0.5 when nothing tells): AZs, the subnet or its role, the VPC, a group box. */
     private double placement(Resource e, Resource r, List<String> reasons) {
+        List<Double> evidence = placementEvidence(e, r, reasons);
+        if (evidence.isEmpty()) {
+            return 0.5;
+        }
+        return evidence.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
+    }
+
+    /** True when some placement evidence says the element is drawn where the resource is not. */
+    private boolean contradicts(Resource e, Resource r) {
+        return placementEvidence(e, r, new ArrayList<>()).stream().anyMatch(x -> x < 0.01);
+    }
+
+    private List<Double> placementEvidence(Resource e, Resource r, List<String> reasons) {
         List<Double> evidence = new ArrayList<>();
         az(e, r, reasons).ifPresent(evidence::add);
         Optional<Double> subnet = subnet(e, r, reasons);
@@ -524,10 +590,7 @@ final class Matcher {
                 break;
             }
         }
-        if (evidence.isEmpty()) {
-            return 0.5;
-        }
-        return evidence.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
+        return evidence;
     }
 
     /** AZ agreement: the share of drawn and deployed AZs that correspond, when both are known. */

@@ -26,18 +26,19 @@ public record Pair(String diagram, Integer page, List<String> iac, String declar
         return page == null || Integer.toString(page).equals(m.meta().get("page"));
     }
 
-    /** A model of the pair's IaC: every file of it lies in one of the IaC paths. */
+    /**
+     * A model of the pair's IaC: its unit (the template, the stack, the Terraform root module's directory) or
+     * its first file lies in one of the IaC paths; the modules it calls may live elsewhere.
+     */
     public boolean isIac(Model m) {
         if (m.format().isDiagram() || m.files().isEmpty()) {
             return false;
         }
-        for (String f : m.files()) {
-            String n = normal(f);
-            if (iac.stream().noneMatch(p -> n.equals(p) || p.equals(".") || n.startsWith(p + "/"))) {
-                return false;
-            }
-        }
-        return true;
+        return under(normal(m.files().get(0))) || under(normal(m.unit()));
+    }
+
+    private boolean under(String n) {
+        return iac.stream().anyMatch(p -> n.equals(p) || p.equals(".") || n.startsWith(p + "/"));
     }
 
     /** {@code docs/arch.drawio (page 2)}. */

@@ -81,8 +81,12 @@ public final class Reconciler {
                 unmatched.add(e);
             }
         }
+        Claims claims = new Claims(drawing, deployment, azs, matches, drawnLinks);
+        List<Discrepancy> claimed = claims.run();
+        unmatched.removeAll(claims.copyClaims());
         found.addAll(notDeployed(drawing, deployment, unmatched, drawnLinks));
-        found.addAll(new Claims(drawing, deployment, azs, matches, drawnLinks).run());
+        unmatched.addAll(claims.copyClaims());
+        found.addAll(claimed);
         found.addAll(links.run(drawnLinks, undrawn));
         return new Reconciliation(pair, pages, iac, matches, unmatched, undrawn, found, azs, null);
     }
@@ -106,6 +110,15 @@ public final class Reconciler {
         related.addAll(graph.sources(r, RelationType.REFERENCES));
         for (Resource o : related) {
             if (drawn.contains(o) && Conventions.cover(o.kind(), r.kind()).isPresent()) {
+                return true;
+            }
+        }
+        // Across stacks (an ECS service in one template naming, by an import, the cluster of another): nothing in
+        // the files ties a drawn service to this cluster, and nothing undrawn of that kind refers to it either.
+        for (Resource d : drawn) {
+            if (Conventions.cover(d.kind(), r.kind()).isPresent()
+                    && related.stream().noneMatch(o -> o.kind() == d.kind())
+                    && graph.targets(d, RelationType.REFERENCES).stream().noneMatch(t -> t.kind() == r.kind())) {
                 return true;
             }
         }
@@ -139,7 +152,8 @@ public final class Reconciler {
                         + (u.members().size() - missing.size()) + " of the " + u.members().size() + " instances";
             } else {
                 what = (u.members().size() > 1 ? kind + "s " + u.display() : Names.of(first))
-                        + " " + (u.members().size() > 1 ? "are" : "is") + " deployed but not drawn: no element of the diagram stands for it";
+                        + (u.members().size() > 1 ? " are deployed but not drawn: no element of the diagram stands for them"
+                        : " is deployed but not drawn: no element of the diagram stands for it");
             }
             String condition = first.meta().get("condition");
             boolean decided = condition == null;
