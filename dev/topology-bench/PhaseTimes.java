@@ -4,7 +4,7 @@ import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
 import io.atolint.parse.Scanner;
-import io.atolint.topology.AzSimulation;
+import io.atolint.topology.Facts;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.Topology;
 
@@ -19,14 +19,15 @@ public class PhaseTimes {
         long t1 = System.nanoTime();
         ResourceGraph graph = ResourceGraph.of(scan.models());
         long t2 = System.nanoTime();
-        Topology topology = Topology.of(graph);
+        Facts facts = new Facts(graph);
+        Topology topology = facts.topology();
         long t3 = System.nanoTime();
         int scenarios = 0;
         int paths = 0;
         int spofs = 0;
         boolean truncated = false;
         for (ModelTopology m : topology.models()) {
-            scenarios += AzSimulation.run(m).size();
+            scenarios += facts.simulation(m).size();
             paths += m.paths().size();
             spofs += m.spofs().size();
             truncated |= m.pathsTruncated();

@@ -17,6 +17,7 @@ import io.atolint.rule.RuleContext;
 import io.atolint.rule.SourceText;
 import io.atolint.rule.RuleRun;
 import io.atolint.rule.Rules;
+import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Parse, build the graph, run the checks, order the findings. */
+/** Parse, build the graph and its facts (once), run the checks, order the findings. */
 public final class Analyzer {
     /** Deterministic order: file, position, rule, message. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -85,6 +86,7 @@ public final class Analyzer {
     /** Runs the checks on what a scan read; {@code sources} gives checks the text of the files. */
     public Analysis run(ScanResult scan, ParseOptions options, SourceText sources) {
         ResourceGraph graph = ResourceGraph.of(scan.models());
+        Facts facts = new Facts(graph);
         List<Finding> findings = new ArrayList<>(scan.findings());
         java.util.Map<String, RuleRun> runs = new java.util.LinkedHashMap<>();
         for (Model m : scan.models()) {
@@ -92,14 +94,14 @@ public final class Analyzer {
         }
         List<Reconciliation> reconciliations = List.of();
         try {
-            reconciliations = new Reconciler(graph, options.regionOpt().orElse(null)).reconcile(pairs);
+            reconciliations = new Reconciler(facts, options.regionOpt().orElse(null)).reconcile(pairs);
         } catch (RuntimeException | StackOverflowError e) {
             // a defect in the comparison must not hide the rules' findings; it is reported, not thrown
             findings.add(new Finding("RECON001", Severity.INFO, "internal error while comparing diagrams with IaC: " + e,
                     SourceLocation.ofFile(pairs.get(0).diagram())));
         }
         for (Check c : checks) {
-            RuleContext ctx = new RuleContext(c.meta(), graph, options, sources).withReconciliations(reconciliations);
+            RuleContext ctx = new RuleContext(c.meta(), facts, options, sources).withReconciliations(reconciliations);
             try {
                 c.check(ctx);
                 findings.addAll(ctx.findings());
@@ -113,6 +115,6 @@ public final class Analyzer {
             }
         }
         findings.sort(ORDER);
-        return new Analysis(scan, graph, List.copyOf(findings), options, runs, reconciliations);
+        return new Analysis(scan, graph, findings, options, runs, facts, null, reconciliations);
     }
 }

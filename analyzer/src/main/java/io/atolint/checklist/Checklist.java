@@ -1,5 +1,6 @@
 package io.atolint.checklist;
 
+import io.atolint.model.Finding;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -79,6 +80,11 @@ public final class Checklist {
             return true;
         }
         return ids.stream().map(this::item).flatMap(Optional::stream).anyMatch(i -> i.appliesTo(category));
+    }
+
+    /** The findings whose rule matters for a category ({@link #ruleApplies}); parse diagnostics always stay. */
+    public List<Finding> applicable(List<Finding> findings, Category category) {
+        return category == null ? findings : findings.stream().filter(f -> ruleApplies(f.ruleId(), category)).toList();
     }
 
     private static Checklist loadStandard() {

@@ -1,6 +1,5 @@
 package io.atolint.checklist;
 
-import io.atolint.analysis.Analysis;
 import io.atolint.model.Finding;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
@@ -17,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns an analysis into the self-assessment: for each checklist item, Not applicable (the chosen
+ * Turns the findings of an analysis, and what each rule examined, into the self-assessment: for each checklist item, Not applicable (the chosen
  * category is exempt), Needs evidence (manual item), or the verdict of its rules:
  * <ol>
  * <li>Not met when any rule of the item has an unsuppressed finding above info;</li>
@@ -39,10 +38,14 @@ public final class ChecklistEvaluator {
         return new ChecklistEvaluator(Checklist.standard());
     }
 
-    public Assessment evaluate(Analysis analysis, Category category) {
+    /**
+     * The assessment of {@code findings} (after suppressions) for a category (null: every item applies);
+     * {@code runs} says what each rule examined, by rule id.
+     */
+    public Assessment evaluate(List<Finding> findings, Map<String, RuleRun> runs, Category category) {
         Map<String, List<Finding>> byRule = new LinkedHashMap<>();
         List<Finding> inputProblems = new ArrayList<>();
-        for (Finding f : analysis.findings()) {
+        for (Finding f : findings) {
             byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
             if (f.ruleId().equals(ParseFindings.INVALID) || f.ruleId().equals(ParseFindings.LIMIT)) {
                 inputProblems.add(f);
@@ -50,12 +53,12 @@ public final class ChecklistEvaluator {
         }
         List<ItemAssessment> items = new ArrayList<>();
         for (ChecklistItem item : checklist.items()) {
-            items.add(assess(item, category, analysis, byRule));
+            items.add(assess(item, category, runs, byRule));
         }
         return new Assessment(category, items, inputProblems);
     }
 
-    private ItemAssessment assess(ChecklistItem item, Category category, Analysis analysis,
+    private ItemAssessment assess(ChecklistItem item, Category category, Map<String, RuleRun> runs,
                                   Map<String, List<Finding>> byRule) {
         if (!item.appliesTo(category)) {
             return new ItemAssessment(item, Verdict.NOT_APPLICABLE, null,
@@ -67,7 +70,7 @@ public final class ChecklistEvaluator {
         }
         List<RuleEvidence> rules = new ArrayList<>();
         for (String id : item.rules()) {
-            rules.add(evidence(id, analysis.runs().get(id), byRule.getOrDefault(id, List.of())));
+            rules.add(evidence(id, runs.get(id), byRule.getOrDefault(id, List.of())));
         }
         return decide(item, rules);
     }
@@ -143,17 +146,5 @@ public final class ChecklistEvaluator {
             }
         }
         return String.join(", ", parts);
-    }
-
-    /**
-     * The analysis without the findings of rules that only evidence items the category is exempt from
-     * ({@code scan --category}); parse diagnostics always stay.
-     */
-    public Analysis forCategory(Analysis analysis, Category category) {
-        if (category == null) {
-            return analysis;
-        }
-        return analysis.withFindings(analysis.findings().stream()
-                .filter(f -> checklist.ruleApplies(f.ruleId(), category)).toList());
     }
 }

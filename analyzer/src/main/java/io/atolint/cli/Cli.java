@@ -7,7 +7,6 @@ import io.atolint.analysis.Analyzer;
 import io.atolint.checklist.Assessment;
 import io.atolint.checklist.Category;
 import io.atolint.checklist.Checklist;
-import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.config.AtolintConfig;
 import io.atolint.docs.RulesReference;
 import io.atolint.model.Severity;
@@ -179,7 +178,7 @@ public final class Cli {
         ScanJob.Result result = job.run(new ScanJob.Request(paths, options, config, category, outputs, baseline,
                 cl.getOptionValue("create-baseline")));
         job.write(result, outputs, ReportLinks.settings(terminal.env())
-                .withCategory(category).withBaselineApplied(result.baselineApplied()).withDocsUri(config.docsUri()));
+                .withBaselineApplied(result.baselineApplied()).withDocsUri(config.docsUri()));
         if (cl.hasOption("create-baseline")) {
             return OK;
         }
@@ -241,9 +240,9 @@ public final class Cli {
         Category category = cl.hasOption("category") ? category(cl) : Category.parse(config.category()).orElse(null);
         // the same findings as scan: configuration, suppressions in the files and the baseline apply
         String baseline = cl.hasOption("baseline") ? cl.getOptionValue("baseline") : ScanJob.configuredBaseline(config);
-        Analysis analysis = new ScanJob(out, err, terminal).run(new ScanJob.Request(cl.getArgList(), options, config, null,
+        Analysis analysis = new ScanJob(out, err, terminal).run(new ScanJob.Request(cl.getArgList(), options, config, category,
                 List.of(), baseline, null)).analysis();
-        Assessment assessment = ChecklistEvaluator.standard().evaluate(analysis, category);
+        Assessment assessment = analysis.checklist();
         write(cl.getOptionValue("output"), stream -> {
             if (format.equals("json")) {
                 AssessmentJson.write(assessment, analysis, stream);

@@ -3,7 +3,6 @@ package io.atolint.cli;
 import io.atolint.analysis.Analysis;
 import io.atolint.analysis.Analyzer;
 import io.atolint.checklist.Category;
-import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.config.AtolintConfig;
 import io.atolint.config.IgnoringSourceTree;
 import io.atolint.config.PathIgnore;
@@ -71,7 +70,7 @@ final class ScanJob {
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
             List<SourceTree> tracked = progress.track(trees);
             analysis = new Analyzer(enabledChecks(req.config())).analyze(tracked, req.options());
-            analysis = ChecklistEvaluator.standard().forCategory(analysis, req.category());
+            analysis = analysis.forCategory(req.category());
             progress.phase("triage");
             analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));
         }

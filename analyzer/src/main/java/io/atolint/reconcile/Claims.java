@@ -388,7 +388,7 @@ final class Claims {
             zones.add(azs.describeIac(a));
         }
         String text = r.displayName() + " in " + String.join(", ", zones);
-        List<Resource> subnets = r.kind() == Kind.SUBNET ? List.of() : deployment.subnetsOf(r);
+        List<Placement.Subnet> subnets = r.kind() == Kind.SUBNET ? List.of() : r.placement().subnets();
         if (subnets.isEmpty()) {
             Set<String> how = new LinkedHashSet<>();
             for (Az a : r.placement().azs()) {
@@ -399,12 +399,8 @@ final class Claims {
             return how.isEmpty() ? text : text + " (" + String.join("; ", how) + ")";
         }
         List<String> parts = new ArrayList<>();
-        for (Resource s : subnets) {
-            List<String> sz = new ArrayList<>();
-            for (Az a : s.placement().azs()) {
-                sz.add(a.explain());
-            }
-            parts.add(s.displayName() + " (" + String.join(", ", sz) + ")");
+        for (Placement.Subnet s : subnets) {
+            parts.add(s.describe());
         }
         return text + " through " + String.join(", ", parts);
     }
@@ -453,10 +449,7 @@ final class Claims {
         boolean unresolved = false;
         List<Resource> iacDevices = new ArrayList<>();
         for (Model m : deployment.models()) {
-            if (!SiteConnectivity.applies(m)) {
-                continue;
-            }
-            for (SiteConnectivity.Result r : SiteConnectivity.of(deployment.graph(), m)) {
+            for (SiteConnectivity.Result r : deployment.facts().sites(m)) {
                 iacSites = true;
                 iacLinks = Math.max(iacLinks, r.independent());
                 unresolved |= !r.unresolvedGateways().isEmpty();

@@ -9,6 +9,7 @@ import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
+import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,7 @@ final class Deployment {
     }
 
     private final ResourceGraph graph;
+    private final Facts facts;
     private final List<Model> models;
     private final List<Resource> resources = new ArrayList<>();
     private final List<Unit> units = new ArrayList<>();
@@ -59,8 +61,9 @@ final class Deployment {
     private final Map<Resource, List<Words.Parsed>> names = new HashMap<>();
     private final Map<Resource, Map<String, String>> nameSources = new HashMap<>();
 
-    Deployment(ResourceGraph graph, List<Model> models) {
-        this.graph = graph;
+    Deployment(Facts facts, List<Model> models) {
+        this.facts = facts;
+        this.graph = facts.graph();
         this.models = List.copyOf(models);
         Map<String, List<Resource>> blocks = new LinkedHashMap<>();
         for (Model m : models) {
@@ -83,6 +86,10 @@ final class Deployment {
 
     ResourceGraph graph() {
         return graph;
+    }
+
+    Facts facts() {
+        return facts;
     }
 
     List<Model> models() {
@@ -121,55 +128,15 @@ final class Deployment {
         return nameSources.computeIfAbsent(r, IacNames::of);
     }
 
-    /** The subnets a resource runs in: those containing it, or those of the subnet group it names. */
+    /** The subnets a resource runs in (the facts' VPC membership: containment, else its placement's evidence). */
     List<Resource> subnetsOf(Resource r) {
-        Set<Resource> out = new LinkedHashSet<>();
-        for (Resource c : graph.sources(r, RelationType.CONTAINS)) {
-            if (c.kind() == Kind.SUBNET) {
-                out.add(c);
-            }
-        }
-        if (out.isEmpty()) {
-            for (Resource t : graph.targets(r, RelationType.REFERENCES)) {
-                if (t.kind() == Kind.DB_SUBNET_GROUP || t.kind() == Kind.ELASTICACHE_SUBNET_GROUP) {
-                    for (Resource s : graph.targets(t, RelationType.REFERENCES)) {
-                        if (s.kind() == Kind.SUBNET) {
-                            out.add(s);
-                        }
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(out);
+        return facts.vpcs().subnetsOf(r);
     }
 
-    /**
-     * {@code public} when the subnet routes to an internet gateway or gives public addresses, {@code private}
-     * when its route table is known and routes to none, empty when that cannot be told.
-     */
+    /** {@code public}, {@code private}, or empty when the facts cannot tell. */
     String subnetRole(Resource subnet) {
-        if (subnet.attr("MapPublicIpOnLaunch").map(Value::asBool).orElse(Tri.UNKNOWN).isTrue()) {
-            return "public";
-        }
-        List<Resource> tables = new ArrayList<>();
-        for (Resource t : graph.targets(subnet, RelationType.ROUTES_TO)) {
-            if (t.kind() == Kind.ROUTE_TABLE) {
-                tables.add(t);
-            } else if (t.kind() == Kind.INTERNET_GATEWAY) {
-                return "public";
-            }
-        }
-        if (tables.isEmpty()) {
-            return "";
-        }
-        for (Resource t : tables) {
-            for (Resource g : graph.targets(t, RelationType.ROUTES_TO)) {
-                if (g.kind() == Kind.INTERNET_GATEWAY) {
-                    return "public";
-                }
-            }
-        }
-        return "private";
+        Tri pub = facts.exposure().publicSubnet(subnet);
+        return pub.isTrue() ? "public" : pub.isFalse() ? "private" : "";
     }
 
     /** The role of the subnets a resource runs in, when they all agree. */
@@ -190,22 +157,7 @@ final class Deployment {
 
     /** The VPC a resource is in, when the files say. */
     Optional<Resource> vpcOf(Resource r) {
-        if (r.kind() == Kind.VPC) {
-            return Optional.of(r);
-        }
-        for (Resource c : graph.sources(r, RelationType.CONTAINS)) {
-            if (c.kind() == Kind.VPC) {
-                return Optional.of(c);
-            }
-        }
-        for (Resource s : subnetsOf(r)) {
-            for (Resource c : graph.sources(s, RelationType.CONTAINS)) {
-                if (c.kind() == Kind.VPC) {
-                    return Optional.of(c);
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(facts.vpcs().of(r).vpc());
     }
 
     /** The AZs a resource may run in (its placement's, known ones). */

@@ -36,7 +36,10 @@ final class Drawing {
     private final List<Resource> unknownIcons = new ArrayList<>();
     private final Map<Resource, Words.Parsed> words = new HashMap<>();
 
-    Drawing(List<Model> pages) {
+    private final io.atolint.topology.Exposure exposure;
+
+    Drawing(List<Model> pages, io.atolint.topology.Exposure exposure) {
+        this.exposure = exposure;
         this.pages = List.copyOf(pages);
         for (Model p : pages) {
             for (Relation rel : p.relations()) {
@@ -205,8 +208,8 @@ final class Drawing {
         if (s == null) {
             return "";
         }
-        String t = s.meta().getOrDefault("subnetType", "unknown");
-        return t.equals("public") || t.equals("private") ? t : "";
+        io.atolint.model.Tri pub = exposure.publicSubnet(s); // the one definition of a public subnet
+        return pub.isTrue() ? "public" : pub.isFalse() ? "private" : "";
     }
 
     /** How to call an element: its label, or its kind and where it is drawn. */

@@ -7,6 +7,7 @@ import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.rule.Names;
+import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +25,14 @@ import java.util.Set;
  * availability claims ({@link Claims}) and its links outside AWS ({@link OutsideLinks}).
  */
 public final class Reconciler {
+    private final Facts facts;
     private final ResourceGraph graph;
     private final String region;
 
-    public Reconciler(ResourceGraph graph, String region) {
-        this.graph = graph;
+    /** Compares pairs of the analysis whose facts are given; {@code region} orders literal AZ names when given. */
+    public Reconciler(Facts facts, String region) {
+        this.facts = facts;
+        this.graph = facts.graph();
         this.region = region;
     }
 
@@ -59,8 +63,8 @@ public final class Reconciler {
             return Reconciliation.failed(pair, pages, iac, "no CloudFormation, CDK or Terraform was read under "
                     + String.join(", ", pair.iac()));
         }
-        Drawing drawing = new Drawing(pages);
-        Deployment deployment = new Deployment(graph, iac);
+        Drawing drawing = new Drawing(pages, facts.exposure());
+        Deployment deployment = new Deployment(facts, iac);
         AzMap azs = AzMap.of(pages, iac, region);
         List<Match> matches = new Matcher(drawing, deployment, azs).run();
         Set<Resource> matchedElements = new LinkedHashSet<>();

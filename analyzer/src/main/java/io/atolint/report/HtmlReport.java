@@ -3,9 +3,7 @@ package io.atolint.report;
 import io.atolint.analysis.Analysis;
 import io.atolint.checklist.Assessment;
 import io.atolint.checklist.Checklist;
-import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.checklist.ItemAssessment;
-import io.atolint.checklist.RuleEvidence;
 import io.atolint.checklist.Verdict;
 import io.atolint.model.Finding;
 import io.atolint.model.Model;
@@ -43,7 +41,7 @@ public final class HtmlReport {
     }
 
     public static String render(Analysis a, ReportSettings settings) {
-        Assessment assessment = ChecklistEvaluator.standard().evaluate(a, settings.category());
+        Assessment assessment = a.checklist();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -155,7 +153,7 @@ public final class HtmlReport {
                 continue;
             }
             any = true;
-            List<AzSimulation.Scenario> scenarios = AzSimulation.run(t);
+            List<AzSimulation.Scenario> scenarios = a.facts().simulation(t);
             b.append("<h3>").append(e(t.model().unit())).append(" <span class=\"section\">")
                     .append(e(t.model().format().title())).append("</span></h3>\n");
             if (scenarios.isEmpty()) {

@@ -52,7 +52,7 @@ public final class JsonReport {
                 resources.add(resource(r, m));
             }
         }
-        root.set("topology", TopologyJson.section(a.graph()));
+        root.set("topology", TopologyJson.section(a.facts()));
         ArrayNode skipped = root.putArray("skipped");
         a.scan().skipped().forEach((file, why) -> {
             ObjectNode s = skipped.addObject();

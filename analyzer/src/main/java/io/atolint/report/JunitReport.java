@@ -2,7 +2,6 @@ package io.atolint.report;
 
 import io.atolint.analysis.Analysis;
 import io.atolint.checklist.Assessment;
-import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.checklist.ItemAssessment;
 import io.atolint.checklist.Verdict;
 import io.atolint.model.Finding;
@@ -26,7 +25,7 @@ public final class JunitReport {
     }
 
     public static void write(Analysis a, ReportSettings settings, OutputStream out) throws IOException {
-        Assessment assessment = ChecklistEvaluator.standard().evaluate(a, settings.category());
+        Assessment assessment = a.checklist();
         out.write(render(assessment).getBytes(StandardCharsets.UTF_8));
     }
 

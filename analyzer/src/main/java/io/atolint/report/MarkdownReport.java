@@ -2,7 +2,6 @@ package io.atolint.report;
 
 import io.atolint.analysis.Analysis;
 import io.atolint.checklist.Assessment;
-import io.atolint.checklist.ChecklistEvaluator;
 import io.atolint.checklist.ItemAssessment;
 import io.atolint.checklist.Verdict;
 import io.atolint.model.Finding;
@@ -53,7 +52,7 @@ public final class MarkdownReport {
                 .append(" | ").append(counts.getOrDefault(Severity.INFO, 0))
                 .append(" | ").append(suppressed).append(" |\n\n");
         b.append(TextReport.scope(a)).append("\n\n");
-        checklist(ChecklistEvaluator.standard().evaluate(a, settings.category()), b);
+        checklist(a.checklist(), b);
         findings(a, settings, b);
         return b.toString();
     }

@@ -1,11 +1,9 @@
 package io.atolint.report;
 
-import io.atolint.checklist.Category;
-
 /**
- * What the writers need beyond the analysis itself.
+ * What the writers need beyond the analysis itself (the solution category is the analysis's: its checklist
+ * is judged for it).
  *
- * @param category        the solution category the checklist is judged for (null: every item applies)
  * @param baselineApplied whether a baseline was compared with (SARIF then marks each result new or unchanged)
  * @param linkBase        prefix of file links in Markdown: empty for paths relative to the repository root,
  *                        or a web base such as {@code https://github.com/o/r/blob/SHA/}
@@ -14,7 +12,7 @@ import io.atolint.checklist.Category;
  * @param docsUri         where the rules reference is published ({@code docs/rules.md} on the web); a rule's
  *                        help link is this with the rule's anchor
  */
-public record ReportSettings(Category category, boolean baselineApplied, String linkBase, String repoPrefix,
+public record ReportSettings(boolean baselineApplied, String linkBase, String repoPrefix,
                              String repoRoot, String docsUri) {
 
     public ReportSettings {
@@ -25,15 +23,11 @@ public record ReportSettings(Category category, boolean baselineApplied, String 
     }
 
     public static ReportSettings defaults() {
-        return new ReportSettings(null, false, "", "", "", RuleDocs.BASE_URI);
-    }
-
-    public ReportSettings withCategory(Category c) {
-        return new ReportSettings(c, baselineApplied, linkBase, repoPrefix, repoRoot, docsUri);
+        return new ReportSettings(false, "", "", "", RuleDocs.BASE_URI);
     }
 
     public ReportSettings withBaselineApplied(boolean b) {
-        return new ReportSettings(category, b, linkBase, repoPrefix, repoRoot, docsUri);
+        return new ReportSettings(b, linkBase, repoPrefix, repoRoot, docsUri);
     }
 
     /**
@@ -42,11 +36,11 @@ public record ReportSettings(Category category, boolean baselineApplied, String 
      * @param root   the repository root, absolute ({@code /}-separated)
      */
     public ReportSettings withLinks(String base, String prefix, String root) {
-        return new ReportSettings(category, baselineApplied, base, prefix, root, docsUri);
+        return new ReportSettings(baselineApplied, base, prefix, root, docsUri);
     }
 
     public ReportSettings withDocsUri(String uri) {
-        return new ReportSettings(category, baselineApplied, linkBase, repoPrefix, repoRoot, uri);
+        return new ReportSettings(baselineApplied, linkBase, repoPrefix, repoRoot, uri);
     }
 
     /** The help link of a rule: its heading in the published rules reference. */

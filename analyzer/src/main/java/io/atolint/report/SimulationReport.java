@@ -12,7 +12,6 @@ import io.atolint.topology.AzSimulation;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.Outcome;
 import io.atolint.topology.Tier;
-import io.atolint.topology.Topology;
 import io.atolint.topology.TrafficPath;
 import io.atolint.topology.Verdict;
 
@@ -34,7 +33,7 @@ public final class SimulationReport {
     /** The topology of every model, or none when it cannot be built (the reports say why). */
     static List<ModelTopology> models(Analysis a) {
         try {
-            return Topology.of(a.graph()).models();
+            return a.facts().topology().models();
         } catch (RuntimeException | StackOverflowError e) {
             return List.of();
         }
@@ -43,7 +42,7 @@ public final class SimulationReport {
     /** Why the topology could not be built, or null when it could. */
     public static String failure(Analysis a) {
         try {
-            Topology.of(a.graph());
+            a.facts().topology();
             return null;
         } catch (RuntimeException | StackOverflowError e) {
             return "the topology could not be built: " + e;
@@ -57,7 +56,7 @@ public final class SimulationReport {
         }
         Verdict v = Verdict.SURVIVES;
         for (ModelTopology t : models(a)) {
-            for (AzSimulation.Scenario s : AzSimulation.run(t)) {
+            for (AzSimulation.Scenario s : a.facts().simulation(t)) {
                 v = v.worst(s.worst());
             }
         }
@@ -74,7 +73,7 @@ public final class SimulationReport {
                 out.println();
             }
             any = true;
-            model(t, out);
+            model(t, a.facts().simulation(t), out);
         }
         String failure = failure(a);
         if (failure != null) {
@@ -92,7 +91,7 @@ public final class SimulationReport {
         }
     }
 
-    private static void model(ModelTopology t, PrintStream out) {
+    private static void model(ModelTopology t, List<AzSimulation.Scenario> scenarios, PrintStream out) {
         out.println("AZ-failure simulation: " + t.model().unit() + " (" + t.model().format().title() + ")");
         out.println();
         out.println("tiers");
@@ -118,7 +117,6 @@ public final class SimulationReport {
                 out.println("  (enumeration stopped at its bound; more paths exist)");
             }
         }
-        List<AzSimulation.Scenario> scenarios = AzSimulation.run(t);
         if (scenarios.isEmpty()) {
             out.println();
             out.println("no AZ is known: every placement is UNKNOWN (see the notes of `atolint scan`)");
@@ -185,7 +183,7 @@ public final class SimulationReport {
         ArrayNode models = root.putArray("models");
         for (ModelTopology t : models(a)) {
             if (!t.tiers().isEmpty()) {
-                models.add(TopologyJson.simulation(t, AzSimulation.run(t)));
+                models.add(TopologyJson.simulation(t, a.facts().simulation(t)));
             }
         }
         ArrayNode problems = root.putArray("problems");

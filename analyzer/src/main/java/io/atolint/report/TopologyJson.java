@@ -3,10 +3,10 @@ package io.atolint.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Az;
 import io.atolint.model.Resource;
 import io.atolint.topology.AzSimulation;
+import io.atolint.topology.Facts;
 import io.atolint.topology.Ingress;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.Outcome;
@@ -27,11 +27,11 @@ public final class TopologyJson {
     }
 
     /** {@code {tiers: [], ingress: [], paths: [], spofs: []}} over every model; each entry names its unit. */
-    public static ObjectNode section(ResourceGraph graph) {
+    public static ObjectNode section(Facts facts) {
         ObjectNode o = MAPPER.createObjectNode();
         Topology topology;
         try {
-            topology = Topology.of(graph);
+            topology = facts.topology();
         } catch (RuntimeException | StackOverflowError e) {
             // The findings say so too (every topology rule reports an internal error); the report stays whole.
             o.put("error", "the topology could not be built: " + e);

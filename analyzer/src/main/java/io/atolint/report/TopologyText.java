@@ -22,7 +22,7 @@ public final class TopologyText {
     public static void write(Analysis a, PrintStream out) {
         Topology topology;
         try {
-            topology = Topology.of(a.graph());
+            topology = a.facts().topology();
         } catch (RuntimeException | StackOverflowError e) {
             out.println("topology: not available (" + e + ")");
             out.println();

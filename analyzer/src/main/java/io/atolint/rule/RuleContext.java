@@ -9,6 +9,7 @@ import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseOptions;
 import io.atolint.reconcile.Reconciliation;
+import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a check sees (the graph, the scan options) and how it reports. The rule id and default severity
+ * What a check sees (the graph, the facts derived from it once per analysis, the scan options) and how
+ * it reports. The rule id and default severity
  * come from the check's {@link Rule} declaration.
  *
  * <p>A check also says what it examined ({@link #examined(Resource)}, {@link #inScope(Kind...)}): the
@@ -28,6 +30,7 @@ import java.util.Set;
 public final class RuleContext {
     private final Rule rule;
     private final ResourceGraph graph;
+    private final Facts facts;
     private final ParseOptions options;
     private final SourceText sources;
     private final List<Finding> findings = new ArrayList<>();
@@ -36,13 +39,10 @@ public final class RuleContext {
     private final Set<RuleRun.Key> informational = new LinkedHashSet<>();
     private List<Reconciliation> reconciliations = List.of();
 
-    public RuleContext(Rule rule, ResourceGraph graph, ParseOptions options) {
-        this(rule, graph, options, SourceText.NONE);
-    }
-
-    public RuleContext(Rule rule, ResourceGraph graph, ParseOptions options, SourceText sources) {
+    public RuleContext(Rule rule, Facts facts, ParseOptions options, SourceText sources) {
         this.rule = rule;
-        this.graph = graph;
+        this.graph = facts.graph();
+        this.facts = facts;
         this.options = options;
         this.sources = sources;
     }
@@ -60,6 +60,11 @@ public final class RuleContext {
 
     public ResourceGraph graph() {
         return graph;
+    }
+
+    /** The topology, exposure, VPCs and other facts of the graph: the same object for every rule of the analysis. */
+    public Facts facts() {
+        return facts;
     }
 
     public ParseOptions options() {

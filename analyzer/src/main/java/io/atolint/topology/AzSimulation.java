@@ -40,7 +40,7 @@ public final class AzSimulation {
         }
     }
 
-    public static List<Scenario> run(ModelTopology topo) {
+    static List<Scenario> run(ModelTopology topo) {
         List<Scenario> out = new ArrayList<>();
         for (Az az : zones(topo)) {
             out.add(scenario(topo, az));

@@ -1,11 +1,9 @@
 package io.atolint.topology;
 
 import io.atolint.model.Finding;
-import io.atolint.model.Model;
+import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
-import io.atolint.resolve.PlacementResolver;
-import io.atolint.resolve.SubnetLinks;
 import io.atolint.rule.Names;
 
 import java.util.ArrayList;
@@ -27,25 +25,19 @@ public final class Evidence {
         return r.locationOf(DATA_SETTINGS);
     }
 
-    /** Each subnet a resource names, with the AZ it resolves to and how. */
-    public static List<Finding.Related> subnets(Resource r, Model model) {
+    /** Each subnet a resource's placement rests on, with the AZ it resolves to and how. */
+    public static List<Finding.Related> subnets(Resource r) {
         List<Finding.Related> out = new ArrayList<>();
-        SubnetLinks.Links links = SubnetLinks.of(r, model, new PlacementResolver(model));
-        for (SubnetLinks.SubnetLink l : links.links()) {
-            SourceLocation where = l.subnet() != null ? l.subnet().location() : l.location();
-            out.add(new Finding.Related(r.displayName() + ": subnet " + l.describe(), where,
-                    l.subnet() == null ? null : l.subnet().id()));
+        for (Placement.Subnet l : r.placement().subnets()) {
+            out.add(new Finding.Related(r.displayName() + ": subnet " + l.describe(), l.at(), l.id()));
         }
         return out;
     }
 
     /** Where {@code r} names its subnets (or {@code r} itself). */
-    public static SourceLocation subnetsAttribute(Resource r, Model model) {
-        SubnetLinks.Links links = SubnetLinks.of(r, model, new PlacementResolver(model));
-        if (links.attribute() != null) {
-            return r.locationOf(links.attribute().split("/")[0]);
-        }
-        return r.location();
+    public static SourceLocation subnetsAttribute(Resource r) {
+        String attribute = r.placement().subnetsFrom();
+        return attribute == null ? r.location() : r.locationOf(attribute.split("/")[0]);
     }
 
     /** The resources of the first path through a set (except {@code except}), as related places. */

@@ -3,27 +3,44 @@ package io.atolint.topology;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Placement;
+import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.model.Workloads;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Whether a load balancer faces the internet, format-blind. */
+/**
+ * What the internet reaches, format-blind, defined once for the rules, the topology and the pictures:
+ * internet-facing load balancers, public entry points, public subnets. An unresolved setting is UNKNOWN,
+ * never "from the internet".
+ */
 public final class Exposure {
-    private Exposure() {
+    private final ResourceGraph graph;
+    private final Map<Resource, Tri> facing = new HashMap<>();
+
+    Exposure(ResourceGraph graph) {
+        this.graph = graph;
     }
 
     /**
      * TRUE for an internet-facing load balancer: {@code Scheme: internet-facing}, {@code internal = false},
      * or a declared load balancer that states neither (AWS's default is internet-facing); for one whose
      * configuration is not stated (drawn), TRUE when traffic reaches it from outside AWS or an internet
-     * gateway.
+     * gateway. UNKNOWN when the scheme is unresolved (a parameter without default, a variable).
      */
-    public static Tri internetFacing(Resource lb, ResourceGraph graph) {
+    public synchronized Tri internetFacing(Resource lb) {
+        return facing.computeIfAbsent(lb, this::decideFacing);
+    }
+
+    private Tri decideFacing(Resource lb) {
         Optional<Value> scheme = lb.attr("Scheme", "scheme");
         if (scheme.isPresent()) {
             Optional<String> s = scheme.get().asString().map(v -> v.toLowerCase(Locale.ROOT));
@@ -50,5 +67,52 @@ public final class Exposure {
             }
         }
         return Tri.UNKNOWN;
+    }
+
+    /**
+     * Whether the internet reaches a resource directly: an internet-facing load balancer (UNKNOWN when its
+     * scheme is unresolved), a CloudFront distribution, an API Gateway, a Global Accelerator, an internet
+     * gateway. FALSE for anything else.
+     */
+    public Tri publicEntry(Resource r) {
+        return switch (r.kind()) {
+            case LOAD_BALANCER -> internetFacing(r);
+            case CLOUDFRONT_DISTRIBUTION, API_GATEWAY, GLOBAL_ACCELERATOR, INTERNET_GATEWAY -> Tri.TRUE;
+            default -> Tri.FALSE;
+        };
+    }
+
+    /**
+     * Whether a subnet is public: TRUE when it routes to an internet gateway or maps public IPs on launch;
+     * a drawn subnet is what its label or colour says (public, private), else UNKNOWN; an IaC subnet whose
+     * public-IP setting is unresolved is UNKNOWN.
+     */
+    public Tri publicSubnet(Resource subnet) {
+        if (!internetRoutes(subnet).isEmpty()) {
+            return Tri.TRUE;
+        }
+        Optional<String> drawn = subnet.meta("subnetType").map(t -> t.toLowerCase(Locale.ROOT));
+        if (drawn.isPresent()) {
+            return drawn.get().contains("public") ? Tri.TRUE : drawn.get().contains("private") ? Tri.FALSE : Tri.UNKNOWN;
+        }
+        return mapsPublicIp(subnet);
+    }
+
+    /** Whether instances launched in a subnet get a public IP ({@code MapPublicIpOnLaunch}; FALSE when omitted). */
+    public Tri mapsPublicIp(Resource subnet) {
+        return subnet.attr("MapPublicIpOnLaunch", "map_public_ip_on_launch").map(Value::asBool).orElse(Tri.FALSE);
+    }
+
+    /** The routes of a subnet's route tables to an internet gateway. */
+    public List<Relation> internetRoutes(Resource subnet) {
+        List<Relation> out = new ArrayList<>();
+        for (Resource table : graph.targets(subnet, RelationType.ROUTES_TO)) {
+            for (Relation route : graph.outgoing(table, RelationType.ROUTES_TO)) {
+                if (route.target().kind() == Kind.INTERNET_GATEWAY) {
+                    out.add(route);
+                }
+            }
+        }
+        return out;
     }
 }

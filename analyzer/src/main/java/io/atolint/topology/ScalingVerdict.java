@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
 
-    public static ScalingVerdict of(ResourceGraph graph, Resource r) {
+    static ScalingVerdict of(ResourceGraph graph, Resource r) {
         List<Resource> mechanisms = Scaling.mechanisms(graph, r);
         String named = mechanisms.isEmpty() ? "" : mechanisms.get(0).displayName()
                 + (mechanisms.size() > 1 ? " and " + (mechanisms.size() - 1) + " more" : "");

@@ -88,7 +88,7 @@ public final class SiteConnectivity {
     private SiteConnectivity() {
     }
 
-    public static List<Result> of(ResourceGraph graph, Model model) {
+    static List<Result> of(ResourceGraph graph, Model model) {
         List<Site> sites = sites(model);
         List<Result> out = new ArrayList<>();
         for (Site s : sites) {

@@ -5,35 +5,22 @@ import io.atolint.model.Model;
 import io.atolint.model.Resource;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 
 /**
  * The topology of every model of a scan: tiers, ingress points, paths, single points of failure.
- * Built once per graph and shared by the checks and the reports. Graph algorithms here recurse (JGraphT's
- * biconnectivity overflows the default 1 MB stack near 10 k vertices), so the build runs on a thread
- * with a large stack.
+ * Built once per analysis by its {@link Facts} and shared by the checks and the reports. Graph algorithms
+ * here recurse (JGraphT's biconnectivity overflows the default 1 MB stack near 10 k vertices), so the
+ * build runs on a thread with a large stack.
  */
 public final class Topology {
     private static final long STACK_BYTES = 512L * 1024 * 1024;
-    private static final Map<ResourceGraph, Topology> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final List<ModelTopology> models;
 
     private Topology(List<ModelTopology> models) {
         this.models = List.copyOf(models);
-    }
-
-    public static Topology of(ResourceGraph graph) {
-        Topology t = CACHE.get(graph);
-        if (t == null) {
-            t = build(graph);
-            CACHE.put(graph, t);
-        }
-        return t;
     }
 
     public List<ModelTopology> models() {
@@ -60,14 +47,15 @@ public final class Topology {
                 .map(c -> c + ": ").orElse("");
     }
 
-    private static Topology build(ResourceGraph graph) {
+    /** Builds the topology of every model of the graph; only {@link Facts} calls it, once. */
+    static Topology build(ResourceGraph graph, Exposure exposure) {
         List<ModelTopology> out = new ArrayList<>();
         RuntimeException[] failure = new RuntimeException[1];
         Error[] error = new Error[1];
         Thread t = new Thread(null, () -> {
             try {
                 for (Model m : graph.models()) {
-                    ModelTopology mt = new TopologyBuilder(graph, m).build();
+                    ModelTopology mt = new TopologyBuilder(graph, m, exposure).build();
                     mt.setSpofs(new SpofAnalysis(graph, mt).run());
                     out.add(mt);
                 }

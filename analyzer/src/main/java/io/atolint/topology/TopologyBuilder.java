@@ -37,6 +37,7 @@ final class TopologyBuilder {
 
     private final ResourceGraph graph;
     private final Model model;
+    private final Exposure exposure;
     private final TrafficGraph traffic;
     private final List<ReplicaSet> sets = new ArrayList<>();
     private final Map<Resource, ReplicaSet> setOf = new LinkedHashMap<>();
@@ -44,10 +45,11 @@ final class TopologyBuilder {
     private final Map<ReplicaSet, Set<ReplicaSet>> previous = new HashMap<>();
     private boolean truncated;
 
-    TopologyBuilder(ResourceGraph graph, Model model) {
+    TopologyBuilder(ResourceGraph graph, Model model, Exposure exposure) {
         this.graph = graph;
         this.model = model;
-        this.traffic = TrafficGraph.of(graph, model);
+        this.exposure = exposure;
+        this.traffic = TrafficGraph.of(graph, model, exposure);
     }
 
     ModelTopology build() {
@@ -228,7 +230,7 @@ final class TopologyBuilder {
         return switch (r.kind()) {
             case INTERNET_GATEWAY -> traffic.jgrapht().outDegreeOf(r) > 0
                     ? Optional.of("internet gateway") : Optional.empty();
-            case LOAD_BALANCER -> Exposure.internetFacing(r, graph).isTrue()
+            case LOAD_BALANCER -> exposure.internetFacing(r).isTrue()
                     ? Optional.of("internet-facing load balancer") : Optional.empty();
             case CLOUDFRONT_DISTRIBUTION -> Optional.of("CloudFront distribution");
             case API_GATEWAY -> Optional.of("API Gateway");

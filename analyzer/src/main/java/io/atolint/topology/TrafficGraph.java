@@ -6,7 +6,6 @@ import io.atolint.model.Model;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
-import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -107,7 +106,7 @@ public final class TrafficGraph {
         return Optional.ofNullable(graph.getEdge(from, to));
     }
 
-    static TrafficGraph of(ResourceGraph rg, Model model) {
+    static TrafficGraph of(ResourceGraph rg, Model model, Exposure exposure) {
         Map<Resource, Resource> parentOf = fold(rg, model);
         Map<Resource, List<Resource>> membersOf = new LinkedHashMap<>();
         parentOf.forEach((m, p) -> membersOf.computeIfAbsent(p, k -> new ArrayList<>()).add(m));
@@ -131,7 +130,7 @@ public final class TrafficGraph {
                 }
             });
         }
-        publicEntries(rg, model, g);
+        publicEntries(rg, model, g, exposure);
 
         Map<Resource, Role> roles = new HashMap<>();
         for (Resource v : g.vertexSet()) {
@@ -234,11 +233,11 @@ public final class TrafficGraph {
      * Internet-facing load balancers, and instances or groups with public addresses that nothing else
      * serves, are reached through the internet gateway their subnets route to.
      */
-    private static void publicEntries(ResourceGraph rg, Model model, Graph<Resource, Hop> g) {
+    private static void publicEntries(ResourceGraph rg, Model model, Graph<Resource, Hop> g, Exposure exposure) {
         for (Resource r : model.resources()) {
-            boolean lb = r.kind() == Kind.LOAD_BALANCER && Exposure.internetFacing(r, rg).isTrue();
+            boolean lb = r.kind() == Kind.LOAD_BALANCER && exposure.internetFacing(r).isTrue();
             boolean publicCompute = (r.kind() == Kind.EC2_INSTANCE || r.kind() == Kind.AUTOSCALING_GROUP)
-                    && g.containsVertex(r) && g.inDegreeOf(r) == 0 && publicAddress(rg, r);
+                    && g.containsVertex(r) && g.inDegreeOf(r) == 0 && publicAddress(rg, r, exposure);
             if (!lb && !publicCompute) {
                 continue;
             }
@@ -249,20 +248,16 @@ public final class TrafficGraph {
                 if (subnet.kind() != Kind.SUBNET) {
                     continue;
                 }
-                for (Resource table : rg.targets(subnet, RelationType.ROUTES_TO)) {
-                    for (Relation route : rg.outgoing(table, RelationType.ROUTES_TO)) {
-                        if (route.target().kind() == Kind.INTERNET_GATEWAY) {
-                            addHop(g, route.target(), r, "public subnet " + subnet.name() + " routes "
-                                    + route.via() + " to " + route.target().name());
-                        }
-                    }
+                for (Relation route : exposure.internetRoutes(subnet)) {
+                    addHop(g, route.target(), r, "public subnet " + subnet.name() + " routes "
+                            + route.via() + " to " + route.target().name());
                 }
             }
         }
     }
 
     /** A public IP on launch: in the instance, its launch template, or its subnets' defaults. */
-    private static boolean publicAddress(ResourceGraph rg, Resource r) {
+    private static boolean publicAddress(ResourceGraph rg, Resource r, Exposure exposure) {
         List<Resource> holders = new ArrayList<>();
         holders.add(r);
         holders.addAll(rg.targets(r, RelationType.REFERENCES).stream()
@@ -273,8 +268,7 @@ public final class TrafficGraph {
             }
         }
         for (Resource subnet : rg.sources(r, RelationType.CONTAINS)) {
-            if (subnet.kind() == Kind.SUBNET && subnet.attr("MapPublicIpOnLaunch").map(Value::asBool)
-                    .orElse(Tri.FALSE).isTrue()) {
+            if (subnet.kind() == Kind.SUBNET && exposure.mapsPublicIp(subnet).isTrue()) {
                 return true;
             }
         }

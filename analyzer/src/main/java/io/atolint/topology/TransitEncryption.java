@@ -33,7 +33,7 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
         };
     }
 
-    public static TransitEncryption of(ResourceGraph graph, Resource r) {
+    static TransitEncryption of(ResourceGraph graph, Resource r) {
         return switch (r.kind()) {
             case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> flag(r, "TransitEncryptionEnabled is",
                     "TransitEncryptionEnabled", "transit_encryption_enabled");

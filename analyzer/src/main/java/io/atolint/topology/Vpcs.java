@@ -8,15 +8,28 @@ import io.atolint.model.Resource;
 import io.atolint.model.Tri;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Which VPC a resource is in, from containment (VPC to subnet to resource, drawn boxes) and references. */
+/**
+ * Which VPC a resource is in, from containment (VPC to subnet to resource, drawn boxes) and references
+ * (subnet groups, security groups), and which subnets it runs in: defined once for the rules and the
+ * pictures.
+ */
 public final class Vpcs {
     private static final int MAX_DEPTH = 8;
 
-    private Vpcs() {
+    private final ResourceGraph graph;
+    private final Map<Resource, Where> where = new HashMap<>();
+
+    Vpcs(ResourceGraph graph) {
+        this.graph = graph;
     }
 
     /**
@@ -48,7 +61,12 @@ public final class Vpcs {
         }
     }
 
-    public static Where of(ResourceGraph graph, Resource r) {
+    /** Where a resource is (see {@link Where}). */
+    public synchronized Where of(Resource r) {
+        return where.computeIfAbsent(r, this::locate);
+    }
+
+    private Where locate(Resource r) {
         Resource vpc = search(graph, r);
         if (vpc != null) {
             return new Where(Tri.TRUE, vpc);
@@ -93,5 +111,52 @@ public final class Vpcs {
             }
         }
         return null;
+    }
+
+    /** The VPC a gateway is attached to (an internet or VPN gateway sits on its VPC's edge, not inside it). */
+    public Optional<Resource> attachedTo(Resource r) {
+        return graph.targets(r, RelationType.ATTACHED_TO).stream().filter(v -> v.kind() == Kind.VPC).findFirst();
+    }
+
+    /**
+     * The subnets a resource runs in: those drawn around it or that it names (containment), else those its
+     * placement rests on (a database's subnet group, a file system's mount targets).
+     */
+    public List<Resource> subnetsOf(Resource r) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource s : graph.sources(r, RelationType.CONTAINS)) {
+            if (s.kind() == Kind.SUBNET && !out.contains(s)) {
+                out.add(s);
+            }
+        }
+        if (out.isEmpty()) {
+            for (Placement.Subnet s : r.placement().subnets()) {
+                if (s.id() != null) {
+                    graph.resource(s.id()).filter(x -> x.kind() == Kind.SUBNET && !out.contains(x)).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The nearest resource of {@code kind} that contains {@code r} (a drawn AZ box around a subnet). */
+    public Optional<Resource> enclosing(Resource r, Kind kind) {
+        Set<Resource> seen = new HashSet<>();
+        List<Resource> level = List.of(r);
+        for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
+            List<Resource> next = new ArrayList<>();
+            for (Resource x : level) {
+                for (Resource p : graph.sources(x, RelationType.CONTAINS)) {
+                    if (p.kind() == kind) {
+                        return Optional.of(p);
+                    }
+                    if (seen.add(p)) {
+                        next.add(p);
+                    }
+                }
+            }
+            level = next;
+        }
+        return Optional.empty();
     }
 }

@@ -34,13 +34,18 @@ class ChecklistEvaluatorTest {
         return analyze(dir, options, io.atolint.rule.Rules.all());
     }
 
+    /** The assessment of an analysis's findings and runs. */
+    private static Assessment evaluate(ChecklistEvaluator e, Analysis a, Category category) {
+        return e.evaluate(a.findings(), a.runs(), category);
+    }
+
     private static ItemAssessment item(Assessment a, String id) {
         return a.item(id).orElseThrow();
     }
 
     @Test
     void findingsMakeAnItemNotMetAndListThem() {
-        Assessment a = ChecklistEvaluator.standard().evaluate(
+        Assessment a = evaluate(ChecklistEvaluator.standard(), 
                 standard("fixtures/demo/three-tier", ParseOptions.defaults().withRegion("us-east-1")), null);
         ItemAssessment tv32 = item(a, "TV-3.2");
         assertEquals(Verdict.NOT_MET, tv32.verdict());
@@ -55,7 +60,7 @@ class ChecklistEvaluatorTest {
 
     @Test
     void aDiagramThatShowsEveryRequiredElementMeetsTheDiagramItems() {
-        Assessment good = ChecklistEvaluator.standard().evaluate(
+        Assessment good = evaluate(ChecklistEvaluator.standard(), 
                 standard("fixtures/rules/HA002/drawio-web-tier-in-two-az-boxes", ParseOptions.defaults()), null);
         List<String> diagramItems = Checklist.standard().items().stream().map(ChecklistItem::id)
                 .filter(id -> id.startsWith("AD-")).toList();
@@ -63,18 +68,18 @@ class ChecklistEvaluatorTest {
         for (String id : diagramItems) {
             assertEquals(Verdict.MET, item(good, id).verdict(), id + ": " + item(good, id).reason());
         }
-        Assessment demo = ChecklistEvaluator.standard().evaluate(
+        Assessment demo = evaluate(ChecklistEvaluator.standard(), 
                 standard("fixtures/demo/three-tier-drawio", ParseOptions.defaults()), null);
         assertEquals(Verdict.NOT_MET, item(demo, "AD-4").verdict(), "NAT gateway and database drawn in one AZ");
         assertEquals(Verdict.MET, item(demo, "AD-3").verdict(), item(demo, "AD-3").reason());
-        Assessment iacOnly = ChecklistEvaluator.standard().evaluate(
+        Assessment iacOnly = evaluate(ChecklistEvaluator.standard(), 
                 standard("fixtures/demo/three-tier", ParseOptions.defaults()), null);
         assertEquals(Verdict.NEEDS_EVIDENCE, item(iacOnly, "AD-1").verdict(), "no diagram: nothing to judge");
     }
 
     @Test
     void rulesThatExaminedResourcesAndFoundNothingMakeItMet() {
-        Assessment a = ChecklistEvaluator.standard().evaluate(
+        Assessment a = evaluate(ChecklistEvaluator.standard(), 
                 standard("fixtures/rules/HA001/cfn-yaml-distinct-az-parameters", ParseOptions.defaults()), null);
         ItemAssessment tv32 = item(a, "TV-3.2");
         assertEquals(Verdict.MET, tv32.verdict(), tv32.reason());
@@ -87,7 +92,7 @@ class ChecklistEvaluatorTest {
 
     @Test
     void onlyCannotProveNotesGiveNeedsEvidenceForUnknownResults() {
-        Assessment a = ChecklistEvaluator.standard().evaluate(
+        Assessment a = evaluate(ChecklistEvaluator.standard(), 
                 standard("fixtures/rules/HA001/cfn-yaml-literal-and-getazs-without-region", ParseOptions.defaults()), null);
         ItemAssessment tv32 = item(a, "TV-3.2");
         assertEquals(Verdict.NEEDS_EVIDENCE, tv32.verdict());
@@ -98,7 +103,7 @@ class ChecklistEvaluatorTest {
 
     @Test
     void aRuleWithNothingToLookAtNeverMakesAnItemMet() {
-        Assessment a = ChecklistEvaluator.standard().evaluate(
+        Assessment a = evaluate(ChecklistEvaluator.standard(), 
                 standard("fixtures/checklist/no-load-balancer", ParseOptions.defaults()), null);
         ItemAssessment tv32 = item(a, "TV-3.2");
         assertEquals(Verdict.NEEDS_EVIDENCE, tv32.verdict());
@@ -109,13 +114,13 @@ class ChecklistEvaluatorTest {
 
     @Test
     void unreadableInputsAreCarriedAsInputProblems() {
-        Assessment a = ChecklistEvaluator.standard().evaluate(standard("fixtures/cli/mixed", ParseOptions.defaults()), null);
+        Assessment a = evaluate(ChecklistEvaluator.standard(), standard("fixtures/cli/mixed", ParseOptions.defaults()), null);
         assertTrue(a.inputProblems().stream().anyMatch(f -> f.location().file().endsWith("broken.yaml")), a.inputProblems().toString());
     }
 
     @Test
     void rulesThatDidNotRunAreSaidSo() {
-        Assessment a = ChecklistEvaluator.standard().evaluate(
+        Assessment a = evaluate(ChecklistEvaluator.standard(), 
                 analyze("fixtures/demo/three-tier", ParseOptions.defaults(), List.of()), null);
         assertEquals(EvidenceGap.RULES_NOT_RUN, item(a, "TV-3.2").gap());
     }
@@ -123,7 +128,7 @@ class ChecklistEvaluatorTest {
     @Test
     void theCategoryExemptsWhatTheChecklistExemptsAndManualItemsNeedEvidence() {
         Analysis analysis = standard("fixtures/demo/three-tier", ParseOptions.defaults().withRegion("us-east-1"));
-        Assessment cd = ChecklistEvaluator.standard().evaluate(analysis, Category.CUSTOMER_DEPLOYED);
+        Assessment cd = evaluate(ChecklistEvaluator.standard(), analysis, Category.CUSTOMER_DEPLOYED);
         for (String id : ChecklistDataTest.NOT_FOR_CUSTOMER_DEPLOYED) {
             ItemAssessment i = item(cd, id);
             assertEquals(Verdict.NOT_APPLICABLE, i.verdict(), id);
@@ -134,7 +139,7 @@ class ChecklistEvaluatorTest {
         assertEquals(EvidenceGap.MANUAL, tv33.gap());
         assertTrue(tv33.reason().contains("game day"), tv33.reason());
 
-        Assessment saas = ChecklistEvaluator.standard().evaluate(analysis, Category.MULTI_TENANT_SAAS);
+        Assessment saas = evaluate(ChecklistEvaluator.standard(), analysis, Category.MULTI_TENANT_SAAS);
         assertEquals(0, saas.counts().get(Verdict.NOT_APPLICABLE));
         assertEquals(cd.items().size(), saas.items().size());
     }
@@ -171,7 +176,7 @@ class ChecklistEvaluatorTest {
             """);
 
     private static Assessment graded(ParseOptions options) {
-        return new ChecklistEvaluator(ONE_ITEM).evaluate(
+        return evaluate(new ChecklistEvaluator(ONE_ITEM), 
                 analyze("fixtures/demo/three-tier", options, List.of(new Graded())), Category.MANAGED_SERVICE);
     }
 
@@ -198,7 +203,7 @@ class ChecklistEvaluatorTest {
                 List.of(new Graded()));
         Analysis suppressed = a.withFindings(a.findings().stream().map(f -> f.severity() == Severity.INFO ? f
                 : f.withSuppression(new Finding.Suppression("inline", "accepted risk", f.location()))).toList());
-        ItemAssessment i = new ChecklistEvaluator(ONE_ITEM).evaluate(suppressed, null).items().get(0);
+        ItemAssessment i = evaluate(new ChecklistEvaluator(ONE_ITEM), suppressed, null).items().get(0);
         assertEquals(Verdict.MET, i.verdict());
         assertEquals(1, i.rules().get(0).suppressed().size());
     }
@@ -207,9 +212,8 @@ class ChecklistEvaluatorTest {
     void scanForACategoryDropsOnlyFindingsOfExemptRules() {
         Analysis a = analyze("fixtures/demo/three-tier", ParseOptions.defaults().withParameters(java.util.Map.of("fail", "1")),
                 List.of(new Graded()));
-        ChecklistEvaluator e = new ChecklistEvaluator(ONE_ITEM);
-        assertTrue(e.forCategory(a, Category.CUSTOMER_DEPLOYED).findings().stream().noneMatch(f -> f.ruleId().equals("TST001")));
-        assertEquals(a.findings(), e.forCategory(a, Category.MANAGED_SERVICE).findings());
-        assertEquals(a.findings(), e.forCategory(a, null).findings());
+        assertTrue(ONE_ITEM.applicable(a.findings(), Category.CUSTOMER_DEPLOYED).stream().noneMatch(f -> f.ruleId().equals("TST001")));
+        assertEquals(a.findings(), ONE_ITEM.applicable(a.findings(), Category.MANAGED_SERVICE));
+        assertEquals(a.findings(), ONE_ITEM.applicable(a.findings(), null));
     }
 }

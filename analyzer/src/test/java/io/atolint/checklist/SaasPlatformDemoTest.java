@@ -37,7 +37,7 @@ class SaasPlatformDemoTest {
 
     @Test
     void theBaselineAndSecurityItemsAreDecidedFromTheFiles() {
-        Assessment a = ChecklistEvaluator.standard().evaluate(analysis(), Category.MULTI_TENANT_SAAS);
+        Assessment a = analysis().forCategory(Category.MULTI_TENANT_SAAS).checklist();
         assertTrue(a.inputProblems().isEmpty(), a.inputProblems().toString());
         Set<String> met = ids(a, Verdict.MET);
         for (String id : List.of("TV-1.5", "TV-1.6", "TV-1.10", "TV-1.12", "TV-1.13", "TV-1.14", "TV-1.15", "TV-1.20",
@@ -64,7 +64,7 @@ class SaasPlatformDemoTest {
 
     @Test
     void customerDeployedExemptsExactlyWhatTheChecklistExempts() {
-        Assessment a = ChecklistEvaluator.standard().evaluate(analysis(), Category.CUSTOMER_DEPLOYED);
+        Assessment a = analysis().forCategory(Category.CUSTOMER_DEPLOYED).checklist();
         assertEquals(new TreeSet<>(ChecklistDataTest.NOT_FOR_CUSTOMER_DEPLOYED), ids(a, Verdict.NOT_APPLICABLE));
         assertEquals("not applicable to Customer-Deployed solutions (checklist exemption)",
                 a.item("TV-1.5").orElseThrow().reason());

@@ -28,7 +28,7 @@ class TopologyTest {
     private static ModelTopology load(String dir, ParseOptions options) {
         Analysis a = new Analyzer(List.of()).analyze(List.of(new FileSystemSourceTree(Repo.path(dir), dir,
                 Limits.defaults())), options);
-        return Topology.of(a.graph()).models().get(0);
+        return a.facts().topology().models().get(0);
     }
 
     private static Map<String, Tier> tiers(ModelTopology t) {

@@ -16,17 +16,59 @@ import java.util.List;
  *   <li>{@link Scope#UNKNOWN}: cannot be decided; {@code reason} says why.</li>
  *   <li>{@link Scope#NONE}: the concept does not apply or nothing places it.</li>
  * </ul>
+ * A placement keeps its evidence, so that nothing resolves it again: {@code reason} (why it is UNKNOWN,
+ * or what decided it), each AZ's {@link Az#how() how} (the expression that chose it: {@code GetAZs('')[1]},
+ * {@code parameter AppAz2 (default us-east-1b)}, {@code var.azs[1]}, a drawn AZ box), and the subnets it
+ * rests on with the attribute that names them ({@code subnetsFrom}: {@code Subnets}, {@code VPCZoneIdentifier},
+ * a subnet group), null when its AZs do not come from subnets.
  */
-public record Placement(Scope scope, List<Az> azs, String reason) {
+public record Placement(Scope scope, List<Az> azs, String reason, String subnetsFrom, List<Subnet> subnets) {
 
     public enum Scope { ZONAL, ONE_OF, REGIONAL, GLOBAL, OUTSIDE_AWS, UNKNOWN, NONE }
+
+    /**
+     * One subnet a placement rests on.
+     *
+     * @param name display name of the subnet, or the value naming it when it is not in the scanned files
+     * @param id   the id of the resource named (a subnet, or what a reference wrongly names), null when it is
+     *             not in the scanned files
+     * @param az   the AZ it is in, with how that AZ was chosen
+     * @param at   where the subnet is defined, else where the resource names it
+     * @param azAt where the expression choosing its AZ is written, null when nothing states it
+     */
+    public record Subnet(String name, String id, Az az, SourceLocation at, SourceLocation azAt) {
+        /** {@code SubnetA (us-east-1a)}, {@code SubnetB (us-east-1a via GetAZs('')[0] of us-east-1)}. */
+        public String describe() {
+            return name + " (" + az.explain() + ")";
+        }
+    }
 
     public Placement {
         azs = List.copyOf(azs);
         reason = reason == null ? "" : reason;
+        subnets = List.copyOf(subnets);
+    }
+
+    public Placement(Scope scope, List<Az> azs, String reason) {
+        this(scope, azs, reason, null, List.of());
     }
 
     public static final Placement NONE = new Placement(Scope.NONE, List.of(), "");
+
+    /** The same placement, resting on {@code subnets} that {@code attribute} names (directly or through a group). */
+    public Placement from(String attribute, List<Subnet> subnets) {
+        return new Placement(scope, azs, reason, attribute, subnets);
+    }
+
+    /** The same placement, resting on the evidence of another (a database on its subnet group's subnets). */
+    public Placement from(String attribute, Placement other) {
+        return new Placement(scope, azs, reason, attribute, other.subnets);
+    }
+
+    /** Whether the placement was read from subnets the resource names (even when they could not be resolved). */
+    public boolean fromSubnets() {
+        return subnetsFrom != null;
+    }
 
     public static Placement zonal(List<Az> azs, String reason) {
         return new Placement(Scope.ZONAL, azs, reason);

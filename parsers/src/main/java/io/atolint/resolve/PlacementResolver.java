@@ -5,6 +5,7 @@ import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
+import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 
@@ -69,15 +70,22 @@ public final class PlacementResolver {
     }
 
     /** The AZ of a subnet resource. */
-    public Az subnetAz(Resource subnet) {
-        Optional<Value> az = subnet.attr("AvailabilityZone");
-        if (az.isEmpty()) {
-            az = subnet.attr("AvailabilityZoneId");
-        }
+    Az subnetAz(Resource subnet) {
+        Optional<Value> az = azValue(subnet);
         if (az.isEmpty()) {
             return Az.unknown("subnet " + subnet.name() + " has no AvailabilityZone: AWS chooses one");
         }
         return Az.fromValue(az.get());
+    }
+
+    /** Where the expression choosing a subnet's AZ is written, or null when it states none. */
+    SourceLocation subnetAzAt(Resource subnet) {
+        return azValue(subnet).map(Value::location).orElse(null);
+    }
+
+    private static Optional<Value> azValue(Resource subnet) {
+        Optional<Value> az = subnet.attr("AvailabilityZone");
+        return az.isPresent() ? az : subnet.attr("AvailabilityZoneId");
     }
 
     private Placement compute(Resource r) {
@@ -151,16 +159,16 @@ public final class PlacementResolver {
     private Placement fromSubnets(Resource r) {
         SubnetLinks.Links links = SubnetLinks.of(r, model, this);
         if (!links.isKnown()) {
-            return Placement.unknown(links.unknownReason());
+            return Placement.unknown(links.unknownReason()).from(links.attribute(), List.of());
         }
-        if (links.links().isEmpty()) {
+        if (links.subnets().isEmpty()) {
             return Placement.NONE;
         }
         List<Az> azs = new ArrayList<>();
-        for (SubnetLinks.SubnetLink l : links.links()) {
+        for (Placement.Subnet l : links.subnets()) {
             azs.add(l.az());
         }
-        return Placement.zonal(azs, "subnets " + links.attribute());
+        return Placement.zonal(azs, "subnets " + links.attribute()).from(links.attribute(), links.subnets());
     }
 
     /** The AZs of the subnet group a database or cache names, if it is in the model. */
@@ -169,13 +177,24 @@ public final class PlacementResolver {
         if (g.isPresent() && g.get() instanceof Value.Ref ref) {
             Optional<Resource> group = model.resource(ref.targetId());
             if (group.isPresent()) {
-                return Optional.of(placementOf(group.get()));
+                Placement p = placementOf(group.get());
+                return Optional.of(p.from(attributeOf(r, names), p));
             }
         }
         if (g.isPresent()) {
             return Optional.of(Placement.unknown("subnet group " + g.get().describe() + " is not defined in the scanned files"));
         }
         return Optional.empty();
+    }
+
+    /** The first of {@code names} the resource states (for evidence), else the first name. */
+    private static String attributeOf(Resource r, String... names) {
+        for (String n : names) {
+            if (r.attr(n).isPresent()) {
+                return n;
+            }
+        }
+        return names[0];
     }
 
     private Placement database(Resource r) {
@@ -192,19 +211,21 @@ public final class PlacementResolver {
         }
         if (multiAz.isTrue() && cluster.isEmpty()) {
             if (group.isPresent() && group.get().scope() == Placement.Scope.ZONAL) {
-                return Placement.zonal(group.get().azs(), "Multi-AZ across its DB subnet group");
+                return Placement.zonal(group.get().azs(), "Multi-AZ across its DB subnet group")
+                        .from(group.get().subnetsFrom(), group.get());
             }
             return Placement.unknown("Multi-AZ, but the AZs of its subnet group are not known");
         }
         if (az.isPresent()) {
             return Placement.zonal(List.of(Az.fromValue(az.get())), "AvailabilityZone");
         }
-        List<Az> candidates = group.filter(p -> p.scope() == Placement.Scope.ZONAL).map(Placement::azs).orElse(List.of());
-        if (cluster.isEmpty()) {
-            return Placement.oneOf(candidates, r.attr("MultiAZ").isPresent() ? "MultiAZ is false; AWS chooses the AZ"
-                    : "MultiAZ is omitted (single-AZ by default); AWS chooses the AZ");
-        }
-        return Placement.oneOf(candidates, "single-AZ instance; AWS chooses the AZ");
+        Optional<Placement> zonalGroup = group.filter(p -> p.scope() == Placement.Scope.ZONAL);
+        List<Az> candidates = zonalGroup.map(Placement::azs).orElse(List.of());
+        Placement p = cluster.isEmpty()
+                ? Placement.oneOf(candidates, r.attr("MultiAZ").isPresent() ? "MultiAZ is false; AWS chooses the AZ"
+                        : "MultiAZ is omitted (single-AZ by default); AWS chooses the AZ")
+                : Placement.oneOf(candidates, "single-AZ instance; AWS chooses the AZ");
+        return zonalGroup.map(g -> p.from(g.subnetsFrom(), g)).orElse(p);
     }
 
     private Placement cluster(Resource r) {
@@ -227,13 +248,15 @@ public final class PlacementResolver {
             return Placement.unknown("no instances of the cluster are defined in the scanned files");
         }
         List<Az> azs = new ArrayList<>();
+        List<Placement.Subnet> subnets = new ArrayList<>();
         int unplaced = 0;
         for (Resource m : members) {
             Placement p = placementOf(m);
             if (p.scope() == Placement.Scope.ZONAL) {
                 azs.addAll(p.azs());
+                subnets.addAll(p.subnets());
             } else if (p.scope() == Placement.Scope.ONE_OF && members.size() == 1) {
-                return Placement.oneOf(p.azs(), "one instance in the cluster");
+                return Placement.oneOf(p.azs(), "one instance in the cluster").from(p.subnetsFrom(), p);
             } else {
                 unplaced++;
                 azs.add(Az.unknown("AZ of instance " + m.name() + " is chosen by AWS"));
@@ -243,9 +266,11 @@ public final class PlacementResolver {
                 && Placement.AzCount.of(group.get().azs()).provablyMulti()) {
             // Without an AZ preference, RDS spreads a cluster's instances over its subnet group's AZs, so
             // two instances or more are never all in one AZ.
-            return Placement.zonal(group.get().azs(), members.size() + " instances spread by AWS over the AZs of the subnet group");
+            return Placement.zonal(group.get().azs(), members.size() + " instances spread by AWS over the AZs of the subnet group")
+                    .from(group.get().subnetsFrom(), group.get());
         }
-        return Placement.zonal(azs, members.size() + (members.size() == 1 ? " instance" : " instances"));
+        Placement p = Placement.zonal(azs, members.size() + (members.size() == 1 ? " instance" : " instances"));
+        return subnets.isEmpty() ? p : p.from("instances", subnets);
     }
 
     /** EFS Regional storage is reachable in the AZs of its mount targets; One Zone lives in one AZ. */
@@ -258,6 +283,7 @@ public final class PlacementResolver {
         }
         List<Az> azs = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<Placement.Subnet> subnets = new ArrayList<>();
         for (Resource m : model.resources(Kind.EFS_MOUNT_TARGET)) {
             Optional<Value> fs = m.attr("FileSystemId", "file_system_id");
             if (fs.isPresent() && fs.get() instanceof Value.Ref ref && ref.targetId().equals(r.id())) {
@@ -265,13 +291,14 @@ public final class PlacementResolver {
                 if (p.scope() == Placement.Scope.ZONAL || p.scope() == Placement.Scope.UNKNOWN) {
                     azs.addAll(p.scope() == Placement.Scope.ZONAL ? p.azs() : List.of(Az.unknown(p.reason())));
                     names.add(m.name());
+                    subnets.addAll(p.subnets());
                 }
             }
         }
         if (azs.isEmpty()) {
             return Placement.regional("EFS Regional storage");
         }
-        return Placement.zonal(azs, "mount targets " + String.join(", ", names));
+        return Placement.zonal(azs, "mount targets " + String.join(", ", names)).from("mount targets", subnets);
     }
 
     /** OpenSearch spreads nodes over AZs only with zone awareness; otherwise the domain lives in one AZ. */
@@ -291,7 +318,7 @@ public final class PlacementResolver {
                     ? Placement.regional("zone awareness: nodes spread over AZs chosen by AWS") : subnets;
         }
         if (subnets.scope() == Placement.Scope.ZONAL) {
-            return Placement.oneOf(subnets.azs(), "no zone awareness: every node in one AZ");
+            return Placement.oneOf(subnets.azs(), "no zone awareness: every node in one AZ").from(subnets.subnetsFrom(), subnets);
         }
         if (subnets.scope() == Placement.Scope.UNKNOWN) {
             return subnets;
@@ -316,7 +343,12 @@ public final class PlacementResolver {
     }
 
     private Placement cache(Resource r) {
-        List<Az> candidates = cacheCandidates(r);
+        Placement basis = cacheCandidates(r);
+        Placement p = cacheScope(r, basis.azs());
+        return p.scope() == Placement.Scope.UNKNOWN || !basis.fromSubnets() ? p : p.from(basis.subnetsFrom(), basis);
+    }
+
+    private Placement cacheScope(Resource r, List<Az> candidates) {
         if (r.kind() == Kind.ELASTICACHE_CLUSTER) {
             Optional<Value> one = r.attr("PreferredAvailabilityZone", "availability_zone");
             if (one.isPresent() && !r.attr("PreferredAvailabilityZones", "preferred_availability_zones").isPresent()) {
@@ -360,15 +392,14 @@ public final class PlacementResolver {
         return count.get().asNumber().map(n -> Tri.of(n.intValue() + extra >= 2)).orElse(Tri.UNKNOWN);
     }
 
-    /** The AZs a cache's nodes may use: preferred AZs when stated, else those of its subnet group. */
-    private List<Az> cacheCandidates(Resource r) {
+    /** The AZs a cache's nodes may use (as a placement, with its evidence): preferred AZs when stated, else its subnet group's. */
+    private Placement cacheCandidates(Resource r) {
         Optional<Value> preferred = r.attr("PreferredCacheClusterAZs", "preferred_cache_cluster_azs",
                 "PreferredAvailabilityZones", "preferred_availability_zones");
         if (preferred.isPresent()) {
-            Placement p = azList(preferred.get());
-            return p.azs();
+            return azList(preferred.get());
         }
         Optional<Placement> group = subnetGroup(r, "CacheSubnetGroupName", "subnet_group_name");
-        return group.filter(p -> p.scope() == Placement.Scope.ZONAL).map(Placement::azs).orElse(List.of());
+        return group.filter(p -> p.scope() == Placement.Scope.ZONAL).orElse(Placement.zonal(List.of(), ""));
     }
 }

@@ -3,8 +3,8 @@ package io.atolint.resolve;
 import io.atolint.model.Az;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Placement;
 import io.atolint.model.Resource;
-import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 
 import java.util.ArrayList;
@@ -13,22 +13,14 @@ import java.util.Optional;
 
 /**
  * Which subnets a resource is placed in, format-blind: the attribute names CloudFormation and
- * Terraform use for it, per kind, and for each subnet the AZ it resolves to and how.
+ * Terraform use for it, per kind, and for each subnet the AZ it resolves to and how. Part of the
+ * resolution: the result is kept in each resource's {@link Placement}, which rules and reports read.
  */
-public final class SubnetLinks {
+final class SubnetLinks {
 
-    /** One subnet entry of a resource: the value as written, the subnet resource if it is in the model, its AZ. */
-    public record SubnetLink(Value value, Resource subnet, Az az, SourceLocation location) {
-        /** {@code SubnetA (us-east-1a)}, {@code SubnetB (us-east-1a via GetAZs('')[0] of us-east-1)}. */
-        public String describe() {
-            String name = subnet != null ? subnet.displayName() : value.asString().orElse(value.describe());
-            return name + " (" + az.explain() + ")";
-        }
-    }
-
-    /** The outcome: the links, or why the subnets are not known at all. */
-    public record Links(List<SubnetLink> links, String unknownReason, String attribute) {
-        public boolean isKnown() {
+    /** The outcome: the subnets, or why they are not known at all; {@code attribute} names them (null when absent). */
+    record Links(List<Placement.Subnet> subnets, String unknownReason, String attribute) {
+        boolean isKnown() {
             return unknownReason == null;
         }
     }
@@ -66,7 +58,7 @@ public final class SubnetLinks {
     }
 
     /** The subnets of {@code r}, or an empty, known list when its kind has no subnet attribute or it is omitted. */
-    public static Links of(Resource r, Model model, PlacementResolver placements) {
+    static Links of(Resource r, Model model, PlacementResolver placements) {
         for (String[] path : pathsFor(r.kind())) {
             List<Value> values = new ArrayList<>();
             String attr = String.join("/", path);
@@ -79,7 +71,7 @@ public final class SubnetLinks {
             if (values.size() == 1 && values.get(0) instanceof Value.Unknown u) {
                 return new Links(List.of(), "subnets unknown: " + u.reason(), attr);
             }
-            List<SubnetLink> out = new ArrayList<>();
+            List<Placement.Subnet> out = new ArrayList<>();
             for (Value v : values) {
                 out.add(link(v, model, placements));
             }
@@ -88,28 +80,35 @@ public final class SubnetLinks {
         return new Links(List.of(), null, null);
     }
 
-    private static SubnetLink link(Value v, Model model, PlacementResolver placements) {
+    private static Placement.Subnet link(Value v, Model model, PlacementResolver placements) {
         if (v instanceof Value.Ref ref) {
             Optional<Resource> target = model.resource(ref.targetId());
             if (target.isPresent() && target.get().kind() == Kind.SUBNET) {
-                return new SubnetLink(v, target.get(), placements.subnetAz(target.get()), v.location());
+                Resource subnet = target.get();
+                return new Placement.Subnet(subnet.displayName(), subnet.id(), placements.subnetAz(subnet),
+                        subnet.location(), placements.subnetAzAt(subnet));
             }
-            return new SubnetLink(v, target.orElse(null), Az.unknown("refers to " + ref.targetId()
-                    + ", which is not a subnet"), v.location());
+            return new Placement.Subnet(target.map(Resource::displayName).orElse(name(v)), target.map(Resource::id).orElse(null),
+                    Az.unknown("refers to " + ref.targetId() + ", which is not a subnet"),
+                    target.map(Resource::location).orElse(v.location()), null);
         }
         if (v instanceof Value.Symbol s) {
             // The same element of the same subnet list is the same subnet, hence the same AZ.
-            return new SubnetLink(v, null, Az.symbol("AZ of " + s.family(), s.index(), false,
-                    "AZ of subnet " + s.display()), v.location());
+            return new Placement.Subnet(name(v), null, Az.symbol("AZ of " + s.family(), s.index(), false,
+                    "AZ of subnet " + s.display()), v.location(), null);
         }
         if (v instanceof Value.Scalar s && s.value() instanceof String id) {
-            return new SubnetLink(v, null, Az.unknown("subnet " + id + " is not defined in the scanned files"
-                    + (s.isLiteral() ? "" : " (" + s.how() + ")")), v.location());
+            return new Placement.Subnet(name(v), null, Az.unknown("subnet " + id + " is not defined in the scanned files"
+                    + (s.isLiteral() ? "" : " (" + s.how() + ")")), v.location(), null);
         }
         if (v instanceof Value.Unknown u) {
-            return new SubnetLink(v, null, Az.unknown(u.reason()), v.location());
+            return new Placement.Subnet(name(v), null, Az.unknown(u.reason()), v.location(), null);
         }
-        return new SubnetLink(v, null, Az.unknown("not a subnet: " + v), v.location());
+        return new Placement.Subnet(name(v), null, Az.unknown("not a subnet: " + v), v.location(), null);
+    }
+
+    private static String name(Value v) {
+        return v.asString().orElse(v.describe());
     }
 
     /** Collects the values at {@code path} ({@code *} = every list element); false when the path is absent. */

@@ -68,7 +68,7 @@ public final class TiersAcrossAzs implements Check {
                     if (t == null || DiagramFiles.inLegend(r) || r.placement().scope() == Placement.Scope.OUTSIDE_AWS) {
                         continue;
                     }
-                    String key = t.name() + "|" + vpcOf(page, r);
+                    String key = t.name() + "|" + vpcOf(ctx, r);
                     tiers.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
                     tierOf.put(key, t);
                 }
@@ -80,23 +80,10 @@ public final class TiersAcrossAzs implements Check {
         }
     }
 
-    private static String vpcOf(Model page, Resource r) {
-        Resource cur = r;
-        for (int depth = 0; depth < 50; depth++) {
-            String in = cur.meta("in").orElse(null);
-            if (in == null) {
-                return "";
-            }
-            Resource parent = page.resources().stream().filter(x -> x.name().equals(in)).findFirst().orElse(null);
-            if (parent == null) {
-                return "";
-            }
-            if (parent.kind() == Kind.VPC) {
-                return parent.name();
-            }
-            cur = parent;
-        }
-        return "";
+    /** The VPC a drawn resource is in (one tier per VPC), as the facts define VPC membership. */
+    private static String vpcOf(RuleContext ctx, Resource r) {
+        Resource vpc = ctx.facts().vpcs().of(r).vpc();
+        return vpc == null ? "" : vpc.name();
     }
 
     private void checkTier(RuleContext ctx, Model page, Tier tier, List<Resource> members) {

@@ -12,7 +12,6 @@ import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;
 import io.atolint.topology.Role;
 import io.atolint.topology.Spof;
-import io.atolint.topology.Topology;
 
 import java.util.List;
 
@@ -27,7 +26,7 @@ public final class ComputeTierAzSpread implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        for (ModelTopology topo : Topology.of(ctx.graph()).models()) {
+        for (ModelTopology topo : ctx.facts().topology().models()) {
             for (ReplicaSet s : topo.sets()) {
                 if (s.role().orElse(null) == Role.COMPUTE && !loneInstanceOnPath(topo, s)) {
                     checkOne(ctx, topo, s);
@@ -49,15 +48,15 @@ public final class ComputeTierAzSpread implements Check {
         Resource r = s.primary();
         List<Finding.Related> related = Evidence.path(topo, s, r);
         for (Resource replica : s.replicas()) {
-            related = Evidence.concat(Evidence.subnets(replica, topo.model()), related);
+            related = Evidence.concat(Evidence.subnets(replica), related);
         }
         String what = topo.context(s) + ": " + s.describe();
         if (multi.isFalse()) {
-            ctx.report(r, Evidence.subnetsAttribute(r, topo.model()), what + (s.vertices().size() > 1 ? " run" : " runs")
+            ctx.report(r, Evidence.subnetsAttribute(r), what + (s.vertices().size() > 1 ? " run" : " runs")
                     + " in 1 AZ (" + s.where()
                     + "); it does not survive the loss of that AZ", related);
         } else {
-            ctx.note(r, Evidence.subnetsAttribute(r, topo.model()), what + ": cannot prove it runs in two AZs ("
+            ctx.note(r, Evidence.subnetsAttribute(r), what + ": cannot prove it runs in two AZs ("
                     + s.where() + ")", related);
         }
     }

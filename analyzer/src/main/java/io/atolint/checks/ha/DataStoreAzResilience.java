@@ -15,7 +15,6 @@ import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;
 import io.atolint.topology.Role;
 import io.atolint.topology.Spof;
-import io.atolint.topology.Topology;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ import java.util.List;
 public final class DataStoreAzResilience implements Check {
     @Override
     public void check(RuleContext ctx) {
-        for (ModelTopology topo : Topology.of(ctx.graph()).models()) {
+        for (ModelTopology topo : ctx.facts().topology().models()) {
             for (ReplicaSet s : topo.sets()) {
                 if (s.role().orElse(null) == Role.DATA && !dependencyReported(topo, s)) {
                     checkOne(ctx, topo, s);

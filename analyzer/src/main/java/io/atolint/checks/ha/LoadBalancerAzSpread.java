@@ -3,13 +3,10 @@ package io.atolint.checks.ha;
 import io.atolint.model.Az;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
-import io.atolint.model.Model;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
-import io.atolint.resolve.PlacementResolver;
-import io.atolint.resolve.SubnetLinks;
 import io.atolint.rule.Check;
 import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
@@ -32,43 +29,31 @@ public final class LoadBalancerAzSpread implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Model model : ctx.graph().models()) {
-            PlacementResolver placements = new PlacementResolver(model);
-            for (Resource lb : model.resources(Kind.LOAD_BALANCER)) {
-                checkOne(ctx, model, placements, lb);
-            }
+        for (Resource lb : ctx.inScope(Kind.LOAD_BALANCER)) {
+            checkOne(ctx, lb);
         }
     }
 
-    private void checkOne(RuleContext ctx, Model model, PlacementResolver placements, Resource lb) {
-        ctx.examined(lb);
-        SubnetLinks.Links links = SubnetLinks.of(lb, model, placements);
+    /** Decided on the subnets its placement rests on, with the AZ each resolved to. */
+    private void checkOne(RuleContext ctx, Resource lb) {
+        Placement p = lb.placement();
         SourceLocation at = lb.locationOf("Subnets", "SubnetMappings", "subnet_mapping", "AvailabilityZones");
         String name = Names.of(lb);
-        if (!links.isKnown() && lb.placement().scope() != Placement.Scope.ZONAL) {
-            ctx.note(lb, at, name + ": cannot prove it spans two AZs: " + links.unknownReason(), List.of());
-            return;
-        }
-        if (!links.isKnown()) {
-            // no subnets stated, but the reader placed it (a diagram: the AZ boxes it is drawn in)
-            checkPlacement(ctx, lb, at, name);
-            return;
-        }
-        if (links.links().isEmpty()) {
+        if (p.subnets().isEmpty()) {
+            // no subnets stated (or none resolved): CLBs given AZs, diagrams (the AZ boxes it is drawn in)
             checkPlacement(ctx, lb, at, name);
             return;
         }
         List<Az> azs = new ArrayList<>();
         List<Finding.Related> related = new ArrayList<>();
         List<String> described = new ArrayList<>();
-        for (SubnetLinks.SubnetLink l : links.links()) {
+        for (Placement.Subnet l : p.subnets()) {
             azs.add(l.az());
             described.add(l.describe());
-            SourceLocation where = l.subnet() != null ? l.subnet().location() : l.location();
-            related.add(new Finding.Related("subnet " + l.describe(), where, l.subnet() == null ? null : l.subnet().id()));
+            related.add(new Finding.Related("subnet " + l.describe(), l.at(), l.id()));
         }
         Placement.AzCount count = Placement.AzCount.of(azs);
-        if (links.links().size() == 1) {
+        if (p.subnets().size() == 1) {
             ctx.report(lb, at, name + " has one subnet: " + described.get(0)
                     + "; it does not survive the loss of that AZ", related);
         } else if (count.provablySingle()) {

@@ -3,14 +3,11 @@ package io.atolint.checks.ha;
 import io.atolint.model.Az;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
-import io.atolint.model.Model;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
-import io.atolint.resolve.PlacementResolver;
-import io.atolint.resolve.SubnetLinks;
 import io.atolint.rule.Check;
 import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
@@ -33,12 +30,9 @@ public final class NetworkAttachmentAzSpread implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        for (Model model : ctx.graph().models()) {
-            PlacementResolver placements = new PlacementResolver(model);
-            for (Resource r : model.resources()) {
-                if (r.kind() == Kind.TRANSIT_GATEWAY_ATTACHMENT || (r.kind() == Kind.VPC_ENDPOINT && zonalEndpoint(r))) {
-                    checkOne(ctx, model, placements, r);
-                }
+        for (Resource r : ctx.graph().resources()) {
+            if (r.kind() == Kind.TRANSIT_GATEWAY_ATTACHMENT || (r.kind() == Kind.VPC_ENDPOINT && zonalEndpoint(r))) {
+                checkOne(ctx, r);
             }
         }
     }
@@ -50,27 +44,27 @@ public final class NetworkAttachmentAzSpread implements Check {
         return type.equals("interface") || type.equals("gatewayloadbalancer");
     }
 
-    private void checkOne(RuleContext ctx, Model model, PlacementResolver placements, Resource r) {
+    /** Decided on the subnets its placement rests on, with the AZ each resolved to. */
+    private void checkOne(RuleContext ctx, Resource r) {
         ctx.examined(r);
-        SubnetLinks.Links links = SubnetLinks.of(r, model, placements);
+        Placement p = r.placement();
         SourceLocation at = r.locationOf("SubnetIds", "subnet_ids");
         String name = r.kind() == Kind.VPC_ENDPOINT ? "Interface endpoint \"" + r.displayName() + "\""
                 : Names.of(r);
-        if (!links.isKnown()) {
-            ctx.note(r, at, name + ": cannot prove it spans two AZs: " + links.unknownReason(), List.of());
+        if (p.fromSubnets() && p.scope() == Placement.Scope.UNKNOWN) {
+            ctx.note(r, at, name + ": cannot prove it spans two AZs: " + p.reason(), List.of());
             return;
         }
-        if (links.links().isEmpty()) {
+        if (p.subnets().isEmpty()) {
             return;
         }
         List<Az> azs = new ArrayList<>();
         List<String> described = new ArrayList<>();
         List<Finding.Related> related = new ArrayList<>();
-        for (SubnetLinks.SubnetLink l : links.links()) {
+        for (Placement.Subnet l : p.subnets()) {
             azs.add(l.az());
             described.add(l.describe());
-            related.add(new Finding.Related("subnet " + l.describe(), l.subnet() != null ? l.subnet().location()
-                    : l.location(), l.subnet() == null ? null : l.subnet().id()));
+            related.add(new Finding.Related("subnet " + l.describe(), l.at(), l.id()));
         }
         Placement.AzCount count = Placement.AzCount.of(azs);
         if (count.provablySingle()) {

@@ -26,10 +26,7 @@ public final class RedundantSiteConnectivity implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Model model : ctx.graph().models()) {
-            if (!SiteConnectivity.applies(model)) {
-                continue;
-            }
-            List<SiteConnectivity.Result> results = SiteConnectivity.of(ctx.graph(), model);
+            List<SiteConnectivity.Result> results = ctx.facts().sites(model);
             for (SiteConnectivity.Result r : results) {
                 judge(ctx, r, results.size());
             }

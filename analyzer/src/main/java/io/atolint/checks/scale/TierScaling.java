@@ -10,7 +10,6 @@ import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;
 import io.atolint.topology.Role;
 import io.atolint.topology.ScalingVerdict;
-import io.atolint.topology.Topology;
 
 /**
  * Every compute and data tier has a scaling mechanism: Auto Scaling groups with a policy or scheduled
@@ -25,7 +24,7 @@ public final class TierScaling implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        for (ModelTopology topo : Topology.of(ctx.graph()).models()) {
+        for (ModelTopology topo : ctx.facts().topology().models()) {
             for (ReplicaSet s : topo.sets()) {
                 Role role = s.role().orElse(null);
                 if (role == Role.COMPUTE || role == Role.DATA) {
@@ -38,7 +37,7 @@ public final class TierScaling implements Check {
     private void checkOne(RuleContext ctx, ModelTopology topo, ReplicaSet s) {
         s.vertices().forEach(ctx::examined);
         Resource r = s.primary();
-        ScalingVerdict v = ScalingVerdict.of(ctx.graph(), r);
+        ScalingVerdict v = ctx.facts().scaling(r);
         String what = topo.context(s) + ": " + s.describe();
         if (v.scales().isFalse()) {
             ctx.report(r, v.at(), what + (s.vertices().size() > 1 ? " have" : " has") + " a fixed size (" + v.why() + "); TV-4.1 also accepts documented, "

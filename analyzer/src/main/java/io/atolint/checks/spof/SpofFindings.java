@@ -3,7 +3,6 @@ package io.atolint.checks.spof;
 import io.atolint.rule.RuleContext;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.Spof;
-import io.atolint.topology.Topology;
 
 import io.atolint.model.Resource;
 import io.atolint.topology.ReplicaSet;
@@ -29,7 +28,7 @@ final class SpofFindings {
      * (so that finding nothing reads as a pass only where there was something to judge).
      */
     static void report(RuleContext ctx, Predicate<Spof> which, Function<ModelTopology, List<Resource>> scope) {
-        for (ModelTopology topo : Topology.of(ctx.graph()).models()) {
+        for (ModelTopology topo : ctx.facts().topology().models()) {
             scope.apply(topo).forEach(ctx::examined);
             for (Spof s : topo.spofs()) {
                 if (!which.test(s)) {

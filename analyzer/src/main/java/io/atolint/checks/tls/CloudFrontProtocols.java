@@ -9,7 +9,6 @@ import io.atolint.rule.Check;
 import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
-import io.atolint.topology.Topology;
 
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +56,10 @@ public final class CloudFrontProtocols implements Check {
                 ? m.keyLocation("viewer_protocol_policy") : m.keyLocation("ViewerProtocolPolicy");
         Optional<String> p = policy.get().asString();
         if (p.isEmpty()) {
-            ctx.note(cf, at, Topology.of(ctx.graph()).contextOf(cf) + Names.of(cf) + " " + which + ": cannot tell the viewer protocol policy: "
+            ctx.note(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " " + which + ": cannot tell the viewer protocol policy: "
                     + policy.get().describe(), List.of());
         } else if (p.get().toLowerCase(Locale.ROOT).equals("allow-all")) {
-            ctx.report(cf, at, Topology.of(ctx.graph()).contextOf(cf) + Names.of(cf) + " " + which + " allows plain HTTP from viewers (ViewerProtocolPolicy "
+            ctx.report(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " " + which + " allows plain HTTP from viewers (ViewerProtocolPolicy "
                     + "allow-all); use redirect-to-https or https-only", List.of());
         }
     }
@@ -80,10 +79,10 @@ public final class CloudFrontProtocols implements Check {
         }
         Optional<String> p = policy.get().asString();
         if (p.isEmpty()) {
-            ctx.note(cf, at, Topology.of(ctx.graph()).contextOf(cf) + Names.of(cf) + " origin " + id + ": cannot tell the origin protocol policy: "
+            ctx.note(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " origin " + id + ": cannot tell the origin protocol policy: "
                     + policy.get().describe(), List.of());
         } else if (p.get().toLowerCase(Locale.ROOT).equals("http-only")) {
-            ctx.report(cf, at, Topology.of(ctx.graph()).contextOf(cf) + Names.of(cf) + " reaches origin " + id + " over plain HTTP (OriginProtocolPolicy "
+            ctx.report(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " reaches origin " + id + " over plain HTTP (OriginProtocolPolicy "
                     + "http-only); use https-only", List.of());
         }
     }

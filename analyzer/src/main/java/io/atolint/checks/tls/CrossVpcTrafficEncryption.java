@@ -13,10 +13,9 @@ import io.atolint.rule.Check;
 import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
-import io.atolint.topology.Exposure;
+import io.atolint.topology.Facts;
 import io.atolint.topology.Hop;
 import io.atolint.topology.ModelTopology;
-import io.atolint.topology.Topology;
 import io.atolint.topology.TransitEncryption;
 import io.atolint.topology.Vpcs;
 
@@ -53,37 +52,37 @@ public final class CrossVpcTrafficEncryption implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        ResourceGraph g = ctx.graph();
-        for (ModelTopology topo : Topology.of(g).models()) {
+        Facts facts = ctx.facts();
+        for (ModelTopology topo : facts.topology().models()) {
             for (Hop h : topo.traffic().jgrapht().edgeSet()) {
-                if (h.relations().isEmpty() || judgedElsewhere(g, h)) {
+                if (h.relations().isEmpty() || judgedElsewhere(facts, h)) {
                     continue;
                 }
-                Vpcs.Where from = Vpcs.of(g, h.from());
-                Vpcs.Where to = Vpcs.of(g, h.to());
+                Vpcs.Where from = facts.vpcs().of(h.from());
+                Vpcs.Where to = facts.vpcs().of(h.to());
                 if (from.crosses(to).isTrue()) {
-                    judge(ctx, g, h, from, to);
+                    judge(ctx, facts, h, from, to);
                 }
             }
         }
     }
 
-    private static boolean judgedElsewhere(ResourceGraph g, Hop h) {
+    private static boolean judgedElsewhere(Facts facts, Hop h) {
         Resource from = h.from();
         Resource to = h.to();
         if (from.kind() == Kind.CLOUDFRONT_DISTRIBUTION && !from.attributes().entries().isEmpty()) {
             return true;
         }
-        if (to.kind() == Kind.LOAD_BALANCER && !listeners(g, to).isEmpty()
-                && !Exposure.internetFacing(to, g).isFalse()) {
+        if (to.kind() == Kind.LOAD_BALANCER && !listeners(facts.graph(), to).isEmpty()
+                && !facts.exposure().internetFacing(to).isFalse()) {
             return true;
         }
         return SERVICE_ENDPOINTS.contains(to.kind()) && to.placement().scope() != Placement.Scope.ZONAL;
     }
 
-    private void judge(RuleContext ctx, ResourceGraph g, Hop h, Vpcs.Where from, Vpcs.Where to) {
+    private void judge(RuleContext ctx, Facts facts, Hop h, Vpcs.Where from, Vpcs.Where to) {
         ctx.examined(h.from());
-        String labels = labels(g, h);
+        String labels = labels(facts.graph(), h);
         Relation first = h.relations().get(0);
         SourceLocation at = first.location() != null ? first.location() : h.from().location();
         String what = Names.of(h.from()) + " (" + from.display() + ") -> " + Names.of(h.to()) + " (" + to.display() + ")";
@@ -101,7 +100,7 @@ public final class CrossVpcTrafficEncryption implements Check {
             return;
         }
         if (TransitEncryption.appliesTo(h.to().kind())) {
-            TransitEncryption t = TransitEncryption.of(g, h.to());
+            TransitEncryption t = facts.transitEncryption(h.to());
             if (t.enforced().isTrue()) {
                 return;
             }

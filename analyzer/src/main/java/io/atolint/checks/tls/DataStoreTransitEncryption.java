@@ -13,7 +13,7 @@ import io.atolint.rule.RuleContext;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;
 import io.atolint.topology.Role;
-import io.atolint.topology.Topology;
+import io.atolint.topology.Facts;
 import io.atolint.topology.TransitEncryption;
 import io.atolint.topology.Vpcs;
 
@@ -33,24 +33,24 @@ public final class DataStoreTransitEncryption implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        ResourceGraph g = ctx.graph();
-        for (ModelTopology topo : Topology.of(g).models()) {
+        Facts facts = ctx.facts();
+        for (ModelTopology topo : facts.topology().models()) {
             for (ReplicaSet s : topo.sets()) {
                 if (s.role().orElse(null) != Role.DATA) {
                     continue;
                 }
                 for (Resource r : s.vertices()) {
                     if (TransitEncryption.appliesTo(r.kind()) && r.attributes().unknownRest() == null) {
-                        judge(ctx, g, topo, s, r);
+                        judge(ctx, facts, topo, s, r);
                     }
                 }
             }
         }
     }
 
-    private void judge(RuleContext ctx, ResourceGraph g, ModelTopology topo, ReplicaSet s, Resource r) {
+    private void judge(RuleContext ctx, Facts facts, ModelTopology topo, ReplicaSet s, Resource r) {
         ctx.examined(r);
-        TransitEncryption t = TransitEncryption.of(g, r);
+        TransitEncryption t = facts.transitEncryption(r);
         if (t.enforced().isTrue()) {
             return;
         }
@@ -59,7 +59,7 @@ public final class DataStoreTransitEncryption implements Check {
             ctx.note(r, t.at(), what + ": cannot tell whether it enforces TLS: " + t.why(), List.of());
             return;
         }
-        Optional<String> beyond = connectedBeyond(g, r);
+        Optional<String> beyond = connectedBeyond(facts, r);
         List<Finding.Related> related = new ArrayList<>();
         beyond.ifPresent(b -> related.add(new Finding.Related(b, r.location(), null)));
         ctx.report(beyond.isPresent() ? Severity.MEDIUM : Severity.LOW, r, t.at(), what + " accepts clients without TLS ("
@@ -68,8 +68,9 @@ public final class DataStoreTransitEncryption implements Check {
     }
 
     /** The attachment, peering or VPN that joins the store's VPC to other networks, if the files state one. */
-    private static Optional<String> connectedBeyond(ResourceGraph g, Resource r) {
-        Vpcs.Where where = Vpcs.of(g, r);
+    private static Optional<String> connectedBeyond(Facts facts, Resource r) {
+        ResourceGraph g = facts.graph();
+        Vpcs.Where where = facts.vpcs().of(r);
         if (where.vpc() == null) {
             return Optional.empty();
         }

@@ -13,8 +13,6 @@ import io.atolint.rule.Check;
 import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
-import io.atolint.topology.Exposure;
-import io.atolint.topology.Topology;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +33,7 @@ public final class InternetListenerEncryption implements Check {
     public void check(RuleContext ctx) {
         ResourceGraph g = ctx.graph();
         for (Resource lb : g.resources(Kind.LOAD_BALANCER)) {
-            Tri facing = Exposure.internetFacing(lb, g);
+            Tri facing = ctx.facts().exposure().internetFacing(lb);
             if (facing.isFalse()) {
                 continue;
             }
@@ -58,7 +56,7 @@ public final class InternetListenerEncryption implements Check {
         ctx.examined(listener);
         String port = listener.attr("Port", "port").map(Value::describe).orElse("?");
         Optional<Value> protocolValue = listener.attr("Protocol", "protocol");
-        String name = Topology.of(ctx.graph()).contextOf(lb) + Names.of(lb) + " listener " + listener.displayName()
+        String name = ctx.facts().topology().contextOf(lb) + Names.of(lb) + " listener " + listener.displayName()
                 + " (port " + port + ")";
         SourceLocation at = listener.locationOf("Protocol", "protocol");
         String protocol;
@@ -147,7 +145,7 @@ public final class InternetListenerEncryption implements Check {
         ctx.examined(lb);
         String protocol = l.first("Protocol", "lb_protocol").flatMap(Value::asString).orElse("").toUpperCase(Locale.ROOT);
         String port = l.first("LoadBalancerPort", "lb_port").flatMap(Value::asString).orElse("?");
-        String name = Topology.of(ctx.graph()).contextOf(lb) + Names.of(lb) + " listener on port " + port;
+        String name = ctx.facts().topology().contextOf(lb) + Names.of(lb) + " listener on port " + port;
         SourceLocation at = l.keyLocation("Protocol").equals(l.location()) ? l.keyLocation("lb_protocol") : l.keyLocation("Protocol");
         if (protocol.equals("HTTP")) {
             fail(ctx, lb, facing, lb, at, name + " is HTTP: internet traffic reaches the VPC in clear text (a Classic "

@@ -56,9 +56,4 @@ final class DrawnKinds {
     static Family family(Kind k) {
         return FAMILY.getOrDefault(k, Family.OTHER);
     }
-
-    /** Kinds that hold subnets for a resource that names them instead of subnets (RDS, ElastiCache). */
-    static boolean isSubnetGroup(Kind k) {
-        return k == Kind.DB_SUBNET_GROUP || k == Kind.ELASTICACHE_SUBNET_GROUP;
-    }
 }

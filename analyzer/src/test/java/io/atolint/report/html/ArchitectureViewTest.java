@@ -145,6 +145,56 @@ class ArchitectureViewTest {
         assertEquals("Placement UNKNOWN", w, "an ASG whose subnets are a parameter without default has UNKNOWN placement");
     }
 
+    /**
+     * Rules and picture read one definition of internet-facing: a load balancer whose scheme (or
+     * {@code internal}) is unresolved is UNKNOWN for TLS001 (a note) and gets no edge from the internet;
+     * before, the picture defaulted an unresolved scheme to internet-facing.
+     */
+    @Test
+    void anUnresolvedOrInternalSchemeIsNeverDrawnAsReachedFromTheInternet() {
+        for (String fixture : List.of("TLS001/cfn-yaml-scheme-from-parameter", "TLS001/tf-internal-from-variable",
+                "TLS001/cfn-yaml-internal-http", "TLS001/tf-internal-http")) {
+            String dir = "fixtures/rules/" + fixture;
+            Analysis a = scan(Repo.path(dir), dir, null);
+            io.atolint.model.Resource lb = a.graph().resources(io.atolint.model.Kind.LOAD_BALANCER).get(0);
+            io.atolint.model.Tri facing = a.facts().exposure().internetFacing(lb);
+            assertTrue(!facing.isTrue(), fixture + ": " + facing);
+            List<io.atolint.model.Finding> tls = a.findings().stream().filter(f -> f.ruleId().equals("TLS001")).toList();
+            assertTrue(tls.stream().allMatch(f -> f.severity() == io.atolint.model.Severity.INFO),
+                    fixture + ": TLS001 never fails on it: " + tls);
+            assertEquals(facing.isKnown() ? 0 : 1, tls.size(), fixture + ": a note exactly when it cannot be told");
+
+            ArchitectureView v = ArchitectureView.of(a);
+            assertTrue(v.edges().stream().noneMatch(e -> e.kind() == ArchitectureView.EdgeKind.INGRESS),
+                    fixture + ": no edge from the internet: " + v.edges());
+            assertTrue(where(v).get("Internet") == null, fixture + ": no internet node");
+            String tip = node(v, lb.displayName()).tooltip();
+            assertEquals(!facing.isKnown(), tip.contains("internet-facing: UNKNOWN"), fixture + ": " + tip);
+        }
+    }
+
+    /** The picture's public subnets are the topology's: the demo's public subnets route to the internet gateway. */
+    @Test
+    void publicSubnetsAreThoseTheFactsSayArePublic() {
+        Analysis a = threeTier("us-east-1");
+        ArchitectureView v = ArchitectureView.of(a);
+        List<Box> subnets = new ArrayList<>();
+        collectBoxes(v.root(), ArchitectureView.BoxKind.SUBNET, subnets);
+        assertEquals(6, subnets.size());
+        for (Box b : subnets) {
+            io.atolint.model.Resource subnet = a.graph().resource(b.id().substring("subnet:".length())).orElseThrow();
+            assertEquals(a.facts().exposure().publicSubnet(subnet).isTrue(), b.publicSubnet(), b.label());
+            assertEquals(b.label().startsWith("Public"), b.publicSubnet(), b.label());
+        }
+    }
+
+    private static void collectBoxes(Box b, ArchitectureView.BoxKind kind, List<Box> out) {
+        if (b.kind() == kind) {
+            out.add(b);
+        }
+        b.boxes().forEach(c -> collectBoxes(c, kind, out));
+    }
+
     @Test
     void theDemoLayoutIsReadable() {
         ArchitectureView v = ArchitectureView.of(threeTier("us-east-1"));
