@@ -17,6 +17,10 @@ import io.atolint.parse.RegionAzs;
 import io.atolint.parse.SourceFile;
 import io.atolint.parse.SourceTree;
 import io.atolint.parse.TextDecoder;
+import io.atolint.reconcile.Pair;
+import io.atolint.reconcile.Reconciliation;
+import io.atolint.report.ReconciliationReport;
+import io.atolint.rule.Rules;
 import io.atolint.report.AssessmentJson;
 import io.atolint.report.AssessmentText;
 import io.atolint.report.GraphExport;
@@ -44,6 +48,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +92,7 @@ public final class Cli {
         try {
             return switch (command) {
                 case "scan" -> scan(rest);
+                case "reconcile" -> reconcile(rest);
                 case "rules" -> rules(rest);
                 case "simulate" -> simulate(rest);
                 case "describe" -> describe(rest);
@@ -106,7 +113,8 @@ public final class Cli {
         to.println("usage:");
         to.println("  atolint scan PATH... [options]   analyse templates, CDK output, Terraform, diagrams");
         to.println("  atolint rules [--format text|json|md] [--fixtures DIR]  list the rules (md: the rules reference)");
-        to.println("  atolint simulate PATH... [options]  what the loss of each AZ takes down (scan options apply)");
+        to.println("  atolint reconcile --diagram FILE [--page N] PATH... [options]  is the diagram true to the IaC under PATH?");
+        to.println("  atolint simulate PATH... [--diagram FILE [--page N]] [options]  what the loss of each AZ takes down");
         to.println("  atolint describe FILE [--format text|json]  what atolint understood from a diagram");
         to.println("  atolint graph PATH... [--format dot|json] [-o FILE]  the resource graph for other tools");
         to.println("  atolint checklist PATH... [options]  self-assessment: a verdict per checklist item");
@@ -183,6 +191,82 @@ public final class Cli {
             return OK;
         }
         return result.analysis().countAtLeast(failOn) > 0 ? FINDINGS : OK;
+    }
+
+    // ------------------------------------------------------------------ reconcile
+
+    static Options reconcileOptions() {
+        Options o = scanOptions();
+        o.addOption(Option.builder().longOpt("diagram").hasArg().argName("FILE")
+                .desc("reconcile, simulate: the diagram to compare with the IaC under the PATHs").get());
+        o.addOption(Option.builder().longOpt("page").hasArg().argName("N")
+                .desc("reconcile, simulate: only page N of the diagram (default: every page)").get());
+        return o;
+    }
+
+    /**
+     * Compares a diagram with the IaC under the paths: the match table, what is drawn and not deployed,
+     * deployed and not drawn, the claims the IaC does not back (rules RECON001-RECON005, so that SARIF,
+     * baselines and suppressions work as for every rule). Exit 1 for findings at or above --fail-on, 2 when
+     * the pair cannot be compared.
+     */
+    private int reconcile(String[] args) throws UsageException {
+        CommandLine cl = parse(reconcileOptions(), args);
+        List<String> paths = new ArrayList<>(cl.getArgList());
+        String diagram = cl.getOptionValue("diagram");
+        if (diagram == null) {
+            throw new UsageException("reconcile needs --diagram FILE");
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException("reconcile needs at least one PATH holding the IaC");
+        }
+        if (!Files.isRegularFile(Path.of(diagram))) {
+            throw new UsageException("no such diagram file: " + diagram);
+        }
+        Pair pair = new Pair(diagram, page(cl), paths, "the command line");
+        AtolintConfig config = ConfigFiles.load(cl.getOptionValue("config"), paths.get(0));
+        ParseOptions options = configuredOptions(cl, config);
+        Severity failOn = cl.hasOption("fail-on") ? severity(cl.getOptionValue("fail-on"))
+                : config.failOn() != null ? config.failOn() : Severity.HIGH;
+        List<String> formats = cl.hasOption("format") ? values(cl, "format") : List.of("text");
+        List<ReportOutput> outputs = ReportOutput.parse(formats, cl.getOptionValue("output"));
+        String baseline = cl.hasOption("baseline") ? cl.getOptionValue("baseline") : ScanJob.configuredBaseline(config);
+        List<String> scanned = new ArrayList<>(paths);
+        Path abs = Path.of(diagram).toAbsolutePath().normalize();
+        if (paths.stream().noneMatch(p -> abs.startsWith(Path.of(p).toAbsolutePath().normalize()))) {
+            scanned.add(diagram);
+        }
+        Set<String> rules = new LinkedHashSet<>();
+        Rules.all().stream().map(c -> c.meta().id()).filter(id -> id.startsWith("RECON")).forEach(rules::add);
+        ScanJob job = new ScanJob(out, err, terminal);
+        ScanJob.Result result = job.run(new ScanJob.Request(scanned, options, config, null, outputs, baseline,
+                cl.getOptionValue("create-baseline"), List.of(pair), rules));
+        Reconciliation r = result.analysis().reconciliations().get(0);
+        if (!r.compared()) {
+            throw new UsageException("cannot compare " + pair.display() + ": " + r.problem());
+        }
+        job.write(result, outputs, ReportLinks.settings(terminal.env())
+                .withBaselineApplied(result.baselineApplied()).withDocsUri(config.docsUri()));
+        if (cl.hasOption("create-baseline")) {
+            return OK;
+        }
+        return result.analysis().countAtLeast(failOn) > 0 ? FINDINGS : OK;
+    }
+
+    private static Integer page(CommandLine cl) throws UsageException {
+        String p = cl.getOptionValue("page");
+        if (p == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(p);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--page expects a page number from 1, got '" + p + "'");
     }
 
     private static List<String> values(CommandLine cl, String option) {
@@ -406,22 +490,42 @@ public final class Cli {
 
     /** Exit 1 when the loss of some AZ takes a tier or path down (or may: AT RISK), else 0. */
     private int simulate(String[] args) throws UsageException {
-        CommandLine cl = parse(scanOptions(), args);
+        CommandLine cl = parse(reconcileOptions(), args);
         if (cl.getArgList().isEmpty()) {
             throw new UsageException("simulate needs at least one PATH");
         }
-        ParseOptions options = configuredOptions(cl, ConfigFiles.load(cl.getOptionValue("config"), cl.getArgList().get(0)));
+        AtolintConfig config = ConfigFiles.load(cl.getOptionValue("config"), cl.getArgList().get(0));
+        ParseOptions options = configuredOptions(cl, config);
         String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("unknown format '" + format + "' (expected text or json)");
         }
-        Analysis analysis = new Analyzer(List.of()).analyze(trees(cl.getArgList(), options.limits()), options);
+        List<String> paths = new ArrayList<>(cl.getArgList());
+        String diagram = cl.getOptionValue("diagram");
+        List<Pair> pairs;
+        if (diagram != null) {
+            // a diagram beside its IaC: both simulations, side by side per AZ
+            if (!Files.isRegularFile(Path.of(diagram))) {
+                throw new UsageException("no such diagram file: " + diagram);
+            }
+            pairs = List.of(new Pair(diagram, page(cl), cl.getArgList(), "the command line"));
+            Path abs = Path.of(diagram).toAbsolutePath().normalize();
+            if (paths.stream().noneMatch(p -> abs.startsWith(Path.of(p).toAbsolutePath().normalize()))) {
+                paths.add(diagram);
+            }
+        } else {
+            pairs = null;
+        }
+        List<SourceTree> trees = trees(paths, options.limits());
+        Analysis analysis = new Analyzer(List.of()).withPairs(pairs != null ? pairs : ConfigPairs.of(config, trees))
+                .analyze(trees, options);
         write(cl.getOptionValue("output"), stream -> {
             if (format.equals("json")) {
                 SimulationReport.json(analysis, stream);
             } else {
                 PrintStream ps = new PrintStream(stream, true, StandardCharsets.UTF_8);
                 SimulationReport.text(analysis, ps);
+                ReconciliationReport.sideBySide(analysis, ps);
                 ps.flush();
             }
         });

@@ -9,6 +9,7 @@ import io.atolint.config.PathIgnore;
 import io.atolint.model.Severity;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
+import io.atolint.reconcile.Pair;
 import io.atolint.report.ReportSettings;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rules;
@@ -45,9 +46,18 @@ final class ScanJob {
         this.terminal = terminal;
     }
 
-    /** What to scan and how; every path and file name is as the user gave it. */
+    /**
+     * What to scan and how; every path and file name is as the user gave it. {@code pairs} are the diagrams to
+     * compare with their IaC (null: those the configuration names); {@code rules}, when not null, are the only
+     * rules that run ({@code reconcile} runs its own).
+     */
     record Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
-                   List<ReportOutput> outputs, String baseline, String createBaseline) {
+                   List<ReportOutput> outputs, String baseline, String createBaseline, List<Pair> pairs,
+                   Set<String> rules) {
+        Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
+                List<ReportOutput> outputs, String baseline, String createBaseline) {
+            this(paths, options, config, category, outputs, baseline, createBaseline, null, null);
+        }
     }
 
     /** The analysis after triage, and whether a baseline was compared with. */
@@ -69,7 +79,12 @@ final class ScanJob {
         Analysis analysis;
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
             List<SourceTree> tracked = progress.track(trees);
-            analysis = new Analyzer(enabledChecks(req.config())).analyze(tracked, req.options());
+            List<Pair> pairs = req.pairs() != null ? req.pairs() : ConfigPairs.of(req.config(), listed);
+            List<Check> checks = enabledChecks(req.config());
+            if (req.rules() != null) {
+                checks.removeIf(c -> !req.rules().contains(c.meta().id()));
+            }
+            analysis = new Analyzer(checks).withPairs(pairs).analyze(tracked, req.options());
             analysis = analysis.forCategory(req.category());
             progress.phase("triage");
             analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));

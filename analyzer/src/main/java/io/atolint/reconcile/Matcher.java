@@ -637,7 +637,7 @@ final class Matcher {
         }
         double s = (double) hits / decided;
         String where = "drawn in " + String.join(" and ", drawn.stream().map(azs::describe).toList())
-                + ", deployed in " + String.join(", ", deployed.stream().map(azs::describeIac).toList());
+                + ", deployed in " + String.join(", ", deployed.stream().map(azs::describeIac).distinct().toList());
         reasons.add((s >= 0.99 ? "AZ: " : s > 0 ? "AZ partly: " : "AZ differs: ") + where);
         return Optional.of(s);
     }
