@@ -79,6 +79,18 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void markdownAndHtmlCarryTheMatchTable() {
+        Run md = run("reconcile", "--diagram", DRAWING, DEMO, "--region", "us-east-1", "--format", "md");
+        assertTrue(md.out().contains("### Diagram vs IaC: `"), md.out());
+        assertTrue(md.out().contains("| RECON003 | claim-not-backed | the diagram draws ALB \"WebAlb\" in 2 AZs"), md.out());
+        assertTrue(md.out().contains("<summary>Match table</summary>"), md.out());
+        Run html = run("reconcile", "--diagram", DRAWING, DEMO, "--region", "us-east-1", "--format", "html");
+        assertTrue(html.out().contains("<section id=\"reconciliation\">"), html.out());
+        assertTrue(html.out().contains("<td>&#39;WebAlb&#39; p1 alb</td><td>WebAlb</td>")
+                || html.out().contains("<td>'WebAlb' p1 alb</td><td>WebAlb</td>"), html.out());
+    }
+
+    @Test
     void aBaselineKnowsTheReconciliationFindings(@TempDir Path tmp) {
         String baseline = tmp.resolve("baseline.json").toString();
         assertEquals(Cli.OK, run("reconcile", "--diagram", DRAWING, DEMO, "--region", "us-east-1",
