@@ -3,12 +3,13 @@ package io.atolint.topology;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
-import io.atolint.model.Value;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Whether a compute resource provably runs a single copy: an Auto Scaling group whose maximum is 1, or
@@ -23,74 +24,65 @@ public record Capacity(Tri one, String why, SourceLocation at) {
 
     public static Capacity of(ResourceGraph graph, Resource r) {
         return switch (r.kind()) {
-            case AUTOSCALING_GROUP -> group(graph, r, r.attributes(), "MaxSize", "MinSize", "DesiredCapacity");
-            case EKS_NODE_GROUP -> r.attr("ScalingConfig", "scaling_config")
-                    .flatMap(Value::asMap)
-                    .map(m -> group(graph, r, m, "MaxSize", "MinSize", "DesiredSize"))
+            case AUTOSCALING_GROUP -> group(graph, r, p -> Setting.of(r, p), "DesiredCapacity");
+            case EKS_NODE_GROUP -> Setting.of(r, "ScalingConfig").map()
+                    .map(m -> group(graph, r, p -> Setting.in(r, "@ScalingConfig", m, p), "DesiredSize"))
                     .orElse(new Capacity(Tri.UNKNOWN, "", r.location()));
             case ECS_SERVICE -> service(graph, r);
             default -> new Capacity(Tri.FALSE, "", r.location());
         };
     }
 
-    private static Capacity group(ResourceGraph graph, Resource r, Value.MapV sizes, String max, String min, String desired) {
-        Optional<Value> maxV = sizes.get(max);
-        Optional<Value> minV = sizes.get(min);
-        Optional<Value> desiredV = sizes.get(desired);
-        if (maxV.isEmpty() && minV.isEmpty() && desiredV.isEmpty()) {
+    /** An Auto Scaling group's or node group's sizes, read through {@code size} (MaxSize, MinSize, {@code desired}). */
+    private static Capacity group(ResourceGraph graph, Resource r, Function<String, Setting> size, String desired) {
+        Setting maxV = size.apply("MaxSize");
+        Setting minV = size.apply("MinSize");
+        Setting desiredV = size.apply(desired);
+        if (maxV.omitted() && minV.omitted() && desiredV.omitted()) {
             return new Capacity(Tri.UNKNOWN, "its size is not stated", r.location());
         }
-        Optional<BigDecimal> maxN = maxV.flatMap(Value::asNumber);
-        boolean tf = r.format() == io.atolint.model.Format.TERRAFORM;
+        Optional<BigDecimal> maxN = maxV.number();
         if (maxN.isPresent() && maxN.get().compareTo(BigDecimal.ONE) == 0) {
-            return new Capacity(Tri.TRUE, spell(tf, max) + " " + maxN.get().toPlainString(), sizes.keyLocation(max));
+            return new Capacity(Tri.TRUE, maxV.name() + " " + maxN.get().toPlainString(), maxV.at());
         }
         // The desired capacity defaults to the minimum.
-        Optional<Value> effective = desiredV.isPresent() ? desiredV : minV;
-        String name = desiredV.isPresent() ? desired : min;
-        Optional<BigDecimal> n = effective.flatMap(Value::asNumber);
+        Setting effective = desiredV.present() ? desiredV : minV;
+        Optional<BigDecimal> n = effective.number();
         boolean scaled = !Scaling.mechanisms(graph, r).isEmpty();
         if (n.isPresent() && n.get().compareTo(BigDecimal.ONE) == 0 && !scaled) {
-            return new Capacity(Tri.TRUE, spell(tf, name) + " 1 and no scaling policy or scheduled action",
-                    sizes.keyLocation(name));
+            return new Capacity(Tri.TRUE, effective.name() + " 1 and no scaling policy or scheduled action", effective.at());
         }
-        if (maxV.isPresent() && maxN.isEmpty()) {
-            return new Capacity(Tri.UNKNOWN, spell(tf, max) + " is " + maxV.get().describe(), sizes.keyLocation(max));
+        if (maxV.present() && maxN.isEmpty()) {
+            return new Capacity(Tri.UNKNOWN, maxV.name() + " is " + maxV.value().describe(), maxV.at());
         }
-        if (effective.isPresent() && n.isEmpty()) {
-            return new Capacity(Tri.UNKNOWN, spell(tf, name) + " is " + effective.get().describe(), sizes.keyLocation(name));
+        if (effective.present() && n.isEmpty()) {
+            return new Capacity(Tri.UNKNOWN, effective.name() + " is " + effective.value().describe(), effective.at());
         }
         return new Capacity(Tri.FALSE, "", r.location());
     }
 
     private static Capacity service(ResourceGraph graph, Resource r) {
-        if (r.attr("SchedulingStrategy", "scheduling_strategy").flatMap(Value::asString)
-                .filter("DAEMON"::equalsIgnoreCase).isPresent()) {
+        if (Setting.of(r, "SchedulingStrategy").string().filter("DAEMON"::equalsIgnoreCase).isPresent()) {
             return new Capacity(Tri.FALSE, "", r.location());
         }
         boolean scaled = !Scaling.mechanisms(graph, r).isEmpty();
-        Optional<Value> count = r.attr("DesiredCount", "desired_count");
-        if (count.isEmpty()) {
+        Setting count = Setting.of(r, "DesiredCount");
+        if (count.omitted()) {
             // A declared service runs one task by default; a drawn one states nothing.
-            if (r.attributes().has("TaskDefinition") && !scaled) {
-                return new Capacity(Tri.TRUE, "DesiredCount unset (1 task) and no scaling target", r.location());
+            if (Setting.of(r, "TaskDefinition").written() && !scaled) {
+                return new Capacity(Tri.TRUE, count.name() + " unset (" + count.defaultValue().orElse("?")
+                        + " task) and no scaling target", r.location());
             }
             return new Capacity(Tri.UNKNOWN, "its task count is not stated", r.location());
         }
-        Optional<BigDecimal> n = count.get().asNumber();
+        Optional<BigDecimal> n = count.number();
         if (n.isEmpty()) {
-            return new Capacity(Tri.UNKNOWN, "DesiredCount is " + count.get().describe(), r.locationOf("DesiredCount", "desired_count"));
+            return new Capacity(Tri.UNKNOWN, count.name() + " is " + count.value().describe(), count.at());
         }
         if (n.get().compareTo(BigDecimal.ONE) == 0 && !scaled) {
-            return new Capacity(Tri.TRUE, spell(r.format() == io.atolint.model.Format.TERRAFORM, "DesiredCount") + " "
-                    + n.get().toPlainString() + " and no scaling target",
-                    r.locationOf("DesiredCount", "desired_count"));
+            return new Capacity(Tri.TRUE, count.name() + " " + n.get().toPlainString() + " and no scaling target", count.at());
         }
         return new Capacity(Tri.FALSE, "", r.location());
-    }
-
-    private static String spell(boolean terraform, String name) {
-        return io.atolint.checks.support.Setting.spelling(terraform, name);
     }
 
     public boolean isOne() {

@@ -1,10 +1,11 @@
 package io.atolint.topology;
 
 import io.atolint.model.Finding;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
-import io.atolint.rule.Names;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,12 @@ public final class Evidence {
     private Evidence() {
     }
 
-    /** The settings that decide a data store's AZ resilience, in the order a finding prefers to point at. */
-    private static final String[] DATA_SETTINGS = {"MultiAZ", "multi_az", "MultiAZEnabled", "multi_az_enabled",
-        "AutomaticFailoverEnabled", "automatic_failover_enabled", "NumCacheClusters", "num_cache_clusters",
-        "AZMode", "az_mode", "ClusterConfig", "ElasticsearchClusterConfig", "cluster_config", "AvailabilityZone",
-        "availability_zone", "DeploymentType", "deployment_type"};
-
-    /** Where a data store states what decides its AZ resilience (or the store itself). */
+    /**
+     * Where a data store states what decides its AZ resilience (its {@code AzResilience} settings in the
+     * property table, in the order a finding prefers to point at), or the store itself.
+     */
     public static SourceLocation dataSetting(Resource r) {
-        return r.locationOf(DATA_SETTINGS);
+        return Setting.find(r, "AzResilience").filter(Setting::written).map(Setting::at).orElse(r.location());
     }
 
     /** Each subnet a resource's placement rests on, with the AZ it resolves to and how. */

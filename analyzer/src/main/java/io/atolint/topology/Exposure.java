@@ -6,8 +6,8 @@ import io.atolint.model.Placement;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Tri;
-import io.atolint.model.Value;
 import io.atolint.model.Workloads;
 
 import java.util.ArrayList;
@@ -41,20 +41,19 @@ public final class Exposure {
     }
 
     private Tri decideFacing(Resource lb) {
-        Optional<Value> scheme = lb.attr("Scheme", "scheme");
-        if (scheme.isPresent()) {
-            Optional<String> s = scheme.get().asString().map(v -> v.toLowerCase(Locale.ROOT));
+        Setting scheme = Setting.of(lb, "Scheme");
+        if (scheme.present()) {
+            Optional<String> s = scheme.string().map(v -> v.toLowerCase(Locale.ROOT));
             if (s.isEmpty()) {
                 return Tri.UNKNOWN;
             }
             return s.get().equals("internet-facing") ? Tri.TRUE : s.get().equals("internal") ? Tri.FALSE : Tri.UNKNOWN;
         }
-        Optional<Value> internal = lb.attr("internal");
-        if (internal.isPresent()) {
-            return internal.get().asBool().not();
+        Setting internal = Setting.of(lb, "Internal");
+        if (internal.present()) {
+            return internal.value().asBool().not();
         }
-        if (lb.attributes().has("Subnets") || lb.attributes().has("SubnetMappings") || lb.attributes().has("subnet_mapping")
-                || lb.attributes().has("AvailabilityZones") || lb.attributes().has("Listeners") || lb.attributes().has("listener")) {
+        if (Setting.of(lb, "Subnets").written() || Setting.of(lb, "Listeners").written()) {
             return Tri.TRUE;
         }
         for (RelationType t : new RelationType[] {RelationType.ROUTES_TO, RelationType.CONNECTS_OUTSIDE}) {
@@ -100,7 +99,7 @@ public final class Exposure {
 
     /** Whether instances launched in a subnet get a public IP ({@code MapPublicIpOnLaunch}; FALSE when omitted). */
     public Tri mapsPublicIp(Resource subnet) {
-        return subnet.attr("MapPublicIpOnLaunch", "map_public_ip_on_launch").map(Value::asBool).orElse(Tri.FALSE);
+        return Setting.of(subnet, "MapPublicIpOnLaunch").boolOrDefault();
     }
 
     /** The routes of a subnet's route tables to an internet gateway. */

@@ -1,10 +1,10 @@
 package io.atolint.topology;
 
 import io.atolint.model.Az;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 import io.atolint.model.Tri;
-import io.atolint.rule.Names;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,16 +1,19 @@
 package io.atolint.topology;
 
 import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Kind;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
-import io.atolint.model.Value;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a compute or data resource has a scaling mechanism (checklist TV-4.1, option 1).
@@ -22,6 +25,8 @@ import java.util.Optional;
  * @param at     where the deciding setting is written
  */
 public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
+    /** The database instances that may be members of a cluster. */
+    private static final Set<Kind> MEMBERS = EnumSet.of(Kind.RDS_INSTANCE, Kind.DOCDB_INSTANCE, Kind.NEPTUNE_INSTANCE);
 
     static ScalingVerdict of(ResourceGraph graph, Resource r) {
         List<Resource> mechanisms = Scaling.mechanisms(graph, r);
@@ -41,31 +46,29 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
                 if (!mechanisms.isEmpty()) {
                     yield yes("Application Auto Scaling target " + named, r);
                 }
-                if (r.attr("SchedulingStrategy", "scheduling_strategy").flatMap(Value::asString)
-                        .filter("DAEMON"::equalsIgnoreCase).isPresent()) {
+                if (Setting.of(r, "SchedulingStrategy").string().filter("DAEMON"::equalsIgnoreCase).isPresent()) {
                     yield yes("a daemon service runs one task per container instance", r);
                 }
-                yield declared ? no("no Application Auto Scaling target names it", r.locationOf("DesiredCount",
-                        "desired_count")) : unstated(r);
+                yield declared ? no("no Application Auto Scaling target names it", Setting.of(r, "DesiredCount").at())
+                        : unstated(r);
             }
             case EKS_NODE_GROUP -> nodeGroup(r);
             case EC2_INSTANCE -> no("an EC2 instance outside an Auto Scaling group has a fixed size", r.location());
             case BATCH_COMPUTE_ENVIRONMENT -> yes("AWS Batch scales the environment between its vCPU bounds", r);
             case BEANSTALK_ENVIRONMENT -> {
-                boolean single = r.attr("OptionSettings", "setting").map(v -> v.toString().contains("SingleInstance"))
-                        .orElse(false);
-                yield single ? no("a single-instance environment does not scale", r.locationOf("OptionSettings", "setting"))
+                Setting options = Setting.of(r, "OptionSettings");
+                boolean single = options.present() && options.value().toString().contains("SingleInstance");
+                yield single ? no("a single-instance environment does not scale", options.at())
                         : yes("Elastic Beanstalk load-balanced environments scale with their Auto Scaling group", r);
             }
-            case EMR_CLUSTER -> stated(r.attr("ManagedScalingPolicy", "managed_scaling_policy", "AutoScalingRole",
-                    "autoscaling_role")) ? yes("EMR managed scaling or automatic scaling", r)
+            case EMR_CLUSTER -> stated(first(Setting.of(r, "ManagedScalingPolicy"), Setting.of(r, "AutoScalingRole")))
+                    ? yes("EMR managed scaling or automatic scaling", r)
                     : declared ? no("no managed scaling policy", r.location()) : unstated(r);
             case DYNAMODB_TABLE -> table(r, mechanisms, named);
             case AURORA_CLUSTER, NEPTUNE_CLUSTER, DOCDB_CLUSTER -> cluster(graph, r, mechanisms, named);
             case RDS_INSTANCE, DOCDB_INSTANCE, NEPTUNE_INSTANCE -> no("an RDS instance has a fixed instance class"
-                    + (stated(r.attr("MaxAllocatedStorage", "max_allocated_storage"))
-                    ? " (MaxAllocatedStorage scales its storage only)" : ""), r.locationOf("DBInstanceClass",
-                    "instance_class"));
+                    + (stated(Setting.of(r, "MaxAllocatedStorage"))
+                    ? " (MaxAllocatedStorage scales its storage only)" : ""), Setting.of(r, "DBInstanceClass").at());
             case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, MSK_CLUSTER -> !mechanisms.isEmpty()
                     ? yes("Application Auto Scaling target " + named, r)
                     : declared ? no("no Application Auto Scaling target names it", r.location()) : unstated(r);
@@ -78,8 +81,13 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
     }
 
     /** Present and resolved: an UNKNOWN value (a drawn resource's unstated configuration) is not a mechanism. */
-    private static boolean stated(Optional<Value> v) {
-        return v.isPresent() && !v.get().isUnknown();
+    private static boolean stated(Setting s) {
+        return s.present() && !s.value().isUnknown();
+    }
+
+    /** The first of two settings that is present (else the second). */
+    private static Setting first(Setting a, Setting b) {
+        return a.present() ? a : b;
     }
 
     private static ScalingVerdict yes(String why, Resource r) {
@@ -95,41 +103,41 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
     }
 
     private static ScalingVerdict group(Resource r, List<Resource> mechanisms, String named) {
-        Optional<BigDecimal> min = r.attr("MinSize", "min_size").flatMap(Value::asNumber);
-        Optional<BigDecimal> max = r.attr("MaxSize", "max_size").flatMap(Value::asNumber);
-        if (!r.attributes().has("MinSize") && !r.attributes().has("MaxSize")) {
+        Setting minSize = Setting.of(r, "MinSize");
+        Setting maxSize = Setting.of(r, "MaxSize");
+        Optional<BigDecimal> min = minSize.number();
+        Optional<BigDecimal> max = maxSize.number();
+        if (!minSize.written() && !maxSize.written()) {
             // Sizes are required in IaC; an Auto Scaling group without them is drawn, and the drawn
             // group is the mechanism the drawing shows.
             return yes("an Auto Scaling group", r);
         }
         if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) == 0) {
-            boolean tf = r.format() == io.atolint.model.Format.TERRAFORM;
-            return no(io.atolint.checks.support.Setting.spelling(tf, "MinSize") + " = "
-                    + io.atolint.checks.support.Setting.spelling(tf, "MaxSize") + " = " + max.get().toPlainString()
-                    + ": nothing can change its size",
-                    r.locationOf("MaxSize", "max_size"));
+            return no(minSize.name() + " = " + maxSize.name() + " = " + max.get().toPlainString()
+                    + ": nothing can change its size", maxSize.at());
         }
         if (!mechanisms.isEmpty()) {
             return yes("scaling policy or scheduled action " + named, r);
         }
-        return no("no scaling policy or scheduled action names it", r.locationOf("MaxSize", "max_size"));
+        return no("no scaling policy or scheduled action names it", maxSize.at());
     }
 
     private static ScalingVerdict nodeGroup(Resource r) {
-        Optional<Value> config = r.attr("ScalingConfig", "scaling_config");
-        Optional<BigDecimal> min = config.flatMap(c -> c.at("MinSize")).flatMap(Value::asNumber);
-        Optional<BigDecimal> max = config.flatMap(c -> c.at("MaxSize")).flatMap(Value::asNumber);
+        Setting config = Setting.of(r, "ScalingConfig");
+        Setting minSize = Setting.in(r, "@ScalingConfig", config.value(), "MinSize");
+        Setting maxSize = Setting.in(r, "@ScalingConfig", config.value(), "MaxSize");
+        Optional<BigDecimal> min = minSize.number();
+        Optional<BigDecimal> max = maxSize.number();
         if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) == 0) {
-            return no("MinSize = MaxSize = " + max.get().toPlainString(), r.locationOf("ScalingConfig", "scaling_config"));
+            return no(minSize.name() + " = " + maxSize.name() + " = " + max.get().toPlainString(), config.at());
         }
         return new ScalingVerdict(Tri.UNKNOWN, "a node group scales between its bounds only with Cluster Autoscaler "
-                + "or Karpenter, which run in the cluster and are not in the files", r.locationOf("ScalingConfig",
-                "scaling_config"));
+                + "or Karpenter, which run in the cluster and are not in the files", config.at());
     }
 
     private static ScalingVerdict table(Resource r, List<Resource> mechanisms, String named) {
-        Optional<String> mode = r.attr("BillingMode", "billing_mode").flatMap(Value::asString)
-                .map(s -> s.toUpperCase(Locale.ROOT));
+        Setting billing = Setting.of(r, "BillingMode");
+        Optional<String> mode = billing.string().map(s -> s.toUpperCase(Locale.ROOT));
         if (mode.isPresent() && mode.get().equals("PAY_PER_REQUEST")) {
             return yes("on-demand capacity", r);
         }
@@ -140,13 +148,13 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
                 || Values.hasKey(r.attributes(), "ReadCapacityAutoScalingSettings")) {
             return yes("capacity auto scaling settings", r);
         }
-        if (r.attr("BillingMode", "billing_mode").filter(v -> v.asString().isEmpty()).isPresent()) {
-            return new ScalingVerdict(Tri.UNKNOWN, "BillingMode is " + r.attr("BillingMode", "billing_mode").get()
-                    .describe(), r.locationOf("BillingMode", "billing_mode"));
+        if (billing.present() && billing.string().isEmpty()) {
+            return new ScalingVerdict(Tri.UNKNOWN, billing.name() + " is " + billing.value().describe(), billing.at());
         }
-        if (mode.isPresent() || r.attr("ProvisionedThroughput", "read_capacity", "write_capacity").isPresent()) {
-            return no("provisioned capacity and no Application Auto Scaling target", r.locationOf("BillingMode",
-                    "billing_mode", "ProvisionedThroughput", "read_capacity"));
+        Setting throughput = Setting.of(r, "ProvisionedThroughput");
+        if (mode.isPresent() || throughput.present()) {
+            return no("provisioned capacity and no Application Auto Scaling target",
+                    billing.written() ? billing.at() : throughput.at());
         }
         return unstated(r);
     }
@@ -155,13 +163,12 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
         if (!mechanisms.isEmpty()) {
             return yes("replica auto scaling (" + named + ")", r);
         }
-        if (stated(r.attr("ServerlessV2ScalingConfiguration", "serverlessv2_scaling_configuration",
-                "ServerlessScalingConfiguration", "serverless_v2_scaling_configuration"))
-                || r.attr("EngineMode", "engine_mode").flatMap(Value::asString).filter("serverless"::equalsIgnoreCase).isPresent()) {
+        if (stated(Setting.of(r, "ServerlessScaling"))
+                || Setting.of(r, "EngineMode").string().filter("serverless"::equalsIgnoreCase).isPresent()) {
             return yes("serverless capacity", r);
         }
         for (Resource m : graph.sources(r, RelationType.REFERENCES)) {
-            if (m.attr("DBInstanceClass", "instance_class").flatMap(Value::asString).filter("db.serverless"::equals).isPresent()) {
+            if (MEMBERS.contains(m.kind()) && Setting.of(m, "DBInstanceClass").string().filter("db.serverless"::equals).isPresent()) {
                 return yes("Aurora Serverless v2 instance " + m.displayName(), r);
             }
         }

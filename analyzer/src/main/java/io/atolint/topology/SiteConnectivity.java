@@ -6,6 +6,7 @@ import io.atolint.model.Model;
 import io.atolint.model.Placement;
 import io.atolint.model.Relation;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import org.jgrapht.Graph;
@@ -71,7 +72,7 @@ public final class SiteConnectivity {
             }
             String first = null;
             for (Resource dx : directConnects) {
-                Optional<String> loc = dx.attr("Location", "location").flatMap(Value::asString);
+                Optional<String> loc = Setting.of(dx, "Location").string();
                 if (loc.isEmpty()) {
                     return Tri.UNKNOWN;
                 }
@@ -165,21 +166,21 @@ public final class SiteConnectivity {
     }
 
     private static Optional<String> asnOf(Resource cgw) {
-        Optional<Value> v = cgw.attr("BgpAsn", "bgp_asn", "BgpAsnExtended", "bgp_asn_extended");
-        if (v.isEmpty()) {
+        Setting v = Setting.of(cgw, "BgpAsn");
+        if (v.omitted()) {
             return cgw.attributes().entries().isEmpty() ? Optional.empty() : Optional.of("65000");
         }
-        return v.get().asString();
+        return v.string();
     }
 
     private static Optional<String> virtualInterfaceAsn(Model model, Resource dx) {
         for (Relation rel : model.relations()) {
             if (rel.target().equals(dx) && rel.source().kind() == Kind.DX_VIRTUAL_INTERFACE) {
                 Resource vif = rel.source();
-                Optional<String> asn = vif.attr("bgp_asn", "BgpAsn").flatMap(Value::asString);
+                Optional<String> asn = Setting.of(vif, "BgpAsn").string();
                 if (asn.isEmpty()) {
-                    asn = vif.attr("BgpPeers").flatMap(p -> p.asList().isEmpty() ? Optional.empty()
-                            : p.asList().get(0).at("Asn")).flatMap(Value::asString);
+                    List<Value> peers = Setting.of(vif, "BgpPeers").items();
+                    asn = peers.isEmpty() ? Optional.empty() : Setting.in(vif, "@BgpPeer", peers.get(0), "Asn").string();
                 }
                 if (asn.isPresent()) {
                     return asn;
@@ -279,12 +280,10 @@ public final class SiteConnectivity {
 
     /** Whether the AWS-side gateway of a VPN connection is written but not resolved. */
     private static boolean gatewayUnresolved(Resource vpn) {
-        for (String n : new String[] {"TransitGatewayId", "transit_gateway_id", "VpnGatewayId", "vpn_gateway_id"}) {
-            if (vpn.attributes().has(n)) {
-                Value v = vpn.attributes().get(n).orElse(null);
-                if (v != null && (v.isUnknown() || v instanceof Value.Symbol)) {
-                    return true;
-                }
+        for (String gateway : new String[] {"TransitGatewayId", "VpnGatewayId"}) {
+            Setting s = Setting.of(vpn, gateway);
+            if (s.written() && s.unknown()) {
+                return true;
             }
         }
         return false;

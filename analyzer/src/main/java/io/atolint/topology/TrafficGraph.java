@@ -6,6 +6,7 @@ import io.atolint.model.Model;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Value;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -190,9 +191,9 @@ public final class TrafficGraph {
         for (Resource r : model.resources()) {
             Optional<Resource> parent = switch (r.kind()) {
                 case RDS_INSTANCE, DOCDB_INSTANCE, NEPTUNE_INSTANCE -> refTo(model, r, EnumSet.of(Kind.AURORA_CLUSTER,
-                        Kind.DOCDB_CLUSTER, Kind.NEPTUNE_CLUSTER), "DBClusterIdentifier", "cluster_identifier");
+                        Kind.DOCDB_CLUSTER, Kind.NEPTUNE_CLUSTER), "DBClusterIdentifier");
                 case ELASTICACHE_CLUSTER -> refTo(model, r, EnumSet.of(Kind.ELASTICACHE_REPLICATION_GROUP),
-                        "ReplicationGroupId", "replication_group_id");
+                        "ReplicationGroupId");
                 case EC2_INSTANCE -> drawnGroup(rg, r);
                 default -> Optional.empty();
             };
@@ -221,9 +222,8 @@ public final class TrafficGraph {
         return Optional.empty();
     }
 
-    private static Optional<Resource> refTo(Model model, Resource r, Set<Kind> kinds, String... attrs) {
-        Optional<Value> v = r.attr(attrs);
-        if (v.isPresent() && v.get() instanceof Value.Ref ref) {
+    private static Optional<Resource> refTo(Model model, Resource r, Set<Kind> kinds, String property) {
+        if (Setting.of(r, property).value() instanceof Value.Ref ref) {
             return model.resource(ref.targetId()).filter(t -> kinds.contains(t.kind()));
         }
         return Optional.empty();
@@ -268,7 +268,7 @@ public final class TrafficGraph {
             }
         }
         for (Resource subnet : rg.sources(r, RelationType.CONTAINS)) {
-            if (subnet.kind() == Kind.SUBNET && exposure.mapsPublicIp(subnet).isTrue()) {
+            if (subnet.kind() == Kind.SUBNET && Setting.of(subnet, "MapPublicIpOnLaunch").boolOrDefault().isTrue()) {
                 return true;
             }
         }

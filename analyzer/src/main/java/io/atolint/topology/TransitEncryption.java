@@ -1,15 +1,13 @@
 package io.atolint.topology;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.graph.ResourceGraph;
-import io.atolint.model.Format;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,10 +33,9 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
 
     static TransitEncryption of(ResourceGraph graph, Resource r) {
         return switch (r.kind()) {
-            case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> flag(r, "TransitEncryptionEnabled is",
-                    "TransitEncryptionEnabled", "transit_encryption_enabled");
-            case RDS_INSTANCE -> database(graph, r, "DBParameterGroupName", "parameter_group_name");
-            case AURORA_CLUSTER -> database(graph, r, "DBClusterParameterGroupName", "db_cluster_parameter_group_name");
+            case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> flag(r, "TransitEncryptionEnabled");
+            case RDS_INSTANCE -> database(graph, r, "DBParameterGroupName");
+            case AURORA_CLUSTER -> database(graph, r, "DBClusterParameterGroupName");
             case DOCDB_CLUSTER -> parameterDefaultOn(graph, r, "tls", "enabled", "TLS is on by default (parameter tls)");
             case NEPTUNE_CLUSTER -> parameterDefaultOn(graph, r, "neptune_enforce_ssl", "1",
                     "TLS is enforced by default (neptune_enforce_ssl)");
@@ -50,18 +47,16 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
         };
     }
 
-    private static TransitEncryption flag(Resource r, String label, String... names) {
-        Optional<Value> v = r.attr(names);
-        String name = Setting.spelling(r.format() == Format.TERRAFORM, names);
-        if (v.isEmpty()) {
-            return new TransitEncryption(Tri.FALSE, name + " is omitted (off by default)", r.location());
+    private static TransitEncryption flag(Resource r, String property) {
+        Setting s = Setting.of(r, property);
+        if (s.omitted()) {
+            return new TransitEncryption(s.boolOrDefault(), s.name() + " is omitted (off by default)", r.location());
         }
-        Tri t = v.get().asBool();
-        return new TransitEncryption(t, name + " is " + v.get().describe(), r.locationOf(names));
+        return new TransitEncryption(s.bool(), s.name() + " is " + s.value().describe(), s.at());
     }
 
     /** RDS and Aurora: rds.force_ssl (PostgreSQL, SQL Server) or require_secure_transport (MySQL, MariaDB). */
-    private static TransitEncryption database(ResourceGraph graph, Resource r, String... groupAttr) {
+    private static TransitEncryption database(ResourceGraph graph, Resource r, String groupProperty) {
         String engine = engine(graph, r);
         String param = engine.contains("postgres") || engine.contains("sqlserver") ? "rds.force_ssl"
                 : engine.contains("mysql") || engine.contains("mariadb") || engine.equals("aurora")
@@ -70,10 +65,11 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
             return new TransitEncryption(Tri.UNKNOWN, engine.isEmpty() ? "its engine is not known"
                     : "TLS enforcement for engine " + engine + " is not read", r.location());
         }
-        Optional<Resource> group = r.attr(groupAttr).filter(Value.Ref.class::isInstance)
+        Setting groupSetting = Setting.of(r, groupProperty);
+        Optional<Resource> group = Optional.ofNullable(groupSetting.value()).filter(Value.Ref.class::isInstance)
                 .flatMap(v -> graph.resource(((Value.Ref) v).targetId()));
-        if (r.attr(groupAttr).isPresent() && group.isEmpty()) {
-            return new TransitEncryption(Tri.UNKNOWN, "its parameter group is not in the scanned files", r.locationOf(groupAttr));
+        if (groupSetting.present() && group.isEmpty()) {
+            return new TransitEncryption(Tri.UNKNOWN, "its parameter group is not in the scanned files", groupSetting.at());
         }
         if (group.isPresent()) {
             Optional<Value> v = parameter(group.get(), param);
@@ -89,20 +85,20 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
         }
         if (engine.equals("postgres")) {
             // RDS for PostgreSQL 15 and later enforce SSL by default.
-            Optional<Value> versionValue = r.attr("EngineVersion", "engine_version");
-            Optional<String> version = versionValue.flatMap(Value::asString);
+            Setting versionValue = Setting.of(r, "EngineVersion");
+            Optional<String> version = versionValue.string();
             if (version.isEmpty()) {
                 return new TransitEncryption(Tri.UNKNOWN, "rds.force_ssl defaults to 1 from PostgreSQL 15 and the "
-                        + "engine version is " + versionValue.map(Value::describe).orElse("not stated"),
-                        r.locationOf("EngineVersion", "engine_version"));
+                        + "engine version is " + (versionValue.present() ? versionValue.value().describe() : "not stated"),
+                        versionValue.at());
             }
             Integer major = major(version.get());
             if (major == null) {
                 return new TransitEncryption(Tri.UNKNOWN, "engine version " + version.get() + " is not a number",
-                        r.locationOf("EngineVersion", "engine_version"));
+                        versionValue.at());
             }
             return new TransitEncryption(Tri.of(major >= 15), "rds.force_ssl is not set and defaults to "
-                    + (major >= 15 ? "1" : "0") + " for PostgreSQL " + version.get(), r.locationOf("EngineVersion", "engine_version"));
+                    + (major >= 15 ? "1" : "0") + " for PostgreSQL " + version.get(), versionValue.at());
         }
         return new TransitEncryption(Tri.FALSE, (group.isPresent() ? "parameter group " + group.get().displayName()
                 + " does not set " : "no parameter group sets ") + param + " (off by default)",
@@ -119,7 +115,7 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
     }
 
     private static String engine(ResourceGraph graph, Resource r) {
-        return r.attr("Engine", "engine").flatMap(Value::asString).orElse("").toLowerCase(Locale.ROOT);
+        return Setting.of(r, "Engine").string().orElse("").toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -128,9 +124,12 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
      * the group provably does not set it.
      */
     private static Optional<Value> parameter(Resource group, String name) {
-        Optional<Value> params = group.attr("Parameters");
-        if (params.isPresent()) {
-            Value ps = params.get();
+        if (group.kind() != Kind.DB_PARAMETER_GROUP && group.kind() != Kind.DB_CLUSTER_PARAMETER_GROUP) {
+            return Optional.empty(); // a reference to something else sets no parameter
+        }
+        Setting params = Setting.of(group, "Parameters");
+        if (params.present()) {
+            Value ps = params.value();
             if (unresolved(ps)) {
                 return Optional.of(ps);
             }
@@ -145,23 +144,23 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
             }
         }
         // Terraform: parameter { name = "...", value = "..." } blocks.
-        Optional<Value> blocks = group.attr("parameter");
-        if (blocks.isPresent() && unresolved(blocks.get())) {
-            return blocks;
+        Setting blocks = Setting.of(group, "ParameterBlocks");
+        if (blocks.present() && unresolved(blocks.value())) {
+            return Optional.of(blocks.value());
         }
         Value undecided = null;
-        for (Value p : blocks.map(Value::asList).orElse(List.of())) {
+        for (Value p : blocks.items()) {
             if (unresolved(p)) {
                 undecided = undecided == null ? p : undecided;
                 continue;
             }
-            Optional<Value> n = p.at("name");
-            if (n.isPresent() && unresolved(n.get())) {
-                undecided = undecided == null ? n.get() : undecided;
+            Setting n = Setting.in(group, "@DbParameter", p, "Name");
+            if (n.present() && unresolved(n.value())) {
+                undecided = undecided == null ? n.value() : undecided;
                 continue;
             }
-            if (n.flatMap(Value::asString).filter(name::equals).isPresent()) {
-                return p.at("value");
+            if (n.string().filter(name::equals).isPresent()) {
+                return Optional.ofNullable(Setting.in(group, "@DbParameter", p, "Value").value());
             }
         }
         return Optional.ofNullable(undecided);
@@ -187,7 +186,7 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
 
     private static TransitEncryption parameterDefaultOn(ResourceGraph graph, Resource r, String param, String on,
                                                         String defaultWhy) {
-        Optional<Resource> group = r.attr("DBClusterParameterGroupName", "db_cluster_parameter_group_name")
+        Optional<Resource> group = Optional.ofNullable(Setting.of(r, "DBClusterParameterGroupName").value())
                 .filter(Value.Ref.class::isInstance).flatMap(v -> graph.resource(((Value.Ref) v).targetId()));
         if (group.isPresent()) {
             Optional<Value> v = parameter(group.get(), param);
@@ -201,14 +200,14 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
     }
 
     private static TransitEncryption redshift(ResourceGraph graph, Resource r) {
-        Optional<Resource> group = r.attr("ClusterParameterGroupName", "cluster_parameter_group_name")
-                .filter(Value.Ref.class::isInstance).flatMap(v -> graph.resource(((Value.Ref) v).targetId()));
+        Optional<Resource> group = Optional.ofNullable(Setting.of(r, "ClusterParameterGroupName").value())
+                .filter(Value.Ref.class::isInstance).flatMap(v -> graph.resource(((Value.Ref) v).targetId()))
+                .filter(g -> g.kind() == Kind.REDSHIFT_PARAMETER_GROUP);
         if (group.isPresent()) {
-            Optional<Value> params = group.get().attr("Parameters", "parameter");
-            for (Value p : params.map(Value::asList).orElse(List.of())) {
-                Optional<String> name = p.at("ParameterName").or(() -> p.at("name")).flatMap(Value::asString);
+            for (Value p : Setting.of(group.get(), "Parameters").blocks()) {
+                Optional<String> name = Setting.in(group.get(), "@RedshiftParameter", p, "Name").string();
                 if (name.filter("require_ssl"::equals).isPresent()) {
-                    Optional<Value> value = p.at("ParameterValue").or(() -> p.at("value"));
+                    Optional<Value> value = Optional.ofNullable(Setting.in(group.get(), "@RedshiftParameter", p, "Value").value());
                     Tri on = value.map(Value::asBool).orElse(Tri.UNKNOWN);
                     return new TransitEncryption(on, "parameter group " + group.get().displayName() + " sets require_ssl = "
                             + value.map(Value::describe).orElse("?"), value.map(Value::location).orElse(group.get().location()));
@@ -220,42 +219,23 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
     }
 
     private static TransitEncryption search(Resource r) {
-        Tri nodeToNode = nested(r, "Enabled", "NodeToNodeEncryptionOptions", "node_to_node_encryption");
-        Tri https = nested(r, "EnforceHTTPS", "DomainEndpointOptions", "domain_endpoint_options");
+        Tri nodeToNode = Setting.of(r, "NodeToNodeEncryption").boolOrDefault();
+        Tri https = Setting.of(r, "EnforceHTTPS").boolOrDefault();
         Tri both = nodeToNode.and(https);
         String why = (nodeToNode.isTrue() ? "" : "node-to-node encryption is " + (nodeToNode.isFalse() ? "off" : "UNKNOWN"))
                 + (!nodeToNode.isTrue() && !https.isTrue() ? " and " : "")
                 + (https.isTrue() ? "" : "HTTPS is " + (https.isFalse() ? "not enforced" : "UNKNOWN"));
-        SourceLocation at = !nodeToNode.isTrue() && r.attributes().has("NodeToNodeEncryptionOptions")
-                || !nodeToNode.isTrue() && r.attributes().has("node_to_node_encryption")
-                ? r.locationOf("NodeToNodeEncryptionOptions", "node_to_node_encryption")
-                : r.locationOf("DomainEndpointOptions", "domain_endpoint_options", "NodeToNodeEncryptionOptions",
-                        "node_to_node_encryption");
+        Setting nodeToNodeBlock = Setting.of(r, "NodeToNodeEncryptionOptions");
+        Setting endpointBlock = Setting.of(r, "DomainEndpointOptions");
+        SourceLocation at = !nodeToNode.isTrue() && nodeToNodeBlock.written() ? nodeToNodeBlock.at()
+                : endpointBlock.written() ? endpointBlock.at() : nodeToNodeBlock.at();
         return new TransitEncryption(both, both.isTrue() ? "node-to-node encryption and enforced HTTPS" : why, at);
     }
 
-    /**
-     * A boolean inside a block written under one of {@code blockNames}: FALSE when omitted (off by
-     * default), UNKNOWN when the block or the flag is not resolved.
-     */
-    private static Tri nested(Resource r, String flag, String... blockNames) {
-        String block = blockNames[0];
-        for (String n : blockNames) {
-            if (r.attributes().has(n)) {
-                block = n;
-                break;
-            }
-        }
-        Setting s = Setting.at(r.attributes(), r.location(), block, flag);
-        return s.boolOr(false);
-    }
-
     private static TransitEncryption kafka(Resource r) {
-        Optional<Value> inTransit = r.attr("EncryptionInfo", "encryption_info").flatMap(v -> v.at("EncryptionInTransit"));
-        String clientBroker = inTransit.flatMap(v -> v.at("ClientBroker")).flatMap(Value::asString).orElse("TLS")
-                .toUpperCase(Locale.ROOT);
-        Tri inCluster = inTransit.flatMap(v -> v.at("InCluster")).map(Value::asBool).orElse(Tri.TRUE);
-        SourceLocation at = r.locationOf("EncryptionInfo", "encryption_info");
+        String clientBroker = Setting.of(r, "ClientBroker").stringOrDefault().orElse("").toUpperCase(Locale.ROOT);
+        Tri inCluster = Setting.of(r, "InCluster").boolOrDefault();
+        SourceLocation at = Setting.of(r, "EncryptionInfo").at();
         if (!clientBroker.equals("TLS")) {
             return new TransitEncryption(Tri.FALSE, "ClientBroker is " + clientBroker, at);
         }
@@ -267,23 +247,25 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
 
     /** EFS: TLS is the client's mount option; the file system can refuse other clients with aws:SecureTransport. */
     private static TransitEncryption fileSystem(ResourceGraph graph, Resource r) {
-        Optional<Value> policy = r.attr("FileSystemPolicy", "policy");
+        Setting policySetting = Setting.of(r, "FileSystemPolicy");
+        Optional<Value> policy = Optional.ofNullable(policySetting.value());
         boolean secure = policy.map(v -> v.toString().contains("aws:SecureTransport")).orElse(false);
         String undecided = policy.filter(TransitEncryption::holdsUnresolved).map(v -> "its file system policy is "
                 + (v.isUnknown() || v instanceof Value.Symbol ? v.describe() : "not fully resolved")).orElse(null);
         for (Resource s : graph.sources(r, io.atolint.model.RelationType.REFERENCES)) {
             // Terraform states the policy in its own resource (aws_efs_file_system_policy).
             secure |= s.attributes().toString().contains("aws:SecureTransport");
-            Optional<Value> own = s.attr("policy");
+            Optional<Value> own = s.kind() == Kind.EFS_FILE_SYSTEM_POLICY
+                    ? Optional.ofNullable(Setting.of(s, "Policy").value()) : Optional.empty();
             if (undecided == null && own.isPresent() && holdsUnresolved(own.get())) {
                 undecided = "the policy of " + s.displayName() + " is not resolved";
             }
         }
         if (!secure && undecided != null) {
-            return new TransitEncryption(Tri.UNKNOWN, undecided, r.locationOf("FileSystemPolicy", "policy"));
+            return new TransitEncryption(Tri.UNKNOWN, undecided, policySetting.at());
         }
         return new TransitEncryption(Tri.of(secure), secure ? "its file system policy requires aws:SecureTransport"
                 : "no file system policy denies clients without TLS (aws:SecureTransport)",
-                r.locationOf("FileSystemPolicy", "policy"));
+                policySetting.at());
     }
 }

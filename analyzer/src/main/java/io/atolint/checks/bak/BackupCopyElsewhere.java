@@ -2,11 +2,12 @@ package io.atolint.checks.bak;
 
 import io.atolint.checks.support.Refs;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -64,11 +65,12 @@ public final class BackupCopyElsewhere implements Check {
     /** CloudFormation {@code BackupPlan.BackupPlanRule[].CopyActions[]}, Terraform {@code rule[].copy_action[]}. */
     private static List<Value> copyDestinations(Resource plan) {
         List<Value> out = new ArrayList<>();
-        List<Value> rules = plan.attributes().at("BackupPlan", "BackupPlanRule").map(Value::asList)
-                .orElse(plan.attr("rule").map(Value::asList).orElse(List.of()));
-        for (Value rule : rules) {
-            for (Value c : rule.at("CopyActions").or(() -> rule.at("copy_action")).map(Value::asList).orElse(List.of())) {
-                c.at("DestinationBackupVaultArn").or(() -> c.at("destination_vault_arn")).ifPresent(out::add);
+        for (Value rule : Setting.of(plan, "Rules").blocks()) {
+            for (Value c : Setting.in(plan, "@BackupRule", rule, "CopyActions").blocks()) {
+                Setting destination = Setting.in(plan, "@CopyAction", c, "DestinationVaultArn");
+                if (destination.present()) {
+                    out.add(destination.value());
+                }
             }
         }
         return out;

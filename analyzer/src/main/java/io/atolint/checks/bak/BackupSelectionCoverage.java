@@ -1,12 +1,12 @@
 package io.atolint.checks.bak;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -51,7 +51,7 @@ public final class BackupSelectionCoverage implements Check {
 
     private static void withoutSelections(RuleContext ctx, Resource r) {
         if (r.kind() == Kind.EFS_FILE_SYSTEM) {
-            Setting policy = Setting.at(r.attributes(), r.location(), "BackupPolicy", "Status");
+            Setting policy = Setting.of(r, "BackupPolicyStatus");
             boolean efsPolicy = policy.string().filter("ENABLED"::equalsIgnoreCase).isPresent()
                     || ctx.graph().resources().stream().anyMatch(b -> b.rawType().equals("aws_efs_backup_policy")
                     && io.atolint.checks.support.Refs.targetIds(b.attributes()).contains(r.id()));

@@ -4,6 +4,7 @@ import io.atolint.checks.support.Refs;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 
@@ -40,13 +41,12 @@ final class Backups {
 
     /** Whether {@code selection} covers {@code r}. */
     static Tri covers(ResourceGraph graph, Resource selection, Resource r) {
-        Value.MapV spec = selection.attr("BackupSelection").flatMap(Value::asMap).orElse(selection.attributes());
         Tri result = Tri.FALSE;
-        for (Value v : spec.first("Resources", "resources").map(Value::asList).orElse(List.of())) {
+        for (Value v : Setting.of(selection, "Resources").items()) {
             result = result.or(coversByName(graph, v, r));
         }
-        for (Value t : spec.first("ListOfTags", "selection_tag").map(Value::asList).orElse(List.of())) {
-            result = result.or(coversByTag(t, r));
+        for (Value t : Setting.of(selection, "ListOfTags").items()) {
+            result = result.or(coversByTag(selection, t, r));
         }
         return result;
     }
@@ -80,10 +80,10 @@ final class Backups {
         return resource.startsWith(type.replace("/", "")) ? Tri.UNKNOWN : Tri.FALSE;
     }
 
-    private static Tri coversByTag(Value t, Resource r) {
-        Optional<String> type = t.at("ConditionType").or(() -> t.at("type")).flatMap(Value::asString);
-        Optional<String> key = t.at("ConditionKey").or(() -> t.at("key")).flatMap(Value::asString);
-        Optional<String> value = t.at("ConditionValue").or(() -> t.at("value")).flatMap(Value::asString);
+    private static Tri coversByTag(Resource selection, Value t, Resource r) {
+        Optional<String> type = Setting.in(selection, "@TagCondition", t, "Type").string();
+        Optional<String> key = Setting.in(selection, "@TagCondition", t, "Key").string();
+        Optional<String> value = Setting.in(selection, "@TagCondition", t, "Value").string();
         if (type.isEmpty() || key.isEmpty() || value.isEmpty()) {
             return Tri.UNKNOWN;
         }
@@ -103,26 +103,26 @@ final class Backups {
 
     /** A resource's tags: CloudFormation's list of Key/Value, Terraform's map; null when unresolved. */
     static Map<String, Value> tags(Resource r) {
-        Optional<Value> t = r.attr("Tags", "tags", "FileSystemTags");
+        Setting t = Setting.of(r, "Tags");
         Map<String, Value> out = new LinkedHashMap<>();
-        if (t.isEmpty()) {
+        if (t.omitted()) {
             return out;
         }
-        if (t.get() instanceof Value.MapV m) {
+        if (t.value() instanceof Value.MapV m) {
             if (m.unknownRest() != null) {
                 return null;
             }
             out.putAll(m.entries());
             return out;
         }
-        if (t.get() instanceof Value.ListV l) {
+        if (t.value() instanceof Value.ListV l) {
             for (Value e : l.items()) {
-                Optional<String> k = e.at("Key").flatMap(Value::asString);
-                Optional<Value> v = e.at("Value");
-                if (k.isEmpty() || v.isEmpty()) {
+                Optional<String> k = Setting.in(r, "@Tag", e, "Key").string();
+                Setting v = Setting.in(r, "@Tag", e, "Value");
+                if (k.isEmpty() || v.omitted()) {
                     return null;
                 }
-                out.put(k.get(), v.get());
+                out.put(k.get(), v.value());
             }
             return out;
         }
@@ -139,8 +139,8 @@ final class Backups {
         List<Resource> out = new ArrayList<>();
         for (Kind k : STATEFUL) {
             for (Resource r : graph.resources(k)) {
-                if (k == Kind.RDS_INSTANCE && r.attr("DBClusterIdentifier", "cluster_identifier",
-                        "SourceDBInstanceIdentifier", "replicate_source_db").isPresent()) {
+                if (k == Kind.RDS_INSTANCE && (Setting.of(r, "DBClusterIdentifier").present()
+                        || Setting.of(r, "SourceDBInstanceIdentifier").present())) {
                     continue;
                 }
                 out.add(r);

@@ -1,11 +1,11 @@
 package io.atolint.checks.bak;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -26,10 +26,10 @@ public final class DatabaseBackupRetention implements Check {
     public void check(RuleContext ctx) {
         ctx.inScope(Kind.AURORA_CLUSTER, Kind.DOCDB_CLUSTER, Kind.NEPTUNE_CLUSTER);
         for (Resource db : ctx.inScope(Kind.RDS_INSTANCE)) {
-            if (db.attr("DBClusterIdentifier", "cluster_identifier", "SourceDBInstanceIdentifier", "replicate_source_db").isPresent()) {
+            if (Setting.of(db, "DBClusterIdentifier").present() || Setting.of(db, "SourceDBInstanceIdentifier").present()) {
                 continue;
             }
-            Setting days = Setting.of(db, "BackupRetentionPeriod", "backup_retention_period");
+            Setting days = Setting.of(db, "BackupRetentionPeriod");
             if (days.unknown()) {
                 ctx.note(db, days.at(), Names.of(db) + ": cannot prove automated backups are on: " + days.name()
                         + " is " + days.shown(), List.of());

@@ -1,14 +1,14 @@
 package io.atolint.checks.bak;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -36,7 +36,7 @@ public final class DynamoDbPointInTimeRecovery implements Check {
             if (backedUp == Tri.TRUE) {
                 continue;
             }
-            SourceLocation at = table.locationOf("PointInTimeRecoverySpecification", "point_in_time_recovery", "Replicas");
+            SourceLocation at = Setting.of(table, "PointInTimeRecovery").at();
             if (pitr == Tri.FALSE && backedUp == Tri.FALSE) {
                 ctx.report(table, at, Names.of(table) + " has no point-in-time recovery and no AWS Backup selection covers it", List.of());
             } else {
@@ -47,17 +47,13 @@ public final class DynamoDbPointInTimeRecovery implements Check {
 
     private static Tri pitr(Resource table) {
         if (table.rawType().equals("AWS::DynamoDB::GlobalTable")) {
-            List<Value> replicas = table.attr("Replicas").map(Value::asList).orElse(List.of());
+            List<Value> replicas = Setting.of(table, "Replicas").items();
             Tri all = replicas.isEmpty() ? Tri.FALSE : Tri.TRUE;
             for (Value r : replicas) {
-                all = all.and(Setting.at(r, table.location(), "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled").boolOr(false));
+                all = all.and(Setting.in(table, "@Replica", r, "PointInTimeRecoveryEnabled").boolOrDefault());
             }
             return all;
         }
-        Setting cfn = Setting.at(table.attributes(), table.location(), "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled");
-        if (!cfn.omitted()) {
-            return cfn.bool();
-        }
-        return Setting.at(table.attributes(), table.location(), "point_in_time_recovery", "enabled").boolOr(false);
+        return Setting.of(table, "PointInTimeRecoveryEnabled").boolOrDefault();
     }
 }

@@ -1,16 +1,14 @@
 package io.atolint.checks.cred;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.checks.support.Shown;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
-
-import java.util.List;
 
 /**
  * An access key created by infrastructure as code ({@code AWS::IAM::AccessKey}, {@code aws_iam_access_key})
@@ -24,11 +22,11 @@ public final class AccessKeyResource implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource key : ctx.inScope(Kind.IAM_ACCESS_KEY)) {
-            Setting status = Setting.of(key, "Status", "status");
+            Setting status = Setting.of(key, "Status");
             if (status.string().filter("Inactive"::equalsIgnoreCase).isPresent()) {
                 continue;
             }
-            Setting user = Setting.of(key, "UserName", "user");
+            Setting user = Setting.of(key, "UserName");
             ctx.report(key, Names.of(key) + " creates a long-lived access key"
                     + (user.omitted() ? "" : " for " + Shown.of(ctx.graph(), user.value()))
                     + "; its secret ends up in stack outputs or state. Use a role (instance profile, task role, "

@@ -2,12 +2,13 @@ package io.atolint.checks.cred;
 
 import io.atolint.checks.support.JsonValues;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -37,44 +38,36 @@ public final class SecretInEnvironment implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource fn : ctx.inScope(Kind.LAMBDA_FUNCTION)) {
-            Optional<Value> vars = fn.attributes().at("Environment", "Variables");
-            if (vars.isEmpty()) {
-                vars = fn.attributes().at("environment", "variables");
-            }
-            vars.flatMap(Value::asMap).ifPresent(m -> m.entries().forEach((k, v) -> judgeVariable(ctx, fn, k, v,
+            Setting.of(fn, "EnvironmentVariables").map().ifPresent(m -> m.entries().forEach((k, v) -> judgeVariable(ctx, fn, k, v,
                     "environment variable")));
         }
         for (Resource td : ctx.inScope(Kind.ECS_TASK_DEFINITION)) {
             for (Value c : containers(td)) {
-                String container = c.at("Name").or(() -> c.at("name")).flatMap(Value::asString).orElse("?");
-                for (Value e : c.at("Environment").or(() -> c.at("environment")).map(Value::asList).orElse(List.of())) {
-                    Optional<String> k = e.at("Name").or(() -> e.at("name")).flatMap(Value::asString);
-                    Optional<Value> v = e.at("Value").or(() -> e.at("value"));
-                    if (k.isPresent() && v.isPresent()) {
-                        judgeVariable(ctx, td, k.get(), v.get(), "container \"" + container + "\" environment variable");
+                String container = Setting.in(td, "@ContainerDefinition", c, "Name").string().orElse("?");
+                for (Value e : Setting.in(td, "@ContainerDefinition", c, "Environment").items()) {
+                    Optional<String> k = Setting.in(td, "@EnvironmentVariable", e, "Name").string();
+                    Setting v = Setting.in(td, "@EnvironmentVariable", e, "Value");
+                    if (k.isPresent() && v.present()) {
+                        judgeVariable(ctx, td, k.get(), v.value(), "container \"" + container + "\" environment variable");
                     }
                 }
             }
         }
         for (Resource r : ctx.inScope(Kind.EC2_INSTANCE, Kind.LAUNCH_TEMPLATE, Kind.LAUNCH_CONFIGURATION)) {
-            Optional<Value> ud = r.attr("UserData", "user_data", "user_data_base64");
-            if (ud.isEmpty()) {
-                ud = r.attributes().at("LaunchTemplateData", "UserData");
+            Setting ud = Setting.of(r, "UserData");
+            if (ud.present()) {
+                judgeUserData(ctx, r, ud.value());
             }
-            ud.ifPresent(v -> judgeUserData(ctx, r, v));
         }
     }
 
     /** CloudFormation's ContainerDefinitions list, or Terraform's container_definitions JSON string. */
     private static List<Value> containers(Resource td) {
-        Optional<Value> defs = td.attr("ContainerDefinitions", "container_definitions");
-        if (defs.isEmpty()) {
-            return List.of();
-        }
-        if (defs.get() instanceof Value.Scalar s && s.value() instanceof String json) {
+        Setting defs = Setting.of(td, "ContainerDefinitions");
+        if (defs.value() instanceof Value.Scalar s && s.value() instanceof String json) {
             return JsonValues.parse(json, s.location(), null).map(Value::asList).orElse(List.of());
         }
-        return defs.get().asList();
+        return defs.items();
     }
 
     private static void judgeVariable(RuleContext ctx, Resource r, String key, Value v, String what) {

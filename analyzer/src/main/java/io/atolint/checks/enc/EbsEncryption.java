@@ -1,14 +1,14 @@
 package io.atolint.checks.enc;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -51,7 +51,7 @@ public final class EbsEncryption implements Check {
 
     private static Optional<Resource> accountDefault(RuleContext ctx) {
         for (Resource d : ctx.graph().resources(Kind.EBS_DEFAULT_ENCRYPTION)) {
-            if (Setting.of(d, "enabled").boolOr(true) == Tri.TRUE) {
+            if (Setting.of(d, "Enabled").boolOrDefault() == Tri.TRUE) {
                 return Optional.of(d);
             }
         }
@@ -62,15 +62,12 @@ public final class EbsEncryption implements Check {
         List<Volume> out = new ArrayList<>();
         switch (r.kind()) {
             case EBS_VOLUME -> out.add(new Volume(r.attributes(), ""));
-            case LAUNCH_TEMPLATE -> {
-                mappings(r.attributes().at("LaunchTemplateData", "BlockDeviceMappings"), "Ebs", out);
-                mappings(r.attr("block_device_mappings"), "ebs", out);
-            }
+            case LAUNCH_TEMPLATE -> mappings(r, out);
             case LAUNCH_CONFIGURATION, EC2_INSTANCE -> {
-                mappings(r.attr("BlockDeviceMappings"), "Ebs", out);
-                for (String block : new String[]{"root_block_device", "ebs_block_device"}) {
-                    for (Value b : r.attr(block).map(Value::asList).orElse(List.of())) {
-                        out.add(new Volume(b, block.replace('_', ' ')));
+                mappings(r, out);
+                for (String[] block : new String[][]{{"RootBlockDevice", "root block device"}, {"EbsBlockDevices", "ebs block device"}}) {
+                    for (Value b : Setting.of(r, block[0]).items()) {
+                        out.add(new Volume(b, block[1]));
                     }
                 }
             }
@@ -80,24 +77,24 @@ public final class EbsEncryption implements Check {
         return out;
     }
 
-    private static void mappings(Optional<Value> list, String ebsKey, List<Volume> out) {
-        for (Value m : list.map(Value::asList).orElse(List.of())) {
-            Optional<Value> ebs = m.at(ebsKey);
-            if (ebs.isEmpty()) {
+    private static void mappings(Resource r, List<Volume> out) {
+        for (Value m : Setting.of(r, "BlockDeviceMappings").blocks()) {
+            Setting ebs = Setting.in(r, "@BlockDeviceMapping", m, "Ebs");
+            if (ebs.omitted()) {
                 continue; // instance store or NoDevice
             }
-            String device = m.at("DeviceName").or(() -> m.at("device_name")).flatMap(Value::asString).orElse("?");
-            out.add(new Volume(ebs.get(), "volume " + device));
+            String device = Setting.in(r, "@BlockDeviceMapping", m, "DeviceName").string().orElse("?");
+            out.add(new Volume(ebs.value(), "volume " + device));
         }
     }
 
     private static void judge(RuleContext ctx, Resource r, Volume v) {
         String name = Names.of(r) + (v.label().isEmpty() ? "" : " " + v.label());
         SourceLocation fallback = v.spec().location();
-        Setting enc = Setting.at(v.spec(), fallback, "Encrypted");
-        String key = enc.omitted() ? Setting.spelling(r.format() == io.atolint.model.Format.TERRAFORM, "Encrypted") : enc.name();
+        Setting enc = Setting.in(r, "@EbsVolume", v.spec(), "Encrypted");
+        String key = enc.name();
         if (enc.omitted()) {
-            Setting snap = Setting.at(v.spec(), fallback, "SnapshotId");
+            Setting snap = Setting.in(r, "@EbsVolume", v.spec(), "SnapshotId");
             if (!snap.omitted()) {
                 ctx.note(r, snap.at(), name + " is created from snapshot " + snap.shown()
                         + ": it is encrypted only if the snapshot is, which the files do not say", List.of());

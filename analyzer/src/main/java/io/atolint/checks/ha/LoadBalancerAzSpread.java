@@ -3,12 +3,13 @@ package io.atolint.checks.ha;
 import io.atolint.model.Az;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -37,7 +38,7 @@ public final class LoadBalancerAzSpread implements Check {
     /** Decided on the subnets its placement rests on, with the AZ each resolved to. */
     private void checkOne(RuleContext ctx, Resource lb) {
         Placement p = lb.placement();
-        SourceLocation at = lb.locationOf("Subnets", "SubnetMappings", "subnet_mapping", "AvailabilityZones");
+        SourceLocation at = Setting.of(lb, "Subnets").at();
         String name = Names.of(lb);
         if (p.subnets().isEmpty()) {
             // no subnets stated (or none resolved): CLBs given AZs, diagrams (the AZ boxes it is drawn in)

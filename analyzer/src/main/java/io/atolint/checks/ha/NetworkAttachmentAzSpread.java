@@ -3,13 +3,13 @@ package io.atolint.checks.ha;
 import io.atolint.model.Az;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
-import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -39,8 +39,7 @@ public final class NetworkAttachmentAzSpread implements Check {
 
     /** Gateway endpoints (S3, DynamoDB) are route-table entries, not zonal network interfaces. */
     private static boolean zonalEndpoint(Resource r) {
-        String type = r.attr("VpcEndpointType", "vpc_endpoint_type").flatMap(Value::asString).orElse("Gateway")
-                .toLowerCase(Locale.ROOT);
+        String type = Setting.of(r, "VpcEndpointType").stringOrDefault().orElse("").toLowerCase(Locale.ROOT);
         return type.equals("interface") || type.equals("gatewayloadbalancer");
     }
 
@@ -48,7 +47,7 @@ public final class NetworkAttachmentAzSpread implements Check {
     private void checkOne(RuleContext ctx, Resource r) {
         ctx.examined(r);
         Placement p = r.placement();
-        SourceLocation at = r.locationOf("SubnetIds", "subnet_ids");
+        SourceLocation at = Setting.of(r, "SubnetIds").at();
         String name = r.kind() == Kind.VPC_ENDPOINT ? "Interface endpoint \"" + r.displayName() + "\""
                 : Names.of(r);
         if (p.fromSubnets() && p.scope() == Placement.Scope.UNKNOWN) {

@@ -2,10 +2,10 @@ package io.atolint.checks.iac;
 
 import io.atolint.model.Format;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 

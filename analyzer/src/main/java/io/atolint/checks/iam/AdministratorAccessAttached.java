@@ -3,12 +3,13 @@ package io.atolint.checks.iam;
 import io.atolint.checks.policy.PolicyDocument;
 import io.atolint.checks.support.Refs;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -28,35 +29,31 @@ public final class AdministratorAccessAttached implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource r : ctx.inScope(Kind.IAM_ROLE, Kind.IAM_USER)) {
-            for (Value arn : r.attr("ManagedPolicyArns", "managed_policy_arns").map(Value::asList).orElse(List.of())) {
+            for (Value arn : Setting.of(r, "ManagedPolicyArns").items()) {
                 if (isAdministratorAccess(arn)) {
                     judge(ctx, r, r, arn.location());
                 }
             }
         }
         for (Resource att : ctx.inScope(Kind.IAM_POLICY_ATTACHMENT)) {
-            Optional<Value> arn = att.attr("policy_arn", "PolicyArn");
-            if (arn.isEmpty() || !isAdministratorAccess(arn.get())) {
+            Setting arn = Setting.of(att, "PolicyArn");
+            if (arn.omitted() || !isAdministratorAccess(arn.value())) {
                 continue;
             }
-            SourceLocation at = att.locationOf("policy_arn", "PolicyArn");
-            for (String key : new String[]{"role", "roles"}) {
-                for (Value v : att.attr(key).map(Value::asList).orElse(List.of())) {
-                    Optional<Resource> role = principal(ctx, v, Kind.IAM_ROLE, "RoleName", "name");
-                    if (role.isPresent()) {
-                        judge(ctx, att, role.get(), at);
-                    } else {
-                        ctx.note(att, at, Names.of(att) + " attaches AdministratorAccess to role " + v.describe()
-                                + ", which is not in the scanned files: cannot tell whether a workload assumes it", List.of());
-                    }
+            SourceLocation at = arn.at();
+            for (Value v : Setting.of(att, "Roles").items()) {
+                Optional<Resource> role = principal(ctx, v, Kind.IAM_ROLE, "RoleName");
+                if (role.isPresent()) {
+                    judge(ctx, att, role.get(), at);
+                } else {
+                    ctx.note(att, at, Names.of(att) + " attaches AdministratorAccess to role " + v.describe()
+                            + ", which is not in the scanned files: cannot tell whether a workload assumes it", List.of());
                 }
             }
-            for (String key : new String[]{"user", "users"}) {
-                for (Value v : att.attr(key).map(Value::asList).orElse(List.of())) {
-                    ctx.report(att, at, Names.of(att) + " attaches AdministratorAccess directly to user "
-                            + principal(ctx, v, Kind.IAM_USER, "UserName", "name").map(Names::of).orElse(v.describe())
-                            + "; grant administrators access through a group or an assumed role", List.of());
-                }
+            for (Value v : Setting.of(att, "Users").items()) {
+                ctx.report(att, at, Names.of(att) + " attaches AdministratorAccess directly to user "
+                        + principal(ctx, v, Kind.IAM_USER, "UserName").map(Names::of).orElse(v.describe())
+                        + "; grant administrators access through a group or an assumed role", List.of());
             }
         }
     }
@@ -69,11 +66,11 @@ public final class AdministratorAccessAttached implements Check {
             return;
         }
         ctx.examined(holder);
-        Optional<Value> trust = holder.attr("AssumeRolePolicyDocument", "assume_role_policy");
-        if (trust.isEmpty()) {
+        Setting trust = Setting.of(holder, "AssumeRolePolicyDocument");
+        if (trust.omitted()) {
             return;
         }
-        PolicyDocument doc = PolicyDocument.read(trust.get(), ctx.graph());
+        PolicyDocument doc = PolicyDocument.read(trust.value(), ctx.graph());
         List<String> services = doc.statements().stream()
                 .filter(s -> s.effect() == PolicyDocument.Effect.ALLOW)
                 .flatMap(s -> s.principals().stream())
@@ -88,7 +85,7 @@ public final class AdministratorAccessAttached implements Check {
         }
     }
 
-    private static Optional<Resource> principal(RuleContext ctx, Value v, Kind kind, String... nameKeys) {
+    private static Optional<Resource> principal(RuleContext ctx, Value v, Kind kind, String nameProperty) {
         List<Resource> refs = Refs.targets(ctx.graph(), v, kind);
         if (!refs.isEmpty()) {
             return Optional.of(refs.get(0));
@@ -98,7 +95,7 @@ public final class AdministratorAccessAttached implements Check {
             return Optional.empty();
         }
         for (Resource r : ctx.graph().resources(kind)) {
-            if (r.attr(nameKeys).flatMap(Value::asString).filter(name.get()::equals).isPresent() || r.name().equals(name.get())) {
+            if (Setting.of(r, nameProperty).string().filter(name.get()::equals).isPresent() || r.name().equals(name.get())) {
                 return Optional.of(r);
             }
         }

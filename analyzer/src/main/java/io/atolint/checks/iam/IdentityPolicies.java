@@ -2,12 +2,12 @@ package io.atolint.checks.iam;
 
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The identity-based policy documents a resource carries, whatever the format: a policy resource's
@@ -27,17 +27,18 @@ final class IdentityPolicies {
     static List<Source> of(Resource r) {
         List<Source> out = new ArrayList<>();
         if (r.kind() == Kind.IAM_POLICY) {
-            Optional<Value> doc = r.attr("PolicyDocument", "policy");
-            doc.ifPresent(d -> out.add(new Source(r, "", d, r.locationOf("PolicyDocument", "policy"))));
+            Setting doc = Setting.of(r, "PolicyDocument");
+            if (doc.present()) {
+                out.add(new Source(r, "", doc.value(), doc.at()));
+            }
         }
         if (r.kind() == Kind.IAM_ROLE || r.kind() == Kind.IAM_USER || r.kind() == Kind.IAM_GROUP) {
-            for (Value p : r.attr("Policies").map(Value::asList).orElse(List.of())) {
-                String name = p.at("PolicyName").flatMap(Value::asString).orElse("?");
-                p.at("PolicyDocument").ifPresent(d -> out.add(new Source(r, "inline policy \"" + name + "\"", d, d.location())));
-            }
-            for (Value p : r.attr("inline_policy").map(Value::asList).orElse(List.of())) {
-                String name = p.at("name").flatMap(Value::asString).orElse("?");
-                p.at("policy").ifPresent(d -> out.add(new Source(r, "inline policy \"" + name + "\"", d, d.location())));
+            for (Value p : Setting.of(r, "Policies").blocks()) {
+                String name = Setting.in(r, "@InlinePolicy", p, "PolicyName").string().orElse("?");
+                Setting d = Setting.in(r, "@InlinePolicy", p, "PolicyDocument");
+                if (d.present()) {
+                    out.add(new Source(r, "inline policy \"" + name + "\"", d.value(), d.value().location()));
+                }
             }
         }
         return out;

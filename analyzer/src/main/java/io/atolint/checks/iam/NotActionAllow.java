@@ -1,10 +1,10 @@
 package io.atolint.checks.iam;
 
 import io.atolint.checks.policy.PolicyDocument;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 

@@ -4,11 +4,12 @@ import io.atolint.checks.policy.PolicyDocument;
 import io.atolint.checks.policy.PublicPrincipals;
 import io.atolint.checks.support.Refs;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -27,11 +28,17 @@ public final class KeyPolicyPublic implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource key : ctx.inScope(Kind.KMS_KEY)) {
-            key.attr("KeyPolicy", "policy").ifPresent(doc -> judge(ctx, key, key, doc));
+            Setting policy = Setting.of(key, "KeyPolicy");
+            if (policy.present()) {
+                judge(ctx, key, key, policy.value());
+            }
         }
         for (Resource p : ctx.inScope(Kind.KMS_KEY_POLICY)) {
-            Optional<Resource> key = p.attr("key_id").flatMap(v -> Refs.targets(ctx.graph(), v, Kind.KMS_KEY).stream().findFirst());
-            p.attr("policy").ifPresent(doc -> judge(ctx, p, key.orElse(p), doc));
+            Optional<Resource> key = Refs.targets(ctx.graph(), Setting.of(p, "KeyId").value(), Kind.KMS_KEY).stream().findFirst();
+            Setting policy = Setting.of(p, "Policy");
+            if (policy.present()) {
+                judge(ctx, p, key.orElse(p), policy.value());
+            }
         }
     }
 

@@ -1,12 +1,12 @@
 package io.atolint.checks.kms;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -24,9 +24,9 @@ public final class KeyRotation implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource key : ctx.graph().resources(Kind.KMS_KEY)) {
-            Setting specSetting = Setting.of(key, "KeySpec", "customer_master_key_spec", "key_spec");
-            Setting usageSetting = Setting.of(key, "KeyUsage", "key_usage");
-            Setting originSetting = Setting.of(key, "Origin", "origin");
+            Setting specSetting = Setting.of(key, "KeySpec");
+            Setting usageSetting = Setting.of(key, "KeyUsage");
+            Setting originSetting = Setting.of(key, "Origin");
             Setting undecided = null;
             for (Setting s : List.of(specSetting, usageSetting, originSetting)) {
                 if (!s.omitted() && s.string().isEmpty()) {
@@ -41,18 +41,18 @@ public final class KeyRotation implements Check {
                         + undecided.name() + " is " + undecided.shown(), List.of());
                 continue;
             }
-            String spec = specSetting.string().orElse("SYMMETRIC_DEFAULT").toUpperCase(Locale.ROOT);
-            String usage = usageSetting.string().orElse("ENCRYPT_DECRYPT").toUpperCase(Locale.ROOT);
-            String origin = originSetting.string().orElse("AWS_KMS").toUpperCase(Locale.ROOT);
+            String spec = specSetting.stringOrDefault().orElse("").toUpperCase(Locale.ROOT);
+            String usage = usageSetting.stringOrDefault().orElse("").toUpperCase(Locale.ROOT);
+            String origin = originSetting.stringOrDefault().orElse("").toUpperCase(Locale.ROOT);
             if (!spec.equals("SYMMETRIC_DEFAULT") || !usage.equals("ENCRYPT_DECRYPT") || !origin.equals("AWS_KMS")) {
                 continue;
             }
             ctx.examined(key);
-            Setting rotation = Setting.of(key, "EnableKeyRotation", "enable_key_rotation");
-            Tri on = rotation.boolOr(false);
+            Setting rotation = Setting.of(key, "EnableKeyRotation");
+            Tri on = rotation.boolOrDefault();
             if (on == Tri.FALSE) {
                 ctx.report(key, rotation.at(), Names.of(key) + " does not rotate its key material: " + rotation.name() + " is "
-                        + (rotation.omitted() ? "omitted (default false)" : rotation.shown()), List.of());
+                        + rotation.shownWithDefault(), List.of());
             } else if (on == Tri.UNKNOWN) {
                 ctx.note(key, rotation.at(), Names.of(key) + ": cannot prove it rotates: " + rotation.name() + " is "
                         + rotation.shown(), List.of());

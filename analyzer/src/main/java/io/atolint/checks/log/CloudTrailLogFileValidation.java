@@ -1,12 +1,12 @@
 package io.atolint.checks.log;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -23,11 +23,11 @@ public final class CloudTrailLogFileValidation implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource trail : ctx.inScope(Kind.CLOUDTRAIL_TRAIL)) {
-            Setting v = Setting.of(trail, "EnableLogFileValidation", "enable_log_file_validation");
-            Tri on = v.boolOr(false);
+            Setting v = Setting.of(trail, "EnableLogFileValidation");
+            Tri on = v.boolOrDefault();
             if (on.isFalse()) {
                 ctx.report(trail, v.at(), Names.of(trail) + " does not validate its log files: " + v.name() + " is "
-                        + (v.omitted() ? "omitted (default false)" : v.shown()), List.of());
+                        + v.shownWithDefault(), List.of());
             } else if (!on.isKnown()) {
                 ctx.note(trail, v.at(), Names.of(trail) + ": cannot prove log file validation is on: "
                         + v.name() + " is " + v.shown(), List.of());

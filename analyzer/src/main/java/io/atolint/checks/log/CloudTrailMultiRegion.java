@@ -1,12 +1,12 @@
 package io.atolint.checks.log;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -25,17 +25,17 @@ public final class CloudTrailMultiRegion implements Check {
     public void check(RuleContext ctx) {
         for (Resource trail : ctx.inScope(Kind.CLOUDTRAIL_TRAIL)) {
             String name = Names.of(trail);
-            Setting multi = Setting.of(trail, "IsMultiRegionTrail", "is_multi_region_trail");
-            Tri isMulti = multi.boolOr(false);
+            Setting multi = Setting.of(trail, "IsMultiRegionTrail");
+            Tri isMulti = multi.boolOrDefault();
             if (isMulti.isFalse()) {
                 ctx.report(trail, multi.at(), name + " records only its home Region: " + multi.name() + " is "
-                        + (multi.omitted() ? "omitted (default false)" : multi.shown()), List.of());
+                        + multi.shownWithDefault(), List.of());
             } else if (!isMulti.isKnown()) {
                 ctx.note(trail, multi.at(), name + ": cannot prove it is multi-region: " + multi.name() + " is "
                         + multi.shown(), List.of());
             }
-            Setting logging = Setting.of(trail, "IsLogging", "enable_logging");
-            Tri on = logging.boolOr(true);
+            Setting logging = Setting.of(trail, "IsLogging");
+            Tri on = logging.boolOrDefault();
             if (on.isFalse()) {
                 ctx.report(Severity.HIGH, trail, logging.at(), name + " is not logging: " + logging.name() + " is "
                         + logging.shown(), List.of());

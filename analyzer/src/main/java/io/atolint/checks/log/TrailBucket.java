@@ -1,11 +1,10 @@
 package io.atolint.checks.log;
 
 import io.atolint.checks.support.Refs;
-import io.atolint.checks.support.Setting;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
-import io.atolint.model.Value;
+import io.atolint.model.Setting;
 
 import java.util.Optional;
 
@@ -18,7 +17,7 @@ final class TrailBucket {
     }
 
     static Setting setting(Resource trail) {
-        return Setting.of(trail, "S3BucketName", "s3_bucket_name");
+        return Setting.of(trail, "S3BucketName");
     }
 
     static Optional<Resource> local(ResourceGraph graph, Setting bucket) {
@@ -31,7 +30,7 @@ final class TrailBucket {
         }
         String name = bucket.string().get();
         for (Resource b : graph.resources(Kind.S3_BUCKET)) {
-            if (b.attr("BucketName", "bucket").flatMap(Value::asString).filter(name::equals).isPresent()) {
+            if (Setting.of(b, "BucketName").string().filter(name::equals).isPresent()) {
                 return Optional.of(b);
             }
         }

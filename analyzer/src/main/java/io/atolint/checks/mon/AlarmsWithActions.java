@@ -1,15 +1,15 @@
 package io.atolint.checks.mon;
 
 import io.atolint.checks.support.Refs;
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -35,9 +35,9 @@ public final class AlarmsWithActions implements Check {
         List<Resource> alarms = ctx.inScope(Kind.CLOUDWATCH_ALARM).stream().filter(a -> !a.format().isDiagram()).toList();
         Set<String> watched = new HashSet<>();
         for (Resource alarm : alarms) {
-            Setting enabled = Setting.of(alarm, "ActionsEnabled", "actions_enabled");
+            Setting enabled = Setting.of(alarm, "ActionsEnabled");
             boolean hasActions = !actions(alarm).isEmpty();
-            if (enabled.boolOr(true) == Tri.FALSE) {
+            if (enabled.boolOrDefault() == Tri.FALSE) {
                 ctx.report(alarm, enabled.at(), Names.of(alarm) + " notifies no one: " + enabled.name() + " is " + enabled.shown(), List.of());
             } else if (!hasActions) {
                 ctx.report(alarm, Names.of(alarm) + " notifies no one: it has no alarm action");
@@ -70,14 +70,13 @@ public final class AlarmsWithActions implements Check {
     }
 
     private static boolean isClusterMember(Resource r) {
-        return r.kind() == Kind.RDS_INSTANCE && r.attr("DBClusterIdentifier", "cluster_identifier").isPresent();
+        return r.kind() == Kind.RDS_INSTANCE && Setting.of(r, "DBClusterIdentifier").present();
     }
 
     private static List<Value> actions(Resource alarm) {
         List<Value> out = new ArrayList<>();
-        for (String k : new String[]{"AlarmActions", "alarm_actions", "OKActions", "ok_actions",
-                "InsufficientDataActions", "insufficient_data_actions"}) {
-            alarm.attr(k).ifPresent(v -> out.addAll(v.asList()));
+        for (String k : new String[]{"AlarmActions", "OKActions", "InsufficientDataActions"}) {
+            out.addAll(Setting.of(alarm, k).items());
         }
         return out;
     }

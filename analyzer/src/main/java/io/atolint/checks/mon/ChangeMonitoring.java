@@ -1,13 +1,13 @@
 package io.atolint.checks.mon;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -35,10 +35,10 @@ public final class ChangeMonitoring implements Check {
         }
         boolean active = false;
         for (Resource d : ctx.graph().resources(Kind.GUARDDUTY_DETECTOR)) {
-            active |= enabled(ctx, d, Setting.of(d, "Enable", "enable"), "is defined but disabled");
+            active |= enabled(ctx, d, Setting.of(d, "Enable"), "is defined but disabled");
         }
         for (Resource s : ctx.graph().resources(Kind.CONFIG_RECORDER_STATUS)) {
-            active |= enabled(ctx, s, Setting.of(s, "is_enabled"), "leaves the Config recorder stopped");
+            active |= enabled(ctx, s, Setting.of(s, "IsEnabled"), "leaves the Config recorder stopped");
         }
         List<Resource> others = new ArrayList<>();
         others.addAll(ctx.graph().resources(Kind.CONFIG_RECORDER));
@@ -70,7 +70,7 @@ public final class ChangeMonitoring implements Check {
 
     private static boolean enabled(RuleContext ctx, Resource r, Setting s, String what) {
         ctx.examined(r);
-        Tri on = s.boolOr(true);
+        Tri on = s.boolOrDefault();
         if (on == Tri.FALSE) {
             ctx.report(r, s.at(), Names.of(r) + " " + what + ": " + s.name() + " is " + s.shown(), List.of());
             return false;

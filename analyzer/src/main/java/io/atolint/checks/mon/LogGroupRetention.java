@@ -1,11 +1,11 @@
 package io.atolint.checks.mon;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -23,7 +23,7 @@ public final class LogGroupRetention implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource lg : ctx.inScope(Kind.LOG_GROUP)) {
-            Setting days = Setting.of(lg, "RetentionInDays", "retention_in_days");
+            Setting days = Setting.of(lg, "RetentionInDays");
             if (days.unknown()) {
                 ctx.note(lg, days.at(), Names.of(lg) + ": cannot tell its retention: " + days.name() + " is " + days.shown(), List.of());
             } else if (days.omitted()) {

@@ -2,11 +2,12 @@ package io.atolint.checks.mon;
 
 import io.atolint.checks.support.Refs;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -31,7 +32,7 @@ public final class VpcFlowLogs implements Check {
         Map<String, Resource> perhaps = new HashMap<>();
         Resource unresolved = null; // a flow log whose target the files do not decide may cover any VPC
         for (Resource fl : ctx.graph().resources(Kind.FLOW_LOG)) {
-            Value logged = fl.attr("ResourceId", "vpc_id").orElse(null);
+            Value logged = Setting.of(fl, "ResourceId").value();
             if (unresolved == null && logged != null && logged.asString().isEmpty() && Refs.targetIds(logged).isEmpty()) {
                 unresolved = fl; // neither a resource of the files nor a literal id: a parameter, an import, a variable
             }

@@ -2,11 +2,11 @@ package io.atolint.checks.net;
 
 import io.atolint.model.Finding;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
-import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 import io.atolint.topology.SiteConnectivity;
@@ -52,8 +52,9 @@ public final class RedundantSiteConnectivity implements Check {
                 ctx.note(at, at.location(), who + ": " + r.independent() + " independent connections, but without "
                         + "the BGP ASNs it cannot be told whether they serve the same site", related);
             } else if (r.sharedLocation().isTrue()) {
-                String loc = r.directConnects().get(0).attr("Location", "location").flatMap(Value::asString).orElse("");
-                ctx.report(Severity.LOW, at, r.directConnects().get(0).locationOf("Location", "location"), who
+                Setting location = Setting.of(r.directConnects().get(0), "Location");
+                String loc = location.string().orElse("");
+                ctx.report(Severity.LOW, at, location.at(), who
                         + ": Direct Connect connections " + names(r.directConnects()) + " all terminate at location "
                         + loc + ": they survive a device failure, not the loss of that location", related);
             }

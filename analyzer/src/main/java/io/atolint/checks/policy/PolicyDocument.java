@@ -4,6 +4,7 @@ import io.atolint.checks.support.JsonValues;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 
@@ -169,6 +170,13 @@ public final class PolicyDocument {
                 p.isPresent(), notPrincipal, principals, conditions, s.location());
     }
 
+    /** The block of Terraform's {@code aws_iam_policy_document} a statement is read from. */
+    private static final String STATEMENT = "@PolicyDocumentStatement";
+
+    private static List<Value> statementList(Resource doc, Value.MapV statement, String property) {
+        return list(Optional.ofNullable(Setting.in(doc, STATEMENT, statement, property).value()));
+    }
+
     private static List<Value> list(Optional<Value> v) {
         return v.map(Value::asList).orElse(List.of());
     }
@@ -226,37 +234,38 @@ public final class PolicyDocument {
     private static PolicyDocument fromDataSource(Resource doc) {
         List<Statement> out = new ArrayList<>();
         String unknown = null;
-        if (doc.attr("source_policy_documents", "override_policy_documents", "source_json", "override_json").isPresent()) {
+        if (Setting.of(doc, "MergedDocuments").present()) {
             unknown = doc.name() + " merges other documents, which are not read";
         }
-        for (Value s : doc.attr("statement").map(Value::asList).orElse(List.of())) {
+        for (Value s : Setting.of(doc, "Statements").items()) {
             if (!(s instanceof Value.MapV m) || m.unknownRest() != null) {
                 unknown = "a statement of " + doc.name() + " is not known";
                 continue;
             }
-            Effect effect = m.get("effect").isPresent() ? Effect.of(m.get("effect").get()) : Effect.ALLOW;
+            Setting effectSetting = Setting.in(doc, STATEMENT, m, "Effect");
+            Effect effect = effectSetting.present() ? Effect.of(effectSetting.value()) : Effect.ALLOW;
             List<Principal> principals = new ArrayList<>();
             boolean hasPrincipal = false;
             boolean notPrincipal = false;
-            for (String key : new String[]{"principals", "not_principals"}) {
-                for (Value p : m.get(key).map(Value::asList).orElse(List.of())) {
+            for (String key : new String[]{"Principals", "NotPrincipals"}) {
+                for (Value p : Setting.in(doc, STATEMENT, m, key).items()) {
                     hasPrincipal = true;
-                    notPrincipal = key.startsWith("not");
-                    String type = p.at("type").flatMap(Value::asString).orElse("?");
-                    for (Value id : p.at("identifiers").map(Value::asList).orElse(List.of())) {
+                    notPrincipal = key.startsWith("Not");
+                    String type = Setting.in(doc, "@PolicyDocumentPrincipal", p, "Type").string().orElse("?");
+                    for (Value id : Setting.in(doc, "@PolicyDocumentPrincipal", p, "Identifiers").items()) {
                         principals.add(new Principal(type, id));
                     }
                 }
             }
             List<Condition> conditions = new ArrayList<>();
-            for (Value c : m.get("condition").map(Value::asList).orElse(List.of())) {
-                conditions.add(new Condition(c.at("test").flatMap(Value::asString).orElse("?"),
-                        c.at("variable").flatMap(Value::asString).orElse("?"),
-                        c.at("values").map(Value::asList).orElse(List.of())));
+            for (Value c : Setting.in(doc, STATEMENT, m, "Conditions").items()) {
+                conditions.add(new Condition(Setting.in(doc, "@PolicyDocumentCondition", c, "Test").string().orElse("?"),
+                        Setting.in(doc, "@PolicyDocumentCondition", c, "Variable").string().orElse("?"),
+                        Setting.in(doc, "@PolicyDocumentCondition", c, "Values").items()));
             }
-            out.add(new Statement(m.get("sid").flatMap(Value::asString).orElse(null), effect, list(m.get("actions")),
-                    list(m.get("not_actions")), list(m.get("resources")), list(m.get("not_resources")), hasPrincipal,
-                    notPrincipal, principals, conditions, m.location()));
+            out.add(new Statement(Setting.in(doc, STATEMENT, m, "Sid").string().orElse(null), effect,
+                    statementList(doc, m, "Actions"), statementList(doc, m, "NotActions"), statementList(doc, m, "Resources"),
+                    statementList(doc, m, "NotResources"), hasPrincipal, notPrincipal, principals, conditions, m.location()));
         }
         return new PolicyDocument(out, unknown, doc.location());
     }

@@ -1,22 +1,20 @@
 package io.atolint.checks.s3;
 
 import io.atolint.checks.support.S3Buckets;
-import io.atolint.checks.support.Setting;
-import io.atolint.model.Format;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * S3 Block Public Access with all four settings on. Since April 2023 a new bucket has all four on by
@@ -32,9 +30,9 @@ public final class PublicAccessBlock implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource bucket : ctx.inScope(Kind.S3_BUCKET)) {
-            Optional<Value> cfg = bucket.attr("PublicAccessBlockConfiguration");
-            if (cfg.isPresent()) {
-                judge(ctx, bucket, cfg.get(), bucket.locationOf("PublicAccessBlockConfiguration"));
+            Setting cfg = Setting.of(bucket, "PublicAccessBlockConfiguration");
+            if (cfg.present()) {
+                judge(ctx, bucket, cfg.value(), cfg.at());
             }
         }
         for (Resource pab : ctx.inScope(Kind.S3_PUBLIC_ACCESS_BLOCK)) {
@@ -43,14 +41,13 @@ public final class PublicAccessBlock implements Check {
     }
 
     private static void judge(RuleContext ctx, Resource r, Value cfg, SourceLocation at) {
-        boolean terraform = r.format() == Format.TERRAFORM;
         List<String> off = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         SourceLocation where = at;
         for (String name : SETTINGS) {
-            Setting s = Setting.at(cfg, at, name);
-            String shown = terraform ? Setting.spelling(true, name) : name;
-            Tri on = s.boolOr(false);
+            Setting s = Setting.in(r, "@PublicAccessBlock", cfg, name);
+            String shown = s.name();
+            Tri on = s.boolOrDefault();
             if (on == Tri.FALSE) {
                 off.add(shown + (s.omitted() ? " (omitted: off)" : ""));
                 if (!s.omitted() && where == at) {

@@ -2,12 +2,13 @@ package io.atolint.checks.s3;
 
 import io.atolint.checks.support.S3Buckets;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -28,24 +29,23 @@ public final class PublicAcl implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource r : ctx.inScope(Kind.S3_BUCKET, Kind.S3_BUCKET_ACL)) {
-            Optional<Value> acl = r.attr("AccessControl", "acl");
+            Setting acl = Setting.of(r, "AccessControl");
             String target = r.kind() == Kind.S3_BUCKET ? Names.of(r)
                     : S3Buckets.bucketOf(ctx.graph(), r).map(Names::of).orElse(Names.of(r));
-            if (acl.isPresent()) {
-                Optional<String> s = acl.get().asString();
+            if (acl.present()) {
+                Optional<String> s = acl.string();
                 if (s.isPresent() && PUBLIC.contains(s.get().toLowerCase(Locale.ROOT).replace("-", ""))) {
-                    ctx.report(r, r.locationOf("AccessControl", "acl"), target + " has the public canned ACL " + s.get(), List.of());
-                } else if (s.isEmpty() && (acl.get().isUnknown() || acl.get() instanceof Value.Symbol)) {
-                    ctx.note(r, r.locationOf("AccessControl", "acl"), target + ": cannot prove its ACL is private: "
-                            + acl.get().describe(), List.of());
+                    ctx.report(r, acl.at(), target + " has the public canned ACL " + s.get(), List.of());
+                } else if (s.isEmpty() && acl.unknown()) {
+                    ctx.note(r, acl.at(), target + ": cannot prove its ACL is private: "
+                            + acl.value().describe(), List.of());
                 }
             }
-            for (Value grant : r.attributes().at("access_control_policy").flatMap(p -> p.at("grant")).map(Value::asList)
-                    .orElse(List.of())) {
-                String uri = grant.at("grantee").flatMap(g -> g.at("uri")).flatMap(Value::asString).orElse("");
+            for (Value grant : Setting.of(r, "Grants").items()) {
+                String uri = Setting.in(r, "@AclGrant", grant, "GranteeUri").string().orElse("");
                 if (uri.endsWith("/global/AllUsers") || uri.endsWith("/global/AuthenticatedUsers")) {
                     SourceLocation at = grant.location();
-                    ctx.report(r, at, target + " grants " + grant.at("permission").flatMap(Value::asString).orElse("access")
+                    ctx.report(r, at, target + " grants " + Setting.in(r, "@AclGrant", grant, "Permission").string().orElse("access")
                             + " to " + uri.substring(uri.lastIndexOf('/') + 1), List.of());
                 }
             }

@@ -1,13 +1,12 @@
 package io.atolint.checks.s3;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
-import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -39,8 +38,7 @@ public final class PublicBucketDetection implements Check {
         }
         List<Resource> mechanisms = new ArrayList<>();
         for (Resource r : ctx.graph().resources(Kind.CONFIG_RULE)) {
-            Optional<String> id = r.attributes().at("Source", "SourceIdentifier")
-                    .or(() -> r.attributes().at("source", "source_identifier")).flatMap(Value::asString);
+            Optional<String> id = Setting.of(r, "SourceIdentifier").string();
             if (id.isPresent() && CONFIG_RULES.contains(id.get().toUpperCase(Locale.ROOT))) {
                 mechanisms.add(r);
             }
@@ -54,7 +52,7 @@ public final class PublicBucketDetection implements Check {
         }
         for (Resource macie : ctx.graph().resources(Kind.MACIE)) {
             ctx.examined(macie);
-            Setting status = Setting.of(macie, "Status", "status");
+            Setting status = Setting.of(macie, "Status");
             if (status.string().filter("PAUSED"::equalsIgnoreCase).isPresent()) {
                 ctx.report(macie, status.at(), Names.of(macie) + " is defined but paused: it does not watch the buckets", List.of());
             } else {

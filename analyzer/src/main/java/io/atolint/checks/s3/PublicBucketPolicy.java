@@ -4,11 +4,12 @@ import io.atolint.checks.policy.PolicyDocument;
 import io.atolint.checks.policy.PublicPrincipals;
 import io.atolint.checks.support.S3Buckets;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -27,13 +28,17 @@ public final class PublicBucketPolicy implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource r : ctx.inScope(Kind.S3_BUCKET_POLICY)) {
-            r.attr("PolicyDocument", "policy").ifPresent(doc -> judge(ctx, r, doc));
+            Setting doc = Setting.of(r, "PolicyDocument");
+            if (doc.present()) {
+                judge(ctx, r, doc.value());
+            }
         }
         for (Resource b : ctx.graph().resources(Kind.S3_BUCKET)) {
-            b.attr("policy").ifPresent(doc -> {
+            Setting doc = Setting.of(b, "Policy");
+            if (doc.present()) {
                 ctx.examined(b);
-                judge(ctx, b, doc);
-            });
+                judge(ctx, b, doc.value());
+            }
         }
     }
 

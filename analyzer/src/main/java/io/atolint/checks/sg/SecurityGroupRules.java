@@ -3,6 +3,7 @@ package io.atolint.checks.sg;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 
@@ -60,11 +61,11 @@ final class SecurityGroupRules {
     static List<SgRule> of(ResourceGraph graph) {
         List<SgRule> out = new ArrayList<>();
         for (Resource sg : graph.resources(Kind.SECURITY_GROUP)) {
-            inline(sg, sg.attr("SecurityGroupIngress", "ingress"), false, out);
-            inline(sg, sg.attr("SecurityGroupEgress", "egress"), true, out);
+            inline(sg, Setting.of(sg, "Ingress"), false, out);
+            inline(sg, Setting.of(sg, "Egress"), true, out);
         }
         for (Resource r : graph.resources(Kind.SECURITY_GROUP_INGRESS)) {
-            boolean egress = r.attr("type").flatMap(Value::asString).filter("egress"::equalsIgnoreCase).isPresent();
+            boolean egress = Setting.of(r, "Type").string().filter("egress"::equalsIgnoreCase).isPresent();
             out.add(rule(r, r.attributes(), egress, r.location()));
         }
         for (Resource r : graph.resources(Kind.SECURITY_GROUP_EGRESS)) {
@@ -73,8 +74,8 @@ final class SecurityGroupRules {
         return out;
     }
 
-    private static void inline(Resource sg, Optional<Value> list, boolean egress, List<SgRule> out) {
-        for (Value v : list.map(Value::asList).orElse(List.of())) {
+    private static void inline(Resource sg, Setting list, boolean egress, List<SgRule> out) {
+        for (Value v : list.items()) {
             if (v instanceof Value.MapV m) {
                 out.add(rule(sg, m, egress, m.location()));
             }
@@ -83,13 +84,11 @@ final class SecurityGroupRules {
 
     private static SgRule rule(Resource owner, Value.MapV m, boolean egress, SourceLocation at) {
         List<Value> cidrs = new ArrayList<>();
-        // Format-blind keys: CidrIpv6 and cidr_ipv6 are one key, read once.
-        for (String k : new String[]{"CidrIp", "CidrIpv6", "cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4"}) {
-            m.get(k).ifPresent(v -> cidrs.addAll(v.asList()));
-        }
-        Value protocol = m.first("IpProtocol", "protocol", "ip_protocol").orElse(null);
-        return new SgRule(owner, egress, protocol, m.first("FromPort", "from_port").orElse(null),
-                m.first("ToPort", "to_port").orElse(null), cidrs, at);
+        cidrs.addAll(Setting.in(owner, "@SecurityGroupRule", m, "Ipv4Ranges").items());
+        cidrs.addAll(Setting.in(owner, "@SecurityGroupRule", m, "Ipv6Ranges").items());
+        Value protocol = Setting.in(owner, "@SecurityGroupRule", m, "Protocol").value();
+        return new SgRule(owner, egress, protocol, Setting.in(owner, "@SecurityGroupRule", m, "FromPort").value(),
+                Setting.in(owner, "@SecurityGroupRule", m, "ToPort").value(), cidrs, at);
     }
 
     /** A range with a /0 prefix: every address, whatever the address part says (192.168.1.0/0 included). */

@@ -1,10 +1,10 @@
 package io.atolint.checks.sg;
 
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 

@@ -56,10 +56,4 @@ public final class Refs {
     public static List<Resource> from(ResourceGraph graph, Resource r, Kind... kinds) {
         return targets(graph, r.attributes(), kinds);
     }
-
-    /** The first resource of the given kinds that the named attribute references. */
-    public static Optional<Resource> attrTarget(ResourceGraph graph, Resource r, List<String> names, Kind... kinds) {
-        Optional<Value> v = r.attr(names.toArray(String[]::new));
-        return v.flatMap(x -> targets(graph, x, kinds).stream().findFirst());
-    }
 }

@@ -3,9 +3,9 @@ package io.atolint.checks.support;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
-import io.atolint.model.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +24,14 @@ public final class S3Buckets {
     /** Resources of {@code kind} that configure {@code bucket} through their {@code bucket} argument. */
     public static List<Resource> companions(ResourceGraph graph, Resource bucket, Kind kind) {
         List<Resource> out = new ArrayList<>();
-        Optional<String> bucketName = bucket.attr("BucketName", "bucket").flatMap(Value::asString);
+        Optional<String> bucketName = Setting.of(bucket, "BucketName").string();
         for (Resource r : graph.resources(kind)) {
-            Optional<Value> b = r.attr("Bucket", "bucket");
-            if (b.isEmpty()) {
+            Setting b = Setting.of(r, "Bucket");
+            if (b.omitted()) {
                 continue;
             }
-            boolean byRef = Refs.targetIds(b.get()).contains(bucket.id());
-            boolean byName = bucketName.isPresent() && b.get().asString().filter(bucketName.get()::equals).isPresent();
+            boolean byRef = Refs.targetIds(b.value()).contains(bucket.id());
+            boolean byName = bucketName.isPresent() && b.string().filter(bucketName.get()::equals).isPresent();
             if (byRef || byName) {
                 out.add(r);
             }
@@ -41,18 +41,18 @@ public final class S3Buckets {
 
     /** The bucket a companion resource or bucket policy configures, when it is in the scanned files. */
     public static Optional<Resource> bucketOf(ResourceGraph graph, Resource companion) {
-        Optional<Value> b = companion.attr("Bucket", "bucket");
-        if (b.isEmpty()) {
+        Setting b = Setting.of(companion, "Bucket");
+        if (b.omitted()) {
             return Optional.empty();
         }
-        List<Resource> refs = Refs.targets(graph, b.get(), Kind.S3_BUCKET);
+        List<Resource> refs = Refs.targets(graph, b.value(), Kind.S3_BUCKET);
         if (!refs.isEmpty()) {
             return Optional.of(refs.get(0));
         }
-        Optional<String> name = b.get().asString();
+        Optional<String> name = b.string();
         if (name.isPresent()) {
             for (Resource bucket : graph.resources(Kind.S3_BUCKET)) {
-                if (bucket.attr("BucketName", "bucket").flatMap(Value::asString).filter(name.get()::equals).isPresent()) {
+                if (Setting.of(bucket, "BucketName").string().filter(name.get()::equals).isPresent()) {
                     return Optional.of(bucket);
                 }
             }
@@ -67,8 +67,8 @@ public final class S3Buckets {
     public static Versioning versioning(ResourceGraph graph, Resource bucket) {
         // Terraform provider v4+: a separate resource wins over the deprecated inline block.
         for (Resource v : companions(graph, bucket, Kind.S3_BUCKET_VERSIONING)) {
-            Setting status = Setting.at(v.attr("versioning_configuration").orElse(null), v.location(), "status");
-            Setting mfa = Setting.at(v.attr("versioning_configuration").orElse(null), v.location(), "mfa_delete");
+            Setting status = Setting.of(v, "Status");
+            Setting mfa = Setting.of(v, "MfaDelete");
             if (isEnabled(status) || isEnabled(mfa)) {
                 return new Versioning(Tri.TRUE, status.at(), "");
             }
@@ -77,21 +77,20 @@ public final class S3Buckets {
             }
             return new Versioning(Tri.FALSE, status.at(), v.name() + " sets status " + status.shown());
         }
-        Setting cfn = Setting.at(bucket.attr("VersioningConfiguration").orElse(null), bucket.location(), "Status");
-        if (bucket.attr("VersioningConfiguration").isPresent()) {
-            if (isEnabled(cfn)) {
-                return new Versioning(Tri.TRUE, cfn.at(), "");
+        if (Setting.of(bucket, "Versioning").present()) {
+            // CloudFormation states a status (Enabled, Suspended); Terraform's v3 block two switches.
+            Setting status = Setting.of(bucket, "VersioningStatus");
+            if (status.defined()) {
+                if (isEnabled(status)) {
+                    return new Versioning(Tri.TRUE, status.at(), "");
+                }
+                String why = status.name().replace('.', ' ') + " is " + status.shown();
+                return new Versioning(status.unknown() ? Tri.UNKNOWN : Tri.FALSE, status.at(), why);
             }
-            return cfn.unknown() ? new Versioning(Tri.UNKNOWN, cfn.at(), "VersioningConfiguration Status is " + cfn.shown())
-                    : new Versioning(Tri.FALSE, cfn.at(), "VersioningConfiguration Status is " + cfn.shown());
-        }
-        Optional<Value> block = bucket.attr("versioning");
-        if (block.isPresent()) {
-            Setting enabled = Setting.at(block.get(), bucket.location(), "enabled");
-            Setting mfa = Setting.at(block.get(), bucket.location(), "mfa_delete");
-            Tri on = enabled.boolOr(false).or(mfa.boolOr(false));
-            return new Versioning(on, enabled.at(), on.isKnown() ? "versioning.enabled is " + enabled.shown()
-                    : "versioning.enabled is " + enabled.shown());
+            Setting enabled = Setting.of(bucket, "VersioningEnabled");
+            Setting mfa = Setting.of(bucket, "VersioningMfaDelete");
+            Tri on = enabled.boolOrDefault().or(mfa.boolOrDefault());
+            return new Versioning(on, enabled.at(), enabled.name() + " is " + enabled.shown());
         }
         if (bucket.attributes().unknownRest() != null) {
             return new Versioning(Tri.UNKNOWN, bucket.location(), "its properties are " + bucket.attributes().unknownRest());

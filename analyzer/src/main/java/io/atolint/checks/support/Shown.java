@@ -1,8 +1,8 @@
 package io.atolint.checks.support;
 
 import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Names;
 import io.atolint.model.Value;
-import io.atolint.rule.Names;
 
 /** Values as messages show them: a reference by the name of the resource it points at. */
 public final class Shown {

@@ -1,12 +1,13 @@
 package io.atolint.checks.tls;
 
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -27,33 +28,35 @@ public final class CloudFrontProtocols implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (Resource cf : ctx.graph().resources(Kind.CLOUDFRONT_DISTRIBUTION)) {
-            Value config = cf.attr("DistributionConfig").orElse(cf.attributes());
-            if (!(config instanceof Value.MapV m) || m.entries().isEmpty()) {
+            // CloudFormation wraps the configuration in DistributionConfig; Terraform writes it on the resource.
+            Setting wrapper = Setting.of(cf, "DistributionConfig");
+            Value.MapV config = wrapper.defined() ? wrapper.value() instanceof Value.MapV m ? m : null : cf.attributes();
+            if (config == null || config.entries().isEmpty()) {
                 continue;
             }
             ctx.examined(cf);
-            behaviour(ctx, cf, m.first("DefaultCacheBehavior", "default_cache_behavior"), "default cache behaviour");
-            for (Value b : m.first("CacheBehaviors", "ordered_cache_behavior").map(Value::asList).orElse(List.of())) {
-                String path = b.at("PathPattern").or(() -> b.at("path_pattern")).flatMap(Value::asString).orElse("?");
-                behaviour(ctx, cf, Optional.of(b), "cache behaviour " + path);
+            behaviour(ctx, cf, Setting.of(cf, "DefaultCacheBehavior").value(), "default cache behaviour");
+            for (Value b : Setting.of(cf, "CacheBehaviors").items()) {
+                String path = Setting.in(cf, "@CacheBehavior", b, "PathPattern").string().orElse("?");
+                behaviour(ctx, cf, b, "cache behaviour " + path);
             }
-            List<Value> origins = m.first("Origins", "origin").map(Value::asList).orElse(List.of());
+            List<Value> origins = Setting.of(cf, "Origins").items();
             for (int i = 0; i < origins.size(); i++) {
                 origin(ctx, cf, origins.get(i), i + 1);
             }
         }
     }
 
-    private void behaviour(RuleContext ctx, Resource cf, Optional<Value> b, String which) {
-        if (b.isEmpty() || !(b.get().asList().get(0) instanceof Value.MapV m)) {
+    private void behaviour(RuleContext ctx, Resource cf, Value b, String which) {
+        if (b == null || !(b.asList().stream().findFirst().orElse(null) instanceof Value.MapV m)) {
             return;
         }
-        Optional<Value> policy = m.first("ViewerProtocolPolicy", "viewer_protocol_policy");
-        if (policy.isEmpty()) {
+        Setting viewer = Setting.in(cf, "@CacheBehavior", m, "ViewerProtocolPolicy");
+        if (viewer.omitted()) {
             return;
         }
-        SourceLocation at = m.keyLocation("ViewerProtocolPolicy").equals(m.location())
-                ? m.keyLocation("viewer_protocol_policy") : m.keyLocation("ViewerProtocolPolicy");
+        Optional<Value> policy = Optional.of(viewer.value());
+        SourceLocation at = viewer.at();
         Optional<String> p = policy.get().asString();
         if (p.isEmpty()) {
             ctx.note(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " " + which + ": cannot tell the viewer protocol policy: "
@@ -65,18 +68,18 @@ public final class CloudFrontProtocols implements Check {
     }
 
     private void origin(RuleContext ctx, Resource cf, Value o, int position) {
-        Optional<Value> custom = o.at("CustomOriginConfig").or(() -> o.at("custom_origin_config"));
-        if (custom.isEmpty() || !(custom.get().asList().get(0) instanceof Value.MapV m)) {
+        Setting custom = Setting.in(cf, "@Origin", o, "CustomOriginConfig");
+        if (custom.omitted() || !(custom.items().stream().findFirst().orElse(null) instanceof Value.MapV)) {
             return;
         }
         // An Id resolved only at deploy time (!Ref, !Sub of the stack name) is named by its place in the list.
-        String id = o.at("Id").or(() -> o.at("origin_id")).flatMap(Value::asString).orElse("#" + position);
-        Optional<Value> policy = m.first("OriginProtocolPolicy", "origin_protocol_policy");
-        SourceLocation at = m.keyLocation("OriginProtocolPolicy").equals(m.location())
-                ? m.keyLocation("origin_protocol_policy") : m.keyLocation("OriginProtocolPolicy");
-        if (policy.isEmpty()) {
+        String id = Setting.in(cf, "@Origin", o, "Id").string().orElse("#" + position);
+        Setting origin = Setting.in(cf, "@Origin", o, "OriginProtocolPolicy");
+        if (origin.omitted()) {
             return;
         }
+        Optional<Value> policy = Optional.of(origin.value());
+        SourceLocation at = origin.at();
         Optional<String> p = policy.get().asString();
         if (p.isEmpty()) {
             ctx.note(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " origin " + id + ": cannot tell the origin protocol policy: "

@@ -3,14 +3,15 @@ package io.atolint.checks.tls;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 import io.atolint.topology.Facts;
@@ -118,8 +119,10 @@ public final class CrossVpcTrafficEncryption implements Check {
     private static String labels(ResourceGraph g, Hop h) {
         List<String> out = new ArrayList<>();
         for (Resource l : h.to().kind() == Kind.LOAD_BALANCER ? listeners(g, h.to()) : List.<Resource>of()) {
-            out.add("listener " + l.displayName() + " " + l.attr("Protocol", "protocol").map(v -> v.describe())
-                    .orElse("?") + ":" + l.attr("Port", "port").map(v -> v.describe()).orElse("?"));
+            Setting protocol = Setting.of(l, "Protocol");
+            Setting port = Setting.of(l, "Port");
+            out.add("listener " + l.displayName() + " " + (protocol.present() ? protocol.value().describe() : "?") + ":"
+                    + (port.present() ? port.value().describe() : "?"));
         }
         for (Relation r : h.relations()) {
             String v = r.via().trim();

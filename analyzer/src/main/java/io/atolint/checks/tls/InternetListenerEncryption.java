@@ -1,16 +1,16 @@
 package io.atolint.checks.tls;
 
-import io.atolint.checks.support.Setting;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
-import io.atolint.rule.Names;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
@@ -42,26 +42,24 @@ public final class InternetListenerEncryption implements Check {
                     listener(ctx, lb, facing, listener);
                 }
             }
-            lb.attr("Listeners", "listener").ifPresent(ls -> {
-                for (Value l : ls.asList()) {
-                    if (l instanceof Value.MapV m) {
-                        classic(ctx, lb, facing, m);
-                    }
-                }
-            });
+            for (Value.MapV l : Setting.of(lb, "Listeners").blocks()) {
+                classic(ctx, lb, facing, l);
+            }
         }
     }
 
     private void listener(RuleContext ctx, Resource lb, Tri facing, Resource listener) {
         ctx.examined(listener);
-        String port = listener.attr("Port", "port").map(Value::describe).orElse("?");
-        Optional<Value> protocolValue = listener.attr("Protocol", "protocol");
+        Setting portSetting = Setting.of(listener, "Port");
+        String port = portSetting.present() ? portSetting.value().describe() : "?";
+        Setting protocolSetting = Setting.of(listener, "Protocol");
+        Optional<Value> protocolValue = Optional.ofNullable(protocolSetting.value());
         String name = ctx.facts().topology().contextOf(lb) + Names.of(lb) + " listener " + listener.displayName()
                 + " (port " + port + ")";
-        SourceLocation at = listener.locationOf("Protocol", "protocol");
+        SourceLocation at = protocolSetting.at();
         String protocol;
         if (protocolValue.isEmpty()) {
-            boolean certificate = listener.attr("Certificates", "certificate_arn").isPresent();
+            boolean certificate = Setting.of(listener, "Certificates").present();
             if (certificate) {
                 ctx.note(listener, at, name + ": its protocol is not stated", List.of());
                 return;
@@ -80,11 +78,11 @@ public final class InternetListenerEncryption implements Check {
                 List<String> forwards = new ArrayList<>();
                 List<Finding.Related> related = new ArrayList<>();
                 List<Setting> unresolved = new ArrayList<>();
-                actions(listener, "DefaultActions", "default_action", forwards, unresolved);
+                actions(listener, "DefaultActions", forwards, unresolved);
                 for (Resource rule : ctx.graph().sources(listener, io.atolint.model.RelationType.REFERENCES)) {
                     if (rule.kind() == Kind.LISTENER_RULE) {
                         int before = forwards.size();
-                        actions(rule, "Actions", "action", forwards, unresolved);
+                        actions(rule, "Actions", forwards, unresolved);
                         if (forwards.size() > before) {
                             related.add(new Finding.Related("listener rule " + rule.displayName(), rule.location(), rule.id()));
                         }
@@ -118,20 +116,16 @@ public final class InternetListenerEncryption implements Check {
     }
 
     /** Collects what an action list does with the request, when it does not redirect to HTTPS. */
-    private static void actions(Resource r, String cfn, String tf, List<String> forwards, List<Setting> unresolved) {
-        for (Value a : r.attr(cfn, tf).map(Value::asList).orElse(List.of())) {
-            String type = a.at("Type").or(() -> a.at("type")).flatMap(Value::asString).orElse("")
-                    .toLowerCase(Locale.ROOT);
-            boolean forward = type.equals("forward") || a.at("TargetGroupArn").isPresent()
-                    || a.at("target_group_arn").isPresent();
+    private static void actions(Resource r, String property, List<String> forwards, List<Setting> unresolved) {
+        for (Value a : Setting.of(r, property).blocks()) {
+            String type = Setting.in(r, "@ListenerAction", a, "Type").string().orElse("").toLowerCase(Locale.ROOT);
+            boolean forward = type.equals("forward") || Setting.in(r, "@ListenerAction", a, "TargetGroupArn").present();
             if (forward) {
                 forwards.add("forwards to its targets");
             } else if (type.equals("redirect")) {
                 // Omitted, the redirect keeps the request's protocol ("#{protocol}"): still HTTP. Unresolved
                 // (a parameter without default, an import, a variable) cannot be told: a note, not a finding.
-                Setting to = a.at("RedirectConfig").isPresent() || a.at("redirect").isEmpty()
-                        ? Setting.at(a, r.location(), "RedirectConfig", "Protocol")
-                        : Setting.at(a, r.location(), "redirect", "protocol");
+                Setting to = Setting.in(r, "@ListenerAction", a, "RedirectProtocol");
                 if (to.unknown()) {
                     unresolved.add(to);
                 } else if (to.string().isEmpty() || !to.string().get().equalsIgnoreCase("HTTPS")) {
@@ -143,10 +137,11 @@ public final class InternetListenerEncryption implements Check {
 
     private static void classic(RuleContext ctx, Resource lb, Tri facing, Value.MapV l) {
         ctx.examined(lb);
-        String protocol = l.first("Protocol", "lb_protocol").flatMap(Value::asString).orElse("").toUpperCase(Locale.ROOT);
-        String port = l.first("LoadBalancerPort", "lb_port").flatMap(Value::asString).orElse("?");
+        Setting protocolSetting = Setting.in(lb, "@ClassicListener", l, "Protocol");
+        String protocol = protocolSetting.string().orElse("").toUpperCase(Locale.ROOT);
+        String port = Setting.in(lb, "@ClassicListener", l, "LoadBalancerPort").string().orElse("?");
         String name = ctx.facts().topology().contextOf(lb) + Names.of(lb) + " listener on port " + port;
-        SourceLocation at = l.keyLocation("Protocol").equals(l.location()) ? l.keyLocation("lb_protocol") : l.keyLocation("Protocol");
+        SourceLocation at = protocolSetting.at();
         if (protocol.equals("HTTP")) {
             fail(ctx, lb, facing, lb, at, name + " is HTTP: internet traffic reaches the VPC in clear text (a Classic "
                     + "Load Balancer cannot redirect); listen on HTTPS", List.of());
@@ -163,7 +158,9 @@ public final class InternetListenerEncryption implements Check {
     private static void fail(RuleContext ctx, Resource lb, Tri facing, Resource on, SourceLocation at, String message,
                              List<Finding.Related> related) {
         List<Finding.Related> rel = new ArrayList<>(related);
-        rel.add(new Finding.Related(Names.of(lb) + " (internet-facing)", lb.locationOf("Scheme", "internal"), lb.id()));
+        Setting scheme = Setting.of(lb, "Scheme");
+        SourceLocation schemeAt = scheme.present() ? scheme.at() : Setting.of(lb, "Internal").at();
+        rel.add(new Finding.Related(Names.of(lb) + " (internet-facing)", schemeAt, lb.id()));
         if (facing.isTrue()) {
             ctx.report(on, at, message, rel);
         } else {

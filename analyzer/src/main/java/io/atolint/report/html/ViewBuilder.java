@@ -5,15 +5,14 @@ import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Az;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 import io.atolint.model.Tri;
-import io.atolint.model.Value;
 import io.atolint.report.html.ArchitectureView.Box;
 import io.atolint.report.html.ArchitectureView.BoxKind;
 import io.atolint.report.html.ArchitectureView.Edge;
 import io.atolint.report.html.ArchitectureView.Node;
-import io.atolint.rule.Names;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ final class ViewBuilder {
     ArchitectureView build() {
         for (Resource vpc : resources(Kind.VPC)) {
             vpcBoxes.put(vpc, region.add(new Box(boxId("vpc", vpc), BoxKind.VPC, "VPC " + ViewNodes.shortName(vpc),
-                    vpc.attr("CidrBlock", "cidr_block").flatMap(Value::asString).orElse(""), false)));
+                    io.atolint.model.Setting.of(vpc, "CidrBlock").string().orElse(""), false)));
         }
         for (Resource subnet : resources(Kind.SUBNET)) {
             Box vpc = vpcOf(subnet);
@@ -151,7 +150,7 @@ final class ViewBuilder {
 
     private static String subnetDetail(Resource subnet, Tri isPublic) {
         List<String> parts = new ArrayList<>();
-        subnet.attr("CidrBlock", "cidr_block").flatMap(Value::asString).ifPresent(parts::add);
+        io.atolint.model.Setting.of(subnet, "CidrBlock").string().ifPresent(parts::add);
         parts.add(isPublic.isTrue() ? "public" : isPublic.isFalse() ? "private" : "public: UNKNOWN");
         return String.join(" · ", parts);
     }

@@ -4,13 +4,13 @@ import io.atolint.analysis.Analysis;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Finding;
 import io.atolint.model.Kind;
+import io.atolint.model.Names;
 import io.atolint.model.Placement;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.report.html.ArchitectureView.Mark;
 import io.atolint.report.html.ArchitectureView.Node;
-import io.atolint.rule.Names;
 import io.atolint.rule.RuleRun;
 import io.atolint.topology.Exposure;
 

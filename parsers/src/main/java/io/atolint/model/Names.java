@@ -1,8 +1,4 @@
-package io.atolint.rule;
-
-import io.atolint.model.Kind;
-import io.atolint.model.Resource;
-import io.atolint.model.Value;
+package io.atolint.model;
 
 import java.util.Locale;
 
@@ -17,8 +13,8 @@ public final class Names {
         if (raw.equals("AWS::ElasticLoadBalancing::LoadBalancer") || raw.equals("aws_elb")) {
             return "CLB";
         }
-        String t = r.attr("Type", "load_balancer_type").flatMap(Value::asString).orElse("application")
-                .toLowerCase(Locale.ROOT);
+        Setting type = Setting.of(r, "Type");
+        String t = type.stringOrDefault().orElse("").toLowerCase(Locale.ROOT);
         return switch (t) {
             case "network" -> "NLB";
             case "gateway" -> "GWLB";
