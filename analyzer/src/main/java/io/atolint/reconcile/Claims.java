@@ -6,11 +6,12 @@ import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.Placement;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.model.Workloads;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.topology.SiteConnectivity;
 
 import java.util.ArrayList;
@@ -103,7 +104,8 @@ final class Claims {
                 return new Backing(Tri.TRUE, "");
             }
             Tri multi = Deployment.multiAz(r);
-            String setting = r.attr("MultiAZ", "multi_az").map(Value::describe).orElse("omitted (single-AZ by default)");
+            Setting m = Setting.of(r, "MultiAZ");
+            String setting = m.written() || m.unknown() ? m.value().describe() : "omitted (single-AZ by default)";
             if (multi.isTrue()) {
                 return new Backing(Tri.TRUE, "");
             }
@@ -111,12 +113,13 @@ final class Claims {
                     + ") and no read replica");
         }
         if (r.kind() == Kind.ELASTICACHE_REPLICATION_GROUP) {
-            Optional<Value> n = r.attr("NumCacheClusters", "num_cache_clusters", "ReplicasPerNodeGroup",
-                    "replicas_per_node_group", "num_node_groups");
-            if (n.isEmpty() || n.get().asNumber().isEmpty()) {
+            Setting clusters = Setting.of(r, "NumCacheClusters");
+            Setting replicas = Setting.of(r, "ReplicasPerNodeGroup");
+            Optional<java.math.BigDecimal> n = clusters.number().or(() -> replicas.number().map(x -> x.add(java.math.BigDecimal.ONE)));
+            if (n.isEmpty()) {
                 return new Backing(Tri.UNKNOWN, "the number of nodes of " + r.displayName() + " is not stated");
             }
-            int nodes = n.get().asNumber().get().intValue();
+            int nodes = n.get().intValue();
             return nodes >= 2 ? new Backing(Tri.TRUE, "")
                     : new Backing(Tri.FALSE, r.displayName() + " runs " + nodes + " node");
         }

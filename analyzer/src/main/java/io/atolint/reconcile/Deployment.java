@@ -7,6 +7,7 @@ import io.atolint.model.Model;
 import io.atolint.model.Placement;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
+import io.atolint.model.Setting;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.topology.Facts;
@@ -171,19 +172,25 @@ final class Deployment {
 
     /** A database that is a read replica of another: the one it replicates, if in the files. */
     Optional<Resource> replicaSource(Resource r) {
-        Optional<Value> src = r.attr("SourceDBInstanceIdentifier", "replicate_source_db", "SourceDBClusterIdentifier");
-        if (src.isEmpty()) {
+        if (r.kind() != Kind.RDS_INSTANCE) {
             return Optional.empty();
         }
-        if (src.get() instanceof Value.Ref ref) {
-            return graph.resource(ref.targetId());
-        }
-        for (Resource t : graph.targets(r, RelationType.REFERENCES)) {
-            if (t.kind() == r.kind()) {
-                return Optional.of(t);
+        for (String property : new String[] {"SourceDBInstanceIdentifier", "SourceDBClusterIdentifier"}) {
+            Setting s = Setting.of(r, property);
+            if (!s.written()) {
+                continue;
             }
+            if (s.value() instanceof Value.Ref ref) {
+                return graph.resource(ref.targetId());
+            }
+            for (Resource t : graph.targets(r, RelationType.REFERENCES)) {
+                if (t.kind() == r.kind()) {
+                    return Optional.of(t);
+                }
+            }
+            return Optional.of(r); // a source outside the files: still a replica
         }
-        return Optional.of(r); // a source outside the files: still a replica
+        return Optional.empty();
     }
 
     /** The read replicas of a database in the files. */
@@ -229,12 +236,8 @@ final class Deployment {
         return Optional.empty();
     }
 
-    /** Multi-AZ standby of a database: TRUE, FALSE (omitted: the default is single-AZ) or UNKNOWN. */
+    /** Multi-AZ standby of an RDS instance: TRUE, FALSE (omitted: the default is single-AZ) or UNKNOWN. */
     static Tri multiAz(Resource r) {
-        Optional<Value> v = r.attr("MultiAZ", "multi_az");
-        if (v.isEmpty()) {
-            return r.attributes().unknownRest() != null ? Tri.UNKNOWN : Tri.FALSE;
-        }
-        return v.get().asBool();
+        return Setting.of(r, "MultiAZ").boolOrDefault();
     }
 }

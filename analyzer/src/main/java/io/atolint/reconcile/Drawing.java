@@ -218,7 +218,7 @@ final class Drawing {
         if (!label.isEmpty()) {
             return "'" + label + "'";
         }
-        String kind = io.atolint.rule.Names.kindLabel(kindOf(e));
+        String kind = io.atolint.model.Names.kindLabel(kindOf(e));
         for (Resource a : ancestors(e)) {
             String l = a.meta().getOrDefault("label", "");
             if (!l.isEmpty()) {

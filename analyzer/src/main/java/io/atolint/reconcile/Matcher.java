@@ -5,7 +5,7 @@ import io.atolint.model.Kind;
 import io.atolint.model.Resource;
 import io.atolint.model.Tri;
 import io.atolint.model.Workloads;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 
 import java.util.ArrayList;
 import java.util.Comparator;

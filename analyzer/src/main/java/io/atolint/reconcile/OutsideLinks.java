@@ -6,7 +6,7 @@ import io.atolint.model.Placement;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -6,7 +6,7 @@ import io.atolint.model.Model;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
-import io.atolint.rule.Names;
+import io.atolint.model.Names;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
