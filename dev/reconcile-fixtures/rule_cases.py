@@ -158,6 +158,22 @@ Resources:''' + cfn_network(nat_per_az=False) + '''
       Code: {ZipFile: "def handle(e, c): pass"}
   FunctionLogs:
     Type: AWS::Logs::LogGroup
+  LookupFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: lookup.handle
+      Role: arn:aws:iam::123456789012:role/lookup
+      Code: {ZipFile: "def handle(e, c): pass"}
+  AmiLookup:
+    Type: Custom::AmiLookup
+    Properties:
+      ServiceToken: !GetAtt LookupFunction.Arn
+  CertificateParameter:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: String
+      Value: arn:aws:acm:us-east-1:123456789012:certificate/example
   ApiSecurityGroup:
     Type: AWS::EC2::SecurityGroup
     Properties:
@@ -194,6 +210,20 @@ Resources:''' + cfn_network(nat_per_az=False) + '''
     "ArchiveBucketE1F2A3B4": {
       "Type": "AWS::S3::Bucket",
       "Metadata": {"aws:cdk:path": "Shop/Archive/Resource"}
+    },
+    "BucketNotificationsHandler050a0587b7544547bf325f094a3db8347ECC3691": {
+      "Type": "AWS::Lambda::Function",
+      "Properties": {"Handler": "index.handler", "Runtime": "python3.11", "Role": "arn:aws:iam::123456789012:role/n",
+                     "Code": {"ZipFile": "def handler(e, c): pass"}},
+      "Metadata": {"aws:cdk:path": "Shop/BucketNotificationsHandler050a0587b7544547bf325f094a3db834/Resource"}
+    },
+    "ReportsNotifications3C3E2F1A": {
+      "Type": "Custom::S3BucketNotifications",
+      "Properties": {
+        "ServiceToken": {"Fn::GetAtt": ["BucketNotificationsHandler050a0587b7544547bf325f094a3db8347ECC3691", "Arn"]},
+        "BucketName": {"Ref": "ReportsBucket5C2D37C4"}
+      },
+      "Metadata": {"aws:cdk:path": "Shop/Reports/Notifications/Resource"}
     }
   }
 }

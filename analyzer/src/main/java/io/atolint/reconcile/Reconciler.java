@@ -100,12 +100,28 @@ public final class Reconciler {
         List<Resource> out = new ArrayList<>();
         for (Resource r : deployment.resources()) {
             if (drawn.contains(r) || r.kind() == Kind.UNKNOWN || Conventions.notDrawn(r.kind()).isPresent()
-                    || covered(r, drawn) || OutsideLinks.drawnByLink(r.kind(), links)) {
+                    || covered(r, drawn) || OutsideLinks.drawnByLink(r.kind(), links) || backsCustomResource(r)) {
                 continue;
             }
             out.add(r);
         }
         return out;
+    }
+
+    /**
+     * A function that only backs custom resources of the template (their {@code ServiceToken}: CDK's bucket
+     * notification and log retention handlers, a lookup) is deployment plumbing, not architecture.
+     */
+    private boolean backsCustomResource(Resource r) {
+        if (r.kind() != Kind.LAMBDA_FUNCTION) {
+            return false;
+        }
+        List<Resource> users = graph.sources(r, RelationType.REFERENCES);
+        return !users.isEmpty() && users.stream().allMatch(u -> u.rawType().startsWith("Custom::")
+                || u.rawType().equals("AWS::CloudFormation::CustomResource")
+                || Conventions.notDrawn(u.kind()).isPresent() || u.kind() == Kind.UNKNOWN && u.rawType().startsWith("AWS::Lambda::"))
+                && users.stream().anyMatch(u -> u.rawType().startsWith("Custom::")
+                || u.rawType().equals("AWS::CloudFormation::CustomResource"));
     }
 
     /** Drawn through a related resource: an Aurora cluster through its instances, an ECS cluster through its service. */
