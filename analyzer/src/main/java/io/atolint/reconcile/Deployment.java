@@ -109,8 +109,13 @@ final class Deployment {
         return unitOf.get(r);
     }
 
+    private final java.util.Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+
     boolean has(Kind k) {
-        return resources.stream().anyMatch(r -> r.kind() == k);
+        if (kinds.isEmpty()) {
+            resources.forEach(r -> kinds.add(r.kind()));
+        }
+        return kinds.contains(k);
     }
 
     /** The names of a resource, as words. */
@@ -124,6 +129,30 @@ final class Deployment {
         });
     }
 
+    private Map<String, List<Resource>> byWords;
+
+    /** The resources one of whose names has exactly these words (in any order). */
+    List<Resource> namedExactly(List<String> words) {
+        if (byWords == null) {
+            byWords = new HashMap<>();
+            for (Resource r : resources) {
+                for (String n : nameSources(r).keySet()) {
+                    List<Resource> list = byWords.computeIfAbsent(wordsKey(Words.allWords(n)), k -> new ArrayList<>());
+                    if (!list.contains(r)) {
+                        list.add(r);
+                    }
+                }
+            }
+        }
+        return byWords.getOrDefault(wordsKey(words), List.of());
+    }
+
+    static String wordsKey(List<String> words) {
+        List<String> sorted = new ArrayList<>(words);
+        sorted.sort(null);
+        return String.join(" ", sorted);
+    }
+
     /** Each name and where it comes from. */
     Map<String, String> nameSources(Resource r) {
         return nameSources.computeIfAbsent(r, IacNames::of);
@@ -131,8 +160,11 @@ final class Deployment {
 
     /** The subnets a resource runs in (the facts' VPC membership: containment, else its placement's evidence). */
     List<Resource> subnetsOf(Resource r) {
-        return facts.vpcs().subnetsOf(r);
+        return subnets.computeIfAbsent(r, x -> facts.vpcs().subnetsOf(x));
     }
+
+    private final Map<Resource, List<Resource>> subnets = new HashMap<>();
+    private final Map<Resource, String> roles = new HashMap<>();
 
     /** {@code public}, {@code private}, or empty when the facts cannot tell. */
     String subnetRole(Resource subnet) {
@@ -142,6 +174,10 @@ final class Deployment {
 
     /** The role of the subnets a resource runs in, when they all agree. */
     String roleOf(Resource r) {
+        return roles.computeIfAbsent(r, this::findRole);
+    }
+
+    private String findRole(Resource r) {
         if (r.kind() == Kind.SUBNET) {
             return subnetRole(r);
         }

@@ -149,8 +149,15 @@ final class Drawing {
         return Math.hypot(dx, dy);
     }
 
+    private final Map<Resource, List<Resource>> ancestors = new HashMap<>();
+    private final Map<Resource, String> subnetRoles = new HashMap<>();
+
     /** The boxes an element is drawn in, innermost first. */
     List<Resource> ancestors(Resource e) {
+        return ancestors.computeIfAbsent(e, this::walkUp);
+    }
+
+    private List<Resource> walkUp(Resource e) {
         List<Resource> out = new ArrayList<>();
         Set<Resource> seen = new LinkedHashSet<>();
         Resource p = parent.get(e);
@@ -179,6 +186,12 @@ final class Drawing {
      * {@code db_instance_standby}), {@code primary}, or empty.
      */
     String role(Resource e) {
+        return roles.computeIfAbsent(e, this::findRole);
+    }
+
+    private final Map<Resource, String> roles = new HashMap<>();
+
+    private String findRole(Resource e) {
         String shape = e.meta().getOrDefault("shape", "").toLowerCase(Locale.ROOT) + " " + e.rawType().toLowerCase(Locale.ROOT);
         if (shape.contains("standby")) {
             return "standby";
@@ -204,6 +217,10 @@ final class Drawing {
 
     /** {@code public}, {@code private} or empty: the element's own subnet type, or the innermost subnet's it is in. */
     String subnetRole(Resource e) {
+        return subnetRoles.computeIfAbsent(e, this::findSubnetRole);
+    }
+
+    private String findSubnetRole(Resource e) {
         Resource s = e.kind() == Kind.SUBNET ? e : ancestor(e, Kind.SUBNET).orElse(null);
         if (s == null) {
             return "";

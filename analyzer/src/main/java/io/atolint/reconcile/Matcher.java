@@ -44,6 +44,7 @@ final class Matcher {
     private final Map<Resource, Assignment> assigned = new LinkedHashMap<>();
     /** Instance to the elements that stand for it. */
     private final Map<Resource, List<Resource>> drawnAs = new HashMap<>();
+    private final Map<Resource, Optional<Kind>> namedKinds = new HashMap<>();
 
     private record Candidate(Resource element, Deployment.Unit unit, Resource instance, double score,
                              List<String> reasons) {
@@ -118,22 +119,12 @@ final class Matcher {
             if (words.isEmpty() || assigned.containsKey(e)) {
                 continue;
             }
-            Resource only = null;
-            int found = 0;
-            for (Resource r : deployment.resources()) {
-                if (drawnAs.containsKey(r)) {
-                    continue;
-                }
-                for (String name : deployment.nameSources(r).keySet()) {
-                    if (sameWords(words, Words.allWords(name))) {
-                        if (only != r) {
-                            found++;
-                        }
-                        only = r;
-                        break;
-                    }
-                }
+            if (words.isEmpty()) {
+                continue;
             }
+            List<Resource> named = deployment.namedExactly(words).stream().filter(r -> !drawnAs.containsKey(r)).toList();
+            Resource only = named.size() == 1 ? named.get(0) : null;
+            int found = named.size();
             if (found != 1 || !sameService(e, only)) {
                 continue;
             }
@@ -146,7 +137,9 @@ final class Matcher {
                     .filter(n -> sameWords(words, Words.allWords(n))).findFirst().orElse(only.name());
             reasons.add("label '" + e.meta().getOrDefault("label", "") + "' is its " + deployment.nameSources(only).get(name)
                     + " " + name);
-            placement(e, only, reasons);
+            Why where = Why.explained();
+            placement(e, only, where);
+            reasons.addAll(where.list());
             Deployment.Unit u = deployment.unitOf(only);
             assign(new Candidate(e, u, only, 0.95, reasons), List.of(only));
         }
@@ -187,7 +180,11 @@ final class Matcher {
     private void oneToOne(List<Resource> elements) {
         List<Candidate> all = new ArrayList<>();
         for (Resource e : elements) {
+            Kind drawnKind = Drawing.kindOf(e);
             for (Deployment.Unit u : deployment.units()) {
+                if (Conventions.pair(drawnKind, u.first().kind()).isEmpty()) {
+                    continue;
+                }
                 for (Resource instance : u.members()) {
                     score(e, u, instance, true).ifPresent(all::add);
                 }
@@ -195,11 +192,13 @@ final class Matcher {
         }
         all.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Set<Resource> taken = new LinkedHashSet<>();
-        for (Candidate c : all) {
+        for (Candidate candidate : all) {
+            Candidate c = candidate;
             if (c.score < ACCEPT || assigned.containsKey(c.element) || taken.contains(c.instance)
                     || drawnAs.containsKey(c.instance)) {
                 continue;
             }
+            c = explained(c, true);
             List<Resource> members = c.unit.members();
             if (members.size() > 1 && Drawing.azs(c.element).isEmpty() && drawing.words(c.element).copy() < 0
                     && members.stream().noneMatch(m -> taken.contains(m) || drawnAs.containsKey(m))) {
@@ -224,7 +223,11 @@ final class Matcher {
             }
             Candidate best = null;
             List<Resource> bestTargets = null;
+            Kind drawnKind = Drawing.kindOf(e);
             for (Deployment.Unit u : deployment.units()) {
+                if (Conventions.pair(drawnKind, u.first().kind()).isEmpty()) {
+                    continue;
+                }
                 for (Resource instance : u.members()) {
                     List<Resource> drawnBy = drawnAs.get(instance);
                     if (drawnBy == null) {
@@ -238,7 +241,7 @@ final class Matcher {
                     if (why.isEmpty()) {
                         continue;
                     }
-                    List<String> reasons = new ArrayList<>(c.get().reasons);
+                    List<String> reasons = new ArrayList<>(explained(c.get(), false).reasons);
                     reasons.add(why.get());
                     Candidate j = new Candidate(e, u, instance, c.get().score, reasons);
                     if (best == null || j.score > best.score) {
@@ -415,7 +418,7 @@ final class Matcher {
                 if (contradicts(e.getKey(), r)) {
                     continue; // drawn in another subnet, AZ or VPC: it does not stand for this one
                 }
-                double s = placement(e.getKey(), r, new ArrayList<>());
+                double s = placement(e.getKey(), r, Why.SILENT);
                 if (best == null || s > bestScore) {
                     best = e.getKey();
                     bestScore = s;
@@ -449,21 +452,25 @@ final class Matcher {
     // ------------------------------------------------------------ scoring
 
     private Optional<Candidate> score(Resource e, Deployment.Unit u, Resource r, boolean firstPass) {
+        return score(e, u, r, firstPass, Why.SILENT);
+    }
+
+    private Optional<Candidate> score(Resource e, Deployment.Unit u, Resource r, boolean firstPass, Why reasons) {
         Kind drawnKind = Drawing.kindOf(e);
         Optional<Conventions.KindPair> pair = Conventions.pair(drawnKind, r.kind());
         if (pair.isEmpty()) {
             return Optional.empty();
         }
         double kind = pair.get().weight();
-        Optional<Kind> named = Conventions.namedKind(drawing.words(e).all());
+        Optional<Kind> named = namedKinds.computeIfAbsent(e, x -> Conventions.namedKind(drawing.words(x).all()));
         if (named.isPresent() && named.get() != r.kind() && Conventions.pair(named.get(), r.kind()).isEmpty()) {
             return Optional.empty(); // "InternetGateway" on an EC2 icon does not stand for an Auto Scaling group
         }
-        List<String> reasons = new ArrayList<>();
         if (kind < 1.0 && !deployment.has(drawnKind)) {
             kind = Math.max(kind, 0.9);
         }
-        reasons.add(kind >= 1.0 && drawnKind == r.kind() ? "kind: " + Names.kindLabel(r.kind())
+        double weight = kind;
+        reasons.add(() -> weight >= 1.0 && drawnKind == r.kind() ? "kind: " + Names.kindLabel(r.kind())
                 : "kind: " + Names.kindLabel(drawnKind) + " icon for " + Names.kindLabel(r.kind()) + " ("
                 + pair.get().why() + (deployment.has(drawnKind) ? "" : "; the IaC has no " + Names.kindLabel(drawnKind)) + ")");
         Double label = labelScoreOrNull(e, r, reasons);
@@ -473,7 +480,7 @@ final class Matcher {
         String role = drawing.role(e);
         if (!role.isEmpty() && deployment.names(r).stream().anyMatch(n -> n.roles().contains(role))) {
             s += 0.03;
-            reasons.add("the " + role + " on both sides");
+            reasons.add(() -> "the " + role + " on both sides");
         }
         if (isCluster(r.kind()) && !deployment.membersOf(r).isEmpty()
                 && Conventions.pair(drawnKind, deployment.membersOf(r).get(0).kind()).isPresent()) {
@@ -484,23 +491,28 @@ final class Matcher {
         }
         if (role.equals("replica") && deployment.replicaSource(r).isPresent()) {
             s += 0.1;
-            reasons.add("a read replica, drawn as a replica");
+            reasons.add(() -> "a read replica, drawn as a replica");
         }
-        return Optional.of(new Candidate(e, u, r, Math.max(0, Math.min(1, s)), reasons));
+        return Optional.of(new Candidate(e, u, r, Math.max(0, Math.min(1, s)), reasons.list()));
+    }
+
+    /** The same candidate with the reasons of its score written out. */
+    private Candidate explained(Candidate c, boolean firstPass) {
+        return score(c.element, c.unit, c.instance, firstPass, Why.explained()).orElse(c);
     }
 
     private double labelScore(Resource e, Resource r) {
-        Double d = labelScoreOrNull(e, r, new ArrayList<>());
+        Double d = labelScoreOrNull(e, r, Why.SILENT);
         return d == null ? 0.5 : d;
     }
 
     /** The best word score of the element's label against the resource's names; null when either names nothing. */
-    private Double labelScoreOrNull(Resource e, Resource r, List<String> reasons) {
+    private Double labelScoreOrNull(Resource e, Resource r, Why reasons) {
         Words.Parsed w = drawing.words(e);
         String label = e.meta().getOrDefault("label", "");
         if (w.isGeneric()) {
             if (!label.isEmpty()) {
-                reasons.add("label '" + label + "' names only the kind");
+                reasons.add(() -> "label '" + label + "' names only the kind");
             }
             return null;
         }
@@ -520,17 +532,19 @@ final class Matcher {
             }
         }
         if (bestName == null) {
-            reasons.add("label '" + label + "': " + r.displayName() + " has no name of its own to compare");
+            reasons.add(() -> "label '" + label + "': " + r.displayName() + " has no name of its own to compare");
             return null;
         }
         String src = sources.get(bestName);
-        reasons.add(String.format(Locale.ROOT, "label '%s' %s %s %s (%.2f)", label,
-                best >= 0.99 ? "=" : best >= 0.5 ? "~" : "differs from", src, bestName, best));
+        double score = best;
+        String name = bestName;
+        reasons.add(() -> String.format(Locale.ROOT, "label '%s' %s %s %s (%.2f)", label,
+                score >= 0.99 ? "=" : score >= 0.5 ? "~" : "differs from", src, name, score));
         return best;
     }
 
     /** A small nudge when copy numbers agree ("Web 2" and {@code web[1]}, "Subnet A" and {@code SubnetA}). */
-    private double copyHint(Resource e, Resource r, List<String> reasons) {
+    private double copyHint(Resource e, Resource r, Why reasons) {
         int mine = drawing.words(e).copy();
         if (mine < 0) {
             return 0;
@@ -538,7 +552,7 @@ final class Matcher {
         for (Words.Parsed n : deployment.names(r)) {
             if (n.copy() >= 0) {
                 if (n.copy() == mine) {
-                    reasons.add("copy number " + (mine + 1) + " on both sides");
+                    reasons.add(() -> "copy number " + (mine + 1) + " on both sides");
                     return 0.03;
                 }
                 return -0.03;
@@ -548,7 +562,7 @@ final class Matcher {
     }
 
     /** Placement evidence 0..1 (0.5 when nothing tells): AZs, the subnet or its role, the VPC, a group box. */
-    private double placement(Resource e, Resource r, List<String> reasons) {
+    private double placement(Resource e, Resource r, Why reasons) {
         List<Double> evidence = placementEvidence(e, r, reasons);
         if (evidence.isEmpty()) {
             return 0.5;
@@ -558,10 +572,10 @@ final class Matcher {
 
     /** True when some placement evidence says the element is drawn where the resource is not. */
     private boolean contradicts(Resource e, Resource r) {
-        return placementEvidence(e, r, new ArrayList<>()).stream().anyMatch(x -> x < 0.01);
+        return placementEvidence(e, r, Why.SILENT).stream().anyMatch(x -> x < 0.01);
     }
 
-    private List<Double> placementEvidence(Resource e, Resource r, List<String> reasons) {
+    private List<Double> placementEvidence(Resource e, Resource r, Why reasons) {
         List<Double> evidence = new ArrayList<>();
         az(e, r, reasons).ifPresent(evidence::add);
         Optional<Double> subnet = subnet(e, r, reasons);
@@ -572,13 +586,13 @@ final class Matcher {
             String theirs = deployment.roleOf(r);
             if (!mine.isEmpty() && !theirs.isEmpty()) {
                 evidence.add(mine.equals(theirs) ? 1.0 : 0.0);
-                reasons.add(mine.equals(theirs) ? "subnet role: " + mine : "subnet role: drawn " + mine + ", deployed " + theirs);
+                reasons.add(() -> mine.equals(theirs) ? "subnet role: " + mine : "subnet role: drawn " + mine + ", deployed " + theirs);
             }
         }
         drawing.ancestor(e, Kind.VPC).map(assigned::get).ifPresent(vpc -> deployment.vpcOf(r).ifPresent(v -> {
             boolean same = vpc.resources.contains(v);
             evidence.add(same ? 1.0 : 0.0);
-            reasons.add(same ? "in VPC " + v.displayName() : "drawn in the VPC that is " + vpc.resources.get(0).displayName()
+            reasons.add(() -> same ? "in VPC " + v.displayName() : "drawn in the VPC that is " + vpc.resources.get(0).displayName()
                     + ", deployed in " + v.displayName());
         }));
         for (Resource box : drawing.ancestors(e)) {
@@ -586,7 +600,7 @@ final class Matcher {
             if (a != null && box.kind() != Kind.VPC && box.kind() != Kind.SUBNET && a.resources.contains(r)) {
                 evidence.add(1.0);
                 evidence.add(1.0);
-                reasons.add("drawn inside " + drawing.name(box) + ", which stands for " + r.displayName());
+                reasons.add(() -> "drawn inside " + drawing.name(box) + ", which stands for " + r.displayName());
                 break;
             }
         }
@@ -594,7 +608,7 @@ final class Matcher {
     }
 
     /** AZ agreement: the share of drawn and deployed AZs that correspond, when both are known. */
-    private Optional<Double> az(Resource e, Resource r, List<String> reasons) {
+    private Optional<Double> az(Resource e, Resource r, Why reasons) {
         List<Az> drawn = Drawing.azs(e);
         List<Az> deployed = Deployment.azs(r);
         if (drawn.isEmpty() || deployed.isEmpty()) {
@@ -636,14 +650,14 @@ final class Matcher {
             return Optional.empty();
         }
         double s = (double) hits / decided;
-        String where = "drawn in " + String.join(" and ", drawn.stream().map(azs::describe).toList())
-                + ", deployed in " + String.join(", ", deployed.stream().map(azs::describeIac).distinct().toList());
-        reasons.add((s >= 0.99 ? "AZ: " : s > 0 ? "AZ partly: " : "AZ differs: ") + where);
+        reasons.add(() -> (s >= 0.99 ? "AZ: " : s > 0 ? "AZ partly: " : "AZ differs: ") + "drawn in "
+                + String.join(" and ", drawn.stream().map(azs::describe).toList()) + ", deployed in "
+                + String.join(", ", deployed.stream().map(azs::describeIac).distinct().toList()));
         return Optional.of(s);
     }
 
     /** Drawn in a subnet that stands for one of the resource's subnets. */
-    private Optional<Double> subnet(Resource e, Resource r, List<String> reasons) {
+    private Optional<Double> subnet(Resource e, Resource r, Why reasons) {
         if (r.kind() == Kind.SUBNET || e.kind() == Kind.SUBNET) {
             return Optional.empty();
         }
@@ -657,7 +671,7 @@ final class Matcher {
         }
         List<Resource> drawnSubnets = assigned.get(box.get()).resources;
         boolean in = theirs.stream().anyMatch(drawnSubnets::contains);
-        reasons.add(in ? "drawn in " + drawing.name(box.get()) + " = " + drawnSubnets.get(0).displayName()
+        reasons.add(() -> in ? "drawn in " + drawing.name(box.get()) + " = " + drawnSubnets.get(0).displayName()
                 : "drawn in " + drawing.name(box.get()) + " (" + drawnSubnets.get(0).displayName() + "), deployed in "
                 + String.join(", ", theirs.stream().map(Resource::displayName).toList()));
         return Optional.of(in ? 1.0 : 0.0);
