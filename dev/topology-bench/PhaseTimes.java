@@ -3,7 +3,7 @@ import io.atolint.graph.ResourceGraph;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
-import io.atolint.parse.Scanner;
+import io.atolint.parse.formats.Formats;
 import io.atolint.topology.Facts;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.Topology;
@@ -15,7 +15,7 @@ public class PhaseTimes {
     public static void main(String[] args) {
         long t0 = System.nanoTime();
         ParseOptions options = ParseOptions.defaults().withRegion("us-east-1");
-        ScanResult scan = Scanner.standard().scan(new FileSystemSourceTree(Path.of(args[0]), args[0], Limits.defaults()), options);
+        ScanResult scan = Formats.scanner().scan(new FileSystemSourceTree(Path.of(args[0]), args[0], Limits.defaults()), options);
         long t1 = System.nanoTime();
         ResourceGraph graph = ResourceGraph.of(scan.models());
         long t2 = System.nanoTime();

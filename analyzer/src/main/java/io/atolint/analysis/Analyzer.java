@@ -7,7 +7,7 @@ import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
-import io.atolint.parse.Scanner;
+import io.atolint.parse.formats.Formats;
 import io.atolint.parse.SourceTree;
 import io.atolint.reconcile.Pair;
 import io.atolint.reconcile.Reconciler;
@@ -16,7 +16,7 @@ import io.atolint.rule.Check;
 import io.atolint.rule.RuleContext;
 import io.atolint.rule.SourceText;
 import io.atolint.rule.RuleRun;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
@@ -53,8 +53,9 @@ public final class Analyzer {
         return new Analyzer(checks, diagramIacPairs);
     }
 
+    /** Every rule that runs without configuration (opt-in rules are left out). */
     public static Analyzer standard() {
-        return new Analyzer(Rules.all());
+        return new Analyzer(Rules.all().stream().filter(c -> !c.meta().optIn()).toList());
     }
 
     /** Scans several trees (the paths given on the command line) as one analysis. */
@@ -64,7 +65,7 @@ public final class Analyzer {
         Map<String, String> skipped = new LinkedHashMap<>();
         List<String> inputs = new ArrayList<>();
         for (SourceTree t : trees) {
-            ScanResult r = Scanner.standard().scan(t, options);
+            ScanResult r = Formats.scanner().scan(t, options);
             models.addAll(r.models());
             findings.addAll(r.findings());
             skipped.putAll(r.skipped());

@@ -4,7 +4,7 @@ import io.atolint.model.Finding;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.parse.ParseFindings;
-import io.atolint.rule.RuleCatalog;
+import io.atolint.checks.RuleCatalog;
 import io.atolint.rule.RuleInfo;
 import io.atolint.rule.RuleRun;
 

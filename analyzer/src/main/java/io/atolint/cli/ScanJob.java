@@ -7,15 +7,16 @@ import io.atolint.config.AtolintConfig;
 import io.atolint.config.IgnoringSourceTree;
 import io.atolint.config.PathIgnore;
 import io.atolint.model.Severity;
+import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
 import io.atolint.reconcile.Pair;
 import io.atolint.report.ReportSettings;
 import io.atolint.rule.Check;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
-import io.atolint.suppress.Baseline;
-import io.atolint.suppress.Triage;
+import io.atolint.triage.Baseline;
+import io.atolint.triage.Triage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,8 +33,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One {@code atolint scan}: read the trees (minus ignored paths), run the enabled checks, triage the
- * findings (configuration, suppressions in the files, baseline), write every report asked for.
+ * What every command that scans goes through: list the trees (minus the configuration's ignored paths),
+ * analyse them with progress on stderr, and for findings run the enabled checks, triage them
+ * (configuration, suppressions in the files, baseline) and write every report asked for.
  */
 final class ScanJob {
     private final PrintStream out;
@@ -47,16 +49,33 @@ final class ScanJob {
     }
 
     /**
-     * What to scan and how; every path and file name is as the user gave it. {@code pairs} are the diagrams to
-     * compare with their IaC (null: those the configuration names); {@code rules}, when not null, are the only
-     * rules that run ({@code reconcile} runs its own).
+     * What to scan and how; every path and file name is as the user gave it. Without {@code checks} the
+     * analysis has the graph, its topology and the parse findings only (graph, simulate). {@code pairs} are
+     * the diagrams to compare with their IaC (null: those the configuration names); {@code rules}, when not
+     * null, are the only rules that run ({@code reconcile} runs its own).
      */
     record Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
-                   List<ReportOutput> outputs, String baseline, String createBaseline, List<Pair> pairs,
-                   Set<String> rules) {
+                   List<ReportOutput> outputs, String baseline, String createBaseline, boolean checks,
+                   List<Pair> pairs, Set<String> rules) {
+
         Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
                 List<ReportOutput> outputs, String baseline, String createBaseline) {
-            this(paths, options, config, category, outputs, baseline, createBaseline, null, null);
+            this(paths, options, config, category, outputs, baseline, createBaseline, true, null, null);
+        }
+
+        /** The model, graph and topology of the paths, no rule run. */
+        static Request withoutChecks(List<String> paths, ParseOptions options, AtolintConfig config) {
+            return new Request(paths, options, config, null, List.of(), null, null, false, null, null);
+        }
+
+        /** The same request, comparing these diagram/IaC pairs instead of the configured ones. */
+        Request withPairs(List<Pair> p) {
+            return new Request(paths, options, config, category, outputs, baseline, createBaseline, checks, p, rules);
+        }
+
+        /** The same request, running only these rules. */
+        Request onlyRules(Set<String> ids) {
+            return new Request(paths, options, config, category, outputs, baseline, createBaseline, checks, pairs, ids);
         }
     }
 
@@ -65,7 +84,7 @@ final class ScanJob {
     }
 
     Result run(Request req) throws UsageException {
-        return run(Cli.trees(req.paths(), req.options().limits()), req);
+        return run(trees(req.paths(), req.options().limits()), req);
     }
 
     /** Runs on trees already listed (their roots are paths relative to the working directory). */
@@ -80,6 +99,9 @@ final class ScanJob {
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
             List<SourceTree> tracked = progress.track(trees);
             List<Pair> pairs = req.pairs() != null ? req.pairs() : ConfigPairs.of(req.config(), listed);
+            if (!req.checks()) {
+                return new Result(new Analyzer(List.of()).withPairs(pairs).analyze(tracked, req.options()), false);
+            }
             List<Check> checks = enabledChecks(req.config());
             if (req.rules() != null) {
                 checks.removeIf(c -> !req.rules().contains(c.meta().id()));
@@ -96,6 +118,19 @@ final class ScanJob {
                     + (created.entries().size() == 1 ? " known finding" : " known findings"));
         }
         return new Result(analysis, baseline != null);
+    }
+
+    /** The trees of the paths as given; a path that does not exist is a usage error. */
+    static List<SourceTree> trees(List<String> paths, Limits limits) throws UsageException {
+        List<SourceTree> trees = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!Files.exists(path)) {
+                throw new UsageException("no such file or directory: " + p);
+            }
+            trees.add(new FileSystemSourceTree(path, p, limits));
+        }
+        return trees;
     }
 
     void write(Result result, List<ReportOutput> outputs, ReportSettings settings) throws UsageException {
@@ -143,7 +178,8 @@ final class ScanJob {
         List<Check> out = new ArrayList<>();
         for (Check c : Rules.all()) {
             AtolintConfig.RuleSetting s = config.rules().get(c.meta().id());
-            if (s == null || !s.disabled()) {
+            boolean on = s == null || s.enabled() == null ? !c.meta().optIn() : s.enabled();
+            if (on) {
                 out.add(c);
             }
         }

@@ -4,7 +4,7 @@ import io.atolint.checklist.Checklist;
 import io.atolint.model.Severity;
 import io.atolint.parse.Limits;
 import io.atolint.report.ReportFormat;
-import io.atolint.rule.RuleCatalog;
+import io.atolint.checks.RuleCatalog;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;

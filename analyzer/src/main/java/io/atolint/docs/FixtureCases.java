@@ -20,8 +20,14 @@ import java.util.TreeMap;
  * {@code case.yaml} (region, parameters, variables).
  */
 final class FixtureCases {
-    /** One case folder. */
-    record Case(String ruleId, String name, SourceTree tree, ParseOptions options, List<Pair> pairs) {
+    /**
+     * One case folder.
+     *
+     * @param peers what other tools decide on the case ({@code peers:} in {@code case.yaml}), one map per
+     *              peer check and resource ({@code check}, {@code resource}, {@code says}, {@code why})
+     */
+    record Case(String ruleId, String name, SourceTree tree, ParseOptions options, List<Map<String, Object>> peers,
+                List<Pair> pairs) {
     }
 
     private FixtureCases() {
@@ -46,10 +52,30 @@ final class FixtureCases {
                 String prefix = root + "/" + rule + "/" + name;
                 SourceTree sub = new Sub(fixtures, prefix, files);
                 list.add(new Case(rule, name, sub, options(fixtures, prefix + "/case.yaml"),
-                        pairs(fixtures, prefix)));
+                        peers(fixtures, prefix + "/case.yaml"), pairs(fixtures, prefix)));
             });
             out.put(rule, list);
         });
+        return out;
+    }
+
+    /** The {@code peers:} list of a case.yaml (empty when there is none). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> peers(SourceTree tree, String caseYaml) {
+        if (!(tree.readText(caseYaml) instanceof ReadResult.Text t)) {
+            return List.of();
+        }
+        Object doc = new Load(LoadSettings.builder().build()).loadFromString(t.file().text());
+        if (!(doc instanceof Map<?, ?> m) || !(m.get("peers") instanceof List<?> l)) {
+            return List.of();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : l) {
+            if (!(o instanceof Map<?, ?> e)) {
+                throw new IllegalStateException(caseYaml + ": each peers entry is a map {check, resource, says[, why]}");
+            }
+            out.add((Map<String, Object>) e);
+        }
         return out;
     }
 

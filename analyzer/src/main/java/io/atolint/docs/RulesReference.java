@@ -10,12 +10,13 @@ import io.atolint.model.Severity;
 import io.atolint.parse.SourceTree;
 import io.atolint.report.RuleDocs;
 import io.atolint.rule.Check;
-import io.atolint.rule.RuleCatalog;
+import io.atolint.checks.RuleCatalog;
 import io.atolint.rule.RuleInfo;
 import io.atolint.rule.RuleRun;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
 import io.atolint.suppress.BlockExtent;
+import io.atolint.suppress.PeerRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +55,13 @@ public final class RulesReference {
                 .append("Every rule atolint runs: what it checks, which items of the *ATO on AWS Partner Validation\n")
                 .append("Checklist* it evidences, and an example from its test fixtures. Severities: `critical`, `high`,\n")
                 .append("`medium`, `low`, and `info` (notes: what cannot be proven, never failing).\n\n");
-        b.append("| rule | severity | title | checklist |\n|---|---|---|---|\n");
+        b.append("| rule | severity | title | checklist | peer checks |\n|---|---|---|---|---|\n");
         List<RuleInfo> all = RuleCatalog.all().stream().sorted((x, y) -> x.id().compareTo(y.id())).toList();
         for (RuleInfo r : all) {
             b.append("| [").append(r.id()).append("](#").append(RuleDocs.anchor(r.id())).append(") | ")
                     .append(r.severity().label()).append(" | ").append(cell(r.title())).append(" | ")
-                    .append(String.join(", ", Checklist.standard().itemsFor(r.id()))).append(" |\n");
+                    .append(String.join(", ", Checklist.standard().itemsFor(r.id()))).append(" | ")
+                    .append(String.join(", ", peerIds(r.id()))).append(" |\n");
         }
         for (RuleInfo r : all) {
             rule(b, r, cases.getOrDefault(r.id(), List.of()));
@@ -83,6 +85,18 @@ public final class RulesReference {
             for (String id : items) {
                 Optional<ChecklistItem> item = Checklist.standard().item(id);
                 b.append("- ").append(id).append(item.map(i -> " " + i.title()).orElse("")).append('\n');
+            }
+            b.append('\n');
+        }
+        if (r.optIn()) {
+            b.append("Opt-in: off unless `.atolint.yml` turns it on (`rules: {").append(r.id()).append(": on}`).\n\n");
+        }
+        List<PeerRules.Mapping> peers = PeerRules.standard().peersOf(r.id());
+        if (!peers.isEmpty()) {
+            b.append("Peer checks (a suppression written for one also suppresses this rule on the same resource;"
+                    + " where the decisions differ: [peer-differences.md](peer-differences.md)):\n");
+            for (PeerRules.Mapping m : peers) {
+                b.append("- ").append(m.tool()).append(" `").append(m.peerId()).append("` ").append(m.note()).append('\n');
             }
             b.append('\n');
         }
@@ -242,6 +256,11 @@ public final class RulesReference {
             out.add(l.length() > MAX_LINE ? l.substring(0, MAX_LINE - 1) + "\u2026" : l.stripTrailing());
         }
         return out;
+    }
+
+    /** The peer check ids a rule covers, as the summary table shows them ({@code checkov CKV_AWS_2}). */
+    private static List<String> peerIds(String ruleId) {
+        return PeerRules.standard().peersOf(ruleId).stream().map(m -> m.peerId()).toList();
     }
 
     private static String cell(String s) {

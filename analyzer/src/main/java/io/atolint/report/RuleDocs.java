@@ -2,7 +2,7 @@ package io.atolint.report;
 
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleInfo;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 
 import java.util.Locale;
 

@@ -9,7 +9,7 @@ import io.atolint.checklist.Checklist;
 import io.atolint.model.Finding;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
-import io.atolint.rule.RuleCatalog;
+import io.atolint.checks.RuleCatalog;
 import io.atolint.rule.RuleInfo;
 
 import java.io.IOException;

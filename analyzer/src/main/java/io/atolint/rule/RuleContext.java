@@ -71,6 +71,14 @@ public final class RuleContext {
         return options;
     }
 
+    /**
+     * The Terraform variables the scan was given a value for (--var, the configuration): such a value is
+     * not written in the scanned files. Rules ask this rather than read the parse options themselves.
+     */
+    public Set<String> givenVariables() {
+        return options == null ? Set.of() : options.variables().keySet();
+    }
+
     /** The text of the scanned files, for checks that read comments (suppressions). */
     public SourceText sources() {
         return sources;

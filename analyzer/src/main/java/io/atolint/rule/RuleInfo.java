@@ -7,12 +7,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A rule's declaration as reports and docs show it, for checks and parse diagnostics alike. */
-public record RuleInfo(String id, String title, Severity severity, List<String> tags) {
+/**
+ * A rule's declaration as reports and docs show it, for checks and parse diagnostics alike.
+ *
+ * @param optIn off unless the configuration turns it on
+ */
+public record RuleInfo(String id, String title, Severity severity, List<String> tags, boolean optIn) {
+
+    public RuleInfo(String id, String title, Severity severity, List<String> tags) {
+        this(id, title, severity, tags, false);
+    }
 
     public static RuleInfo of(Check c) {
         Rule r = c.meta();
-        return new RuleInfo(r.id(), r.title(), r.severity(), List.of(r.tags()));
+        return new RuleInfo(r.id(), r.title(), r.severity(), List.of(r.tags()), r.optIn());
     }
 
     /** The long description from {@code rules/<id>.md}, or null when it is missing. */

@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class PeerRules {
     public static final List<String> TOOLS = List.of("checkov", "cfn_nag", "cfn-lint", "cdk-nag");
+    /** The rules column of a peer check that atolint deliberately does not cover (the note says why). */
+    public static final String NONE = "-";
 
     /** One row of the table. */
     public record Mapping(String tool, String peerId, List<String> rules, String note) {
@@ -58,6 +60,16 @@ public final class PeerRules {
         return Collections.unmodifiableList(byKey.getOrDefault(key(tool, id), List.of()));
     }
 
+    /** Peer checks atolint deliberately does not cover, with the reason in their note. */
+    public List<Mapping> uncovered() {
+        return mappings.stream().filter(m -> m.rules().isEmpty()).toList();
+    }
+
+    /** The peer checks mapped onto an atolint rule, in table order. */
+    public List<Mapping> peersOf(String ruleId) {
+        return mappings.stream().filter(m -> m.rules().contains(ruleId)).toList();
+    }
+
     private static String key(String tool, String id) {
         return tool + "\u0000" + id.toUpperCase(Locale.ROOT);
     }
@@ -90,7 +102,7 @@ public final class PeerRules {
             }
             List<String> rules = new ArrayList<>();
             for (String r : cols[2].split(",")) {
-                if (!r.isBlank()) {
+                if (!r.isBlank() && !r.trim().equals(NONE)) {
                     rules.add(r.trim());
                 }
             }

@@ -33,7 +33,7 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
 
     static TransitEncryption of(ResourceGraph graph, Resource r) {
         return switch (r.kind()) {
-            case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> flag(r, "TransitEncryptionEnabled");
+            case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> cache(r);
             case RDS_INSTANCE -> database(graph, r, "DBParameterGroupName");
             case AURORA_CLUSTER -> database(graph, r, "DBClusterParameterGroupName");
             case DOCDB_CLUSTER -> parameterDefaultOn(graph, r, "tls", "enabled", "TLS is on by default (parameter tls)");
@@ -45,6 +45,21 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
             case EFS_FILE_SYSTEM -> fileSystem(graph, r);
             default -> new TransitEncryption(Tri.UNKNOWN, "not a data store atolint judges", r.location());
         };
+    }
+
+    /** ElastiCache: transit encryption on, and in {@code required} mode ({@code preferred} still accepts clear text). */
+    private static TransitEncryption cache(Resource r) {
+        TransitEncryption on = flag(r, "TransitEncryptionEnabled");
+        Setting mode = Setting.find(r, "TransitEncryptionMode").orElse(null);
+        if (!on.enforced().isTrue() || mode == null || mode.omitted()) {
+            return on;
+        }
+        if (mode.unknown()) {
+            return new TransitEncryption(Tri.UNKNOWN, mode.name() + " is " + mode.shown(), mode.at());
+        }
+        boolean preferred = mode.string().filter("preferred"::equalsIgnoreCase).isPresent();
+        return preferred ? new TransitEncryption(Tri.FALSE, mode.name() + " is preferred: clients may still connect without TLS",
+                mode.at()) : on;
     }
 
     private static TransitEncryption flag(Resource r, String property) {

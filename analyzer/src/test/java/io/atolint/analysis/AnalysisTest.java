@@ -10,7 +10,7 @@ import io.atolint.parse.SourceTree;
 import io.atolint.report.ReportFormat;
 import io.atolint.report.ReportSettings;
 import io.atolint.rule.SourceText;
-import io.atolint.suppress.Triage;
+import io.atolint.triage.Triage;
 import io.atolint.testing.Repo;
 import org.junit.jupiter.api.Test;
 

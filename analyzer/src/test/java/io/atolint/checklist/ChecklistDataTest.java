@@ -1,9 +1,9 @@
 package io.atolint.checklist;
 
 import io.atolint.rule.Check;
-import io.atolint.rule.RuleCatalog;
+import io.atolint.checks.RuleCatalog;
 import io.atolint.rule.RuleInfo;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -31,7 +31,7 @@ class ChecklistEvaluatorTest {
     }
 
     private static Analysis standard(String dir, ParseOptions options) {
-        return analyze(dir, options, io.atolint.rule.Rules.all());
+        return analyze(dir, options, io.atolint.checks.Rules.all());
     }
 
     /** The assessment of an analysis's findings and runs. */

@@ -57,7 +57,7 @@ class SimulateCommandTest {
         assertTrue(data != null);
         assertEquals("at-risk", data.get("verdict").asText());
         assertEquals("Database", data.get("causes").get(0).get("resource").asText());
-        assertEquals(247, data.get("causes").get(0).get("location").get("startLine").asInt());
+        assertEquals(250, data.get("causes").get(0).get("location").get("startLine").asInt());
     }
 
     @Test

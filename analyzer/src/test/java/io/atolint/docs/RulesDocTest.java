@@ -3,7 +3,7 @@ package io.atolint.docs;
 import io.atolint.cli.FileSystemSourceTree;
 import io.atolint.parse.Limits;
 import io.atolint.rule.Check;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.testing.Repo;
 import org.junit.jupiter.api.Test;
 

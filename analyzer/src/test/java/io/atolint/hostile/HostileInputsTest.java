@@ -79,7 +79,7 @@ class HostileInputsTest {
         // a module directory outside the tree, for module sources that try to climb out
         Files.writeString(sentinelDir.resolve("main.tf"), "resource \"aws_s3_bucket\" \"" + MARKER.replace("-", "")
                 + "\" {}\n");
-        controlAlone = describe(new Analyzer(io.atolint.rule.Rules.all()).analyze(List.of(control()), ParseOptions.defaults()).findings());
+        controlAlone = describe(new Analyzer(io.atolint.checks.Rules.all()).analyze(List.of(control()), ParseOptions.defaults()).findings());
     }
 
     @AfterAll

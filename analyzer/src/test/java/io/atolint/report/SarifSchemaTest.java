@@ -8,7 +8,7 @@ import io.atolint.testing.FixtureCase;
 import io.atolint.testing.Repo;
 import io.atolint.testing.SarifSchema;
 import io.atolint.rule.Check;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

@@ -1,6 +1,7 @@
 package io.atolint.rule;
 
 import io.atolint.analysis.Analysis;
+import io.atolint.checks.Rules;
 import io.atolint.analysis.Analyzer;
 import io.atolint.model.Finding;
 import io.atolint.parse.ParseFindings;

@@ -1,6 +1,7 @@
 package io.atolint.rule;
 
 import io.atolint.checklist.Checklist;
+import io.atolint.checks.Rules;
 import io.atolint.testing.FixtureCase;
 import io.atolint.testing.Repo;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
 import io.atolint.rule.SourceText;
 import io.atolint.testing.Repo;
+import io.atolint.triage.Triage;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -150,6 +151,39 @@ class SuppressionsTest {
         assertEquals(expected, findingsOf(a, "HA003"));
     }
 
+    /** Issue 17: suppressions adopters wrote for the peer checks atolint now covers. */
+    @Test
+    void peerSuppressionsOfCloudFormationMetadataSuppressTheCoveringRule() {
+        Analysis a = triaged("peer-checks-cfn", PeerRules.standard());
+        Map<String, String> sg = new LinkedHashMap<>();
+        sg.put("Bastion", "checkov: bastion host, SSH from the internet behind MFA");
+        sg.put("Jump", "cfn_nag: jump host for the support vendor");
+        sg.put("Forgotten", "reported");
+        assertEquals(sg, findingsOf(a, "SG001"));
+        Map<String, String> tls = new LinkedHashMap<>();
+        tls.put("LegacyClients", "cfn_nag: serves kiosks that only speak TLS 1.0 until Q3");
+        tls.put("OldClients", "reported");
+        assertEquals(tls, findingsOf(a, "TLS005"));
+    }
+
+    @Test
+    void checkovInlineSkipsInTerraformSuppressTheCoveringRule() {
+        Analysis a = triaged("peer-checks-tf", PeerRules.standard());
+        assertEquals(Map.of("aws_security_group.bastion", "checkov: bastion host, SSH from the internet behind MFA"),
+                findingsOf(a, "SG001"));
+        Map<String, String> s3 = new LinkedHashMap<>();
+        s3.put("aws_s3_bucket.public_site", "checkov: static website served over HTTP by design");
+        s3.put("aws_s3_bucket.data", "reported");
+        assertEquals(s3, findingsOf(a, "TLS006"));
+        assertEquals(Map.of("aws_network_acl_rule.ssh",
+                "checkov: the admin subnet's NACL is the allow-list; security groups narrow it"), findingsOf(a, "NET002"));
+        assertEquals(Map.of("aws_elasticache_replication_group.scratch", "checkov: a cache of recomputable results, nothing to restore"),
+                findingsOf(a, "BAK001"));
+        // without the peer table the same comments suppress nothing
+        Analysis plain = triaged("peer-checks-tf", new PeerRules(List.of()));
+        assertEquals("reported", findingsOf(plain, "NET002").get("aws_network_acl_rule.ssh"));
+    }
+
     @Test
     void diagramCellAttributeAndTag() {
         Analysis a = triaged("diagram-cells", PeerRules.standard());
@@ -212,7 +246,7 @@ class SuppressionsTest {
     void theShippedPeerTableNamesOnlyExistingRules() {
         for (PeerRules.Mapping m : PeerRules.standard().mappings()) {
             for (String r : m.rules()) {
-                assertTrue(io.atolint.rule.RuleCatalog.find(r).isPresent(),
+                assertTrue(io.atolint.checks.RuleCatalog.find(r).isPresent(),
                         "peer-rules.tsv maps " + m.tool() + " " + m.peerId() + " onto " + r + ", which is no atolint rule");
             }
             assertTrue(!m.note().isEmpty(), m.tool() + " " + m.peerId() + ": say what the peer rule checks");

@@ -15,7 +15,7 @@ import io.atolint.report.SimulationReport;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
-import io.atolint.rule.Rules;
+import io.atolint.checks.Rules;
 import io.atolint.testing.Repo;
 import org.junit.jupiter.api.Test;
 

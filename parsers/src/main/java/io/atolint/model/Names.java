@@ -93,6 +93,11 @@ public final class Names {
             case SECURITY_GROUP_EGRESS -> "Security group egress rule";
             case SSM_PARAMETER -> "SSM parameter";
             case MACIE -> "Macie";
+            case MEMORYDB_CLUSTER -> "MemoryDB cluster";
+            case DAX_CLUSTER -> "DAX cluster";
+            case EMR_CLUSTER -> "EMR cluster";
+            case NETWORK_ACL -> "Network ACL";
+            case RDS_GLOBAL_CLUSTER -> "Aurora global database";
             default -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
         };
     }

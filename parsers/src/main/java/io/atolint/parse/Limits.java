@@ -1,5 +1,7 @@
 package io.atolint.parse;
 
+import io.atolint.model.ValueWalker;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,7 +11,8 @@ import java.util.stream.Collectors;
  *
  * @param maxFileBytes        largest file read
  * @param maxYamlAliases      YAML aliases per document (billion laughs)
- * @param maxNestingDepth     nesting of YAML/JSON/HCL collections
+ * @param maxNestingDepth     nesting of YAML/JSON/HCL collections, and of the values read from them that
+ *                            {@link io.atolint.model.ValueWalker} walks (its default comes from there)
  * @param maxResolutionSteps  intrinsic-function / expression evaluation steps per template or module
  * @param maxResources        resources per model
  * @param maxDecompressedBytes output of one decompression (draw.io pages, PNG chunks)
@@ -19,7 +22,7 @@ public record Limits(long maxFileBytes, int maxYamlAliases, int maxNestingDepth,
                      int maxResources, long maxDecompressedBytes, int maxModuleDepth) {
 
     public static Limits defaults() {
-        return new Limits(10L * 1024 * 1024, 500, 200, 200_000, 20_000, 50L * 1024 * 1024, 16);
+        return new Limits(10L * 1024 * 1024, 500, ValueWalker.DEFAULT_MAX_DEPTH, 200_000, 20_000, 50L * 1024 * 1024, 16);
     }
 
     public Limits withMaxFileBytes(long v) {

@@ -1,10 +1,6 @@
 package io.atolint.parse;
 
 import io.atolint.model.Model;
-import io.atolint.parse.cdk.CdkHandler;
-import io.atolint.parse.cloudformation.CloudFormationHandler;
-import io.atolint.parse.terraform.TerraformHandler;
-import io.atolint.parse.terraformplan.PlanJsonHandler;
 import io.atolint.resolve.PlacementResolver;
 import io.atolint.resolve.RelationDeriver;
 
@@ -14,22 +10,13 @@ import java.util.List;
  * Reads a tree of files into models: each format handler in turn claims the files it reads (more
  * specific formats first, so that a {@code cdk.out} template is read as CDK and not again as plain
  * CloudFormation), then every model gets its relations and placements, the same way for every format.
+ * The handlers of every format atolint reads are listed in {@link io.atolint.parse.formats.Formats}.
  */
 public final class Scanner {
     private final List<FormatHandler> handlers;
 
     public Scanner(List<FormatHandler> handlers) {
         this.handlers = List.copyOf(handlers);
-    }
-
-    /** Every format atolint reads, in the order they claim files. */
-    public static Scanner standard() {
-        return new Scanner(List.of(
-                new CdkHandler(),
-                new TerraformHandler(),
-                new PlanJsonHandler(),
-                new CloudFormationHandler(),
-                new io.atolint.parse.diagram.DiagramHandler()));
     }
 
     public ScanResult scan(SourceTree tree, ParseOptions options) {

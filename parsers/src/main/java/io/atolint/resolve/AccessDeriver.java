@@ -8,6 +8,7 @@ import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 import io.atolint.model.Workloads;
 
 import java.util.ArrayList;
@@ -219,26 +220,10 @@ final class AccessDeriver {
 
     private List<Resource> referenced(Value v) {
         List<Resource> out = new ArrayList<>();
-        collect(v, out);
-        return out;
-    }
-
-    private void collect(Value v, List<Resource> out) {
-        if (v instanceof Value.Ref ref) {
+        for (Value.Ref ref : ValueWalker.standard().refs(v)) {
             model.resource(ref.targetId()).ifPresent(out::add);
-        } else if (v instanceof Value.Unknown u) {
-            for (Value.Ref ref : u.refs()) {
-                model.resource(ref.targetId()).ifPresent(out::add);
-            }
-        } else if (v instanceof Value.ListV l) {
-            for (Value i : l.items()) {
-                collect(i, out);
-            }
-        } else if (v instanceof Value.MapV m) {
-            for (Value i : m.entries().values()) {
-                collect(i, out);
-            }
         }
+        return out;
     }
 
     // ------------------------------------------------------------ configuration
@@ -255,22 +240,14 @@ final class AccessDeriver {
         }
     }
 
+    /** Every reference under {@code v}, named by the map keys that lead to it from {@code path}. */
     private void refs(Value v, String path, Resource compute, String owner) {
-        if (v instanceof Value.Ref ref) {
-            named(ref, path, compute, owner);
-        } else if (v instanceof Value.Unknown u) {
-            for (Value.Ref ref : u.refs()) {
-                named(ref, path, compute, owner);
-            }
-        } else if (v instanceof Value.ListV l) {
-            for (Value i : l.items()) {
-                refs(i, path, compute, owner);
-            }
-        } else if (v instanceof Value.MapV m) {
-            for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-                refs(e.getValue(), path + "/" + e.getKey(), compute, owner);
-            }
-        }
+        ValueWalker.standard().nodes(v).forEach(n -> {
+            List<Value.Ref> refs = new ArrayList<>();
+            ValueWalker.addRefs(n.value(), refs);
+            String at = n.parent() == null ? path : path + "/" + n.path("/", false);
+            refs.forEach(ref -> named(ref, at, compute, owner));
+        });
     }
 
     private void named(Value.Ref ref, String path, Resource compute, String owner) {

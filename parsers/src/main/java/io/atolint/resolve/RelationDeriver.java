@@ -7,11 +7,11 @@ import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,25 +49,13 @@ public final class RelationDeriver {
     }
 
     private void references(Resource r) {
-        walk(r, r.attributes(), "");
-    }
-
-    private void walk(Resource r, Value v, String path) {
-        if (v instanceof Value.Ref ref) {
-            target(ref).ifPresent(t -> relate(RelationType.REFERENCES, r, t, path, ref.location()));
-        } else if (v instanceof Value.Unknown u) {
-            for (Value.Ref ref : u.refs()) {
-                target(ref).ifPresent(t -> relate(RelationType.REFERENCES, r, t, path, ref.location()));
+        ValueWalker.standard().nodes(r.attributes()).forEach(n -> {
+            List<Value.Ref> refs = new ArrayList<>();
+            ValueWalker.addRefs(n.value(), refs);
+            for (Value.Ref ref : refs) {
+                target(ref).ifPresent(t -> relate(RelationType.REFERENCES, r, t, n.path("/", true), ref.location()));
             }
-        } else if (v instanceof Value.ListV l) {
-            for (int i = 0; i < l.items().size(); i++) {
-                walk(r, l.items().get(i), path + "/" + i);
-            }
-        } else if (v instanceof Value.MapV m) {
-            for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-                walk(r, e.getValue(), path.isEmpty() ? e.getKey() : path + "/" + e.getKey());
-            }
-        }
+        });
     }
 
     private Optional<Resource> target(Value.Ref ref) {

@@ -5,7 +5,7 @@ import io.atolint.model.Model;
 import io.atolint.model.Resource;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
-import io.atolint.parse.Scanner;
+import io.atolint.parse.formats.Formats;
 import io.atolint.testing.MemoryTree;
 
 /**
@@ -21,7 +21,7 @@ final class FuzzChecks {
         ScanResult r;
         System.setProperty("atolint.rethrowInternalErrors", "true");
         try {
-            r = Scanner.standard().scan(tree, options);
+            r = Formats.scanner().scan(tree, options);
         } finally {
             System.clearProperty("atolint.rethrowInternalErrors");
         }

@@ -5,7 +5,7 @@ import io.atolint.model.Model;
 import io.atolint.model.Resource;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
-import io.atolint.parse.Scanner;
+import io.atolint.parse.formats.Formats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class Scans {
     }
 
     public static ScanResult scan(MemoryTree tree, ParseOptions options) {
-        return Scanner.standard().scan(tree, options);
+        return Formats.scanner().scan(tree, options);
     }
 
     public static Model only(ScanResult r) {

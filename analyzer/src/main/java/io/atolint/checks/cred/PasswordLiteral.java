@@ -4,6 +4,7 @@ import io.atolint.model.Names;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
@@ -25,45 +26,26 @@ import java.util.Set;
 public final class PasswordLiteral implements Check {
     static final Set<String> PASSWORD_KEYS = Set.of("masteruserpassword", "masterpassword", "password", "adminpassword",
             "authtoken", "dbpassword", "rootpassword", "adminuserpassword", "masteruserpasswordsecret");
-    private static final int MAX_DEPTH = 16;
 
     @Override
     public void check(RuleContext ctx) {
         for (Resource r : ctx.graph().resources()) {
             if (!r.format().isDiagram()) {
-                walk(ctx, r, r.attributes(), "", 0);
-            }
-        }
-    }
-
-    private void walk(RuleContext ctx, Resource r, Value v, String path, int depth) {
-        if (depth > MAX_DEPTH) {
-            return;
-        }
-        if (v instanceof Value.ListV l) {
-            for (int i = 0; i < l.items().size(); i++) {
-                walk(ctx, r, l.items().get(i), path + "[" + i + "]", depth + 1);
-            }
-            return;
-        }
-        if (!(v instanceof Value.MapV m)) {
-            return;
-        }
-        for (var e : m.entries().entrySet()) {
-            String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-            if (PASSWORD_KEYS.contains(Value.key(e.getKey())) && !(e.getValue() instanceof Value.MapV)
-                    && !(e.getValue() instanceof Value.ListV)) {
-                ctx.examined(r);
-                judge(ctx, r, p, e.getValue(), m);
-            } else {
-                walk(ctx, r, e.getValue(), p, depth + 1);
+                ValueWalker.standard().walk(r.attributes(), n -> {
+                    if (n.key() != null && PASSWORD_KEYS.contains(Value.key(n.key())) && !n.isCollection()) {
+                        ctx.examined(r);
+                        judge(ctx, r, n.path(), n.value(), n.parentMap());
+                        return false;
+                    }
+                    return true;
+                });
             }
         }
     }
 
     private void judge(RuleContext ctx, Resource r, String path, Value v, Value.MapV parent) {
         String name = Names.of(r);
-        switch (SecretValues.origin(v, ctx.options(), r)) {
+        switch (SecretValues.origin(v, ctx.givenVariables(), r)) {
             case LITERAL -> ctx.report(r, v.location(), name + ": " + path + " is a literal password written in the file; "
                     + "use a Secrets Manager dynamic reference (resolve:secretsmanager), a secret reference or a managed master password", List.of());
             case DEFAULT -> ctx.report(r, v.location(), name + ": " + path + " comes from " + SecretValues.writtenSource(v)

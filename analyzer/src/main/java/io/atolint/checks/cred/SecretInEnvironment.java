@@ -8,11 +8,11 @@ import io.atolint.model.Setting;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * whose value is written in the files, or such an assignment in EC2/launch-template user data. Values
  * that name where the secret lives ({@code *_ARN}, {@code *_PARAM}, {@code {{resolve:secretsmanager}}})
  * and ECS {@code Secrets}/{@code valueFrom} are the right way and pass; so do shell variables
- * ({@code $(aws secretsmanager ...)}, {@code ${Var}}).
+ * ({@code $(aws secretsmanager ...)}, {@code ${Var}}). SSM Parameter Store parameters whose name says they
+ * hold a secret ({@code /app/db/password}) must not carry a value written in the files.
  */
-@Rule(id = "CRED005", title = "No secret in environment variables or user data", severity = Severity.HIGH,
+@Rule(id = "CRED005", title = "No secret in environment variables, user data or Parameter Store values", severity = Severity.HIGH,
         tags = {"credentials", "secrets"})
 public final class SecretInEnvironment implements Check {
     private static final Pattern SECRET_NAME = Pattern.compile(
@@ -59,6 +60,44 @@ public final class SecretInEnvironment implements Check {
                 judgeUserData(ctx, r, ud.value());
             }
         }
+        for (Resource p : ctx.inScope(Kind.SSM_PARAMETER)) {
+            judgeParameter(ctx, p);
+        }
+    }
+
+    /**
+     * A Parameter Store parameter whose name says it holds a secret ({@code /app/db/password}) and whose
+     * value is written in the files: a String parameter keeps it unencrypted, and even a SecureString's
+     * value then sits in the repository.
+     */
+    private static void judgeParameter(RuleContext ctx, Resource p) {
+        String name = Setting.of(p, "Name").string().orElse(p.name());
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        if (!SECRET_NAME.matcher(last).find() && !SECRET_NAME.matcher(name).find()) {
+            return;
+        }
+        Setting value = Setting.of(p, "Value");
+        if (value.omitted()) {
+            return;
+        }
+        Optional<Value> v = Optional.of(value.value());
+        boolean secure = Setting.of(p, "Type").stringOrDefault().filter("SecureString"::equalsIgnoreCase).isPresent();
+        String what = Names.of(p) + " (" + name + ")";
+        String store = secure ? "; its SecureString value is still in the repository: set it outside the files"
+                : " as a plain String, stored unencrypted; keep it in Secrets Manager or a SecureString set outside the files";
+        switch (SecretValues.origin(v.get(), ctx.givenVariables(), p)) {
+            case LITERAL -> {
+                if (!looksLikeAReference(v.get().asString().orElse(""))) {
+                    ctx.report(p, v.get().location(), what + " holds a secret written in the file" + store, List.of());
+                }
+            }
+            case DEFAULT -> ctx.report(p, v.get().location(), what + " holds a secret from " + SecretValues.writtenSource(v.get())
+                    + ", written in the files" + store, List.of());
+            case PLANNED -> ctx.note(p, v.get().location(), what + " has a concrete secret value in the plan; the plan does not "
+                    + "say whether the configuration writes it: check the configuration", List.of());
+            case PLAIN_SSM, SAFE -> {
+            }
+        }
     }
 
     /** CloudFormation's ContainerDefinitions list, or Terraform's container_definitions JSON string. */
@@ -75,7 +114,7 @@ public final class SecretInEnvironment implements Check {
             return;
         }
         String name = Names.of(r) + " " + what + " " + key;
-        switch (SecretValues.origin(v, ctx.options(), r)) {
+        switch (SecretValues.origin(v, ctx.givenVariables(), r)) {
             case LITERAL -> {
                 if (!looksLikeAReference(v.asString().orElse(""))) {
                     ctx.report(r, v.location(), name + " holds a secret written in the file; read it at run time "
@@ -104,8 +143,7 @@ public final class SecretInEnvironment implements Check {
     }
 
     private static void judgeUserData(RuleContext ctx, Resource r, Value v) {
-        List<String> texts = new ArrayList<>();
-        collectText(v, texts, 0);
+        List<String> texts = ValueWalker.standard().values(v).map(SecretValues::text).flatMap(Optional::stream).toList();
         for (String text : texts) {
             Matcher m = ASSIGNMENT.matcher(text);
             while (m.find()) {
@@ -118,18 +156,6 @@ public final class SecretInEnvironment implements Check {
                         + " a value written in the file; fetch it at boot from Secrets Manager or SSM SecureString", List.of());
                 return;
             }
-        }
-    }
-
-    private static void collectText(Value v, List<String> out, int depth) {
-        if (depth > 8) {
-            return;
-        }
-        SecretValues.text(v).ifPresent(out::add);
-        if (v instanceof Value.MapV m) {
-            m.entries().values().forEach(x -> collectText(x, out, depth + 1));
-        } else if (v instanceof Value.ListV l) {
-            l.items().forEach(x -> collectText(x, out, depth + 1));
         }
     }
 }

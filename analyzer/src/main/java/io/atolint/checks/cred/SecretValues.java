@@ -3,10 +3,10 @@ package io.atolint.checks.cred;
 import io.atolint.model.Format;
 import io.atolint.model.Resource;
 import io.atolint.model.Value;
-import io.atolint.parse.ParseOptions;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +36,7 @@ final class SecretValues {
      * files (a default, a {@code .tfvars} in the tree, a module argument) unless it was given on the
      * command line for the root module.
      */
-    static Origin origin(Value v, ParseOptions options, Resource owner) {
+    static Origin origin(Value v, Set<String> givenVariables, Resource owner) {
         if (v instanceof Value.Scalar s) {
             if (s.value() == null || s.value() instanceof Boolean || String.valueOf(s.value()).isBlank()) {
                 return Origin.SAFE;
@@ -53,7 +53,7 @@ final class SecretValues {
             }
             var m = TF_VARIABLE.matcher(how);
             if (m.matches()) {
-                boolean given = m.group(1) == null && options != null && options.variables().containsKey(m.group(2));
+                boolean given = m.group(1) == null && givenVariables.contains(m.group(2));
                 return given ? Origin.SAFE : Origin.DEFAULT;
             }
             return Origin.SAFE;

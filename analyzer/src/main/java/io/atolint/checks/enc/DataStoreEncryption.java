@@ -19,14 +19,15 @@ import java.util.List;
  * default, so the facts live in {@link #STORES} (which property switches it on) and in the property table
  * (where each format writes it, and the AWS default that applies when it is omitted).
  * <ul>
- * <li>Off unless asked: RDS, Aurora, DocumentDB, Neptune, EFS, ElastiCache (replication groups),
- * OpenSearch, Kinesis streams; SNS topics without a KMS key (low).</li>
+ * <li>Off unless asked: RDS, Aurora (and Aurora global databases), DocumentDB, Neptune, EFS, ElastiCache
+ * (replication groups), OpenSearch, DAX, Kinesis streams; SNS topics without a KMS key (low).</li>
  * <li>On by default, so only an explicit opt-out is a finding: SQS (SSE-SQS since 2022), Redshift
  * (since 2025).</li>
  * <li>Always encrypted: DynamoDB (an info fact when the key is the AWS-owned default) and S3 (SSE-S3
  * since January 2023: there is nothing to switch off; an info fact suggests SSE-KMS).</li>
  * </ul>
- * Members and copies inherit: an RDS instance in an Aurora cluster, a read replica; a store restored
+ * Members and copies inherit: an RDS instance in an Aurora cluster, a read replica, a global database
+ * built from an existing cluster; a store restored
  * from a snapshot inherits the snapshot's encryption (a note when the setting is omitted).
  */
 @Rule(id = "ENC001", title = "Data stores are encrypted at rest", severity = Severity.HIGH,
@@ -48,7 +49,9 @@ public final class DataStoreEncryption implements Check {
             new Store(Kind.OPENSEARCH_DOMAIN, "EncryptionAtRest", Severity.HIGH, null),
             new Store(Kind.KINESIS_STREAM, "EncryptionType", Severity.MEDIUM, null),
             new Store(Kind.SNS_TOPIC, "KmsMasterKeyId", Severity.LOW, null),
-            new Store(Kind.SQS_QUEUE, "SqsManagedSseEnabled", Severity.HIGH, null));
+            new Store(Kind.SQS_QUEUE, "SqsManagedSseEnabled", Severity.HIGH, null),
+            new Store(Kind.RDS_GLOBAL_CLUSTER, "StorageEncrypted", Severity.HIGH, null),
+            new Store(Kind.DAX_CLUSTER, "SSEEnabled", Severity.HIGH, null));
 
     @Override
     public void check(RuleContext ctx) {
@@ -78,6 +81,9 @@ public final class DataStoreEncryption implements Check {
 
     /** Members of a cluster and read replicas take their encryption from elsewhere. */
     private static boolean inherits(Resource r) {
+        if (r.kind() == Kind.RDS_GLOBAL_CLUSTER) {
+            return Setting.of(r, "SourceDBClusterIdentifier").present();
+        }
         if (r.kind() != Kind.RDS_INSTANCE) {
             return false;
         }

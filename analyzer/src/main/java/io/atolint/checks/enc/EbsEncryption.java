@@ -20,7 +20,8 @@ import java.util.Optional;
  * EBS volumes, and the volumes that launch templates, launch configurations and instances declare, are
  * encrypted. A volume is unencrypted unless it says {@code Encrypted: true}, is created from an
  * encrypted snapshot (a note: the files do not say), or the account turns on EBS encryption by
- * default ({@code aws_ebs_encryption_by_default} in the scanned files: then everything passes). Root
+ * default ({@code aws_ebs_encryption_by_default} in the scanned files: then everything passes; turned
+ * off there, it is a finding itself). Root
  * volumes an instance takes from its AMI without a block device mapping are not judged: the AMI decides.
  */
 @Rule(id = "ENC002", title = "EBS volumes are encrypted", severity = Severity.HIGH,
@@ -33,6 +34,16 @@ public final class EbsEncryption implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        for (Resource d : ctx.inScope(Kind.EBS_DEFAULT_ENCRYPTION)) {
+            Setting enabled = Setting.of(d, "Enabled");
+            if (enabled.unknown()) {
+                ctx.note(d, enabled.at(), "EBS encryption by default (" + d.displayName() + "): cannot tell whether it is on: "
+                        + enabled.name() + " is " + enabled.shown(), List.of());
+            } else if (enabled.bool() == Tri.FALSE) {
+                ctx.report(d, enabled.at(), "EBS encryption by default (" + d.displayName() + ") is turned off: "
+                        + enabled.name() + " is " + enabled.shown() + "; new volumes are unencrypted unless each asks", List.of());
+            }
+        }
         Optional<Resource> byDefault = accountDefault(ctx);
         for (Resource r : ctx.graph().resources()) {
             List<Volume> volumes = volumes(r);

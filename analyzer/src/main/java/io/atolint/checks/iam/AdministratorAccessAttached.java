@@ -36,11 +36,15 @@ public final class AdministratorAccessAttached implements Check {
             }
         }
         for (Resource att : ctx.inScope(Kind.IAM_POLICY_ATTACHMENT)) {
+            // PolicyArn on aws_iam_*_policy_attachment, PolicyArns on aws_iam_*_policy_attachments_exclusive
             Setting arn = Setting.of(att, "PolicyArn");
-            if (arn.omitted() || !isAdministratorAccess(arn.value())) {
+            Setting arns = Setting.of(att, "PolicyArns");
+            boolean admin = !arn.omitted() && isAdministratorAccess(arn.value())
+                    || arns.items().stream().anyMatch(AdministratorAccessAttached::isAdministratorAccess);
+            if (!admin) {
                 continue;
             }
-            SourceLocation at = arn.at();
+            SourceLocation at = arn.omitted() ? arns.at() : arn.at();
             for (Value v : Setting.of(att, "Roles").items()) {
                 Optional<Resource> role = principal(ctx, v, Kind.IAM_ROLE, "RoleName");
                 if (role.isPresent()) {

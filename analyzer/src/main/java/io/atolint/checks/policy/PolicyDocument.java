@@ -60,14 +60,7 @@ public final class PolicyDocument {
 
     /** Reads a document from an attribute value; {@code graph} resolves data-source references. */
     public static PolicyDocument read(Value v, ResourceGraph graph) {
-        return read(v, graph, 0);
-    }
-
-    private static PolicyDocument read(Value v, ResourceGraph graph, int depth) {
         SourceLocation at = v.location();
-        if (depth > 4) {
-            return unknown("policy document references nest too deep", at);
-        }
         if (v instanceof Value.MapV m) {
             return fromMap(m);
         }

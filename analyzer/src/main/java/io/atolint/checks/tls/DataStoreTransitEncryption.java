@@ -41,20 +41,26 @@ public final class DataStoreTransitEncryption implements Check {
                 }
                 for (Resource r : s.vertices()) {
                     if (TransitEncryption.appliesTo(r.kind()) && r.attributes().unknownRest() == null) {
-                        judge(ctx, facts, topo, s, r);
+                        judge(ctx, facts, topo.context(s) + ": " + Names.of(r), r, facts.transitEncryption(r));
                     }
+                }
+            }
+        }
+        // Clusters outside the topology's data tiers: MemoryDB, DAX, EMR.
+        for (Kind k : ClusterTransitSettings.KINDS) {
+            for (Resource r : facts.graph().resources(k)) {
+                if (r.attributes().unknownRest() == null) {
+                    judge(ctx, facts, Names.of(r), r, ClusterTransitSettings.of(facts.graph(), r));
                 }
             }
         }
     }
 
-    private void judge(RuleContext ctx, Facts facts, ModelTopology topo, ReplicaSet s, Resource r) {
+    private void judge(RuleContext ctx, Facts facts, String what, Resource r, TransitEncryption t) {
         ctx.examined(r);
-        TransitEncryption t = facts.transitEncryption(r);
         if (t.enforced().isTrue()) {
             return;
         }
-        String what = topo.context(s) + ": " + Names.of(r);
         if (!t.enforced().isKnown()) {
             ctx.note(r, t.at(), what + ": cannot tell whether it enforces TLS: " + t.why(), List.of());
             return;

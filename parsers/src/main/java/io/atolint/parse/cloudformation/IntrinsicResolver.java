@@ -4,6 +4,7 @@ import io.atolint.model.Finding;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 import io.atolint.parse.ParseFindings;
 import io.atolint.parse.RegionAzs;
 import io.atolint.parse.tree.Node;
@@ -714,28 +715,7 @@ final class IntrinsicResolver {
 
     /** The resource references a value was built from. */
     static List<Value.Ref> refsOf(Value v) {
-        List<Value.Ref> out = new ArrayList<>();
-        collectRefs(v, out, 0);
-        return out;
-    }
-
-    private static void collectRefs(Value v, List<Value.Ref> out, int depth) {
-        if (depth > 64) {
-            return;
-        }
-        if (v instanceof Value.Ref r) {
-            out.add(r);
-        } else if (v instanceof Value.Unknown u) {
-            out.addAll(u.refs());
-        } else if (v instanceof Value.ListV l) {
-            for (Value i : l.items()) {
-                collectRefs(i, out, depth + 1);
-            }
-        } else if (v instanceof Value.MapV m) {
-            for (Value i : m.entries().values()) {
-                collectRefs(i, out, depth + 1);
-            }
-        }
+        return ValueWalker.standard().refs(v);
     }
 
     private static String dynamicKind(String s) {

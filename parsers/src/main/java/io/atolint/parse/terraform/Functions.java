@@ -50,6 +50,11 @@ final class Functions {
                 return v;
             }
         }
+        if (name.equals("jsonencode") && args.size() == 1 && args.get(0) instanceof Value.MapV m && !Values.isKnown(m)) {
+            // A document with unresolved leaves (an ARN of a resource created alongside) keeps its structure, so
+            // that rules read the statements they can and see UNKNOWN only where a value is not resolved.
+            return m;
+        }
         boolean structural = STRUCTURAL.contains(name);
         for (Value a : args) {
             if (structural ? !shapeKnown(a, name) : !Values.isKnown(a)) {

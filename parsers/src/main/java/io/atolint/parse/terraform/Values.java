@@ -2,6 +2,7 @@ package io.atolint.parse.terraform;
 
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,61 +15,30 @@ import java.util.Set;
 
 /** Small three-valued helpers over the model's {@link Value} for the Terraform evaluator. */
 final class Values {
+    private static final int MAX_REFS = 200;
+
     private Values() {
     }
 
     /** A value is known when it holds no Unknown and no Symbol anywhere (Refs count as known). */
     static boolean isKnown(Value v) {
-        if (v instanceof Value.Unknown || v instanceof Value.Symbol) {
-            return false;
-        }
-        if (v instanceof Value.ListV l) {
-            for (Value i : l.items()) {
-                if (!isKnown(i)) {
-                    return false;
-                }
-            }
-        }
-        if (v instanceof Value.MapV m) {
-            for (Value i : m.entries().values()) {
-                if (!isKnown(i)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        // a part too deep to walk is not known either
+        return !ValueWalker.standard().anyMatch(v, n -> n.cut()
+                || n.value() instanceof Value.Unknown || n.value() instanceof Value.Symbol);
     }
 
     /** The resources a value was built from, for relations. */
     static List<Value.Ref> refs(Value... values) {
         Set<Value.Ref> out = new LinkedHashSet<>();
         for (Value v : values) {
-            collectRefs(v, out, 0);
+            // about 200 references are plenty for the relations of one value
+            ValueWalker.standard().values(v).takeWhile(x -> out.size() <= MAX_REFS).forEach(x -> ValueWalker.addRefs(x, out));
         }
         return new ArrayList<>(out);
     }
 
     static List<Value.Ref> refs(List<Value> values) {
         return refs(values.toArray(new Value[0]));
-    }
-
-    private static void collectRefs(Value v, Set<Value.Ref> out, int depth) {
-        if (v == null || depth > 50 || out.size() > 200) {
-            return;
-        }
-        if (v instanceof Value.Ref r) {
-            out.add(r);
-        } else if (v instanceof Value.Unknown u) {
-            out.addAll(u.refs());
-        } else if (v instanceof Value.ListV l) {
-            for (Value i : l.items()) {
-                collectRefs(i, out, depth + 1);
-            }
-        } else if (v instanceof Value.MapV m) {
-            for (Value i : m.entries().values()) {
-                collectRefs(i, out, depth + 1);
-            }
-        }
     }
 
     /** UNKNOWN because of its inputs: the reason of the first unknown input, and every input's refs. */
@@ -85,27 +55,16 @@ final class Values {
 
     /** Why a value is not known, or null when it is. */
     static String reasonOf(Value v) {
+        return ValueWalker.standard().values(v).map(Values::ownReason).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Why this one value (not its parts) is not known, or null. */
+    private static String ownReason(Value v) {
         if (v instanceof Value.Unknown u) {
             return u.reason();
         }
         if (v instanceof Value.Symbol s) {
             return s.how() == null || s.how().isEmpty() ? s.display() + " is not known" : s.how();
-        }
-        if (v instanceof Value.ListV l) {
-            for (Value i : l.items()) {
-                String r = reasonOf(i);
-                if (r != null) {
-                    return r;
-                }
-            }
-        }
-        if (v instanceof Value.MapV m) {
-            for (Value i : m.entries().values()) {
-                String r = reasonOf(i);
-                if (r != null) {
-                    return r;
-                }
-            }
         }
         return null;
     }

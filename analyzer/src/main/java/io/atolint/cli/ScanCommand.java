@@ -1,0 +1,93 @@
+package io.atolint.cli;
+
+import io.atolint.checklist.Category;
+import io.atolint.model.Severity;
+import io.atolint.report.ReportFormat;
+
+import java.util.List;
+
+/** {@code atolint scan}: findings in every report asked for; exit 1 when one is at or above {@code --fail-on}. */
+final class ScanCommand implements Command {
+    static final Opt OUTPUT = new Opt("output", "o", "FILE",
+            "write the report given without =FILE to FILE instead of stdout");
+    static final Opt CATEGORY = Opt.of("category", Category.ids(),
+            "solution category: items (and their rules) it is exempt from are not applicable");
+    static final Opt BASELINE = Opt.of("baseline", "FILE",
+            "known findings: those listed are reported as suppressed and never fail the run");
+
+    static final List<Opt> OPTIONS = Opt.concat(ScanInput.OPTIONS,
+            Opt.of("format", "FORMAT[=FILE]", "report format: " + ReportFormat.names() + " (default text); repeatable, "
+                + "each with its own file: --format sarif=out.sarif --format html=report.html"),
+            OUTPUT,
+            Opt.of("fail-on", "LEVEL", "exit 1 when a finding is at or above low|medium|high|critical (default high)"),
+            CATEGORY,
+            BASELINE,
+            Opt.of("create-baseline", "FILE", "write every current finding to FILE as known (exit 0)"));
+
+    @Override
+    public String name() {
+        return "scan";
+    }
+
+    @Override
+    public String synopsis() {
+        return "scan PATH... [options]";
+    }
+
+    @Override
+    public String summary() {
+        return "analyse templates, CDK output, Terraform, diagrams";
+    }
+
+    @Override
+    public List<Opt> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws UsageException {
+        ScanInput in = ScanInput.read(name(), args, console);
+        Severity failOn = args.has("fail-on") ? severity(args.value("fail-on"))
+                : in.config().failOn() != null ? in.config().failOn() : Severity.HIGH;
+        List<String> formats = args.has("format") ? args.values("format") : ScanJob.configuredFormats(in.config());
+        List<ReportOutput> outputs = ReportOutput.parse(formats, args.value("output"));
+        String baseline = baseline(args, in);
+        Category category = category(args, in);
+        ScanJob job = console.job();
+        ScanJob.Result result = job.run(new ScanJob.Request(in.paths(), in.options(), in.config(), category, outputs,
+                baseline, args.value("create-baseline")));
+        job.write(result, outputs, ReportLinks.settings(console.terminal().env())
+                .withBaselineApplied(result.baselineApplied()).withDocsUri(in.config().docsUri()));
+        if (args.has("create-baseline")) {
+            return Cli.OK;
+        }
+        return result.analysis().countAtLeast(failOn) > 0 ? Cli.FINDINGS : Cli.OK;
+    }
+
+    /** The baseline named on the command line, else the configuration's. */
+    static String baseline(Args args, ScanInput in) {
+        return args.has("baseline") ? args.value("baseline") : ScanJob.configuredBaseline(in.config());
+    }
+
+    /** The category named on the command line, else the configuration's, else none. */
+    static Category category(Args args, ScanInput in) throws UsageException {
+        if (!args.has("category")) {
+            return Category.parse(in.config().category()).orElse(null);
+        }
+        String c = args.value("category");
+        return Category.parse(c).orElseThrow(() -> new UsageException("unknown category '" + c + "' (expected "
+                + Category.ids() + ")"));
+    }
+
+    static Severity severity(String s) throws UsageException {
+        try {
+            Severity sev = Severity.parse(s);
+            if (sev == Severity.INFO) {
+                throw new UsageException("--fail-on info is not allowed: notes never fail a build");
+            }
+            return sev;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}
