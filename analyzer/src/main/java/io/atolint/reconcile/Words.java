@@ -101,7 +101,7 @@ final class Words {
         s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
         List<String> out = new ArrayList<>();
         for (String w : s.split(" ")) {
-            if (!w.isEmpty() && !w.startsWith(INDEX_MARK) && !Set.of("the", "aws", "amazon", "a", "an").contains(w)) {
+            if (!w.isEmpty() && !w.startsWith(INDEX_MARK) && !Set.of("the", "aws", "amazon").contains(w)) {
                 out.add(SYNONYMS.getOrDefault(w, w));
             }
         }
