@@ -172,7 +172,7 @@ def main():
     write('DIAG001', 'connected-and-grouped', 'architecture.drawio', mxfile([p]))
     p = Page()
     three_tier(p, 'dashed')
-    p.marker('Noncompliant@+1 {{"Notifications" (cell sns) (SNS_TOPIC) is drawn with no connection and in no group: '
+    p.marker('Noncompliant@+1 {{"Notifications" (SNS_TOPIC) is drawn with no connection and in no group: '
              'the diagram does not show how it takes part}}')
     p.icon('sns', 'Notifications', 'sns', 1060, 300)
     p.vertex('title', 'Order service - production', TEXT, 120, -120, 300, 30)
@@ -192,13 +192,13 @@ def main():
     write('DIAG002', 'current-icons', 'architecture.drawio', mxfile([p]))
     p = Page()
     three_tier(p, 'dashed')
-    p.marker('Noncompliant@+1 {{"EC2" (cell plain-ec2) is drawn as a plain shape (rectangle), not with the AWS icon for EC2}}')
+    p.marker('Noncompliant@+1 {{"EC2" is drawn as a plain shape (rectangle), not with the AWS icon for EC2}}')
     p.vertex('plain-ec2', 'EC2', RECT, 1060, 200, 80, 40)
-    p.marker('Noncompliant@+1 {{"Reports" (cell old-s3) uses an icon of the retired aws3 palette (mxgraph.aws3.s3); '
+    p.marker('Noncompliant@+1 {{1 icon uses a retired AWS palette (aws3: "Reports"); '
              'current AWS icons are the mxgraph.aws4 set}}')
     p.vertex('old-s3', 'Reports', 'outlineConnect=0;dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;'
              'html=1;shape=mxgraph.aws3.s3;fillColor=#E05243;gradientColor=none;', 1060, 300, 60, 60)
-    p.marker('Noncompliant@+1 {{"AWS Single Sign-On" (cell sso) is labelled as IAM Identity Center but drawn with the '
+    p.marker('Noncompliant@+1 {{"AWS Single Sign-On" is labelled as IAM Identity Center but drawn with the '
              'CloudWatch icon (mxgraph.aws4.cloudwatch)}}')
     p.icon('sso', 'AWS Single Sign-On', 'cloudwatch', 1060, 420)
     p.edge('e7', 'web1', 'plain-ec2')
@@ -261,18 +261,15 @@ def main():
                         ('text', 'az-style-free-text-beside-band'), ('subnets', 'az-style-subnet-names')]:
         p = Page()
         three_tier(p, style)
-        if style == 'subnets':
-            # the ALB sits in no subnet, so no subnet name gives its AZ: a note, not a failure
-            idx = next(i for i, l in enumerate(p.lines) if 'id="alb"' in l)
-            p.lines.insert(idx, "<!-- Note@+1 {{The load balancing tier (\"Web ALB\" (cell alb)): cannot tell its "
-                                "Availability Zones: drawn in VPC 'VPC' but in no Availability Zone}} -->")
+        # with 'subnets', the ALB sits in no subnet but in the VPC above the AZ-named subnets: it spans
+        # their AZs by convention, so the tier is in two AZs
         write('DIAG004', case, 'architecture.drawio', mxfile([p]))
     # icons inside AZ boxes but parented to the layer (cell parent="1"), single database: one AZ
     p = Page()
     three_tier(p, 'dashed', db_second_az=False)
     lines = p.lines
     idx = next(i for i, l in enumerate(lines) if 'id="db1"' in l)
-    lines.insert(idx, '<!-- Noncompliant@+1 {{The database tier ("Orders DB primary" (cell db1)) is drawn in one '
+    lines.insert(idx, '<!-- Noncompliant@+1 {{The database tier ("Orders DB primary") is drawn in one '
                       'Availability Zone only (box labelled \'Availability Zone 1\' (dashed)): the diagram does not show '
                       'it surviving the loss of that AZ}} -->')
     write('DIAG004', 'layer-parented-icons-single-db', 'architecture.drawio', mxfile([p]))
@@ -358,8 +355,9 @@ def main():
     p = Page()
     three_tier(p, 'dashed', alb_span=False)
     idx = next(i for i, l in enumerate(p.lines) if 'id="alb"' in l)
-    p.lines.insert(idx, '<!-- Noncompliant@+1 {{Load balancer "Web ALB (cell alb)" is placed in 1 AZ ('
-                        'architecture.drawio p1 AZ[0])}} -->')
+    p.lines.insert(idx, '<!-- Noncompliant@+1 {{Load balancer "Web ALB" is drawn in 1 AZ (Availability Zone 1); a '
+                        'load balancer runs in the AZs of its subnets: drawing it across the AZs it serves (or the '
+                        'IaC\'s subnets) would settle it}} -->')
     write('HA001', 'diagram-alb-in-one-az-box', 'architecture.drawio', mxfile([p]))
 
 
@@ -402,7 +400,7 @@ def graphviz_svg():
         node('web2', 'web2', 'compute/ec2.png', 640, -480),
         node('db1', 'orders', 'database/rds.png', 280, -200),
         node('db2', 'orders standby', 'database/rds.png', 640, -200),
-        '<!-- Noncompliant@+2 {{"audit" (cell audit) (S3_BUCKET) is drawn with no connection and in no group: '
+        '<!-- Noncompliant@+2 {{"audit" (S3_BUCKET) is drawn with no connection and in no group: '
         'the diagram does not show how it takes part}} -->',
         node('audit', 'audit', 'storage/simple-storage-service-s3.png', 20, -150),
         edge(1, 'users', 'web1', 'HTTPS'),

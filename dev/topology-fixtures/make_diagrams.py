@@ -56,9 +56,9 @@ def main():
     alb(p)
     p.icon('web1', 'Web server 1', 'ec2', az_x(1) + 180, 360)
     p.icon('web2', 'Web server 2', 'ec2', az_x(2) + 180, 360)
-    p.marker('Noncompliant@+1 {{data tier: RDS instance "Orders DB (cell db)" runs in one AZ (architecture.drawio p1 AZ[0]) '
+    p.marker('Noncompliant@+1 {{data tier: RDS instance "Orders DB" runs in one AZ (Availability Zone 1) '
              'and the multi-AZ compute tier depends on it: Web server 1 (cell web1) + Web server 2 (cell web2) (Web server 1 '
-             '(cell web1) in architecture.drawio p1 AZ[0]; Web server 2 (cell web2) in architecture.drawio p1 AZ[1]); path '
+             '(cell web1) in Availability Zone 1; Web server 2 (cell web2) in Availability Zone 2); path '
              'Users (cell users) -> Application Load Balancer (cell alb) -> Web server 1 (cell web1) + Web server 2 (cell web2) '
              '-> Orders DB (cell db)}}')
     p.icon('db', 'Orders DB', 'rds', az_x(1) + 180, 540)
@@ -283,7 +283,7 @@ def main():
     frame(p)
     p.glyph('users', 'Users', 'users', 546, -60)
     alb(p)
-    p.marker('Noncompliant@+1')
+    p.marker('Note@+1')  # a drawing does not state scaling: a note, never a finding
     p.icon('web1', 'Web server 1', 'ec2', az_x(1) + 180, 360)
     p.icon('web2', 'Web server 2', 'ec2', az_x(2) + 180, 360)
     p.edge('e1', 'users', 'alb', 'HTTPS')

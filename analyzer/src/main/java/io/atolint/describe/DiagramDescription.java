@@ -14,6 +14,7 @@ import io.atolint.parse.Scanner;
 import io.atolint.parse.SourceTree;
 import io.atolint.parse.diagram.DiagramReader;
 import io.atolint.parse.diagram.DiagramView;
+import io.atolint.topology.ReplicaSet;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,6 +92,7 @@ public final class DiagramDescription {
                 out.println("    " + pad(r.kind().name(), 24) + " " + name(r) + "  [" + r.meta("shape").orElse(r.rawType())
                         + ", " + r.meta("drawnAs").orElse("") + "]  placement: " + placement(r));
             }
+            summaryText(out, PageSummary.of(v));
             out.println("  connections:");
             if (v.edges().isEmpty()) {
                 out.println("    (none)");
@@ -108,6 +110,59 @@ public final class DiagramDescription {
                         + (v.page().hiddenCells() > 0 ? "; " + v.page().hiddenCells() + " hidden cell(s) ignored" : ""));
             }
         }
+    }
+
+    private static void summaryText(PrintStream out, PageSummary s) {
+        out.println("  reading:");
+        out.println("    AZs drawn: " + s.azsDrawn() + (s.azsInNamesOnly() > 0 ? " (+" + s.azsInNamesOnly()
+                + " named only in subnet labels)" : "") + "; VPCs: " + s.vpcs() + "; subnets: " + s.subnets()
+                + " (" + s.publicSubnets() + " public, " + s.privateSubnets() + " private)");
+        out.println("    outside AWS: " + (s.outside().isEmpty() ? "nothing drawn" : String.join(", ", s.outside())));
+        List<String> tiers = new ArrayList<>();
+        s.tiers().forEach((role, n) -> tiers.add(role.label() + " " + tierText(n)));
+        out.println("    tiers: " + String.join("; ", tiers));
+        out.println("    replica pairs: " + (s.replicaPairs().isEmpty() ? "none" : ""));
+        for (ReplicaSet r : s.replicaPairs()) {
+            out.println("      " + r.describe() + " (" + r.where() + ")");
+        }
+        out.println("    VPN / Direct Connect: " + s.siteLinks());
+        for (String d : s.siteDetails()) {
+            out.println("      " + d);
+        }
+    }
+
+    private static String tierText(String n) {
+        return switch (n) {
+            case "R" -> "regional / managed";
+            case "?" -> "AZs cannot be told";
+            case "0" -> "not drawn";
+            default -> "in " + n + " AZ" + (n.equals("1") ? "" : "s");
+        };
+    }
+
+    private static void summaryJson(ObjectNode n, PageSummary s) {
+        n.put("azsDrawn", s.azsDrawn());
+        n.put("azsNamedOnlyInSubnets", s.azsInNamesOnly());
+        n.put("vpcs", s.vpcs());
+        ObjectNode sub = n.putObject("subnets");
+        sub.put("total", s.subnets());
+        sub.put("public", s.publicSubnets());
+        sub.put("private", s.privateSubnets());
+        ArrayNode outside = n.putArray("outsideAws");
+        s.outside().forEach(outside::add);
+        ObjectNode tiers = n.putObject("tiers");
+        s.tiers().forEach((role, v) -> tiers.put(role.label(), v));
+        ArrayNode pairs = n.putArray("replicaPairs");
+        for (ReplicaSet r : s.replicaPairs()) {
+            ObjectNode p = pairs.addObject();
+            ArrayNode members = p.putArray("members");
+            r.vertices().forEach(m -> members.add(m.displayName()));
+            p.put("where", r.where());
+            p.put("multiAz", r.multiAz().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        n.put("siteLinks", s.siteLinks());
+        ArrayNode details = n.putArray("siteDetails");
+        s.siteDetails().forEach(details::add);
     }
 
     private static void tree(PrintStream out, Resource g, Map<Resource, List<Resource>> children, int depth) {
@@ -181,6 +236,7 @@ public final class DiagramDescription {
             ArrayNode unresolved = p.putArray("unresolvedConnectors");
             v.unresolvedEdges().forEach(unresolved::add);
             p.put("shapesNotUnderstood", v.ignoredShapes());
+            summaryJson(p.putObject("summary"), PageSummary.of(v));
             p.put("hiddenCells", v.page().hiddenCells());
         }
         m.writerWithDefaultPrettyPrinter().writeValue(out, root);

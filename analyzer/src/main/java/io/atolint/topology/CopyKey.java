@@ -17,7 +17,33 @@ final class CopyKey {
     private static final Pattern COPY_MARK = Pattern.compile(
             "(?:[\\s\\-_#(]*(?:\\d+|(?:az|availability zone)[\\s\\-_]*[a-z0-9]{1,2}|[a-z]{2}-[a-z]+-\\d[a-z])\\)?)+$");
 
+    /** Role words that mark the copies of one service: "Aurora primary" / "read replica", "DB master" / "standby". */
+    private static final Pattern ROLE_WORDS = Pattern.compile(
+            "\\b(primary|standby|secondary|read[- ]?replica|replica|read[- ]?only|failover|master|slave|active|passive|"
+                    + "writer|reader)\\b");
+
     private CopyKey() {
+    }
+
+    /**
+     * What a drawn copy is a copy of, for grouping the copies drawn in each AZ box: the label without its
+     * role words ({@code roleOnly}) or also without its copy number or AZ name; an unlabelled icon is a
+     * copy of the other unlabelled icons of its kind. Empty for what is not drawn.
+     */
+    static boolean hasRoleWord(Resource r) {
+        return ROLE_WORDS.matcher(r.meta().getOrDefault("label", "").toLowerCase(Locale.ROOT)).find();
+    }
+
+    static Optional<String> drawn(Resource r, boolean roleOnly) {
+        if (!r.format().isDiagram()) {
+            return Optional.empty();
+        }
+        String label = r.meta().getOrDefault("label", "").strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String base = ROLE_WORDS.matcher(label).replaceAll(" ").replaceAll("[\\s\\-_/()]+", " ").strip();
+        if (!roleOnly) {
+            base = COPY_MARK.matcher(base).replaceAll("").strip();
+        }
+        return Optional.of(r.kind() + "|" + r.meta().getOrDefault("vpc", "") + "|" + base);
     }
 
     static Optional<String> of(Resource r) {

@@ -255,6 +255,7 @@ final class SpofAnalysis {
             List<TrafficPath> paths = e.getValue();
             boolean end = paths.stream().anyMatch(p -> p.end() == s || p.head() == s);
             if ((!end && !cutPoints.contains(s)) || judged.contains(s) || multiAzByConstruction(s.primary())
+                    || drawnBox(s)
                     || (s.multiAz().isTrue() && !s.capacity().isOne())) {
                 continue;
             }
@@ -293,8 +294,23 @@ final class SpofAnalysis {
         }
     }
 
+    /**
+     * A site whose one drawn link is a single point of failure: an on-premises site. The internet and
+     * the users reached through it are not one link however many lines are drawn, and a line to a third
+     * party says nothing about how many paths lead there.
+     */
+    /**
+     * A box of a drawing that a line happens to touch (a subnet, a security group drawn as a box, an
+     * unnamed group): where things are, not a hop that serves traffic.
+     */
+    private static boolean drawnBox(ReplicaSet s) {
+        Resource r = s.primary();
+        return s.role().isEmpty() && r.format().isDiagram() && (r.meta().containsKey("container")
+                || r.kind() == Kind.SECURITY_GROUP || r.kind() == Kind.DIAGRAM_GROUP || r.kind() == Kind.UNKNOWN);
+    }
+
     private static boolean remoteSite(Resource r) {
-        return r.kind() == Kind.ON_PREMISES || r.kind() == Kind.EXTERNAL_SYSTEM;
+        return r.kind() == Kind.ON_PREMISES;
     }
 
     /** Managed regional and global services, and what runs outside AWS. */

@@ -75,6 +75,11 @@ final class TopologyBuilder {
         // Declaration order, so that sets and paths come out in the order the files state them.
         List<Resource> vertices = traffic.vertices();
         vertices.sort(Comparator.comparingInt(r -> declared.getOrDefault(r, Integer.MAX_VALUE)));
+        // The same service drawn once per AZ box (same kind and label up to a role word, then up to a copy
+        // number or AZ name): one replica set that spans those AZs, as a reviewer reads the picture.
+        drawnCopies(vertices, true);
+        drawnCopies(vertices, false);
+        drawnStandbys(vertices);
         // EC2 instances (and role-less appliances) that the same resources send traffic to serve
         // interchangeably: the targets of one target group, two drawn firewalls behind one load balancer.
         Map<String, List<Resource>> instancesByFeeders = new LinkedHashMap<>();
@@ -82,7 +87,7 @@ final class TopologyBuilder {
             boolean interchangeable = (v.kind() == Kind.EC2_INSTANCE && traffic.role(v).orElse(null) == Role.COMPUTE)
                     || (traffic.role(v).isEmpty() && !v.kind().isOutsideAws());
             Set<String> feeders = feeders(v);
-            if (interchangeable && !feeders.isEmpty()) {
+            if (interchangeable && !feeders.isEmpty() && !setOf.containsKey(v)) {
                 instancesByFeeders.computeIfAbsent(v.kind() + "\u0000" + String.join("\u0000", feeders),
                         k -> new ArrayList<>()).add(v);
             }
@@ -110,10 +115,10 @@ final class TopologyBuilder {
         // A data store and its drawn replica or standby, joined by an edge, are one set.
         UnionFind<Resource> joined = new UnionFind<>();
         for (Resource v : vertices) {
-            if (traffic.role(v).orElse(null) == Role.DATA) {
+            if (traffic.role(v).orElse(null) == Role.DATA && !setOf.containsKey(v)) {
                 joined.add(v);
                 for (Resource s : traffic.successors(v)) {
-                    if (s.kind() == v.kind() && traffic.role(s).orElse(null) == Role.DATA) {
+                    if (s.kind() == v.kind() && traffic.role(s).orElse(null) == Role.DATA && !setOf.containsKey(s)) {
                         joined.union(v, s);
                     }
                 }
@@ -129,6 +134,61 @@ final class TopologyBuilder {
                 add(List.of(v));
             }
         }
+    }
+
+    private void drawnCopies(List<Resource> vertices, boolean roleOnly) {
+        Map<String, List<Resource>> copies = new LinkedHashMap<>();
+        for (Resource v : vertices) {
+            Role role = traffic.role(v).orElse(null);
+            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA) || v.meta().containsKey("legend")) {
+                continue;
+            }
+            CopyKey.drawn(v, roleOnly).ifPresent(k -> copies.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        }
+        for (List<Resource> group : copies.values()) {
+            if (group.size() > 1 && inDistinctAzs(group)) {
+                add(group);
+            }
+        }
+    }
+
+    /** A drawn data store whose label gives it a role (standby, replica) and the store of its kind in another AZ. */
+    private void drawnStandbys(List<Resource> vertices) {
+        Map<String, List<Resource>> byKind = new LinkedHashMap<>();
+        for (Resource v : vertices) {
+            if (!setOf.containsKey(v) && traffic.role(v).orElse(null) == Role.DATA && v.format().isDiagram()
+                    && !v.meta().containsKey("legend")) {
+                byKind.computeIfAbsent(v.kind() + "|" + v.meta().getOrDefault("vpc", ""), k -> new ArrayList<>()).add(v);
+            }
+        }
+        for (List<Resource> group : byKind.values()) {
+            if (group.size() > 1 && group.stream().anyMatch(CopyKey::hasRoleWord) && inDistinctAzs(group)) {
+                add(group);
+            }
+        }
+    }
+
+    /**
+     * True unless all of them are provably drawn in one same AZ: copies in two AZ boxes are one set
+     * across them, and a copy whose AZ cannot be told leaves the set's spread UNKNOWN (a note), never a
+     * single-AZ finding against each copy.
+     */
+    private static boolean inDistinctAzs(List<Resource> group) {
+        for (Resource a : group) {
+            for (Resource b : group) {
+                if (a == b) {
+                    continue;
+                }
+                boolean sameAz = a.placement().scope() == io.atolint.model.Placement.Scope.ZONAL
+                        && b.placement().scope() == io.atolint.model.Placement.Scope.ZONAL
+                        && a.placement().azs().size() == 1 && b.placement().azs().size() == 1
+                        && a.placement().azs().get(0).sameAs(b.placement().azs().get(0)).isTrue();
+                if (!sameAz) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -29,7 +29,12 @@ class DescribeCommandTest {
         assertEquals("0", r[0], r[2]);
         String out = r[1];
         assertTrue(out.contains("AZ (cell band1)") || out.contains("AZ  (cell band1)") || out.contains("(cell band1)"), out);
-        assertTrue(out.contains("free text 'AZ1' (cell t1) beside an unlabelled band"), out);
+        assertTrue(out.contains("free text 'AZ1' beside an unlabelled band"), out);
+        // the reviewer's summary: two AZs, one VPC, four subnets, the users outside AWS, each tier in two AZs
+        assertTrue(out.contains("AZs drawn: 2; VPCs: 1; subnets: 4 (2 public, 2 private)"), out);
+        assertTrue(out.contains("outside AWS: Users"), out);
+        assertTrue(out.contains("tiers: load-balancing in 2 AZs; compute in 2 AZs; data in 2 AZs"), out);
+        assertTrue(out.contains("Orders DB primary") && out.contains("replica pairs:"), out);
         assertTrue(out.contains("RDS_INSTANCE") && out.contains("'Orders DB primary' (cell db1)"), out);
         assertTrue(out.contains("'Users' (cell users) -> 'Web ALB' (cell alb)  CONNECTS_OUTSIDE  \"HTTPS\""), out);
         assertTrue(out.contains("vpc 'VPC' (cell vpc)"), out);

@@ -24,6 +24,14 @@ public record Az(Type type, String name, String family, int index, boolean disti
         return new Az(Type.SYMBOL, null, family, index, distinct, how);
     }
 
+    /**
+     * A drawn AZ: a symbol of its page's family, shown by the name the picture gives it ("Availability
+     * Zone 1", "AZ-(region)a"). Names must differ between distinct indexes of one family.
+     */
+    public static Az drawn(String name, String family, int index, String how) {
+        return new Az(Type.SYMBOL, name, family, index, true, how);
+    }
+
     public static Az unknown(String reason) {
         return new Az(Type.UNKNOWN, null, null, -1, false, reason);
     }
@@ -71,7 +79,7 @@ public record Az(Type type, String name, String family, int index, boolean disti
     public String value() {
         return switch (type) {
             case LITERAL, ZONE_ID -> name;
-            case SYMBOL -> index >= 0 ? family + "[" + index + "]" : family;
+            case SYMBOL -> name != null ? name : index >= 0 ? family + "[" + index + "]" : family;
             case UNKNOWN -> "UNKNOWN";
         };
     }

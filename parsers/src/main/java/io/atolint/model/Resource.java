@@ -123,8 +123,10 @@ public final class Resource {
      */
     public String displayName() {
         if (format.isDiagram()) {
+            // a person points at a drawn thing by its label, or by what and where it is; the cell id is
+            // in the location (SARIF logical location), not in the name
             String label = meta.getOrDefault("label", "");
-            return label.isEmpty() ? "cell " + name : label + " (cell " + name + ")";
+            return !label.isEmpty() ? label : meta.getOrDefault("name", "cell " + name);
         }
         String cdk = meta.get("cdkPath");
         if (cdk == null) {

@@ -58,7 +58,7 @@ final class DiagramFiles {
     }
 
     static String label(Resource r) {
-        String l = r.meta("label").orElse("");
-        return l.isEmpty() ? "cell " + r.name() : "\"" + l + "\" (cell " + r.name() + ")";
+        // by its label, or by kind and position; the cell is in the finding's location
+        return "\"" + r.displayName() + "\"";
     }
 }

@@ -7,7 +7,12 @@ import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
+import io.atolint.model.Finding;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,21 +30,23 @@ public final class ServiceIcons implements Check {
     @Override
     public void check(RuleContext ctx) {
         for (List<Model> pages : DiagramFiles.examinedByFile(ctx).values()) {
+            for (Model page : pages) {
+                retired(ctx, page);
+            }
             for (Resource r : DiagramFiles.resources(pages)) {
                 if (!DiagramFiles.isElement(r) || r.kind().isOutsideAws()) {
                     continue;
                 }
                 String drawnAs = r.meta("drawnAs").orElse("");
                 String set = r.meta("iconSet").orElse("");
-                if (drawnAs.equals("label")) {
+                String shape = r.meta("shape").orElse("");
+                boolean awsStencil = shape.startsWith("mxgraph.aws");
+                boolean picture = shape.equals("image") || shape.matches("(?i).*\\.(svg|png|jpe?g|gif)$");
+                if (drawnAs.equals("label") && !awsStencil && !picture) {
                     ctx.report(r, r.location(), DiagramFiles.label(r) + " is drawn as a plain shape ("
                             + r.meta("shape").orElse("shape") + "), not with the AWS icon for "
                             + r.meta("service").orElse(r.kind().name()), List.of());
                     continue;
-                }
-                if (RETIRED.contains(set)) {
-                    ctx.report(Severity.LOW, r, r.location(), DiagramFiles.label(r) + " uses an icon of the retired "
-                            + set + " palette (" + r.rawType() + "); current AWS icons are the mxgraph.aws4 set", List.of());
                 }
                 String iconService = r.meta("service").orElse("");
                 String labelService = r.meta("labelService").orElse("");
@@ -51,7 +58,48 @@ public final class ServiceIcons implements Check {
         }
     }
 
+    /**
+     * Retired palettes are a matter of the whole drawing: one finding per page, at its first such icon,
+     * naming them all, rather than one per icon.
+     */
+    private static void retired(RuleContext ctx, Model page) {
+        Map<String, List<Resource>> bySet = new TreeMap<>();
+        for (Resource r : page.resources()) {
+            String set = r.meta("iconSet").orElse("");
+            if (DiagramFiles.isElement(r) && !r.kind().isOutsideAws() && RETIRED.contains(set)
+                    && !r.meta("drawnAs").orElse("").equals("label")) {
+                bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(r);
+            }
+        }
+        if (bySet.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        List<Finding.Related> related = new ArrayList<>();
+        Resource first = null;
+        int n = 0;
+        for (Map.Entry<String, List<Resource>> e : bySet.entrySet()) {
+            List<String> names = new ArrayList<>();
+            for (Resource r : e.getValue()) {
+                first = first == null ? r : first;
+                n++;
+                if (names.size() < 5) {
+                    names.add(DiagramFiles.label(r));
+                }
+                related.add(new Finding.Related(DiagramFiles.label(r) + ": " + r.rawType(), r.location(), r.id()));
+            }
+            parts.add(e.getKey() + ": " + String.join(", ", names) + (e.getValue().size() > 5 ? " and "
+                    + (e.getValue().size() - 5) + " more" : ""));
+        }
+        ctx.report(Severity.LOW, first, first.location(), n + (n == 1 ? " icon uses" : " icons use")
+                + " a retired AWS palette (" + String.join("; ", parts) + "); current AWS icons are the mxgraph.aws4 set",
+                related);
+    }
+
+    /** "AWS Cloud" and "Cloud", "Amazon RDS" and "RDS" name one service. */
     private static boolean same(String a, String b) {
-        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+        String x = a.toLowerCase(Locale.ROOT).replaceAll("\\b(aws|amazon)\\b", "").trim();
+        String y = b.toLowerCase(Locale.ROOT).replaceAll("\\b(aws|amazon)\\b", "").trim();
+        return x.equals(y);
     }
 }

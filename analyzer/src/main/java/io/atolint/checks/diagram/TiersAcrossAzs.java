@@ -109,7 +109,11 @@ public final class TiersAcrossAzs implements Check {
             return;
         }
         Placement.AzCount count = Placement.AzCount.of(azs);
-        if (count.provablySingle() && unknown.isEmpty()) {
+        if (count.provablySingle() && unknown.isEmpty() && tier == Tier.LOAD_BALANCING) {
+            ctx.report(Severity.LOW, first, first.location(), what + " is drawn in one Availability Zone only ("
+                    + distinct(azs) + "); a load balancer runs in the AZs of its subnets, so this is the drawing's "
+                    + "shorthand or a real gap: drawing it across the AZs it serves would settle it", related);
+        } else if (count.provablySingle() && unknown.isEmpty()) {
             ctx.report(first, first.location(), what + " is drawn in one Availability Zone only ("
                     + distinct(azs) + "): the diagram does not show it surviving the loss of that AZ", related);
         } else if (!count.provablyMulti()) {

@@ -73,7 +73,15 @@ public final class LoadBalancerAzSpread implements Check {
         if (p.scope() == Placement.Scope.UNKNOWN) {
             ctx.note(lb, at, name + ": cannot prove it spans two AZs: " + p.reason(), List.of());
         } else if (count != null && count.max() >= 1 && count.provablySingle()) {
-            ctx.report(lb, at, name + " is placed in 1 AZ (" + distinctValues(p.azs()) + ")", List.of());
+            if (lb.format().isDiagram()) {
+                // a load balancer always has nodes in the AZs of its subnets; one drawn in an AZ box is
+                // usually the drawing's shorthand, not a claim any reviewer would hold against it
+                ctx.report(Severity.LOW, lb, at, name + " is drawn in 1 AZ (" + distinctValues(p.azs()) + "); a load "
+                        + "balancer runs in the AZs of its subnets: drawing it across the AZs it serves (or the "
+                        + "IaC's subnets) would settle it", List.of());
+            } else {
+                ctx.report(lb, at, name + " is placed in 1 AZ (" + distinctValues(p.azs()) + ")", List.of());
+            }
         } else if (count != null && count.max() >= 1 && !count.provablyMulti()) {
             ctx.note(lb, at, name + ": cannot prove it spans two distinct AZs: " + p.display(), List.of());
         }

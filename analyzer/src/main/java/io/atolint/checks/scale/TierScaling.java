@@ -39,7 +39,13 @@ public final class TierScaling implements Check {
         Resource r = s.primary();
         ScalingVerdict v = ctx.facts().scaling(r);
         String what = topo.context(s) + ": " + s.describe();
-        if (v.scales().isFalse()) {
+        if (v.scales().isFalse() && r.format().isDiagram()) {
+            // a picture claims a topology, not a configuration: it cannot show manual scaling being
+            // documented and tested, nor that a drawn instance is not managed by something undrawn
+            ctx.note(r, v.at(), what + (s.vertices().size() > 1 ? " are" : " is") + " drawn without an Auto Scaling group (" + v.why() + "); a diagram does not "
+                    + "state how it scales: the IaC, or an Auto Scaling group drawn around it, would settle it",
+                    Evidence.path(topo, s, r));
+        } else if (v.scales().isFalse()) {
             ctx.report(r, v.at(), what + (s.vertices().size() > 1 ? " have" : " has") + " a fixed size (" + v.why() + "); TV-4.1 also accepts documented, "
                     + "tested manual scaling when business requirements do not need automatic scaling",
                     Evidence.path(topo, s, r));

@@ -103,8 +103,14 @@ final class ViewNodes {
         return name;
     }
 
-    /** A diagram's AZ symbol ({@code architecture.drawio p1 AZ[1]}) without the file and page. */
+    /**
+     * A diagram's AZ: drawn AZs carry the name the picture gives them ("Availability Zone 1"); a bare
+     * symbol ({@code architecture.drawio p1 AZ[1]}) loses its file and page.
+     */
     static String shortAz(String value) {
+        if (!value.matches(".* p\\d+ AZ(\\[\\d+])?$")) {
+            return value;
+        }
         int space = value.lastIndexOf(' ');
         return space < 0 ? value : value.substring(space + 1);
     }

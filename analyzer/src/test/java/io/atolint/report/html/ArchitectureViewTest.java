@@ -111,10 +111,10 @@ class ArchitectureViewTest {
         ArchitectureView v = ArchitectureView.of(scan(Repo.path("fixtures/rules/DIAG001/connected-and-grouped"),
                 "fixtures/rules/DIAG001/connected-and-grouped", null));
         Map<String, String> where = where(v);
-        assertEquals("Region (not given) > VPC VPC (cell vpc) > Availability Zone 1 > Public subnet (cell sn1)",
+        assertEquals("Region (not given) > VPC VPC > Availability Zone 1 > Public subnet",
                 where.get("Web server 1"), "subnets reach their VPC through the drawn AZ box, which lends its label");
         assertEquals("Outside AWS", where.get("Users"));
-        assertEquals("1 AZ: AZ[0]", node(v, "Web server 1").detail(), "a drawn AZ's symbol without file and page");
+        assertEquals("1 AZ: Availability Zone 1", node(v, "Web server 1").detail(), "a drawn AZ by the name the picture gives it");
     }
 
     @Test

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 public final class AzLabels {
     /** A whole label that names one AZ. */
     private static final Pattern WHOLE = Pattern.compile(
-            "(?i)^\\s*(?:availability[\\s_-]*zone|avail\\.?[\\s_-]*zone|az)\\s*[-_#:]?\\s*(\\d{1,2}|[a-h])\\s*(?:\\(([^)]*)\\))?\\s*$");
+            "(?i)^\\s*(?:availability[\\s_-]*zone|avail\\.?[\\s_-]*zone|az)\\s*[-_#:]?\\s*(?:\\(?region\\)?\\s*)?(\\d{1,2}|[a-h])\\s*(?:\\(([^)]*)\\))?\\s*$");
+    /** "Availability Zone" with no number: one AZ per box, distinct from the other boxes beside it. */
+    private static final Pattern UNNUMBERED = Pattern.compile("(?i)^\\s*availability[\\s_-]*zone\\s*$");
     /** An AZ token inside a longer label (a subnet name). */
     private static final Pattern INSIDE = Pattern.compile(
             "(?i)(?:^|[^a-z0-9])(?:availability[\\s_-]*zone|az)[\\s_#-]*(\\d{1,2}|[a-h])(?![a-z0-9])");
@@ -22,8 +24,15 @@ public final class AzLabels {
     private AzLabels() {
     }
 
-    /** The AZ a label names: its token ("1", "a") or literal zone name, and whether it is literal. */
+    /**
+     * The AZ a label names: its token ("1", "a") or literal zone name, and whether it is literal. An
+     * unnumbered "Availability Zone" has an empty token: each box so labelled is an AZ of its own.
+     */
     public record AzName(String token, boolean literal) {
+        public boolean unnumbered() {
+            return token.isEmpty();
+        }
+
         /** The key under which two labels name the same AZ. */
         public String key() {
             return (literal ? "zone:" : "az:") + token.toLowerCase(Locale.ROOT);
@@ -45,6 +54,9 @@ public final class AzLabels {
                 }
             }
             return Optional.of(new AzName(m.group(1).toLowerCase(Locale.ROOT), false));
+        }
+        if (UNNUMBERED.matcher(l).matches()) {
+            return Optional.of(new AzName("", false));
         }
         Matcher lit = LITERAL.matcher(l);
         if (lit.find() && l.length() <= lit.group(1).length() + 24) {

@@ -18,9 +18,20 @@ public final class DiagramHandler implements FormatHandler {
         return "diagram";
     }
 
+    private static int exportRank(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        return p.endsWith(".drawio") || p.endsWith(".dio") || p.endsWith(".xml") ? 0 : p.endsWith(".svg") ? 1 : 2;
+    }
+
     @Override
     public void scan(ScanSession session) {
-        for (String path : session.unclaimed()) {
+        // a .drawio, its .drawio.svg and .drawio.png exports carry one diagram: scanned once, by content
+        java.util.Map<String, java.util.List<io.atolint.model.Model>> seen = new java.util.HashMap<>();
+        java.util.Map<String, String> firstPath = new java.util.HashMap<>();
+        // the editable .drawio carries a diagram before its exports, then the shorter path: whatever the walk order
+        java.util.List<String> paths = new java.util.ArrayList<>(session.unclaimed());
+        paths.sort(java.util.Comparator.comparingInt(DiagramHandler::exportRank).thenComparing(p -> p));
+        for (String path : paths) {
             if (!DiagramReader.mayBeDiagram(path)) {
                 continue;
             }
@@ -36,11 +47,24 @@ public final class DiagramHandler implements FormatHandler {
                 session.skip(path, "not a diagram: " + r.notADiagram());
                 continue;
             }
-            session.claim(path);
             if (r.pages().isEmpty()) {
+                session.claim(path);
                 r.problems().forEach(session::report);
                 continue;
             }
+            String key = DiagramIdentity.of(r.pages());
+            if (seen.containsKey(key)) {
+                for (io.atolint.model.Model m : seen.get(key)) {
+                    m.meta().merge("sameDiagramIn", path, (a, b) -> a + ", " + b);
+                }
+                session.skip(path, "the same diagram as " + firstPath.get(key) + " (read once)");
+                continue;
+            }
+            session.claim(path);
+            java.util.List<io.atolint.model.Model> models = new java.util.ArrayList<>();
+            r.pages().forEach(v -> models.add(v.model()));
+            seen.put(key, models);
+            firstPath.put(key, path);
             for (int i = 0; i < r.pages().size(); i++) {
                 if (i == 0) {
                     r.problems().forEach(r.pages().get(0).model()::report);

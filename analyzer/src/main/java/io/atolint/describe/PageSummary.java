@@ -1,0 +1,186 @@
+package io.atolint.describe;
+
+import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Az;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Placement;
+import io.atolint.model.Resource;
+import io.atolint.parse.diagram.DiagramView;
+import io.atolint.topology.ModelTopology;
+import io.atolint.topology.ReplicaSet;
+import io.atolint.topology.Role;
+import io.atolint.topology.SiteConnectivity;
+import io.atolint.topology.Facts;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a reviewer writes down about a drawn page, as atolint reads it: how many Availability Zones,
+ * VPCs and subnets are drawn, what is drawn outside AWS, in how many AZs each tier is placed, the
+ * replica pairs (a data store drawn more than once, or copies marked primary/standby/replica) and the
+ * links to on-premises sites. The tiers and pairs come from the same topology the rules select from.
+ *
+ * @param azsDrawn       distinct AZs drawn as boxes, bands or AZ texts (not those named only in subnet labels)
+ * @param azsInNamesOnly distinct AZs named only inside subnet labels
+ * @param tiers          per tier: the AZ count, {@code R} (regional or managed only), {@code ?} (cannot tell)
+ *                       or {@code 0} (not drawn)
+ * @param siteLinks      {@code none}, {@code single VPN}, {@code redundant VPN}, {@code single DX},
+ *                       {@code redundant DX} or {@code DX + VPN}
+ */
+public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnets, int publicSubnets,
+                          int privateSubnets, List<String> outside, Map<Role, String> tiers,
+                          List<ReplicaSet> replicaPairs, String siteLinks, List<String> siteDetails) {
+
+    static final List<Role> TIER_ROLES = List.of(Role.LOAD_BALANCING, Role.COMPUTE, Role.DATA);
+
+    static PageSummary of(DiagramView v) {
+        Model model = v.model();
+        Set<String> drawn = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
+        for (DiagramView.AzView az : v.azs()) {
+            if ("subnet names".equals(az.resource().meta("drawnAs").orElse(""))) {
+                named.add(az.az().value());
+            } else {
+                drawn.add(az.az().value());
+            }
+        }
+        named.removeAll(drawn);
+        int vpcs = 0;
+        int subnets = 0;
+        int pub = 0;
+        int priv = 0;
+        List<String> outside = new ArrayList<>();
+        for (Resource r : model.resources()) {
+            if (r.meta("legend").isPresent()) {
+                continue;
+            }
+            if (r.kind() == Kind.VPC) {
+                vpcs++;
+            } else if (r.kind() == Kind.SUBNET) {
+                subnets++;
+                String t = r.meta("subnetType").orElse("unknown");
+                if (t.equals("public")) {
+                    pub++;
+                } else if (t.equals("private")) {
+                    priv++;
+                }
+            }
+            if (r.kind().isOutsideAws() || r.placement().scope() == Placement.Scope.OUTSIDE_AWS) {
+                outside.add(r.displayName());
+            }
+        }
+        ResourceGraph graph = ResourceGraph.of(List.of(model));
+        Facts facts = new Facts(graph);
+        ModelTopology topo = facts.topology().of(model).orElse(null);
+        Map<Role, String> tiers = new EnumMap<>(Role.class);
+        List<ReplicaSet> pairs = new ArrayList<>();
+        for (Role role : TIER_ROLES) {
+            tiers.put(role, topo == null ? "?" : tier(topo, role));
+        }
+        if (topo != null) {
+            for (ReplicaSet s : topo.sets()) {
+                if (isPair(s)) {
+                    pairs.add(s);
+                }
+            }
+        }
+        List<String> details = new ArrayList<>();
+        int vpn = 0;
+        int dx = 0;
+        int best = 0;
+        for (SiteConnectivity.Result r : facts.sites(model)) {
+            vpn += r.vpnConnections().size();
+            dx += r.directConnects().size();
+            best = Math.max(best, Math.min(r.independent(), r.vpnConnections().size() + r.directConnects().size()));
+            details.add(r.site().name() + ": " + r.independent() + " independent connection(s), "
+                    + r.vpnConnections().size() + " VPN, " + r.directConnects().size() + " Direct Connect");
+        }
+        String links;
+        if (vpn == 0 && dx == 0) {
+            links = "none";
+        } else if (vpn > 0 && dx > 0) {
+            links = "DX + VPN";
+        } else if (dx > 0) {
+            links = best >= 2 ? "redundant DX" : "single DX";
+        } else {
+            links = best >= 2 ? "redundant VPN" : "single VPN";
+        }
+        return new PageSummary(drawn.size(), named.size(), vpcs, subnets, pub, priv, outside, tiers, pairs, links,
+                details);
+    }
+
+    /**
+     * The AZ count of a tier's drawn instances, per VPC (unnumbered AZ boxes of two VPCs may be the same
+     * AZ), the largest; R when all are regional, managed, or load balancers spanning their VPC's AZs by
+     * convention; ? when it cannot be told.
+     */
+    private static String tier(ModelTopology topo, Role role) {
+        Map<String, Set<String>> azsByVpc = new java.util.LinkedHashMap<>();
+        boolean any = false;
+        boolean unknown = false;
+        boolean regional = false;
+        for (ReplicaSet s : topo.sets()) {
+            if (s.role().orElse(null) != role) {
+                continue;
+            }
+            for (Resource r : s.replicas()) {
+                if (r.meta("legend").isPresent() || r.kind() == Kind.S3_BUCKET || r.kind() == Kind.GLACIER_VAULT) {
+                    continue; // object storage (logs, artifacts, static sites) is not a database tier
+                }
+                any = true;
+                Set<String> azs = azsByVpc.computeIfAbsent(r.meta("vpc").orElse(""), k -> new LinkedHashSet<>());
+                Placement p = r.placement();
+                if (r.meta("spans").isPresent()) {
+                    regional = true;
+                    continue;
+                }
+                switch (p.scope()) {
+                    case ZONAL -> p.azs().forEach(a -> azs.add(a.value()));
+                    case ONE_OF -> azs.add(p.azs().isEmpty() ? "one of ? " + r.id() : p.azs().get(0).value());
+                    case REGIONAL, GLOBAL, NONE -> regional = true;
+                    case OUTSIDE_AWS -> {
+                    }
+                    default -> unknown = true;
+                }
+            }
+        }
+        int most = azsByVpc.values().stream().mapToInt(Set::size).max().orElse(0);
+        if (most > 0) {
+            return Integer.toString(most);
+        }
+        if (unknown) {
+            return "?";
+        }
+        return regional ? "R" : any ? "?" : "0";
+    }
+
+    /** A replica pair: a data store drawn more than once, or copies whose labels give them roles. */
+    private static boolean isPair(ReplicaSet s) {
+        if (s.replicas().size() < 2 && s.vertices().size() < 2) {
+            return false;
+        }
+        if (s.role().orElse(null) == Role.DATA) {
+            return true;
+        }
+        for (Resource r : s.vertices()) {
+            String l = r.meta("label").orElse("").toLowerCase(Locale.ROOT);
+            if (l.matches(".*\\b(primary|standby|secondary|replica|failover|master|slave)\\b.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String azValues(List<Az> azs) {
+        Set<String> out = new LinkedHashSet<>();
+        azs.forEach(a -> out.add(a.value()));
+        return String.join(", ", out);
+    }
+}

@@ -1,0 +1,243 @@
+package io.atolint.parse.diagram;
+
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Placement;
+import io.atolint.model.Relation;
+import io.atolint.model.RelationType;
+import io.atolint.model.Resource;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns connectors into relations the way a reviewer reads lines:
+ * <ul>
+ *   <li>a line is a connection; its arrowheads are a hint. A line whose only arrowhead is at its source is
+ *       read the way it points; a line against the flow of requests from the outside in (data store to
+ *       compute, compute to load balancer, anything to the users) is the same connection, read inwards;</li>
+ *   <li>an ENI, security group icon or elastic IP drawn on or next to a service is attached to it
+ *       ({@code ATTACHED_TO}): lines to it reach the service, and it is never a hop of its own;</li>
+ *   <li>a line between two NAT gateways joins no client to a gateway;</li>
+ *   <li>loose ends snap to the nearest shape, or to the container whose border they touch.</li>
+ * </ul>
+ */
+final class Connectors {
+    private static final java.util.regex.Pattern VPN_LINE = java.util.regex.Pattern.compile(
+            "(?i)\\b(vpn|ipsec|site[- ]to[- ]site)\\b");
+    private static final double SNAP_DISTANCE = 50;
+    private static final double ATTACH_DISTANCE = 20;
+    private static final Set<Kind> ATTACHMENTS = EnumSet.of(Kind.NETWORK_INTERFACE, Kind.SECURITY_GROUP,
+            Kind.ELASTIC_IP);
+    private static final Set<Kind> EDGE_SERVICES = EnumSet.of(Kind.INTERNET_GATEWAY, Kind.CLOUDFRONT_DISTRIBUTION,
+            Kind.API_GATEWAY, Kind.ROUTE53_ZONE, Kind.ROUTE53_RECORD, Kind.GLOBAL_ACCELERATOR, Kind.WAF_WEB_ACL);
+
+    private final DrawnPage page;
+    private final Map<String, PageNode> nodes;
+    private final Map<String, Resource> resources;
+    private final Map<Resource, Resource> attachedTo = new HashMap<>();
+
+    private final List<DrawnPage.Link> arrowShapes;
+
+    Connectors(DrawnPage page, List<DrawnPage.Link> arrowShapes, Map<String, PageNode> nodes,
+               Map<String, Resource> resources) {
+        this.page = page;
+        this.arrowShapes = arrowShapes;
+        this.nodes = nodes;
+        this.resources = resources;
+    }
+
+    /** ENIs, security group icons and elastic IPs drawn on or next to one service belong to it. */
+    void attachments(Model model) {
+        for (PageNode a : nodes.values()) {
+            Resource ar = resources.get(a.id());
+            if (ar == null || !ATTACHMENTS.contains(a.kind) || a.container) {
+                continue;
+            }
+            PageNode best = null;
+            double bestGap = ATTACH_DISTANCE;
+            for (PageNode s : nodes.values()) {
+                Resource sr = resources.get(s.id());
+                if (sr == null || s == a || s.container || ATTACHMENTS.contains(s.kind) || !s.isIconLike()
+                        || !Placements.ZONAL_KINDS.contains(s.kind) && s.kind != Kind.LAMBDA_FUNCTION) {
+                    continue;
+                }
+                double gap = s.box().gap(a.box());
+                if (gap <= bestGap) {
+                    bestGap = gap;
+                    best = s;
+                }
+            }
+            if (best != null) {
+                Resource service = resources.get(best.id());
+                attachedTo.put(ar, service);
+                model.relate(new Relation(RelationType.ATTACHED_TO, ar, service, "drawn at it", ar.location()));
+            }
+        }
+    }
+
+    void edges(Model model, List<DiagramView.EdgeView> views, List<String> unresolved) {
+        List<DrawnPage.Link> links = new java.util.ArrayList<>(page.links());
+        links.addAll(arrowShapes);
+        for (DrawnPage.Link l : links) {
+            StringBuilder snapped = new StringBuilder();
+            Resource src = end(l.sourceId(), l.sourcePoint() != null ? l.sourcePoint()
+                    : (l.points().isEmpty() ? null : l.points().get(0)), "source", snapped);
+            Resource dst = end(l.targetId(), l.targetPoint() != null ? l.targetPoint()
+                    : (l.points().isEmpty() ? null : l.points().get(l.points().size() - 1)), "target", snapped);
+            if (src == null || dst == null || src == dst) {
+                unresolved.add("cell " + l.id() + (l.label().isEmpty() ? "" : " '" + Labels.oneLine(l.label()) + "'")
+                        + (src == dst && src != null ? ": both ends at " + src.displayName()
+                        : ": " + (src == null ? "source" : "target") + " not found"));
+                continue;
+            }
+            String note = "";
+            Resource s = attachedTo.getOrDefault(src, src);
+            Resource d = attachedTo.getOrDefault(dst, dst);
+            if (s != src || d != dst) {
+                note = "attachment ends moved to " + (s != src ? s.displayName() : d.displayName());
+            }
+            if (s == d) {
+                continue;
+            }
+            if (s.kind() == Kind.NAT_GATEWAY && d.kind() == Kind.NAT_GATEWAY) {
+                unresolved.add("cell " + l.id() + ": a line between two NAT gateways joins no client to a gateway");
+                continue;
+            }
+            if (arrow(l.style(), "startArrow", false) && !arrow(l.style(), "endArrow", true)) {
+                Resource t = s;
+                s = d;
+                d = t;
+                note = (note.isEmpty() ? "" : note + "; ") + "read the way its only arrowhead points";
+            }
+            if (rank(s) >= 0 && rank(d) >= 0 && rank(s) > rank(d)) {
+                Resource t = s;
+                s = d;
+                d = t;
+                note = (note.isEmpty() ? "" : note + "; ") + "read inwards, from " + s.displayName();
+            }
+            RelationType type = s.kind().isOutsideAws() || d.kind().isOutsideAws()
+                    || s.placement().scope() == Placement.Scope.OUTSIDE_AWS
+                    || d.placement().scope() == Placement.Scope.OUTSIDE_AWS
+                    ? RelationType.CONNECTS_OUTSIDE : RelationType.ROUTES_TO;
+            String label = Labels.oneLine(l.label());
+            if (VPN_LINE.matcher(label).find() && (site(s) || site(d)) && !(site(s) && site(d))) {
+                Resource vpn = vpnLine(model, l, label);
+                Resource siteEnd = site(s) ? s : d;
+                Resource awsEnd = site(s) ? d : s;
+                model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, siteEnd, vpn, label, l.at()));
+                model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, vpn, awsEnd, label, l.at()));
+                views.add(new DiagramView.EdgeView(l.id(), siteEnd, awsEnd, RelationType.CONNECTS_OUTSIDE, label,
+                        "a line labelled as a VPN: one Site-to-Site VPN connection"));
+                continue;
+            }
+            model.relate(new Relation(type, s, d, label, l.at()));
+            String how = snapped.toString() + (snapped.length() > 0 && !note.isEmpty() ? "; " : "") + note;
+            views.add(new DiagramView.EdgeView(l.id(), s, d, type, label, how));
+        }
+    }
+
+    /** The customer's end of a link: a customer gateway, or anything drawn outside AWS. */
+    private static boolean site(Resource r) {
+        return r.kind() == Kind.CUSTOMER_GATEWAY || r.kind() == Kind.ON_PREMISES
+                || r.placement().scope() == Placement.Scope.OUTSIDE_AWS;
+    }
+
+    /** A line labelled as a VPN between a site and AWS is one Site-to-Site VPN connection. */
+    private Resource vpnLine(Model model, DrawnPage.Link l, String label) {
+        String id = "vpn-line:" + l.id();
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put("label", label);
+        meta.put("page", Integer.toString(page.index()));
+        meta.put("shape", "(a line)");
+        meta.put("drawnAs", "line");
+        meta.put("line", "true");
+        Resource r = new Resource(page.file() + "#" + page.index() + "/" + id, id, "drawn-vpn-line", Kind.VPN_CONNECTION,
+                io.atolint.model.Value.MapV.empty(l.at()).withUnknownRest("a diagram does not state the configuration of what it draws"),
+                l.at(), page.format(), meta);
+        r.setPlacement(Placement.regional("a VPN connection is AWS-managed"));
+        model.add(r);
+        return r;
+    }
+
+    private static boolean arrow(Style st, String key, boolean byDefault) {
+        String v = st.entries().get(key);
+        if (v == null) {
+            return byDefault;
+        }
+        return !v.isEmpty() && !v.equalsIgnoreCase("none");
+    }
+
+    /** How far in from the outside a kind sits: users 0, edge services 1, load balancers 2, compute 3, data 4. */
+    private static int rank(Resource r) {
+        Kind k = r.kind();
+        if (k.isOutsideAws() || r.placement().scope() == Placement.Scope.OUTSIDE_AWS) {
+            return 0;
+        }
+        if (EDGE_SERVICES.contains(k)) {
+            return 1;
+        }
+        return switch (k) {
+            case LOAD_BALANCER -> 2;
+            case EC2_INSTANCE, AUTOSCALING_GROUP, ECS_SERVICE, EKS_CLUSTER, EKS_NODE_GROUP, LAMBDA_FUNCTION,
+                    BEANSTALK_ENVIRONMENT -> 3;
+            case RDS_INSTANCE, AURORA_CLUSTER, DOCDB_CLUSTER, DOCDB_INSTANCE, NEPTUNE_CLUSTER, NEPTUNE_INSTANCE,
+                    ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, DYNAMODB_TABLE, REDSHIFT_CLUSTER,
+                    OPENSEARCH_DOMAIN -> 4;
+            default -> -1;
+        };
+    }
+
+    /** An edge end: the shape it names (or its nearest resource ancestor), else the shape nearest its point. */
+    private Resource end(String id, double[] point, String which, StringBuilder snapped) {
+        if (id != null) {
+            PageNode n = nodes.get(id);
+            for (int depth = 0; n != null && depth < 200; depth++) {
+                Resource r = resources.get(n.id());
+                if (r != null) {
+                    return r;
+                }
+                n = n.shape.parentId() == null ? null : nodes.get(n.shape.parentId());
+            }
+        }
+        if (point == null) {
+            return null;
+        }
+        Resource best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (PageNode n : nodes.values()) {
+            Resource r = resources.get(n.id());
+            if (r == null || n.container) {
+                continue;
+            }
+            double d = n.box().distance(point[0], point[1]);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = r;
+            }
+        }
+        if (best != null && bestDistance <= SNAP_DISTANCE) {
+            snapped.append(snapped.length() == 0 ? "" : ", ").append(which).append(" snapped to ").append(best.displayName());
+            return best;
+        }
+        // an end on a container's border points at the container itself
+        for (PageNode n : nodes.values()) {
+            Resource r = resources.get(n.id());
+            if (r == null || !n.container || n.synthetic) {
+                continue;
+            }
+            Box b = n.box();
+            double inside = Math.min(Math.min(point[0] - b.x(), b.x() + b.w() - point[0]),
+                    Math.min(point[1] - b.y(), b.y() + b.h() - point[1]));
+            double border = b.containsPoint(point[0], point[1]) ? inside : b.distance(point[0], point[1]);
+            if (border <= 15) {
+                snapped.append(snapped.length() == 0 ? "" : ", ").append(which).append(" snapped to ").append(r.displayName());
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+package io.atolint.parse.diagram;
+
+import io.atolint.model.Kind;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which shapes are containers and what holds what, from GEOMETRY (a shape whose centre lies in a larger
+ * container's box belongs to it; only about a third of real icons have their group as drawing parent)
+ * plus the drawing parents; and what a plain box that holds shapes is, from its label.
+ */
+final class Containment {
+    /** Kinds that are drawn as containers. */
+    static final Set<Kind> GROUP_KINDS = EnumSet.of(Kind.AWS_CLOUD, Kind.REGION, Kind.ACCOUNT, Kind.VPC,
+            Kind.AVAILABILITY_ZONE, Kind.SUBNET, Kind.SECURITY_GROUP, Kind.AUTOSCALING_GROUP, Kind.ON_PREMISES,
+            Kind.DIAGRAM_GROUP);
+    /** "VPC" as a group's name, not a note that mentions one ("vpc flow logs trust policy ..."). */
+    private static final Pattern VPC_NAME = Pattern.compile(
+            "(?i)^(?!.*\\b(flow logs?|policy|polic(y|ies)|endpoints?|peering|attachment|route|logs)\\b).{0,40}\\b(vpc|virtual private cloud)\\b.{0,40}$");
+    /** A subnet box; a DB subnet group is a setting of a database, not a subnet. */
+    private static final Pattern SUBNET_NAME = Pattern.compile("(?i)^(?!.*\\bsubnet group\\b).*\\bsubnets?\\b.*");
+
+    private Containment() {
+    }
+
+    /** Containers by geometry and by drawing parent; recomputed after groups are recognised by label. */
+    static void find(Map<String, PageNode> nodes) {
+        Collection<PageNode> all = nodes.values();
+        for (PageNode n : all) {
+            n.container = !n.isTablePart() && (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP
+                    || (GROUP_KINDS.contains(n.kind) && !n.isIconLike() && n.kind != Kind.DIAGRAM_GROUP)
+                    || (n.kind == Kind.DIAGRAM_GROUP && n.rec.drawnAs() != ShapeRecognizer.DrawnAs.ICON));
+        }
+        for (PageNode n : all) {
+            if (n.container || n.isText() || n.isIconLike() || n.isTablePart() || n.box().area() <= 0) {
+                continue;
+            }
+            for (PageNode o : all) {
+                if (o != n && !o.isText() && n.box().holds(o.box()) && n.box().area() >= 4 * Math.max(1, o.box().area())) {
+                    n.container = true;
+                    break;
+                }
+            }
+        }
+        List<PageNode> containers = new ArrayList<>();
+        for (PageNode n : all) {
+            if (n.container) {
+                containers.add(n);
+            }
+        }
+        for (PageNode n : all) {
+            n.containers.clear();
+            Set<PageNode> found = new LinkedHashSet<>();
+            for (PageNode c : containers) {
+                if (c != n && c.box().holds(n.box())) {
+                    found.add(c);
+                }
+            }
+            String p = n.shape.parentId();
+            for (int depth = 0; p != null && depth < 200; depth++) {
+                PageNode c = nodes.get(p);
+                if (c == null) {
+                    break;
+                }
+                if (c.container) {
+                    found.add(c);
+                }
+                p = c.shape.parentId();
+            }
+            n.containers.addAll(found);
+            n.containers.sort(Comparator.comparingDouble((PageNode c) -> c.box().area()).reversed());
+        }
+    }
+
+    /** Plain boxes that hold other shapes are groups; their label says which. */
+    static void groupsByLabel(Collection<PageNode> nodes) {
+        for (PageNode n : nodes) {
+            if (!n.container || n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP || n.rec.isKnown()) {
+                continue;
+            }
+            n.becomeGroup(kindOfLabel(n.label()));
+        }
+    }
+
+    static Kind kindOfLabel(String label) {
+        String l = label.toLowerCase(Locale.ROOT);
+        if (AzLabels.whole(label).isPresent()) {
+            return Kind.AVAILABILITY_ZONE;
+        } else if (SUBNET_NAME.matcher(l).matches()) {
+            return Kind.SUBNET;
+        } else if (VPC_NAME.matcher(l).matches()) {
+            return Kind.VPC;
+        } else if (l.matches("^(aws )?region\\b.*") || l.matches("^[a-z]{2}(-gov)?-[a-z]+-\\d$")) {
+            return Kind.REGION;
+        } else if (l.matches(".*\\baws cloud\\b.*")) {
+            return Kind.AWS_CLOUD;
+        } else if (l.matches(".*\\baccount\\b.*")) {
+            return Kind.ACCOUNT;
+        } else if (OutsideLabels.onPremises(l)) {
+            return Kind.ON_PREMISES;
+        } else if (l.matches(".*\\bsecurity group\\b.*")) {
+            return Kind.SECURITY_GROUP;
+        } else if (l.matches(".*\\bauto ?scaling( group)?\\b.*")) {
+            return Kind.AUTOSCALING_GROUP;
+        }
+        return Kind.DIAGRAM_GROUP;
+    }
+}

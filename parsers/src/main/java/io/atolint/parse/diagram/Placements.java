@@ -1,0 +1,203 @@
+package io.atolint.parse.diagram;
+
+import io.atolint.model.Az;
+import io.atolint.model.Kind;
+import io.atolint.model.Placement;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where each drawn thing runs, as a reviewer reads the picture:
+ * <ul>
+ *   <li>in the AZ boxes (or AZ-named subnets) that hold its centre;</li>
+ *   <li>a service that spans AZs by nature (load balancer, Auto Scaling group, ECS service, cluster,
+ *       firewall, endpoint) drawn across AZ boxes spans those it reaches a quarter of its area into; a
+ *       single instance drawn across a boundary runs in the one holding its centre, or in one of them;</li>
+ *   <li>a load balancer drawn in the gap between AZ columns, on their boundary or above them at VPC
+ *       level spans the AZs of its VPC (AWS's reference architectures draw it so);</li>
+ *   <li>UNKNOWN inside a VPC without an AZ; outside AWS for people, devices and on-premises.</li>
+ * </ul>
+ */
+final class Placements {
+    /** Kinds that run in one or more AZs, whose placement a diagram must show. */
+    static final Set<Kind> ZONAL_KINDS = EnumSet.of(Kind.EC2_INSTANCE, Kind.LOAD_BALANCER, Kind.AUTOSCALING_GROUP,
+            Kind.RDS_INSTANCE, Kind.AURORA_CLUSTER, Kind.DOCDB_CLUSTER, Kind.DOCDB_INSTANCE, Kind.NEPTUNE_CLUSTER,
+            Kind.NEPTUNE_INSTANCE, Kind.ELASTICACHE_CLUSTER, Kind.ELASTICACHE_REPLICATION_GROUP, Kind.NAT_GATEWAY,
+            Kind.NETWORK_INTERFACE, Kind.EBS_VOLUME, Kind.ECS_SERVICE, Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP,
+            Kind.BEANSTALK_ENVIRONMENT, Kind.BATCH_COMPUTE_ENVIRONMENT, Kind.EMR_CLUSTER, Kind.REDSHIFT_CLUSTER,
+            Kind.OPENSEARCH_DOMAIN, Kind.MSK_CLUSTER, Kind.FSX_FILE_SYSTEM, Kind.VPC_ENDPOINT, Kind.NETWORK_FIREWALL,
+            Kind.SUBNET);
+    /** Kinds that span the AZs they are drawn across; anything else zonal is one instance in one AZ. */
+    static final Set<Kind> SPANNING = EnumSet.of(Kind.LOAD_BALANCER, Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE,
+            Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.AURORA_CLUSTER, Kind.DOCDB_CLUSTER, Kind.NEPTUNE_CLUSTER,
+            Kind.ELASTICACHE_REPLICATION_GROUP, Kind.BEANSTALK_ENVIRONMENT, Kind.BATCH_COMPUTE_ENVIRONMENT,
+            Kind.OPENSEARCH_DOMAIN, Kind.MSK_CLUSTER, Kind.NETWORK_FIREWALL, Kind.VPC_ENDPOINT, Kind.EMR_CLUSTER);
+    private static final double SPAN_FRACTION = 0.25;
+
+    private final Map<String, PageNode> nodes;
+    private final AzRecognition azs;
+    /** Subnets outside any AZ box whose label names an AZ ("Public subnet AZ2"), with that AZ. */
+    private final Map<PageNode, Az> namedSubnets = new LinkedHashMap<>();
+    private final Map<PageNode, String> convention = new HashMap<>();
+
+    Placements(Map<String, PageNode> nodes, AzRecognition azs) {
+        this.nodes = nodes;
+        this.azs = azs;
+        for (PageNode n : nodes.values()) {
+            if (n.kind != Kind.SUBNET || !azBoxesHolding(n).isEmpty()) {
+                continue;
+            }
+            AzLabels.inside(n.label()).filter(a -> !a.unnumbered()).ifPresent(name ->
+                    namedSubnets.put(n, azs.azFor(name, name.literal() ? name.token() : "AZ " + name.token()
+                            .toUpperCase(Locale.ROOT), "subnet name '" + n.label() + "'")));
+        }
+    }
+
+    Map<PageNode, Az> namedSubnets() {
+        return namedSubnets;
+    }
+
+    /** Why a load balancer was taken to span its VPC's AZs, when it was. */
+    Optional<String> convention(PageNode n) {
+        return Optional.ofNullable(convention.get(n));
+    }
+
+    private List<PageNode> azBoxesHolding(PageNode n) {
+        List<PageNode> out = new ArrayList<>();
+        for (PageNode c : n.containers) {
+            if (azs.isAzBox(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** An AZ area: an AZ box, or a subnet that names its AZ. */
+    private record Area(PageNode node, Az az, String name) {
+    }
+
+    private List<Area> areas() {
+        List<Area> out = new ArrayList<>();
+        for (PageNode b : azs.boxes()) {
+            out.add(new Area(b, azs.azOf(b), "AZ '" + (b.label().isEmpty() ? azs.azOf(b).value() : b.label()) + "'"));
+        }
+        namedSubnets.forEach((s, az) -> out.add(new Area(s, az, "subnet '" + s.label() + "'")));
+        return out;
+    }
+
+    Placement of(PageNode n) {
+        Kind k = n.kind;
+        if (k == Kind.AVAILABILITY_ZONE) {
+            Az az = azs.azOf(n);
+            return az == null ? Placement.NONE : Placement.zonal(List.of(az), n.azHow);
+        }
+        if (k.isOutsideAws()) {
+            return Placement.outsideAws("drawn as " + k.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        for (PageNode c : n.containers) {
+            if (c.kind == Kind.ON_PREMISES) {
+                return Placement.outsideAws("drawn inside '" + (c.label().isEmpty() ? "on-premises" : c.label()) + "'");
+            }
+        }
+        Az own = namedSubnets.get(n);
+        if (own != null) {
+            return Placement.zonal(List.of(own), "named in its subnet label");
+        }
+        List<Area> holding = new ArrayList<>();
+        List<Area> reaching = new ArrayList<>();
+        double area = Math.max(1, n.box().area());
+        for (Area a : areas()) {
+            if (a.node == n) {
+                continue;
+            }
+            if (n.containers.contains(a.node)) {
+                holding.add(a);
+            } else if ((a.node.box().area() > area && a.node.box().overlap(n.box()) >= SPAN_FRACTION * area)
+                    || (SPANNING.contains(k) && a.node.box().overlap(n.box()) >= 0.5 * a.node.box().area())) {
+                reaching.add(a);
+            }
+        }
+        // an AZ box inside an AZ-named subnet's box, or the other way round, is one AZ, not two
+        if (!holding.isEmpty() || !reaching.isEmpty()) {
+            List<Area> all = new ArrayList<>(holding);
+            all.addAll(reaching);
+            List<Az> distinct = distinct(all);
+            if (distinct.size() == 1 || SPANNING.contains(k) || !ZONAL_KINDS.contains(k)) {
+                return Placement.zonal(distinct, "drawn in " + names(all));
+            }
+            List<Az> held = distinct(holding);
+            if (held.size() == 1) {
+                return Placement.zonal(held, "drawn in " + names(holding) + " (its centre)");
+            }
+            return Placement.oneOf(distinct, "one instance drawn across the boundary of " + names(all));
+        }
+        if (k == Kind.LOAD_BALANCER) {
+            Optional<Placement> spans = vpcLevel(n);
+            if (spans.isPresent()) {
+                return spans.get();
+            }
+        }
+        if (k == Kind.LAMBDA_FUNCTION && AzRecognition.vpcOf(n) == null
+                && n.containers.stream().noneMatch(c -> c.kind == Kind.SUBNET)) {
+            return Placement.regional("drawn outside any VPC: a Lambda function without VPC access runs regionally");
+        }
+        if (!ZONAL_KINDS.contains(k)) {
+            return Placement.NONE;
+        }
+        for (int i = n.containers.size() - 1; i >= 0; i--) {
+            PageNode c = n.containers.get(i);
+            if (c.kind == Kind.VPC || c.kind == Kind.SUBNET) {
+                return Placement.unknown("drawn in " + (c.kind == Kind.VPC ? "VPC" : "subnet") + " '" + c.label()
+                        + "' but in no Availability Zone");
+            }
+        }
+        return Placement.unknown("drawn outside any VPC or Availability Zone");
+    }
+
+    /** A load balancer in its VPC but in no AZ box: between the AZ columns or above them, it spans them. */
+    private Optional<Placement> vpcLevel(PageNode lb) {
+        PageNode vpc = AzRecognition.vpcOf(lb);
+        List<Area> same = new ArrayList<>();
+        for (Area a : areas()) {
+            if (AzRecognition.vpcOf(a.node) == vpc) {
+                same.add(a);
+            }
+        }
+        List<Az> distinct = distinct(same);
+        if (distinct.size() < 2) {
+            return Optional.empty();
+        }
+        String why = "drawn " + (vpc == null ? "beside" : "in VPC '" + vpc.label() + "' between or above")
+                + " the AZs " + names(same) + ": a load balancer drawn so spans them by convention";
+        convention.put(lb, why);
+        return Optional.of(Placement.zonal(distinct, why));
+    }
+
+    private static List<Az> distinct(List<Area> areas) {
+        List<Az> out = new ArrayList<>();
+        for (Area a : areas) {
+            if (out.stream().noneMatch(o -> o.sameAs(a.az).isTrue())) {
+                out.add(a.az);
+            }
+        }
+        return out;
+    }
+
+    private static String names(List<Area> areas) {
+        List<String> out = new ArrayList<>();
+        for (Area a : areas) {
+            if (!out.contains(a.name)) {
+                out.add(a.name);
+            }
+        }
+        return String.join(" and ", out);
+    }
+}

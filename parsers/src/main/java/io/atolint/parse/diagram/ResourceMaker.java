@@ -1,0 +1,114 @@
+package io.atolint.parse.diagram;
+
+import io.atolint.model.Kind;
+import io.atolint.model.Resource;
+import io.atolint.model.Value;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** A drawn shape as a model resource: its kind, label, how it was drawn and recognised, where it sits. */
+final class ResourceMaker {
+    private static final Pattern LEGEND = Pattern.compile("(?i)^\\s*(legend|key|icons?|notation)\\b");
+    private static final Pattern PUBLIC = Pattern.compile("(?i).*\\bpublic\\b.*");
+    private static final Pattern PRIVATE = Pattern.compile("(?i).*\\b(private|isolated|protected|app|application|"
+            + "db|database|data|tgw|transit|attach(ment)?|firewall|inspection|endpoints?|workload|backend|dmz|"
+            + "intra|internal|web|cache|management)\\b.*");
+
+    private ResourceMaker() {
+    }
+
+    static Resource resource(PageNode n, DrawnPage page, String idPrefix, Map<String, String> extra) {
+        String id = n.id();
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("label", n.label());
+        meta.putAll(extra);
+        if (n.adopted != null && n.ownLabel().isEmpty()) {
+            meta.put("labelFrom", "a text drawn at it");
+        }
+        meta.put("page", Integer.toString(page.index()));
+        if (!page.name().isEmpty()) {
+            meta.put("pageName", page.name());
+        }
+        meta.put("shape", n.shape.shapeName().isEmpty() ? n.rec.rawType() : n.shape.shapeName());
+        meta.put("drawnAs", n.rec.drawnAs().name().toLowerCase(Locale.ROOT));
+        meta.put("iconSet", n.rec.iconSet());
+        if (!n.rec.family().isEmpty()) {
+            meta.put("service", n.rec.family());
+        }
+        if (n.recognisedBy != null) {
+            meta.put("recognisedBy", n.recognisedBy);
+        }
+        if (n.isIconLike()) {
+            ShapeRecognizer.fromLabel(n.label()).ifPresent(l -> {
+                meta.put("labelNames", l.rawType().substring("label:".length()));
+                meta.put("labelService", l.family());
+                meta.put("labelKind", l.kind().name());
+            });
+        }
+        if (n.kind == Kind.SUBNET) {
+            meta.put("subnetType", subnetType(n));
+        }
+        if (n.azHow != null) {
+            meta.put("azHow", n.azHow);
+        }
+        if (n.container) {
+            meta.put("container", "true");
+        }
+        // where it is drawn, for comparisons that read the picture's geometry (the N-th AZ box from the left)
+        meta.put("box", String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", n.box().x(), n.box().y(), n.box().w(), n.box().h()));
+        if (inLegend(n)) {
+            meta.put("legend", "true");
+        }
+        PageNode direct = n.direct();
+        if (direct != null) {
+            meta.put("in", direct.id());
+        }
+        PageNode vpc = AzRecognition.vpcOf(n);
+        if (vpc != null) {
+            meta.put("vpc", vpc.id());
+        }
+        Map<String, Value> attrs = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : n.shape.fields().entrySet()) {
+            attrs.put(e.getKey(), new Value.Scalar(e.getValue(), "diagram field", n.shape.at()));
+        }
+        // A picture states no configuration: every property a rule asks for (encryption, Multi-AZ,
+        // rotation...) is UNKNOWN, never "omitted, so the default applies".
+        Value.MapV attributes = new Value.MapV(attrs, n.shape.at())
+                .withUnknownRest("a diagram does not state the configuration of what it draws");
+        return new Resource(idPrefix + id, id, n.rec.rawType(), n.kind, attributes, n.shape.at(), page.format(), meta);
+    }
+
+    private static boolean inLegend(PageNode n) {
+        if (LEGEND.matcher(n.label()).find() && n.container) {
+            return true;
+        }
+        for (PageNode c : n.containers) {
+            if (LEGEND.matcher(c.label()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Public by its label or AWS's green; private by its label (app, db, TGW, firewall...) or AWS's blue. */
+    static String subnetType(PageNode n) {
+        String l = n.label();
+        if (PUBLIC.matcher(l).matches()) {
+            return "public";
+        }
+        if (PRIVATE.matcher(l).matches()) {
+            return "private";
+        }
+        String c = n.shape.style().color("strokeColor") + " " + n.shape.style().color("fontColor");
+        if (c.contains("#7AA116") || c.contains("#248814") || c.contains("#3F8624")) {
+            return "public";
+        }
+        if (c.contains("#00A4A6") || c.contains("#147EBA")) {
+            return "private";
+        }
+        return "unknown";
+    }
+}
