@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ public final class AzMap {
     private static final Pattern LITERAL = Pattern.compile("(?i)\\b([a-z]{2}(?:-gov)?-[a-z]+-\\d)([a-z])\\b");
 
     /** A drawn AZ: its value, its label, its 0-based position (-1 when unknown), a literal name if it has one. */
-    public record DrawnAz(Az az, String label, int ordinal, String literal, String how) {
+    public record DrawnAz(Az az, String label, int ordinal, String literal, String how, Resource box) {
         public String display() {
             return label.isEmpty() ? "AZ box " + (ordinal + 1) : label;
         }
@@ -57,7 +58,45 @@ public final class AzMap {
         for (Model page : pages) {
             drawnAzs(page, drawn);
         }
-        return new AzMap(drawn, iacAzs(iacModels, region));
+        Map<String, IacAz> iac = iacAzs(iacModels, region);
+        return new AzMap(byPositionAcrossRegions(drawn, iac), iac);
+    }
+
+    /**
+     * AZs the diagram names in another region than the IaC's literal names (a diagram drawn for us-east-1, a
+     * template scanned with {@code --region eu-west-1}) are compared by their position in their region: that the
+     * whole drawing names another region is one remark, not a disagreement on every element.
+     */
+    private static Map<String, DrawnAz> byPositionAcrossRegions(Map<String, DrawnAz> drawn, Map<String, IacAz> iac) {
+        Set<String> iacRegions = new TreeSet<>();
+        for (IacAz a : iac.values()) {
+            if (a.az().type() == Az.Type.LITERAL && a.az().value().length() > 1) {
+                iacRegions.add(regionOf(a.az().value()));
+            }
+        }
+        if (iacRegions.isEmpty()) {
+            return drawn;
+        }
+        Map<String, DrawnAz> out = new LinkedHashMap<>();
+        for (Map.Entry<String, DrawnAz> e : drawn.entrySet()) {
+            DrawnAz d = e.getValue();
+            if (d.literal() != null && !iacRegions.contains(regionOf(d.literal()))) {
+                d = new DrawnAz(d.az(), d.label(), d.ordinal(), d.literal(), "named " + d.literal() + ", an AZ of "
+                        + regionOf(d.literal()) + " while the IaC's are in " + String.join(", ", iacRegions)
+                        + ": compared by position", d.box());
+            }
+            out.put(e.getKey(), d);
+        }
+        return out;
+    }
+
+    static String regionOf(String azName) {
+        return azName.isEmpty() ? "" : azName.toLowerCase(Locale.ROOT).substring(0, azName.length() - 1);
+    }
+
+    /** The drawn AZs named in another region than the IaC's (compared by position). */
+    public List<DrawnAz> inAnotherRegion() {
+        return drawn.values().stream().filter(d -> d.how().contains(" while the IaC's are in ")).toList();
     }
 
     private static void drawnAzs(Model page, Map<String, DrawnAz> out) {
@@ -82,14 +121,14 @@ public final class AzMap {
             if (lit.find()) {
                 String name = (lit.group(1) + lit.group(2)).toLowerCase(Locale.ROOT);
                 int ord = RegionAzs.of(lit.group(1).toLowerCase(Locale.ROOT)).map(l -> l.indexOf(name)).orElse(-1);
-                page2.put(key, new DrawnAz(az, label, ord, name, "named " + name));
+                page2.put(key, new DrawnAz(az, label, ord, name, "named " + name, r));
             } else if (num.find()) {
                 page2.put(key, new DrawnAz(az, label, Words.ordinal(num.group(1)),
-                        null, "labelled '" + label + "'"));
+                        null, "labelled '" + label + "'", r));
             } else {
                 int pos = byPosition.indexOf(r);
                 page2.put(key, new DrawnAz(az, label, pos, null, ordinalWord(pos) + " AZ box "
-                        + (horizontal(boxes) ? "from the left" : "from the top")));
+                        + (horizontal(boxes) ? "from the left" : "from the top"), r));
             }
         }
         out.putAll(page2);
@@ -228,7 +267,8 @@ public final class AzMap {
         if (d == null || !iacAz.isKnown()) {
             return Tri.UNKNOWN;
         }
-        if (d.literal() != null && iacAz.type() == Az.Type.LITERAL) {
+        if (d.literal() != null && iacAz.type() == Az.Type.LITERAL
+                && regionOf(d.literal()).equals(regionOf(iacAz.value()))) {
             return Tri.of(d.literal().equalsIgnoreCase(iacAz.value()));
         }
         int io = ordinalOfIac(iacAz);

@@ -53,6 +53,7 @@ final class Claims {
         standbys();
         numberedCopies();
         noAzDrawn();
+        anotherRegion();
         unitSpread();
         tierSpread();
         azIdentity();
@@ -178,6 +179,20 @@ final class Claims {
      * A diagram that draws no AZ at all (generators draw none) claims nothing about AZs: where it places
      * the services the IaC spreads over AZs cannot be compared. One note says so.
      */
+    /** A drawing that names the AZs of another region than the IaC's: one note; its AZs are compared by position. */
+    private void anotherRegion() {
+        List<AzMap.DrawnAz> other = azs.inAnotherRegion();
+        if (other.isEmpty()) {
+            return;
+        }
+        String how = other.get(0).how();
+        out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, other.get(0).box(), List.of(), "the diagram names AZs of "
+                + AzMap.regionOf(other.get(0).literal()) + " (" + String.join(", ", other.stream().map(AzMap.DrawnAz::literal)
+                .toList()) + ")" + how.substring(how.indexOf(" while ")) + " (the first AZ of one region with the first "
+                + "of the other); whether the diagram's AZ names are the IaC's cannot be checked", false, null, null,
+                List.of()));
+    }
+
     private void noAzDrawn() {
         for (Model page : drawing.pages()) {
             if (!page.resources(Kind.AVAILABILITY_ZONE).isEmpty()) {

@@ -78,6 +78,7 @@ final class Matcher {
         oneIconPerBlock();
         clusterInstances();
         genericIcons();
+        serviceIcons();
         List<Match> out = new ArrayList<>();
         List<Resource> all = new ArrayList<>(drawing.elements());
         all.addAll(drawing.unknownIcons());
@@ -418,6 +419,9 @@ final class Matcher {
                 if (contradicts(e.getKey(), r)) {
                     continue; // drawn in another subnet, AZ or VPC: it does not stand for this one
                 }
+                if (e.getValue().resources.stream().noneMatch(x -> x.kind() == r.kind())) {
+                    continue; // it stands for another kind (EC2 icons for an Auto Scaling group): not for a lone instance
+                }
                 double s = placement(e.getKey(), r, Why.SILENT);
                 if (best == null || s > bestScore) {
                     best = e.getKey();
@@ -432,6 +436,56 @@ final class Matcher {
                 drawnAs.computeIfAbsent(r, k -> new ArrayList<>()).add(best);
             }
         }
+    }
+
+    /**
+     * An icon of a service atolint has no resource kind for ("AWS Backup", "Step Functions") stands for what
+     * the IaC deploys of that service and no other element draws: the IaC type names the service
+     * ({@code AWS::Backup::BackupPlan}, {@code aws_backup_plan}). A label naming more than the service must
+     * name the resource.
+     */
+    private void serviceIcons() {
+        for (Resource e : drawing.elements()) {
+            if (assigned.containsKey(e) || Drawing.kindOf(e) != Kind.GENERIC_AWS_SERVICE) {
+                continue;
+            }
+            String service = norm(e.meta().getOrDefault("service", ""));
+            if (service.length() < 3) {
+                continue;
+            }
+            String label = norm(Words.allWords(e.meta().getOrDefault("label", "")).stream()
+                    .reduce("", String::concat));
+            boolean onlyTheService = label.isEmpty() || label.equals(service) || service.contains(label);
+            List<Resource> of = new ArrayList<>();
+            for (Resource r : deployment.resources()) {
+                if (drawnAs.containsKey(r) || !service.equals(serviceOf(r.rawType()))) {
+                    continue;
+                }
+                if (onlyTheService || labelScore(e, r) > 0.5) {
+                    of.add(r);
+                }
+            }
+            if (of.isEmpty()) {
+                continue;
+            }
+            List<String> reasons = List.of("kind: an icon of " + e.meta().get("service") + ", which atolint knows by "
+                    + "service only: it stands for what the IaC deploys of " + e.meta().get("service") + " ("
+                    + String.join(", ", of.stream().map(Resource::rawType).distinct().toList()) + ")");
+            assign(new Candidate(e, deployment.unitOf(of.get(0)), of.get(0), 0.7, reasons), of);
+        }
+    }
+
+    /** The service an IaC type belongs to, normalised: {@code AWS::Backup::BackupPlan} and {@code aws_backup_plan} are {@code backup}. */
+    static String serviceOf(String rawType) {
+        if (rawType.startsWith("AWS::")) {
+            String[] parts = rawType.split("::");
+            return parts.length >= 3 ? norm(parts[1]) : "";
+        }
+        if (rawType.startsWith("aws_")) {
+            int end = rawType.indexOf('_', 4);
+            return end < 0 ? "" : norm(rawType.substring(4, end));
+        }
+        return "";
     }
 
     private void assign(Candidate c, List<Resource> targets) {
@@ -473,7 +527,14 @@ final class Matcher {
         reasons.add(() -> weight >= 1.0 && drawnKind == r.kind() ? "kind: " + Names.kindLabel(r.kind())
                 : "kind: " + Names.kindLabel(drawnKind) + " icon for " + Names.kindLabel(r.kind()) + " ("
                 + pair.get().why() + (deployment.has(drawnKind) ? "" : "; the IaC has no " + Names.kindLabel(drawnKind)) + ")");
+        if (drawnKind == Kind.EC2_INSTANCE && r.kind() == Kind.EC2_INSTANCE && inAutoScalingBox(e)
+                && labelScore(e, r) <= 0.5) {
+            return Optional.empty(); // an EC2 icon in an Auto Scaling group box is the group's, not a lone instance
+        }
         Double label = labelScoreOrNull(e, r, reasons);
+        if (label != null && label < 0.01 && contradicts(e, r)) {
+            return Optional.empty(); // named otherwise and drawn where it is not deployed: another resource
+        }
         double place = placement(e, r, reasons);
         double s = kind * (0.55 + 0.30 * (label == null ? 0.5 : label) + 0.15 * place);
         s += copyHint(e, r, reasons);
@@ -494,6 +555,12 @@ final class Matcher {
             reasons.add(() -> "a read replica, drawn as a replica");
         }
         return Optional.of(new Candidate(e, u, r, Math.max(0, Math.min(1, s)), reasons.list()));
+    }
+
+    /** Drawn inside an Auto Scaling group box while the IaC deploys a group: the icon draws its instances. */
+    private boolean inAutoScalingBox(Resource e) {
+        return deployment.has(Kind.AUTOSCALING_GROUP)
+                && drawing.ancestors(e).stream().anyMatch(a -> Drawing.kindOf(a) == Kind.AUTOSCALING_GROUP);
     }
 
     /** The same candidate with the reasons of its score written out. */
@@ -521,11 +588,14 @@ final class Matcher {
         Map<String, String> sources = deployment.nameSources(r);
         List<Words.Parsed> names = deployment.names(r);
         List<String> keys = new ArrayList<>(sources.keySet());
+        String joined = String.join("", Words.allWords(label));
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).isGeneric()) {
                 continue;
             }
-            double s = Words.similarity(w.tokens(), names.get(i).tokens());
+            // "On-call" is Oncall: the same letters split otherwise
+            double s = joined.length() >= 4 && joined.equals(String.join("", Words.allWords(keys.get(i)))) ? 1.0
+                    : Words.similarity(w.tokens(), names.get(i).tokens());
             if (s > best) {
                 best = s;
                 bestName = keys.get(i);

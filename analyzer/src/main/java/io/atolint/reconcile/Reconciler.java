@@ -97,10 +97,19 @@ public final class Reconciler {
 
     /** Deployed resources that no element stands for, minus what a diagram need not draw or a drawing covers. */
     private List<Resource> undrawn(Deployment deployment, Set<Resource> drawn, List<OutsideLinks.DrawnLink> links) {
+        // what a drawn resource covers covers in turn (Aurora instances drawn: the cluster, then its secret)
+        Set<Resource> shown = new LinkedHashSet<>(drawn);
+        for (int round = 0; round < 2; round++) {
+            for (Resource r : deployment.resources()) {
+                if (!shown.contains(r) && covered(r, shown)) {
+                    shown.add(r);
+                }
+            }
+        }
         List<Resource> out = new ArrayList<>();
         for (Resource r : deployment.resources()) {
-            if (drawn.contains(r) || r.kind() == Kind.UNKNOWN || Conventions.notDrawn(r.kind()).isPresent()
-                    || covered(r, drawn) || OutsideLinks.drawnByLink(r.kind(), links) || backsCustomResource(r)) {
+            if (shown.contains(r) || r.kind() == Kind.UNKNOWN || Conventions.notDrawn(r.kind()).isPresent()
+                    || OutsideLinks.drawnByLink(r.kind(), links) || backsCustomResource(r)) {
                 continue;
             }
             out.add(r);
@@ -124,6 +133,13 @@ public final class Reconciler {
                 || u.rawType().equals("AWS::CloudFormation::CustomResource"));
     }
 
+    /**
+     * Kinds one stack deploys for the services of others (an ECS or EKS cluster): a drawn service of another
+     * stack may stand for them though nothing in the files ties the two. Nothing else is covered that way: an
+     * EC2 instance is not drawn by an unrelated Auto Scaling group, a secret by an unrelated database.
+     */
+    private static final Set<Kind> SHARED_ACROSS_STACKS = Set.of(Kind.ECS_CLUSTER, Kind.EKS_CLUSTER);
+
     /** Drawn through a related resource: an Aurora cluster through its instances, an ECS cluster through its service. */
     private boolean covered(Resource r, Set<Resource> drawn) {
         List<Resource> related = new ArrayList<>(graph.targets(r, RelationType.REFERENCES));
@@ -135,6 +151,9 @@ public final class Reconciler {
         }
         // Across stacks (an ECS service in one template naming, by an import, the cluster of another): nothing in
         // the files ties a drawn service to this cluster, and nothing undrawn of that kind refers to it either.
+        if (!SHARED_ACROSS_STACKS.contains(r.kind())) {
+            return false;
+        }
         for (Resource d : drawn) {
             if (Conventions.cover(d.kind(), r.kind()).isPresent()
                     && related.stream().noneMatch(o -> o.kind() == d.kind())

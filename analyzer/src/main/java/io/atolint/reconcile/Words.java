@@ -47,7 +47,7 @@ final class Words {
             "neptune", "glacier", "beanstalk", "emr", "aurora", "postgres", "postgresql", "mysql", "mariadb",
             "sqlserver", "mssql", "oracle", "memorydb", "appsync", "eventbridge", "sagemaker", "db", "cluster", "instance", "server", "service", "node", "gateway", "gw",
             "endpoint", "table", "stream", "domain", "vault", "alarm", "trail", "cloudtrail", "cloudwatch",
-            "container", "task", "ip", "record", "zone", "rest", "api", "http", "https", "vm", "host", "machine",
+            "container", "task", "ip", "record", "zone", "guardduty", "detector", "rest", "api", "http", "https", "vm", "host", "machine",
             "compute", "storage", "database");
     private static final Set<String> STOP_WORDS = Set.of("the", "a", "an", "of", "for", "and", "to", "in", "on",
             "with", "from", "by", "aws", "amazon", "resource", "default", "this", "main", "construct", "my", "new",
