@@ -41,6 +41,7 @@ def main(case, Page, cfn_network, draw_network):
     recon003(case, Page, cfn_network, draw_network)
     recon004(case, Page)
     recon005(case, Page)
+    read_against_other_drawings(case, Page)
 
 
 # ---------------------------------------------------------------- RECON001 deployed but not drawn
@@ -604,3 +605,175 @@ resource "aws_instance" "erp" {
     case('RECON005', 'cfn-vpn-drawn-as-a-line-users-are-not-a-link',
          {'template.yaml': template, 'architecture.drawio': [p]},
          [('architecture.drawio', ['template.yaml'])])
+
+
+# ---------------------------------------------------------------- found by reading pairs nobody drew for the rules
+
+def read_against_other_drawings(case, Page):
+    # EC2 icons drawn in an Auto Scaling group box are the group's instances: a lone instance deployed in the
+    # same AZ (even the same subnet) is not drawn by them, whatever their label; it is deployed but not drawn.
+    tf = tf_network(extra='''
+resource "aws_launch_template" "web" {
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "t3.small"
+}
+
+resource "aws_autoscaling_group" "web" {
+  min_size            = 2
+  max_size            = 4
+  vpc_zone_identifier = aws_subnet.app[*].id
+  launch_template {
+    id = aws_launch_template.web.id
+  }
+}
+
+resource "aws_instance" "bastion" {  # Noncompliant
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  subnet_id     = aws_subnet.app[1].id
+}
+''')
+    p = Page('Page-1', nested=False)
+    draw_tf_network(p)
+    p.group('asg', 'Web tier', 'asg', 100, 200, 800, 140)
+    p.icon('ec2a', 'EC2', 'ec2', 200, 250)
+    p.icon('ec2b', 'EC2', 'ec2', 640, 250)
+    case('RECON001', 'tf-ec2-icons-in-an-asg-box-are-not-a-lone-instance', {'main.tf': tf, 'architecture.drawio': [p]},
+         [('architecture.drawio', ['main.tf'])])
+
+    # An icon labelled otherwise and drawn in another subnet does not stand for the one instance of its kind:
+    # the drawn app server is not deployed (and the bastion is not drawn), not "the bastion drawn in the wrong place".
+    tf = tf_network(azs=('eu-west-1a', 'eu-west-1b'), extra='''
+resource "aws_subnet" "public" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.2.100.0/24"
+  availability_zone = var.azs[1]
+}
+
+resource "aws_instance" "bastion" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  subnet_id     = aws_subnet.public.id
+}
+''')
+    p = Page('Page-1')
+    draw_tf_network(p)
+    p.marker('Noncompliant@+1')
+    p.icon('app', 'App server', 'ec2', 640, 250, parent='sn1')
+    case('RECON002', 'tf-icon-named-otherwise-in-another-subnet', {'main.tf': tf, 'architecture.drawio': [p]},
+         [('architecture.drawio', ['main.tf'])])
+
+    # Compliant except the lone secret: an icon of a service atolint knows by service only (AWS Backup) stands for
+    # that service's plan, vault and selection; a database's credentials secret is the drawn database's
+    # configuration. A secret nothing drawn uses is deployed but not drawn.
+    template = '''
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  DbCredentials:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      GenerateSecretString:
+        SecretStringTemplate: '{"username": "orders"}'
+        GenerateStringKey: password
+  OrdersDb:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.medium
+      AllocatedStorage: '20'
+      MultiAZ: true
+      MasterUsername: !Sub '{{resolve:secretsmanager:${DbCredentials}:SecretString:username}}'
+      MasterUserPassword: !Sub '{{resolve:secretsmanager:${DbCredentials}:SecretString:password}}'
+  PartnerApiKey:  # Noncompliant
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      Description: the key a partner's API gave us
+  Vault:
+    Type: AWS::Backup::BackupVault
+    Properties:
+      BackupVaultName: orders
+  Plan:
+    Type: AWS::Backup::BackupPlan
+    Properties:
+      BackupPlan:
+        BackupPlanName: daily
+        BackupPlanRule:
+          - RuleName: daily
+            TargetBackupVault: !Ref Vault
+            ScheduleExpression: cron(0 5 * * ? *)
+  Selection:
+    Type: AWS::Backup::BackupSelection
+    Properties:
+      BackupPlanId: !Ref Plan
+      BackupSelection:
+        SelectionName: orders
+        IamRoleArn: arn:aws:iam::111122223333:role/backup
+        Resources:
+          - !Sub 'arn:aws:rds:${AWS::Region}:${AWS::AccountId}:db:${OrdersDb}'
+'''
+    p = Page('Page-1')
+    p.group('region', 'Region', 'region', 20, 20, 700, 300)
+    p.icon('db', 'Orders database', 'rds', 100, 100, parent='region', colour='database')
+    p.icon('backup', 'AWS Backup', 'backup', 400, 100, parent='region', colour='storage')
+    p.edge('b', 'backup', 'db', 'daily snapshots')
+    case('RECON001', 'cfn-service-icon-and-database-secret', {'template.yaml': template, 'architecture.drawio': [p]},
+         [('architecture.drawio', ['template.yaml'])])
+
+    # AZs named for another region than the one the scan resolves GetAZs in: one note, and the AZs are compared
+    # by position (the drawing is otherwise faithful: no claim on any element).
+    template = '''
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Network:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+  AppSubnet1:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Network
+      CidrBlock: 10.0.0.0/24
+      AvailabilityZone: !Select [0, !GetAZs '']
+  AppSubnet2:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Network
+      CidrBlock: 10.0.1.0/24
+      AvailabilityZone: !Select [1, !GetAZs '']
+'''
+    p = Page('Page-1')
+    p.group('vpc', 'VPC', 'vpc', 40, 40, 900, 460)
+    p.marker('Note@+1')
+    p.az_box('az0', 'eu-west-1a', 60, 80, 420, 400, parent='vpc')
+    p.az_box('az1', 'eu-west-1b', 500, 80, 420, 400, parent='vpc')
+    p.group('sn0', 'App subnet 1', 'private', 80, 120, 380, 340, parent='az0')
+    p.group('sn1', 'App subnet 2', 'private', 520, 120, 380, 340, parent='az1')
+    case('RECON003', 'cfn-azs-named-in-another-region-is-a-note', {'template.yaml': template, 'architecture.drawio': [p]},
+         [('architecture.drawio', ['template.yaml'])], 'region: us-east-1\n')
+
+    # Two VPN links drawn from two routers; the Terraform has one customer gateway and one connection.
+    tf = '''
+resource "aws_vpc" "main" {
+  cidr_block = "10.3.0.0/16"
+}
+
+resource "aws_vpn_gateway" "vgw" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_customer_gateway" "office" {
+  bgp_asn    = 65010
+  ip_address = "198.51.100.10"
+  type       = "ipsec.1"
+}
+
+resource "aws_vpn_connection" "office" {
+  vpn_gateway_id      = aws_vpn_gateway.vgw.id
+  customer_gateway_id = aws_customer_gateway.office.id
+  type                = "ipsec.1"
+}
+'''
+    p = Page('Page-1')
+    draw_office(p, 'Noncompliant@+1')
+    case('RECON004', 'tf-two-links-drawn-one-customer-gateway', {'main.tf': tf, 'architecture.drawio': [p]},
+         [('architecture.drawio', ['main.tf'])])

@@ -88,7 +88,7 @@ public final class Reconciler {
         Claims claims = new Claims(drawing, deployment, azs, matches, drawnLinks);
         List<Discrepancy> claimed = claims.run();
         unmatched.removeAll(claims.copyClaims());
-        found.addAll(notDeployed(drawing, deployment, unmatched, drawnLinks));
+        found.addAll(notDeployed(drawing, deployment, unmatched, drawnLinks, drawn));
         unmatched.addAll(claims.copyClaims());
         found.addAll(claimed);
         found.addAll(links.run(drawnLinks, undrawn));
@@ -207,7 +207,7 @@ public final class Reconciler {
     }
 
     private List<Discrepancy> notDeployed(Drawing drawing, Deployment deployment, List<Resource> unmatched,
-                                          List<OutsideLinks.DrawnLink> links) {
+                                          List<OutsideLinks.DrawnLink> links, Set<Resource> drawn) {
         List<Discrepancy> out = new ArrayList<>();
         Set<Resource> linkEnds = new LinkedHashSet<>();
         for (OutsideLinks.DrawnLink l : links) {
@@ -223,9 +223,11 @@ public final class Reconciler {
             }
             String kind = Names.kindLabel(k);
             List<String> sameKind = new ArrayList<>();
+            boolean allDrawn = true;
             for (Resource r : deployment.resources()) {
                 if (r.kind() == k) {
                     sameKind.add(r.displayName());
+                    allDrawn &= drawn.contains(r);
                 }
             }
             boolean generic = k == Kind.GENERIC_AWS_SERVICE;
@@ -233,7 +235,9 @@ public final class Reconciler {
             String msg = drawing.name(e) + " (" + (generic ? service : kind) + ") is drawn but nothing in "
                     + String.join(", ", drawing.pages().isEmpty() ? List.of() : deploymentPaths(deployment))
                     + " deploys it" + (sameKind.isEmpty() ? ""
-                    : " (every " + kind + " there is drawn by another element: " + String.join(", ",
+                    : (allDrawn ? " (every " + kind + " there is drawn by another element: "
+                    : " (it is not taken for the " + kind + (sameKind.size() == 1 ? "" : "s") + " there, whose label "
+                    + "and place do not fit: ") + String.join(", ",
                     sameKind.size() > 3 ? sameKind.subList(0, 3) : sameKind) + (sameKind.size() > 3 ? ", ..." : "") + ")")
                     + "; it may live in code that was not scanned";
             if (generic) {
