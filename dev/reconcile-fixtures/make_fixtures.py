@@ -667,8 +667,58 @@ reconcile:
     write(os.path.join(d, 'architecture.drawio'), [o, n])
 
 
+def suppressed():
+    """A pair whose two disagreements are accepted in the sources: a Terraform comment, a diagram cell attribute."""
+    d = os.path.join(ROOT, 'reconcile', 'suppressed')
+    os.makedirs(os.path.join(d, 'infra'), exist_ok=True)
+    put(os.path.join(d, 'infra', 'main.tf'), '''
+variable "azs" {
+  default = ["eu-west-1a", "eu-west-1b"]
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.4.0.0/16"
+}
+
+resource "aws_subnet" "app" {
+  count             = 2
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = cidrsubnet("10.4.0.0/16", 8, count.index)
+  availability_zone = var.azs[count.index]
+}
+
+resource "aws_instance" "app" {
+  count         = 2
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.small"
+  subnet_id     = aws_subnet.app[count.index].id
+}
+
+# atolint:ignore RECON001 the transit gateway is drawn on the network team's diagram
+resource "aws_ec2_transit_gateway" "hub" {
+  description = "shared hub"
+}
+''')
+    put(os.path.join(d, '.atolint.yml'), '''
+reconcile:
+  - diagram: architecture.drawio
+    iac: [infra]
+''')
+    p = Page('Page-1')
+    p.group('vpc', 'VPC', 'vpc', 40, 40, 900, 460)
+    for i, label in enumerate(('AZ a', 'AZ b')):
+        x = 60 + i * 440
+        p.az_box('az%d' % i, label, x, 80, 420, 400, parent='vpc')
+        p.group('sn%d' % i, 'App subnet', 'private', x + 20, 120, 380, 340, parent='az%d' % i)
+        p.icon('app%d' % i, 'App %d' % (i + 1), 'ec2', x + 140, 200, parent='sn%d' % i)
+    p.icon('bastion', 'Bastion host', 'ec2', 200, 360, parent='sn0',
+           fields={'atolint-ignore': 'RECON002 the bastion is deployed from the operations account'})
+    write(os.path.join(d, 'architecture.drawio'), [p])
+
+
 if __name__ == '__main__':
     cfn_faithful()
     tf_faithful()
+    suppressed()
     import rule_cases  # noqa: E402
     rule_cases.main(case, Page, cfn_network, draw_network)

@@ -101,6 +101,26 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void suppressionsInTheTerraformAndOnADiagramCellAcceptReconciliationFindings() throws IOException {
+        String pair = Repo.path("fixtures/reconcile/suppressed").toString();
+        Run r = run("scan", pair, "--format", "sarif");
+        List<String> seen = new ArrayList<>();
+        for (JsonNode result : new ObjectMapper().readTree(r.out()).get("runs").get(0).get("results")) {
+            if (result.get("ruleId").asText().startsWith("RECON")) {
+                JsonNode s = result.get("suppressions");
+                seen.add(result.get("ruleId").asText() + " " + (s == null ? "-" : s.get(0).get("kind").asText() + ": "
+                        + s.get(0).get("justification").asText()));
+            }
+        }
+        assertEquals(List.of("RECON001 inSource: the transit gateway is drawn on the network team's diagram",
+                "RECON002 inSource: the bastion is deployed from the operations account"), seen.stream().sorted().toList());
+        // the checklist counts them as examined, with no finding left
+        Run checklist = run("checklist", pair);
+        assertTrue(checklist.out().contains("RECON001 examined") && checklist.out().contains("RECON002 examined"),
+                checklist.out());
+    }
+
+    @Test
     void aPairThatCannotBeComparedIsAnError() {
         Run r = run("reconcile", "--diagram", Repo.path("fixtures/demo/three-tier/template.yaml").toString(), DEMO);
         assertEquals(Cli.ERROR, r.code());
