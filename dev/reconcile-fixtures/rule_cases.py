@@ -777,3 +777,53 @@ resource "aws_vpn_connection" "office" {
     draw_office(p, 'Noncompliant@+1')
     case('RECON004', 'tf-two-links-drawn-one-customer-gateway', {'main.tf': tf, 'architecture.drawio': [p]},
          [('architecture.drawio', ['main.tf'])])
+
+    # A value the IaC leaves UNKNOWN never makes a claim false: Multi-AZ set from a variable with no value, a VPC
+    # the subnets name by id (deployed elsewhere). Two notes; nothing decided.
+    tf = '''
+variable "env" {
+  type = string
+}
+
+resource "aws_subnet" "a" {
+  vpc_id            = "vpc-0123456789abcdef0"
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+
+resource "aws_subnet" "b" {
+  vpc_id            = "vpc-0123456789abcdef0"
+  cidr_block        = "10.0.2.0/24"
+  availability_zone = "eu-west-1b"
+}
+
+resource "aws_db_subnet_group" "db" {
+  name       = "db"
+  subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]
+}
+
+resource "aws_db_instance" "db" {
+  engine               = "mysql"
+  instance_class       = "db.t3.medium"
+  allocated_storage    = 20
+  multi_az             = var.env == "prod" ? true : false
+  db_subnet_group_name = aws_db_subnet_group.db.name
+}
+'''
+    for rule, name, vpc_marker, standby_marker in (
+            ('RECON002', 'tf-existing-vpc-named-by-id-is-a-note', 'Note@+1', None),
+            ('RECON003', 'tf-standby-under-an-unset-variable-is-a-note', None, 'Note@+1')):
+        p = Page('Page-1')
+        if vpc_marker:
+            p.marker(vpc_marker)
+        p.group('vpc', 'VPC', 'vpc', 40, 40, 900, 460)
+        for i, label in enumerate(('eu-west-1a', 'eu-west-1b')):
+            x = 60 + i * 440
+            p.az_box('az%d' % i, label, x, 80, 420, 400, parent='vpc')
+            p.group('sn%d' % i, 'DB subnet %s' % 'ab'[i], 'private', x + 20, 120, 380, 340, parent='az%d' % i)
+        p.icon('dbp', 'MySQL primary', 'rds', 200, 200, parent='sn0', colour='database')
+        if standby_marker:
+            p.marker(standby_marker)
+        p.glyph('dbs', 'MySQL standby', 'db_instance_standby', 640, 200, parent='sn1', colour='database')
+        p.edge('r', 'dbp', 'dbs', 'synchronous replication')
+        case(rule, name, {'main.tf': tf, 'architecture.drawio': [p]}, [('architecture.drawio', ['main.tf'])])

@@ -5,6 +5,7 @@ import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
+import io.atolint.model.Value;
 import io.atolint.model.Severity;
 import io.atolint.model.Names;
 import io.atolint.topology.Facts;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Compares a diagram with the IaC it should show (see {@link Pair}), from the models the scan already
@@ -221,6 +224,18 @@ public final class Reconciler {
             if ((OutsideLinks.isLinkKind(k) || k == Kind.TRANSIT_GATEWAY) && linkEnds.contains(e) && !iacHasLinks) {
                 continue; // reported once as an outside link
             }
+            String prefix = k == Kind.VPC ? "vpc-" : k == Kind.SUBNET ? "subnet-" : null;
+            if (prefix != null && !deployment.has(k)) {
+                List<String> ids = existingIds(deployment, prefix);
+                if (!ids.isEmpty()) {
+                    out.add(new Discrepancy(Discrepancy.Type.DRAWN_NOT_DEPLOYED, e, List.of(), drawing.name(e) + " ("
+                            + Names.kindLabel(k) + ") is drawn; the IaC deploys none but places its resources in existing "
+                            + "ones it names by id (" + String.join(", ", ids.size() > 3 ? ids.subList(0, 3) : ids)
+                            + (ids.size() > 3 ? ", ..." : "") + "): whether it is one of them cannot be checked",
+                            false, null, null, List.of()));
+                    continue;
+                }
+            }
             String kind = Names.kindLabel(k);
             List<String> sameKind = new ArrayList<>();
             boolean allDrawn = true;
@@ -247,6 +262,29 @@ public final class Reconciler {
             out.add(new Discrepancy(Discrepancy.Type.DRAWN_NOT_DEPLOYED, e, List.of(), msg, !generic, null, null, List.of()));
         }
         return out;
+    }
+
+    /** Ids of existing resources ({@code vpc-0123...}) the IaC's attributes name literally. */
+    private static List<String> existingIds(Deployment d, String prefix) {
+        Set<String> out = new TreeSet<>();
+        for (Resource r : d.resources()) {
+            collectIds(r.attributes(), prefix, out, 0);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void collectIds(Value v, String prefix, Set<String> out, int depth) {
+        if (depth > 8 || out.size() > 20) {
+            return;
+        }
+        if (v instanceof Value.MapV m) {
+            m.entries().values().forEach(x -> collectIds(x, prefix, out, depth + 1));
+        } else if (v instanceof Value.ListV l) {
+            l.items().forEach(x -> collectIds(x, prefix, out, depth + 1));
+        } else {
+            v.asString().filter(x -> x.matches(Pattern.quote(prefix) + "[0-9a-f]{8,17}"))
+                    .ifPresent(out::add);
+        }
     }
 
     private static List<String> deploymentPaths(Deployment d) {
