@@ -24,11 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReconcilePairsTest {
 
     static Reconciliation reconcile(String dir, String diagram, String iac, String region) {
+        return reconcile(List.of(dir), dir + "/" + diagram, dir + "/" + iac, region);
+    }
+
+    /** A pair whose diagram and IaC live in different directories of the repository (each read as a tree). */
+    static Reconciliation reconcile(List<String> dirs, String diagram, String iac, String region) {
         List<SourceTree> trees = new ArrayList<>();
-        trees.add(new FileSystemSourceTree(Repo.path(dir), dir, Limits.defaults()));
+        for (String dir : dirs) {
+            trees.add(new FileSystemSourceTree(Repo.path(dir), dir, Limits.defaults()));
+        }
         ParseOptions o = region == null ? ParseOptions.defaults() : ParseOptions.defaults().withRegion(region);
-        Analysis a = new Analyzer(List.of()).withPairs(List.of(new Pair(dir + "/" + diagram, null,
-                List.of(dir + "/" + iac), "test"))).analyze(trees, o);
+        Analysis a = new Analyzer(List.of()).withPairs(List.of(new Pair(diagram, null,
+                List.of(iac), "test"))).analyze(trees, o);
         assertEquals(1, a.reconciliations().size());
         Reconciliation r = a.reconciliations().get(0);
         assertTrue(r.compared(), String.valueOf(r.problem()));
@@ -138,6 +145,36 @@ class ReconcilePairsTest {
         assertFalse(note.decided());
         assertEquals(Discrepancy.Type.AZ_CLAIM, note.type());
         assertTrue(note.message().startsWith("the diagram draws no Availability Zone"), note.message());
+    }
+
+    static final String ELSEWHERE = "fixtures/reconcile/drawn-elsewhere";
+
+    static List<String> findings(Reconciliation r) {
+        return r.discrepancies().stream().map(d -> d.type().ruleId() + (d.decided() ? " " : " note ")
+                + (d.element() != null ? "'" + d.element().meta().get("label") + "'" : d.iac().get(0).name())).sorted().toList();
+    }
+
+    @Test
+    void diagramsDrawnForOtherCodeGiveOnlyTrueFindings() {
+        // the demo's SaaS template, drawn with its own labels: the bastion it draws has only a security group in the
+        // template; the AWS Backup icon stands for the plan, vaults and selection; the EC2 icons for the group
+        Reconciliation saas = reconcile(List.of(ELSEWHERE, "fixtures/demo/saas-platform"),
+                ELSEWHERE + "/saas-platform.drawio", "fixtures/demo/saas-platform/platform.yaml", null);
+        assertEquals(List.of("RECON002 'Bastion host'"), findings(saas));
+        assertEquals(List.of("BackupEverything", "BackupPlan", "CopyVault", "Vault"), standsFor(saas, null, "AWS Backup"));
+        assertEquals(List.of("AppGroup"), standsFor(saas, null, "Platform app"));
+        assertEquals(List.of("Oncall"), standsFor(saas, null, "On-call"));
+        assertEquals(List.of("DatabaseReader"), standsFor(saas, null, "Aurora replica"));
+        // the Terraform three-tier fixture drawn without its bastion and transit gateway: the EC2 icons in the
+        // Auto Scaling group box are the group's, not the bastion in the same AZ
+        Reconciliation tf = reconcile(List.of(ELSEWHERE, "fixtures/terraform/three-tier"),
+                ELSEWHERE + "/terraform-three-tier.drawio", "fixtures/terraform/three-tier", null);
+        assertEquals(List.of("RECON001 aws_ec2_transit_gateway.tgw", "RECON001 aws_instance.bastion"), findings(tf));
+        assertEquals(List.of("aws_autoscaling_group.app"), standsFor(tf, null, "EC2"));
+        assertEquals(List.of("aws_db_instance.db"), standsFor(tf, null, "RDS standby"));
+        assertEquals(List.of("aws_db_instance.reporting"), standsFor(tf, null, "Reporting DB"));
+        assertEquals("second AZ box from the top", tf.azs().drawn().stream().filter(d -> d.ordinal() == 1)
+                .findFirst().orElseThrow().how());
     }
 
     @Test
