@@ -155,6 +155,20 @@ class ReconcilePairsTest {
     }
 
     @Test
+    void faithfulCdkPairHasNoDisagreement() {
+        // the demo's CDK app (synthesised) against the demo drawing: construct paths for labels, the database's
+        // generated secret covered by the drawn database, CDK's custom-resource handler not architecture
+        for (String region : new String[] {null, "us-east-1"}) {
+            Reconciliation r = reconcile(List.of("fixtures/demo/three-tier-drawio", "fixtures/demo/cdk-three-tier"),
+                    "fixtures/demo/three-tier-drawio/architecture.drawio", "fixtures/demo/cdk-three-tier", region);
+            assertEquals(List.of(), findings(r), "region " + region);
+            assertEquals(List.of(), r.unmatched());
+            assertEquals(List.of(), r.undrawn());
+            assertEquals(List.of("AppAsgASGE6306ECF"), standsFor(r, null, "App server"));
+        }
+    }
+
+    @Test
     void diagramsDrawnForOtherCodeGiveOnlyTrueFindings() {
         // the demo's SaaS template, drawn with its own labels: the bastion it draws has only a security group in the
         // template; the AWS Backup icon stands for the plan, vaults and selection; the EC2 icons for the group
