@@ -15,6 +15,7 @@ import io.atolint.report.ReportSettings;
 import io.atolint.rule.Check;
 import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
+import io.atolint.suppress.Declarations;
 import io.atolint.triage.Baseline;
 import io.atolint.triage.Triage;
 
@@ -97,19 +98,20 @@ final class ScanJob {
         Baseline baseline = req.baseline() == null ? null : readBaseline(req.baseline());
         Analysis analysis;
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
-            List<SourceTree> tracked = progress.track(trees);
+            // the scan reads every file once; the text of those with suppression comments stays for triage
+            SourceText sources = new SourceText(progress.track(trees), Declarations::mayHoldComments);
             List<Pair> pairs = req.pairs() != null ? req.pairs() : ConfigPairs.of(req.config(), listed);
             if (!req.checks()) {
-                return new Result(new Analyzer(List.of()).withPairs(pairs).analyze(tracked, req.options()), false);
+                return new Result(new Analyzer(List.of()).withPairs(pairs).analyze(sources, req.options()), false);
             }
             List<Check> checks = enabledChecks(req.config());
             if (req.rules() != null) {
                 checks.removeIf(c -> !req.rules().contains(c.meta().id()));
             }
-            analysis = new Analyzer(checks).withPairs(pairs).analyze(tracked, req.options());
+            analysis = new Analyzer(checks).withPairs(pairs).analyze(sources, req.options());
             analysis = analysis.forCategory(req.category());
             progress.phase("triage");
-            analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));
+            analysis = Triage.apply(analysis, sources, triage(req.config(), baseline));
         }
         if (req.createBaseline() != null) {
             Baseline created = Baseline.of(req.createBaseline(), analysis.findings());
