@@ -827,3 +827,37 @@ resource "aws_db_instance" "db" {
         p.glyph('dbs', 'MySQL standby', 'db_instance_standby', 640, 200, parent='sn1', colour='database')
         p.edge('r', 'dbp', 'dbs', 'synchronous replication')
         case(rule, name, {'main.tf': tf, 'architecture.drawio': [p]}, [('architecture.drawio', ['main.tf'])])
+
+    # Three AZs drawn, two deployed: the subnet drawn in the third AZ is not "another drawing" of a subnet of the
+    # first (a subnet lies in one AZ); it is drawn but not deployed, and the message says where.
+    tf = tf_network()
+    p = Page('Page-1')
+    p.group('vpc', 'VPC', 'vpc', 40, 40, 1340, 460)
+    for i, label in enumerate(('AZ a', 'AZ b', 'AZ c')):
+        x = 60 + i * 440
+        p.az_box('az%d' % i, label, x, 80, 420, 400, parent='vpc')
+        if i == 2:
+            p.marker('Noncompliant@+1')
+        p.group('sn%d' % i, 'App subnet', 'private', x + 20, 120, 380, 340, parent='az%d' % i)
+    case('RECON002', 'tf-subnet-drawn-in-a-third-az', {'main.tf': tf, 'architecture.drawio': [p]},
+         [('architecture.drawio', ['main.tf'])])
+
+    # Compliant: an AZ box with no number beside one named "AZ b" does not get a place in the IaC's list from its
+    # position (it would be the second from the left, yet it is evidently the other one): the instance drawn in it
+    # makes no claim about its AZ.
+    tf = tf_network(extra='''
+resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.small"
+  subnet_id     = aws_subnet.app[0].id
+}
+''')
+    p = Page('Page-1')
+    p.group('vpc', 'VPC', 'vpc', 40, 40, 900, 460)
+    for i, label in enumerate(('AZ b', 'Availability Zone')):
+        x = 60 + i * 440
+        p.az_box('az%d' % i, label, x, 80, 420, 400, parent='vpc')
+        p.group('sn%d' % i, 'App subnet', 'private', x + 20, 120, 380, 340, parent='az%d' % i)
+    p.icon('app', 'App', 'ec2', 640, 250, parent='sn1')
+    case('RECON003', 'tf-unnamed-az-beside-a-named-one-has-no-place', {'main.tf': tf, 'architecture.drawio': [p]},
+         [('architecture.drawio', ['main.tf'])])

@@ -108,6 +108,10 @@ public final class AzMap {
         }
         List<Resource> byPosition = new ArrayList<>(boxes);
         byPosition.sort(positionOrder(boxes));
+        // a box's position tells which AZ it is only among boxes that are all unnamed, two or more: one unnamed
+        // box beside "AZ c", or a lone AZ box, says nothing of its own place in the IaC's list
+        boolean positional = boxes.size() >= 2 && boxes.stream().map(r -> r.meta().getOrDefault("label", ""))
+                .noneMatch(l -> LITERAL.matcher(l).find() || NUMBERED.matcher(l).find());
         Map<String, DrawnAz> page2 = new LinkedHashMap<>();
         for (Resource r : boxes) {
             Az az = r.placement().azs().get(0);
@@ -125,6 +129,9 @@ public final class AzMap {
             } else if (num.find()) {
                 page2.put(key, new DrawnAz(az, label, Words.ordinal(num.group(1)),
                         null, "labelled '" + label + "'", r));
+            } else if (!positional) {
+                page2.put(key, new DrawnAz(az, label, -1, null, boxes.size() < 2 ? "the only AZ box, not named"
+                        : "not named, beside named AZ boxes", r));
             } else {
                 int pos = byPosition.indexOf(r);
                 page2.put(key, new DrawnAz(az, label, pos, null, ordinalWord(pos) + " AZ box "

@@ -70,6 +70,9 @@ final class Claims {
                 continue;
             }
             Resource r = m.iac().get(0);
+            if (!Workloads.isData(r.kind())) {
+                continue; // "Private subnet Standby (AZ-c)": only data stores have a standby or a replica to check
+            }
             Deployment.Unit unit = deployment.unitOf(r);
             Backing b = backing(r, role);
             if (b.backed.isTrue()) {

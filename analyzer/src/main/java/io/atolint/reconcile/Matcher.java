@@ -269,6 +269,9 @@ final class Matcher {
                 && (Workloads.isData(instance.kind()) || isDataInstance(instance))) {
             return Optional.of("drawn as the " + role + " of " + instance.displayName());
         }
+        if (instance.kind() == Kind.SUBNET && contradicts(e, instance)) {
+            return Optional.empty(); // a subnet lies in one AZ: a box drawn in another AZ is another subnet
+        }
         for (Resource other : drawnBy) {
             if (Drawing.kindOf(other) == Drawing.kindOf(e) && w.tokens().equals(drawing.words(other).tokens())
                     && !(w.copy() >= 0 && drawing.words(other).copy() >= 0 && w.copy() != drawing.words(other).copy()

@@ -1,6 +1,7 @@
 package io.atolint.reconcile;
 
 import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Az;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.RelationType;
@@ -91,7 +92,7 @@ public final class Reconciler {
         Claims claims = new Claims(drawing, deployment, azs, matches, drawnLinks);
         List<Discrepancy> claimed = claims.run();
         unmatched.removeAll(claims.copyClaims());
-        found.addAll(notDeployed(drawing, deployment, unmatched, drawnLinks, drawn));
+        found.addAll(notDeployed(drawing, deployment, unmatched, drawnLinks, drawn, azs));
         unmatched.addAll(claims.copyClaims());
         found.addAll(claimed);
         found.addAll(links.run(drawnLinks, undrawn));
@@ -210,7 +211,7 @@ public final class Reconciler {
     }
 
     private List<Discrepancy> notDeployed(Drawing drawing, Deployment deployment, List<Resource> unmatched,
-                                          List<OutsideLinks.DrawnLink> links, Set<Resource> drawn) {
+                                          List<OutsideLinks.DrawnLink> links, Set<Resource> drawn, AzMap azs) {
         List<Discrepancy> out = new ArrayList<>();
         Set<Resource> linkEnds = new LinkedHashSet<>();
         for (OutsideLinks.DrawnLink l : links) {
@@ -254,7 +255,7 @@ public final class Reconciler {
                     : " (it is not taken for the " + kind + (sameKind.size() == 1 ? "" : "s") + " there, whose label "
                     + "and place do not fit: ") + String.join(", ",
                     sameKind.size() > 3 ? sameKind.subList(0, 3) : sameKind) + (sameKind.size() > 3 ? ", ..." : "") + ")")
-                    + "; it may live in code that was not scanned";
+                    + elsewhere(e, azs) + "; it may live in code that was not scanned";
             if (generic) {
                 msg = drawing.name(e) + " (" + service + ") is drawn; atolint does not know which IaC types deploy "
                         + service + ", so this cannot be checked";
@@ -262,6 +263,24 @@ public final class Reconciler {
             out.add(new Discrepancy(Discrepancy.Type.DRAWN_NOT_DEPLOYED, e, List.of(), msg, !generic, null, null, List.of()));
         }
         return out;
+    }
+
+    /** ", drawn in Availability Zone 3, where the IaC deploys nothing" when that is so. */
+    private static String elsewhere(Resource e, AzMap azs) {
+        List<Az> in = Drawing.azs(e);
+        if (in.isEmpty() || azs.iac().isEmpty() || azs.iac().stream().anyMatch(a -> a.ordinal() < 0)) {
+            return "";
+        }
+        for (Az a : in) {
+            AzMap.DrawnAz d = azs.drawn(a).orElse(null);
+            if (d == null || d.ordinal() < 0 || !azs.iacFor(a).isEmpty()
+                    || azs.iac().stream().anyMatch(i -> i.ordinal() >= d.ordinal())) {
+                return "";
+            }
+        }
+        return ", drawn in " + String.join(" and ", in.stream().map(azs::describe).toList())
+                + ", where the IaC deploys nothing (it uses " + azs.iac().stream().map(AzMap.IacAz::ordinal).distinct()
+                .count() + " AZs)";
     }
 
     /** Ids of existing resources ({@code vpc-0123...}) the IaC's attributes name literally. */
