@@ -861,3 +861,21 @@ resource "aws_instance" "app" {
     p.icon('app', 'App', 'ec2', 640, 250, parent='sn1')
     case('RECON003', 'tf-unnamed-az-beside-a-named-one-has-no-place', {'main.tf': tf, 'architecture.drawio': [p]},
          [('architecture.drawio', ['main.tf'])])
+
+    # Compliant: the AWS Cloud drawn as an icon (the service glyph, labelled "AWS Cloud") rather than a group is framing
+    # too (a real diagram draws it so on each of its pages).
+    tf = tf_network(extra='''
+resource "aws_instance" "app" {
+  count         = 2
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.small"
+  subnet_id     = aws_subnet.app[count.index].id
+}
+''')
+    p = Page('Page-1')
+    p.glyph('cloud', 'AWS Cloud', 'aws_cloud', 0, 0, colour='network')
+    draw_tf_network(p)
+    p.icon('app0', 'App', 'ec2', 200, 250, parent='sn0')
+    p.icon('app1', 'App', 'ec2', 640, 250, parent='sn1')
+    case('RECON002', 'tf-the-aws-cloud-as-an-icon-never-counts', {'main.tf': tf, 'architecture.drawio': [p]},
+         [('architecture.drawio', ['main.tf'])])

@@ -89,8 +89,9 @@ final class Drawing {
 
     /** Framing, legends and what is drawn outside AWS; AZs named only in subnet labels. */
     static boolean isFraming(Resource r) {
-        if (FRAMING.contains(kindOf(r)) && FRAMING.contains(r.kind())) {
-            return true;
+        Kind drawnAs = kindOf(r);
+        if (FRAMING.contains(drawnAs) && (FRAMING.contains(r.kind()) || drawnAs != r.kind())) {
+            return true; // a framing box, or a generic icon whose label says it frames ("AWS Cloud", "Region")
         }
         if (r.kind() == Kind.GENERIC_AWS_SERVICE && kindOf(r) == Kind.GENERIC_AWS_SERVICE
                 && r.meta("service").isEmpty()) {
