@@ -4,12 +4,15 @@ import io.atolint.model.Az;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.Placement;
+import io.atolint.model.Relation;
+import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Tri;
 import io.atolint.parse.RegionAzs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +113,10 @@ public final class AzMap {
         byPosition.sort(positionOrder(boxes));
         // a box's position tells which AZ it is only among boxes that are all unnamed, two or more: one unnamed
         // box beside "AZ c", or a lone AZ box, says nothing of its own place in the IaC's list
+        // ... and in one VPC: one unnamed AZ box in each of three VPCs may be the same AZ three times
         boolean positional = boxes.size() >= 2 && boxes.stream().map(r -> r.meta().getOrDefault("label", ""))
-                .noneMatch(l -> LITERAL.matcher(l).find() || NUMBERED.matcher(l).find());
+                .noneMatch(l -> LITERAL.matcher(l).find() || NUMBERED.matcher(l).find())
+                && boxes.stream().map(b -> vpcAround(page, b)).distinct().count() == 1;
         Map<String, DrawnAz> page2 = new LinkedHashMap<>();
         for (Resource r : boxes) {
             Az az = r.placement().azs().get(0);
@@ -131,7 +136,7 @@ public final class AzMap {
                         null, "labelled '" + label + "'", r));
             } else if (!positional) {
                 page2.put(key, new DrawnAz(az, label, -1, null, boxes.size() < 2 ? "the only AZ box, not named"
-                        : "not named, beside named AZ boxes", r));
+                        : "not named; its place among the AZs cannot be told", r));
             } else {
                 int pos = byPosition.indexOf(r);
                 page2.put(key, new DrawnAz(az, label, pos, null, ordinalWord(pos) + " AZ box "
@@ -139,6 +144,24 @@ public final class AzMap {
             }
         }
         out.putAll(page2);
+    }
+
+    /** The VPC box an AZ box is drawn in (by the page's containment), or null. */
+    private static Resource vpcAround(Model page, Resource box) {
+        Map<Resource, Resource> parent = new HashMap<>();
+        for (Relation rel : page.relations()) {
+            if (rel.type() == RelationType.CONTAINS && rel.source() != rel.target()) {
+                parent.putIfAbsent(rel.target(), rel.source());
+            }
+        }
+        Resource at = parent.get(box);
+        for (int depth = 0; at != null && depth < 50; depth++) {
+            if (Drawing.kindOf(at) == Kind.VPC) {
+                return at;
+            }
+            at = parent.get(at);
+        }
+        return null;
     }
 
     private static String ordinalWord(int i) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the diagram claims about availability, checked against the IaC: a standby or replica drawn where
@@ -147,32 +148,39 @@ final class Claims {
     private void numberedCopies() {
         Set<Resource> matched = new LinkedHashSet<>();
         matches.forEach(m -> matched.add(m.element()));
+        Set<Resource> seen = new LinkedHashSet<>();
         for (Match m : matches) {
             Words.Parsed w = drawing.words(m.element());
-            if (w.copy() < 0 || copyClaims.contains(m.element())) {
-                continue;
+            Kind kind = m.iac().get(0).kind();
+            if (w.copy() < 0 || seen.contains(m.element()) || kind == Kind.SUBNET) {
+                continue; // a subnet drawn once more lies in another AZ: drawn but not deployed, not a count
             }
-            Deployment.Unit unit = deployment.unitOf(m.iac().get(0));
-            List<Resource> copies = new ArrayList<>();
+            // every drawing of the same name, numbered: the matched ones and those left over
+            List<Resource> drawnCopies = new ArrayList<>();
+            List<Resource> leftOver = new ArrayList<>();
+            Set<Integer> numbers = new TreeSet<>();
             for (Resource e : drawing.elements()) {
                 Words.Parsed o = drawing.words(e);
-                if (!matched.contains(e) && Drawing.kindOf(e) == Drawing.kindOf(m.element()) && o.copy() >= 0
-                        && o.copy() != w.copy() && o.tokens().equals(w.tokens())) {
-                    copies.add(e);
+                if (Drawing.kindOf(e) == Drawing.kindOf(m.element()) && o.copy() >= 0 && o.tokens().equals(w.tokens())) {
+                    drawnCopies.add(e);
+                    numbers.add(o.copy());
+                    if (!matched.contains(e)) {
+                        leftOver.add(e);
+                    }
                 }
             }
-            if (copies.isEmpty()) {
+            seen.addAll(drawnCopies);
+            List<Resource> deployed = deployment.resources().stream().filter(r -> r.kind() == kind).toList();
+            if (leftOver.isEmpty() || numbers.size() <= deployed.size()) {
                 continue;
             }
-            copyClaims.addAll(copies);
-            claimed.add(unit);
-            List<String> names = new ArrayList<>();
-            names.add(drawing.name(m.element()));
-            copies.forEach(c -> names.add(drawing.name(c)));
-            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, copies.get(0), unit.members(), "the diagram draws "
-                    + (copies.size() + 1) + " " + Names.kindLabel(Drawing.kindOf(m.element())) + "s (" + String.join(", ", names)
-                    + "); the IaC deploys " + unit.members().size() + ": " + String.join(", ",
-                    unit.members().stream().map(Resource::displayName).toList()), true, null, null, related(unit.members())));
+            copyClaims.addAll(leftOver);
+            deployed.forEach(r -> claimed.add(deployment.unitOf(r)));
+            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, leftOver.get(0), deployed, "the diagram draws "
+                    + numbers.size() + " " + Names.kindLabel(Drawing.kindOf(m.element())) + "s (" + String.join(", ",
+                    drawnCopies.stream().map(drawing::name).toList()) + "); the IaC deploys " + deployed.size() + ": "
+                    + String.join(", ", deployed.stream().map(Resource::displayName).toList()), true, null, null,
+                    related(deployed)));
         }
     }
 
@@ -349,6 +357,14 @@ final class Claims {
         if (d.unknown() != null) {
             out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, at, resources, "the diagram draws " + what + " in "
                     + drawnText + "; cannot check that claim: " + d.unknown(), false, null, null, related(resources)));
+            return true;
+        }
+        if (drawn.stream().anyMatch(a -> azs.ordinalOfDrawn(a) < 0)
+                && elements.stream().map(e -> drawing.ancestor(e, Kind.VPC).orElse(null)).distinct().count() > 1) {
+            // unnamed AZ boxes of different VPCs may all be the same AZ
+            out.add(new Discrepancy(Discrepancy.Type.AZ_CLAIM, at, resources, "the diagram draws " + what + " in "
+                    + drawn.size() + " AZ boxes of different VPCs, which may be the same AZ: cannot check whether it "
+                    + "claims more AZs than the IaC's " + d.count().max(), false, null, null, related(resources)));
             return true;
         }
         if (d.count().max() < drawn.size()) {

@@ -534,6 +534,11 @@ final class Matcher {
                 && labelScore(e, r) <= 0.5) {
             return Optional.empty(); // an EC2 icon in an Auto Scaling group box is the group's, not a lone instance
         }
+        if (drawnKind == Kind.EC2_INSTANCE && r.kind() == Kind.EC2_INSTANCE && drawing.words(e).plural()
+                && deployment.unitOf(r).members().size() == 1 && deployment.has(Kind.AUTOSCALING_GROUP)
+                && labelScore(e, r) <= 0.5) {
+            return Optional.empty(); // "Instances", "App servers": several instances, not the one lone instance
+        }
         Double label = labelScoreOrNull(e, r, reasons);
         if (label != null && label < 0.01 && contradicts(e, r)) {
             return Optional.empty(); // named otherwise and drawn where it is not deployed: another resource
