@@ -68,6 +68,9 @@ public final class JsonReport {
             }
         }
         root.set("topology", TopologyJson.section(a.facts()));
+        if (!a.reconciliations().isEmpty()) {
+            root.set("reconciliation", ReconciliationReport.json(a));
+        }
         ArrayNode skipped = root.putArray("skipped");
         a.scan().skipped().forEach((file, why) -> {
             ObjectNode s = skipped.addObject();

@@ -53,6 +53,7 @@ public final class TextReport {
         if (currentFile != null) {
             out.println();
         }
+        ReconciliationReport.text(a, out);
         TopologyText.write(a, out);
         out.println(Escape.line(summary(a)));
         if (configuration != null) {

@@ -156,8 +156,8 @@ final class EncodingFunctions {
     private static Value yamldecode(String s, SourceLocation at) {
         LoadSettings settings = LoadSettings.builder().setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
                 .setMaxAliasesForCollections(50).setAllowRecursiveKeys(false)
-                .setCodePointLimit(TerraformRun.MAX_VALUE_WEIGHT > Integer.MAX_VALUE ? Integer.MAX_VALUE
-                        : (int) TerraformRun.MAX_VALUE_WEIGHT).build();
+                // the string is already within --limit value-size; aliases are bounded above
+                .setCodePointLimit(s.length() + 1).build();
         List<Object> docs = new ArrayList<>();
         try {
             new Load(settings).loadAllFromString(s).forEach(docs::add);
