@@ -89,7 +89,7 @@ final class BoxTitles {
             }
             Box box = b.box();
             for (PageNode i : nodes) {
-                if (i == b || !i.isIconLike() || i.absorbedInto != null || i.box().area() * 8 > box.area()) {
+                if (i == b || !i.isIconLike() || i.absorbedInto != null || i.box().area() * 4 > box.area()) {
                     continue;
                 }
                 Box ib = i.box();
