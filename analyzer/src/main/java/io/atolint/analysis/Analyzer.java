@@ -46,6 +46,18 @@ public final class Analyzer {
 
     /** Scans several trees (the paths given on the command line) as one analysis. */
     public Analysis analyze(List<SourceTree> trees, ParseOptions options) {
+        return analyze(trees, options, new SourceText(trees));
+    }
+
+    /**
+     * Scans {@code sources.trees()} as one analysis; the checks read the files' text from {@code sources},
+     * which learns it while the scan reads them (nothing is read twice).
+     */
+    public Analysis analyze(SourceText sources, ParseOptions options) {
+        return analyze(sources.trees(), options, sources);
+    }
+
+    private Analysis analyze(List<SourceTree> trees, ParseOptions options, SourceText sources) {
         List<Model> models = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
@@ -62,7 +74,7 @@ public final class Analyzer {
         inputs.sort(null);
         Map<String, String> sortedSkipped = new TreeMap<>(skipped);
         ScanResult scan = new ScanResult(models, findings, sortedSkipped, inputs);
-        return run(scan, options, new SourceText(trees));
+        return run(scan, options, sources);
     }
 
     /** Runs the checks on what a scan read. */

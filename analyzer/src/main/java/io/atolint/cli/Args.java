@@ -17,6 +17,13 @@ final class Args {
     static Args parse(List<Opt> options, String[] args) throws UsageException {
         try {
             return new Args(DefaultParser.builder().get().parse(Opt.toOptions(options), args));
+        } catch (org.apache.commons.cli.UnrecognizedOptionException e) {
+            String given = e.getOption();
+            String bare = given.replaceFirst("^-+", "");
+            int eq = bare.indexOf('=');
+            bare = eq < 0 ? bare : bare.substring(0, eq);
+            throw new UsageException("unknown option '" + given + "'"
+                    + Suggest.didYouMean(bare, options.stream().map(Opt::name).toList(), "--"));
         } catch (ParseException e) {
             throw new UsageException(e.getMessage());
         }

@@ -38,6 +38,15 @@ public final class Cli {
     }
 
     public int run(String... args) {
+        if (args.length > 1 && args[0].equals("help")) {
+            Optional<Command> c = command(args[1]);
+            if (c.isEmpty()) {
+                console.err().println("atolint: unknown command '" + args[1] + "'" + Suggest.didYouMean(args[1], names()));
+                return ERROR;
+            }
+            help(c.get(), console.out());
+            return OK;
+        }
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
             usage(console.out());
             return args.length == 0 ? ERROR : OK;
@@ -48,12 +57,40 @@ public final class Cli {
         }
         try {
             Command command = command(args[0]).orElseThrow(() ->
-                    new UsageException("unknown command '" + args[0] + "' (try: atolint --help)"));
-            Args parsed = Args.parse(command.options(), Arrays.copyOfRange(args, 1, args.length));
+                    new UsageException("unknown command '" + args[0] + "'" + Suggest.didYouMean(args[0], names())
+                            + " (try: atolint --help)"));
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+                help(command, console.out());
+                return OK;
+            }
+            Args parsed = Args.parse(command.options(), rest);
             return command.run(parsed, console);
         } catch (UsageException e) {
             console.err().println("atolint: " + e.getMessage());
             return ERROR;
+        }
+    }
+
+    private static List<String> names() {
+        return COMMANDS.stream().map(Command::name).toList();
+    }
+
+    /** {@code atolint help COMMAND}: how it is called, what it does, and its options one line each. */
+    static void help(Command c, PrintStream to) {
+        to.println("usage: atolint " + c.synopsis());
+        to.println(c.summary());
+        if (c.options().isEmpty()) {
+            return;
+        }
+        to.println();
+        to.println("options:");
+        List<String> heads = c.options().stream().map(o -> (o.shortName() == null ? "    " : "-" + o.shortName() + ", ")
+                + "--" + o.name() + (o.argName() == null ? "" : " " + o.argName())).toList();
+        // aligned, but a very long option (a list of values) does not push every description to the right
+        int width = Math.min(30, heads.stream().mapToInt(String::length).max().orElse(0));
+        for (int i = 0; i < heads.size(); i++) {
+            to.printf("  %-" + width + "s  %s%n", heads.get(i), c.options().get(i).description());
         }
     }
 

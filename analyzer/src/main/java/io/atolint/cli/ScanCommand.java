@@ -56,12 +56,36 @@ final class ScanCommand implements Command {
         ScanJob job = console.job();
         ScanJob.Result result = job.run(new ScanJob.Request(in.paths(), in.options(), in.config(), category, outputs,
                 baseline, args.value("create-baseline")));
+        nothingAnalysed(result.analysis(), in.paths(), console);
         job.write(result, outputs, ReportLinks.settings(console.terminal().env())
                 .withBaselineApplied(result.baselineApplied()).withDocsUri(in.config().docsUri()));
         if (args.has("create-baseline")) {
             return Cli.OK;
         }
         return result.analysis().countAtLeast(failOn) > 0 ? Cli.FINDINGS : Cli.OK;
+    }
+
+    /**
+     * A scan that analysed no input says so on stderr, with why the files were skipped: a pull request
+     * whose scan lints nothing must not pass silently.
+     */
+    static void nothingAnalysed(io.atolint.analysis.Analysis a, List<String> paths, Console console) {
+        if (!a.scan().inputs().isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+        a.scan().skipped().values().forEach(r -> reasons.merge(r.replaceAll("\\d+", "N"), 1, Integer::sum));
+        console.err().println("atolint: no input was analysed in " + String.join(", ", paths) + ": "
+                + (a.scan().skipped().isEmpty() ? "no file there is a template, Terraform, a CDK output or a diagram"
+                : a.scan().skipped().size() + (a.scan().skipped().size() == 1 ? " file" : " files") + " skipped"));
+        int shown = 0;
+        for (java.util.Map.Entry<String, Integer> r : reasons.entrySet()) {
+            if (shown++ == 10) {
+                console.err().println("  ... and " + (reasons.size() - 10) + " other reasons");
+                break;
+            }
+            console.err().println("  " + r.getValue() + " x " + r.getKey());
+        }
     }
 
     /** The baseline named on the command line, else the configuration's. */

@@ -14,6 +14,7 @@ import io.atolint.report.ReportSettings;
 import io.atolint.rule.Check;
 import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
+import io.atolint.suppress.Declarations;
 import io.atolint.triage.Baseline;
 import io.atolint.triage.Triage;
 
@@ -83,14 +84,15 @@ final class ScanJob {
         Baseline baseline = req.baseline() == null ? null : readBaseline(req.baseline());
         Analysis analysis;
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
-            List<SourceTree> tracked = progress.track(trees);
+            // the scan reads every file once; the text of those with suppression comments stays for triage
+            SourceText sources = new SourceText(progress.track(trees), Declarations::mayHoldComments);
             if (!req.checks()) {
-                return new Result(new Analyzer(List.of()).analyze(tracked, req.options()), false);
+                return new Result(new Analyzer(List.of()).analyze(sources, req.options()), false);
             }
-            analysis = new Analyzer(enabledChecks(req.config())).analyze(tracked, req.options());
+            analysis = new Analyzer(enabledChecks(req.config())).analyze(sources, req.options());
             analysis = analysis.forCategory(req.category());
             progress.phase("triage");
-            analysis = Triage.apply(analysis, new SourceText(tracked), triage(req.config(), baseline));
+            analysis = Triage.apply(analysis, sources, triage(req.config(), baseline));
         }
         if (req.createBaseline() != null) {
             Baseline created = Baseline.of(req.createBaseline(), analysis.findings());

@@ -27,6 +27,9 @@ public final class ResourceGraph {
     private final List<Model> models;
     private final Map<Resource, Model> modelOf;
     private final Map<String, Resource> byId;
+    /** Resources by kind, in model then reading order: checks ask for a kind per resource they look at. */
+    private final Map<Kind, List<Resource>> byKind;
+    private final List<Resource> all;
     /** Relations by end and type: a VPC or subnet may have thousands of relations of other types. */
     private final Map<Resource, Map<RelationType, List<Relation>>> outByType = new HashMap<>();
     private final Map<Resource, Map<RelationType, List<Relation>>> inByType = new HashMap<>();
@@ -37,6 +40,17 @@ public final class ResourceGraph {
         this.models = List.copyOf(models);
         this.modelOf = Collections.unmodifiableMap(modelOf);
         this.byId = Collections.unmodifiableMap(byId);
+        Map<Kind, List<Resource>> kinds = new java.util.EnumMap<>(Kind.class);
+        List<Resource> every = new ArrayList<>();
+        for (Model m : this.models) {
+            for (Resource r : m.resources()) {
+                kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
+                every.add(r);
+            }
+        }
+        this.all = List.copyOf(every);
+        kinds.replaceAll((k, list) -> List.copyOf(list));
+        this.byKind = kinds;
         for (Relation rel : graph.edgeSet()) {
             outByType.computeIfAbsent(rel.source(), k -> new java.util.EnumMap<>(RelationType.class))
                     .computeIfAbsent(rel.type(), k -> new ArrayList<>()).add(rel);
@@ -83,20 +97,14 @@ public final class ResourceGraph {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Every resource, in model then reading order (read-only, built once). */
     public List<Resource> resources() {
-        List<Resource> out = new ArrayList<>();
-        for (Model m : models) {
-            out.addAll(m.resources());
-        }
-        return out;
+        return all;
     }
 
+    /** The resources of one kind, in model then reading order (read-only; an index built once). */
     public List<Resource> resources(Kind kind) {
-        List<Resource> out = new ArrayList<>();
-        for (Model m : models) {
-            out.addAll(m.resources(kind));
-        }
-        return out;
+        return byKind.getOrDefault(kind, List.of());
     }
 
     public List<Relation> outgoing(Resource r, RelationType type) {

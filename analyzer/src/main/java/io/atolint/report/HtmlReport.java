@@ -97,7 +97,9 @@ public final class HtmlReport {
                 .append("<span class=\"lg-failing\">failing</span> <span class=\"lg-spof\">single point of failure</span> ")
                 .append("<span class=\"lg-note\">cannot be proven</span> <span class=\"lg-unknown\">placement UNKNOWN</span></p>\n");
         b.append("<p class=\"hint\">Resources are drawn where atolint resolved them to run (a resource spanning several subnets")
-                .append(" sits in the box that holds them all). Hover a resource for its details and findings.</p>\n");
+                .append(" sits in the box that holds them all). A picture fits the page; \"Full size\" shows it at its own size")
+                .append(" (scroll to move around). The table under each picture gives every drawn resource with its details")
+                .append(" and findings (hovering a resource shows them too).</p>\n");
         int pictures = 0;
         List<Model> models = a.graph().models();
         for (Model m : models) {
@@ -110,6 +112,9 @@ public final class HtmlReport {
                 b.append("<h3>").append(e(m.unit())).append(" <span class=\"section\">").append(e(m.format().title()))
                         .append("</span></h3>\n");
             }
+            String zoom = "zoom-" + pictures;
+            b.append("<input type=\"checkbox\" class=\"zoom\" id=\"").append(zoom).append("\"><label class=\"zoom\" for=\"")
+                    .append(zoom).append("\">Full size</label>\n");
             b.append("<div class=\"diagram\">\n").append(ArchitectureSvg.render(ArchitectureLayout.layout(view))).append("</div>\n");
             b.append("<p class=\"hint\">").append(view.drawnCount()).append(view.drawnCount() == 1 ? " resource" : " resources")
                     .append(" drawn");
@@ -119,6 +124,7 @@ public final class HtmlReport {
                 b.append("; not drawn (supporting resources): ").append(e(String.join(", ", parts)));
             }
             b.append(".</p>\n");
+            drawnResources(view, b);
         }
         if (pictures == 0) {
             b.append("<p>No resource to draw.</p>\n");
@@ -126,10 +132,49 @@ public final class HtmlReport {
         b.append("</section>\n");
     }
 
+    /**
+     * What hovering a resource of the picture shows, in the page (so that a printed report keeps it): every
+     * drawn resource with its whole name, type, placement, source and findings, the marked ones first.
+     */
+    private static void drawnResources(ArchitectureView view, StringBuilder b) {
+        List<ArchitectureView.Node> nodes = new ArrayList<>();
+        for (ArchitectureView.Node n : view.nodes()) {
+            if (n.resource() != null) {
+                nodes.add(n);
+            }
+        }
+        nodes.sort(java.util.Comparator.comparing((ArchitectureView.Node n) -> -n.mark().ordinal()));
+        b.append("<table class=\"drawn\">\n<thead><tr><th>Resource</th><th>Type</th><th>Placement</th><th>Source</th>")
+                .append("<th>Findings</th></tr></thead>\n<tbody>\n");
+        for (ArchitectureView.Node n : nodes) {
+            io.atolint.model.Resource r = n.resource();
+            b.append("<tr class=\"mark-").append(n.mark().name().toLowerCase(java.util.Locale.ROOT)).append("\"><td>")
+                    .append(e(r.displayName())).append("</td><td>").append(e(n.kindLabel()))
+                    .append("<div class=\"section\">").append(e(r.rawType())).append("</div></td><td>")
+                    .append(e(r.placement().display())).append("</td><td class=\"where\">").append(e(r.location().display()))
+                    .append("</td><td>");
+            if (!n.spof().isEmpty()) {
+                b.append("<div class=\"spof\">single point of failure: ").append(e(n.spof())).append("</div>");
+            }
+            for (String p : n.problems()) {
+                b.append("<div>").append(e(p)).append("</div>");
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+    }
+
+    /**
+     * The checklist in the order a reader acts on it: Not met, then Needs evidence that a file could give
+     * (nothing in scope, UNKNOWN results), then Needs evidence no file gives (manual), then Met, then Not
+     * applicable; checklist order within each.
+     */
     private static void checklist(Assessment assessment, StringBuilder b) {
         b.append("<section id=\"checklist\">\n<h2>Checklist</h2>\n<table class=\"checklist\">\n<thead><tr><th>Item</th>")
                 .append("<th>Title</th><th>Verdict</th><th>Why</th></tr></thead>\n<tbody>\n");
-        for (ItemAssessment i : assessment.items()) {
+        List<ItemAssessment> ordered = new ArrayList<>(assessment.items());
+        ordered.sort(java.util.Comparator.comparingInt(HtmlReport::readingOrder));
+        for (ItemAssessment i : ordered) {
             b.append("<tr class=\"v-").append(i.verdict().id()).append("\"><td class=\"id\">")
                     .append(i.verdict() == Verdict.NOT_MET ? "<a href=\"#item-" + e(i.item().id()) + "\">" + e(i.item().id()) + "</a>"
                             : e(i.item().id()))
@@ -139,6 +184,15 @@ public final class HtmlReport {
                     .append("</td><td>").append(e(i.reason())).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static int readingOrder(ItemAssessment i) {
+        return switch (i.verdict()) {
+            case NOT_MET -> 0;
+            case NEEDS_EVIDENCE -> i.gap() == io.atolint.checklist.EvidenceGap.MANUAL ? 2 : 1;
+            case MET -> 3;
+            case NOT_APPLICABLE -> 4;
+        };
     }
 
     /**
@@ -303,8 +357,22 @@ public final class HtmlReport {
             .v-met b, tr.v-met .verdict { color: #1d8102; font-weight: 600; }
             .v-needs-evidence b, tr.v-needs-evidence .verdict { color: #7d5a00; }
             .v-not-applicable b, tr.v-not-applicable .verdict { color: #687078; }
-            .diagram { overflow: auto; border: 1px solid #d5dbdb; border-radius: 6px; background: #ffffff; max-height: 80vh; }
-            .diagram svg { display: block; }
+            .diagram { overflow: auto; border: 1px solid #d5dbdb; border-radius: 6px; background: #ffffff; }
+            .diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+            input.zoom { position: absolute; opacity: 0; }
+            label.zoom { display: inline-block; font-size: 12px; border: 1px solid #aab7b8; border-radius: 4px; padding: 1px 8px;
+                         margin: 0 0 4px; cursor: pointer; color: #16191f; background: #f2f3f3; }
+            input.zoom:checked + label.zoom { background: #16191f; color: #ffffff; }
+            input.zoom:checked + label.zoom + .diagram { max-height: 85vh; }
+            input.zoom:checked + label.zoom + .diagram svg { max-width: none; margin: 0; }
+            input.zoom:focus-visible + label.zoom { outline: 2px solid #0073bb; }
+            table.drawn { font-size: 12px; margin-top: 4px; table-layout: fixed; }
+            table.drawn th:nth-child(1) { width: 19%; } table.drawn th:nth-child(2) { width: 13%; }
+            table.drawn th:nth-child(3) { width: 18%; } table.drawn th:nth-child(4) { width: 14%; }
+            table.drawn td { padding: 3px 8px; overflow-wrap: anywhere; }
+            table.drawn tr.mark-failing td:first-child, table.drawn tr.mark-spof td:first-child { border-left: 3px solid #d13212; }
+            table.drawn tr.mark-note td:first-child { border-left: 3px solid #b7791f; }
+            .spof { color: #d13212; font-weight: 600; }
             .legend span { display: inline-block; margin-right: 14px; font-size: 12px; padding-left: 22px; position: relative; }
             .legend span::before { content: ''; position: absolute; left: 0; top: 8px; width: 18px; border-top: 2px solid; }
             .legend .lg-traffic::before { border-color: #232f3e; }
@@ -335,6 +403,7 @@ public final class HtmlReport {
             .sim-down .cause { color: #ffffff; }
             tr.worst td { border-top: 2px solid #aab7b8; }
             .cause { font-weight: 400; font-size: 11.5px; color: #545b64; margin-top: 2px; }
-            @media print { .diagram { max-height: none; overflow: visible; } }
+            @media print { .diagram { max-height: none; overflow: visible; } input.zoom, label.zoom { display: none; }
+                           .diagram svg { max-width: 100% !important; } }
             """;
 }

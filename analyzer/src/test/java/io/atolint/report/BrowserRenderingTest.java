@@ -48,6 +48,11 @@ class BrowserRenderingTest {
         String dom = chromium(dir, "--dump-dom", html.toUri().toString());
         assertTrue(dom.contains("<svg") && dom.contains("class=\"architecture\""), "the DOM holds the architecture SVG");
         assertTrue(dom.contains("WebAlb") && dom.contains("AZ us-east-1a"), "with its resources and boxes");
+        assertTrue(dom.contains("<table class=\"drawn\">") && dom.contains("single point of failure: shared NAT"),
+                "the details of the drawn resources are in the page, not only on hover");
+        String checklist = dom.substring(dom.indexOf("<section id=\"checklist\">"), dom.indexOf("<section id=\"simulation\">"));
+        assertTrue(checklist.indexOf("Not met</td>") < checklist.indexOf("Needs evidence")
+                && checklist.lastIndexOf("Needs evidence") < checklist.indexOf("Met</td>"), "the checklist opens with what is not met");
 
         chromium(dir, "--window-size=1400,1100", "--screenshot=" + png, html.toUri().toString());
         assertTrue(Files.size(png) > 10_000, "a screenshot was written");

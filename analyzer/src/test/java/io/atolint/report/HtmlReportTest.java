@@ -32,6 +32,36 @@ class HtmlReportTest {
     }
 
     @Test
+    void theChecklistOpensWithWhatIsNotMetThenWhatAFileCouldProveThenManualThenMet() {
+        String html = threeTier();
+        String table = html.substring(html.indexOf("<table class=\"checklist\">"), html.indexOf("</table>", html.indexOf("<table class=\"checklist\">")));
+        List<String> rows = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<tr class=\"v-([a-z-]+)\">.*?<td class=\"verdict\">[^<]*(<div class=\"gap\">([^<]*)</div>)?")
+                .matcher(table);
+        while (m.find()) {
+            rows.add(m.group(1).equals("needs-evidence") ? (m.group(3).equals("manual evidence") ? "manual" : "could-prove") : m.group(1));
+        }
+        List<String> order = List.of("not-met", "could-prove", "manual", "met", "not-applicable");
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(order.indexOf(rows.get(i - 1)) <= order.indexOf(rows.get(i)), "row " + i + " of " + rows);
+        }
+        assertTrue(rows.contains("not-met") && rows.contains("could-prove") && rows.contains("manual") && rows.contains("met"), rows.toString());
+    }
+
+    @Test
+    void theDetailsOfEveryDrawnResourceAreInThePageAndTheSpofBadgeSaysWhy() {
+        String html = threeTier();
+        String drawn = html.substring(html.indexOf("<table class=\"drawn\">"), html.indexOf("</table>", html.indexOf("<table class=\"drawn\">")));
+        for (String name : List.of("WebAlb", "AppGroup", "Database", "NatGateway", "InternetGateway")) {
+            assertTrue(drawn.contains("<td>" + name + "</td>"), name + " is listed");
+        }
+        assertTrue(drawn.contains("fixtures/demo/three-tier/template.yaml:"), "with where it is written");
+        assertTrue(drawn.contains("single point of failure: shared NAT"), "the NAT gateway says why it is a SPOF");
+        assertTrue(html.contains(">SPOF: shared NAT</text>"), "and so does its badge in the picture");
+        assertTrue(html.contains("class=\"zoom\""), "a picture fits the page and can be shown at full size");
+    }
+
+    @Test
     void nothingIsLoadedFromOutsideTheFile() {
         String html = threeTier();
         for (String forbidden : List.of("<script", "<link", "<img", "<iframe", "<object", "@import", "@font-face",

@@ -19,10 +19,14 @@ public final class Model {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     /** A snapshot of the resources, rebuilt after an addition: iterating it while adding is safe. */
     private List<Resource> snapshot = List.of();
+    /** The resources by kind, built on first use after an addition (rules ask per kind, many times). */
+    private Map<Kind, List<Resource>> byKind;
     private final List<Relation> relations = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();
     private final List<Input> inputs = new ArrayList<>();
+    /** Each template file's own top-level {@code Metadata} (CloudFormation and CDK), by file. */
+    private final Map<String, Value.MapV> fileMetadata = new LinkedHashMap<>();
 
     public Model(String unit, Format format, List<String> files) {
         this.unit = unit;
@@ -50,6 +54,7 @@ public final class Model {
             throw new IllegalStateException("duplicate resource id " + r.id());
         }
         snapshot = null;
+        byKind = null;
         return this;
     }
 
@@ -75,14 +80,17 @@ public final class Model {
         return resources.size();
     }
 
+    /** The resources of one kind in the order they were read (a copy the caller may change). */
     public List<Resource> resources(Kind kind) {
-        List<Resource> out = new ArrayList<>();
-        for (Resource r : resources.values()) {
-            if (r.kind() == kind) {
-                out.add(r);
+        Map<Kind, List<Resource>> index = byKind;
+        if (index == null) {
+            index = new java.util.EnumMap<>(Kind.class);
+            for (Resource r : resources.values()) {
+                index.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
             }
+            byKind = index;
         }
-        return out;
+        return new ArrayList<>(index.getOrDefault(kind, List.of()));
     }
 
     public Model relate(Relation rel) {
@@ -117,5 +125,16 @@ public final class Model {
     /** Unit-level facts (template description, stack name, page name). */
     public Map<String, String> meta() {
         return meta;
+    }
+
+    /** Records the top-level {@code Metadata} of one of the model's template files. */
+    public Model putFileMetadata(String file, Value.MapV metadata) {
+        fileMetadata.put(file, metadata);
+        return this;
+    }
+
+    /** The top-level {@code Metadata} of the model's template files that have one, by file, in reading order. */
+    public Map<String, Value.MapV> fileMetadata() {
+        return Collections.unmodifiableMap(fileMetadata);
     }
 }

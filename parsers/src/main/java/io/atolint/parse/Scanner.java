@@ -10,6 +10,8 @@ import java.util.List;
  * Reads a tree of files into models: each format handler in turn claims the files it reads (more
  * specific formats first, so that a {@code cdk.out} template is read as CDK and not again as plain
  * CloudFormation), then every model gets its relations and placements, the same way for every format.
+ * Handlers and this last step work on independent files and models on every core ({@link Parallel});
+ * what reaches the result is added in a fixed order, so the output never depends on timing.
  * The handlers of every format atolint reads are listed in {@link io.atolint.parse.formats.Formats}.
  */
 public final class Scanner {
@@ -32,9 +34,8 @@ public final class Scanner {
             }
         }
         ScanResult result = session.result();
-        for (Model m : result.models()) {
-            finish(m);
-        }
+        // every model on its own: relations and placement of one never look at another
+        Parallel.forEach(result.models(), Scanner::finish);
         return result;
     }
 

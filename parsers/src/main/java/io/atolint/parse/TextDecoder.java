@@ -29,6 +29,10 @@ public final class TextDecoder {
             offset = 2;
             cs = StandardCharsets.UTF_16LE;
         }
+        if (offset == 0 && ascii(bytes)) {
+            // most IaC files: every decoder reads ASCII the same, and this way costs one pass
+            return text(path, new String(bytes, StandardCharsets.ISO_8859_1));
+        }
         CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
@@ -47,7 +51,19 @@ public final class TextDecoder {
         } catch (IllegalStateException e) {
             // flush after a successful decode cannot fail
         }
-        String text = out.flip().toString();
+        return text(path, out.flip().toString());
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ReadResult text(String path, String text) {
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             String before = text.substring(0, nul);

@@ -16,8 +16,10 @@ import java.util.Locale;
  * for its details and findings.
  */
 public final class ArchitectureSvg {
-    private static final int NAME_CHARS = 21;
-    private static final int DETAIL_CHARS = 28;
+    /** A name in the box's bold type, and a longer one in a smaller type, cut from the left (ShortLabels). */
+    private static final int NAME_CHARS = 22;
+    private static final int LONG_NAME_CHARS = 28;
+    private static final int DETAIL_CHARS = 30;
     static final int EDGE_LABEL_CHARS = 18;
 
     private ArchitectureSvg() {
@@ -40,8 +42,10 @@ public final class ArchitectureSvg {
             edge(b, e);
         }
         b.append("</g>\n<g class=\"resources\">\n");
+        java.util.Map<String, String> names = ShortLabels.distinct(
+                g.nodes().stream().map(pn -> pn.node().name()).filter(nm -> nm.length() > NAME_CHARS).toList(), LONG_NAME_CHARS);
         for (PlacedNode pn : g.nodes()) {
-            node(b, pn);
+            node(b, pn, names);
         }
         b.append("</g>\n</svg>\n");
         return b.toString();
@@ -115,7 +119,7 @@ public final class ArchitectureSvg {
         String color = box.kind() == ArchitectureView.BoxKind.UNPLACED ? "#555555"
                 : box.kind() == ArchitectureView.BoxKind.LOOSE ? "#7d8998" : stroke;
         b.append("<text x=\"").append(n(r.x() + 10)).append("\" y=\"").append(n(r.y() + 15)).append("\" font-size=\"12.5\" ")
-                .append("font-weight=\"600\" fill=\"").append(color).append("\">").append(x(fit(box.label(), (int) ((r.w() - 16) / 8.0))))
+                .append("font-weight=\"600\" fill=\"").append(color).append("\">").append(x(ShortLabels.label(box.label(), (int) ((r.w() - 16) / 8.0))))
                 .append("</text>");
         if (!box.detail().isEmpty()) {
             b.append("<text x=\"").append(n(r.x() + 10)).append("\" y=\"").append(n(r.y() + 28)).append("\" font-size=\"10.5\" ")
@@ -156,7 +160,7 @@ public final class ArchitectureSvg {
                 + pe.edge().to() + (label == null ? "" : " (" + label + ")"))).append("</title></g>\n");
     }
 
-    private static void node(StringBuilder b, PlacedNode pn) {
+    private static void node(StringBuilder b, PlacedNode pn, java.util.Map<String, String> names) {
         ArchitectureView.Node node = pn.node();
         Rect r = pn.rect();
         String family = switch (node.family()) {
@@ -186,21 +190,24 @@ public final class ArchitectureSvg {
         double tx = r.x() + 13;
         b.append("<text x=\"").append(n(tx)).append("\" y=\"").append(n(r.y() + 15)).append("\" font-size=\"10.5\" fill=\"")
                 .append(family).append("\">").append(x(fit(node.kindLabel(), 26))).append("</text>");
-        b.append("<text x=\"").append(n(tx)).append("\" y=\"").append(n(r.y() + 31)).append("\" font-size=\"12.5\" font-weight=\"600\" ")
-                .append("fill=\"#16191f\">").append(x(fit(node.name(), NAME_CHARS))).append("</text>");
+        boolean longName = node.name().length() > NAME_CHARS;
+        b.append("<text x=\"").append(n(tx)).append("\" y=\"").append(n(r.y() + 31)).append("\" font-size=\"")
+                .append(longName ? "10.5" : "12.5").append("\" font-weight=\"600\" ").append("fill=\"#16191f\">")
+                .append(x(longName ? names.get(node.name()) : node.name())).append("</text>");
         if (!node.detail().isEmpty()) {
             b.append("<text x=\"").append(n(tx)).append("\" y=\"").append(n(r.y() + 46)).append("\" font-size=\"10\" fill=\"")
-                    .append(unplaced ? "#8a1c0c" : "#545b64").append("\">").append(x(fit(node.detail(), DETAIL_CHARS))).append("</text>");
+                    .append(unplaced ? "#8a1c0c" : "#545b64").append("\">").append(x(fit(node.detail(), DETAIL_CHARS)))
+                    .append("</text>");
         }
         if (node.mark() != Mark.NONE) {
             String badge = switch (node.mark()) {
-                case SPOF -> "SPOF";
+                case SPOF -> node.spof().isEmpty() ? "SPOF" : "SPOF: " + node.spof();
                 case FAILING -> Integer.toString(node.problems().size());
                 default -> "?";
             };
-            double bw = Math.max(18, badge.length() * 7.5 + 8);
+            double bw = Math.max(18, badge.length() * 6.6 + 8);
             double bx = r.x() + r.w() - bw + 6;
-            double by = r.y() - 8;
+            double by = r.y() - 11;
             b.append("<rect x=\"").append(n(bx)).append("\" y=\"").append(n(by)).append("\" width=\"").append(n(bw))
                     .append("\" height=\"16\" rx=\"8\" fill=\"").append(node.mark() == Mark.NOTE ? "#b7791f" : "#d13212").append("\"/>");
             b.append("<text x=\"").append(n(bx + bw / 2)).append("\" y=\"").append(n(by + 12)).append("\" font-size=\"10.5\" ")

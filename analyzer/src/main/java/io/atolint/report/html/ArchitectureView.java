@@ -2,6 +2,7 @@ package io.atolint.report.html;
 
 import io.atolint.analysis.Analysis;
 import io.atolint.model.Model;
+import io.atolint.model.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,9 +98,12 @@ public final class ArchitectureView {
         }
     }
 
-    /** A drawn resource (or the synthetic internet). */
+    /**
+     * A drawn resource (or the synthetic internet, whose {@code resource} is null); {@code spof} says in a
+     * few words why a single point of failure is one (empty for other marks).
+     */
     public record Node(String id, String kindLabel, String name, String detail, DrawnKinds.Family family, Mark mark,
-                       List<String> problems, String tooltip) {
+                       List<String> problems, String tooltip, String spof, Resource resource) {
     }
 
     public record Edge(String from, String to, EdgeKind kind, String label) {
@@ -128,6 +132,20 @@ public final class ArchitectureView {
     /** Supporting resources not drawn, by kind label. */
     public Map<String, Integer> notDrawn() {
         return notDrawn;
+    }
+
+    /** Every drawn node, boxes outermost first and in the order they hold them. */
+    public List<Node> nodes() {
+        List<Node> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Box b, List<Node> out) {
+        out.addAll(b.nodes());
+        for (Box c : b.boxes()) {
+            collect(c, out);
+        }
     }
 
     /** How many resources are drawn (the internet node excepted). */

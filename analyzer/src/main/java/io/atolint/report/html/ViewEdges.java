@@ -161,7 +161,7 @@ final class ViewEdges {
             return;
         }
         outside.nodes().add(0, new Node("internet", "Internet", "Internet", "users and clients",
-                DrawnKinds.Family.OUTSIDE, Mark.NONE, List.of(), "Internet: where public entry points are reached from"));
+                DrawnKinds.Family.OUTSIDE, Mark.NONE, List.of(), "Internet: where public entry points are reached from", "", null));
         for (Resource r : entries) {
             add(new Edge("internet", r.id(), EdgeKind.INGRESS, null));
         }

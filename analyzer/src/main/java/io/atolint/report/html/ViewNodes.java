@@ -13,6 +13,8 @@ import io.atolint.report.html.ArchitectureView.Mark;
 import io.atolint.report.html.ArchitectureView.Node;
 import io.atolint.rule.RuleRun;
 import io.atolint.topology.Exposure;
+import io.atolint.topology.ModelTopology;
+import io.atolint.topology.Spof;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,10 +32,12 @@ import java.util.Set;
  */
 final class ViewNodes {
     private final ResourceGraph graph;
+    private final io.atolint.topology.Facts facts;
     private final Map<Resource, List<Finding>> findingsOf = new HashMap<>();
 
     ViewNodes(Analysis analysis) {
         this.graph = analysis.graph();
+        this.facts = analysis.facts();
         for (Finding f : analysis.findings()) {
             if (f.resource() == null || f.isSuppressed()) {
                 continue;
@@ -71,9 +75,41 @@ final class ViewNodes {
             tip.append("\ninternet-facing: UNKNOWN (not drawn as reached from the internet)");
         }
         problems.forEach(p -> tip.append("\n- ").append(p));
+        String spof = mark == Mark.SPOF ? spofReason(r, fs) : "";
         return new Node(r.id(), kindLabel, shortName(r), placementDetail(r.placement()), DrawnKinds.family(r.kind()), mark,
-                List.copyOf(problems), tip.toString());
+                List.copyOf(problems), tip.toString(), spof, r);
     }
+
+    /**
+     * Why a resource is a single point of failure, in a few words for its badge: the category the topology
+     * gives it, else what the rule that said so checks.
+     */
+    private String spofReason(Resource r, List<Finding> findings) {
+        try {
+            for (ModelTopology t : facts.topology().models()) {
+                for (Spof s : t.spofs()) {
+                    if (s.resource().equals(r) && !s.proven().isFalse()) {
+                        return SPOF_WORDS.getOrDefault(s.category().label(), s.category().label());
+                    }
+                }
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // no topology: the findings say it
+        }
+        for (Finding f : findings) {
+            if (SPOF_WORDS.containsKey(f.ruleId())) {
+                return SPOF_WORDS.get(f.ruleId());
+            }
+        }
+        return "";
+    }
+
+    private static final Map<String, String> SPOF_WORDS = Map.ofEntries(
+            Map.entry("nat", "shared NAT"), Map.entry("lone-instance", "lone instance"), Map.entry("single-copy", "one copy"),
+            Map.entry("single-az-dependency", "1-AZ dependency"), Map.entry("single-az-hop", "1-AZ hop"),
+            Map.entry("single-link", "single link"),
+            Map.entry("SPOF001", "shared NAT"), Map.entry("SPOF002", "lone instance"), Map.entry("SPOF003", "one copy"),
+            Map.entry("SPOF004", "1-AZ dependency"), Map.entry("SPOF005", "cut point"));
 
     /**
      * What a resource is called in the picture: a diagram's label, a CDK construct path without the
@@ -105,14 +141,22 @@ final class ViewNodes {
 
     /**
      * A diagram's AZ: drawn AZs carry the name the picture gives them ("Availability Zone 1"); a bare
-     * symbol ({@code architecture.drawio p1 AZ[1]}) loses its file and page.
+     * symbol ({@code architecture.drawio p1 AZ[1]}) loses its file and page, and a Terraform data source's
+     * loses the data source ({@code names[1]} of {@code data.aws_availability_zones.available.names[1]}):
+     * the AZ boxes carry the whole symbol.
      */
     static String shortAz(String value) {
-        if (!value.matches(".* p\\d+ AZ(\\[\\d+])?$")) {
+        if (!value.matches(".* p\\d+ AZ(\\[\\d+])?$") && !value.contains("data.aws_availability_zones.")) {
             return value;
         }
         int space = value.lastIndexOf(' ');
-        return space < 0 ? value : value.substring(space + 1);
+        String v = space < 0 ? value : value.substring(space + 1);
+        if (v.startsWith("data.aws_availability_zones.")) {
+            int bracket = v.indexOf('[');
+            int dot = v.lastIndexOf('.', bracket < 0 ? v.length() : bracket);
+            return v.substring(dot + 1);
+        }
+        return v;
     }
 
     private static String placementDetail(Placement p) {

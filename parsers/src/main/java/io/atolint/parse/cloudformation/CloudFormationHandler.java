@@ -5,6 +5,7 @@ import io.atolint.model.Format;
 import io.atolint.model.Model;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.FormatHandler;
+import io.atolint.parse.Parallel;
 import io.atolint.parse.ParseFindings;
 import io.atolint.parse.ReadResult;
 import io.atolint.parse.ScanSession;
@@ -39,40 +40,71 @@ public final class CloudFormationHandler implements FormatHandler {
     @Override
     public void scan(ScanSession session) {
         // First read every candidate, so that templates used as nested stacks are read through their
-        // parent (with its parameter values) and not a second time on their own.
-        Map<String, Candidate> templates = new LinkedHashMap<>();
+        // parent (with its parameter values) and not a second time on their own. Files are read and
+        // parsed on every core; what each read means for the session is applied in file order.
+        List<String> paths = new ArrayList<>();
         for (String path : session.unclaimed()) {
-            String ext = extension(path);
-            if (!EXTENSIONS.contains(ext)) {
-                continue;
+            if (EXTENSIONS.contains(extension(path))) {
+                paths.add(path);
             }
+        }
+        List<Read> reads = Parallel.map(paths, path -> {
             try {
-                Candidate c = read(session, path, ext.equals("template"));
-                if (c != null) {
-                    templates.put(path, c);
-                }
+                return read(session, path, extension(path).equals("template"));
             } catch (RuntimeException | StackOverflowError e) {
-                session.claim(path);
-                session.report(ParseFindings.internalError(SourceLocation.ofFile(path), "while reading", e));
+                return new Read(null, List.of(ParseFindings.internalError(SourceLocation.ofFile(path), "while reading", e)),
+                        true, null);
+            }
+        });
+        Map<String, Candidate> templates = new LinkedHashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Read r = reads.get(i);
+            if (r.claim()) {
+                session.claim(paths.get(i));
+            }
+            r.report().forEach(session::report);
+            if (r.skip() != null) {
+                session.skip(paths.get(i), r.skip());
+            }
+            if (r.candidate() != null) {
+                templates.put(paths.get(i), r.candidate());
             }
         }
         Set<String> nestedChildren = new HashSet<>();
         for (Candidate c : templates.values()) {
             nestedChildren.addAll(localNestedPaths(c));
         }
+        List<Candidate> tops = new ArrayList<>();
         for (Candidate c : templates.values()) {
-            if (nestedChildren.contains(c.file().path()) || session.isClaimed(c.file().path())) {
-                continue;
-            }
-            try {
+            if (!nestedChildren.contains(c.file().path()) && !session.isClaimed(c.file().path())) {
                 session.claim(c.file().path());
+                tops.add(c);
+            }
+        }
+        List<Parsed> parsed = Parallel.map(tops, c -> {
+            List<String> nestedRead = new ArrayList<>();
+            try {
                 CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
-                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node));
+                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node, nestedRead));
                 Model model = parser.parse(c.file(), c.doc(), c.file().path());
                 c.problems().forEach(model::report);
-                session.addModel(model);
+                return new Parsed(c.file().path(), model, null, nestedRead);
             } catch (RuntimeException | StackOverflowError e) {
-                session.report(ParseFindings.internalError(SourceLocation.ofFile(c.file().path()), "while reading", e));
+                return new Parsed(c.file().path(), null, ParseFindings.internalError(SourceLocation.ofFile(c.file().path()), "while reading", e),
+                        nestedRead);
+            }
+        });
+        Set<String> readAsNested = new HashSet<>();
+        for (Parsed p : parsed) {
+            if (readAsNested.contains(p.top())) {
+                continue; // a template an earlier one read as its nested stack (through a file that is no candidate)
+            }
+            readAsNested.addAll(p.nestedRead());
+            p.nestedRead().forEach(session::claim);
+            if (p.model() != null) {
+                session.addModel(p.model());
+            } else {
+                session.report(p.failure());
             }
         }
         for (String child : nestedChildren) {
@@ -80,8 +112,11 @@ public final class CloudFormationHandler implements FormatHandler {
                 // A template used only by templates in a cycle (or by itself): read it, and the cycle is reported.
                 Candidate c = templates.get(child);
                 session.claim(child);
+                List<String> nestedRead = new ArrayList<>();
                 Model model = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
-                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node)).parse(c.file(), c.doc(), child);
+                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node, nestedRead))
+                        .parse(c.file(), c.doc(), child);
+                nestedRead.forEach(session::claim);
                 c.problems().forEach(model::report);
                 session.addModel(model);
             }
@@ -91,16 +126,22 @@ public final class CloudFormationHandler implements FormatHandler {
     private record Candidate(SourceFile file, TreeDocument doc, List<Finding> problems) {
     }
 
-    /** A template to read, or null when the file is not one (skipped, or reported when it was meant to be). */
-    private Candidate read(ScanSession session, String path, boolean mustBeTemplate) {
+    /** What reading one file means for the session: a template to parse, or findings, a claim, a skip. */
+    private record Read(Candidate candidate, List<Finding> report, boolean claim, String skip) {
+    }
+
+    /** One template read into a model (or the defect that stopped it), and the nested templates it read. */
+    private record Parsed(String top, Model model, Finding failure, List<String> nestedRead) {
+    }
+
+    /** A template to read, or why the file is not one (skipped, or reported when it was meant to be). */
+    private static Read read(ScanSession session, String path, boolean mustBeTemplate) {
         ReadResult read = session.tree().readText(path);
         if (read instanceof ReadResult.Failure fail) {
-            session.claim(path);
-            session.report(ParseFindings.invalid(fail.location(), fail.message()));
-            return null;
+            return new Read(null, List.of(ParseFindings.invalid(fail.location(), fail.message())), true, null);
         }
         if (!(read instanceof ReadResult.Text text)) {
-            return null;
+            return new Read(null, List.of(), false, null);
         }
         SourceFile file = text.file();
         List<Finding> problems = new ArrayList<>();
@@ -109,24 +150,19 @@ public final class CloudFormationHandler implements FormatHandler {
                 || file.text().contains("AWS::");
         if (doc == null) {
             if (meantAsTemplate) {
-                session.claim(path);
-                problems.forEach(session::report);
-            } else {
-                session.skip(path, "not YAML/JSON that atolint reads: " + problems.get(0).message());
+                return new Read(null, problems, true, null);
             }
-            return null;
+            return new Read(null, List.of(), false, "not YAML/JSON that atolint reads: " + problems.get(0).message());
         }
         String why = doc.root() == null ? "empty document" : CloudFormationParser.whyNotATemplate(doc.root());
         if (why != null) {
             if (mustBeTemplate) {
-                session.claim(path);
-                session.report(ParseFindings.invalid(SourceLocation.at(path, 1, 1), "not a CloudFormation template: " + why));
-            } else {
-                session.skip(path, "not a CloudFormation template: " + why);
+                return new Read(null, List.of(ParseFindings.invalid(SourceLocation.at(path, 1, 1),
+                        "not a CloudFormation template: " + why)), true, null);
             }
-            return null;
+            return new Read(null, List.of(), false, "not a CloudFormation template: " + why);
         }
-        return new Candidate(file, doc, problems);
+        return new Read(new Candidate(file, doc, problems), List.of(), false, null);
     }
 
     /** Paths of the local templates a template uses as nested stacks. */
@@ -155,15 +191,19 @@ public final class CloudFormationHandler implements FormatHandler {
         return Optional.of(u);
     }
 
-    /** A nested stack whose {@code TemplateURL} is a relative path to a template in the scanned tree. */
-    private static Optional<SourceFile> localNestedTemplate(ScanSession session, SourceFile parent, Node.MapNode node) {
+    /**
+     * A nested stack whose {@code TemplateURL} is a relative path to a template in the scanned tree; the
+     * path goes to {@code read}, for the session to claim once the parallel parse is over.
+     */
+    private static Optional<SourceFile> localNestedTemplate(ScanSession session, SourceFile parent, Node.MapNode node,
+                                                            List<String> read) {
         String resolved = localUrl(node).map(u -> SourceTree.resolve(parent.directory(), u)).orElse(null);
         if (resolved == null) {
             return Optional.empty();
         }
         ReadResult r = session.tree().readText(resolved);
         if (r instanceof ReadResult.Text t) {
-            session.claim(resolved);
+            read.add(resolved);
             return Optional.of(t.file());
         }
         return Optional.empty();

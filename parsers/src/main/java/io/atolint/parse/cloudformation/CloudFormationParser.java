@@ -16,6 +16,7 @@ import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceFile;
 import io.atolint.parse.tree.Node;
 import io.atolint.parse.tree.TreeDocument;
+import io.atolint.parse.tree.Trees;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,6 +106,9 @@ public final class CloudFormationParser {
         Node.MapNode root = (Node.MapNode) doc.root();
         String f = file.path();
         checkTags(root, f, model);
+        // kept as data for what reads it (suppressions that cover the whole template)
+        root.get("Metadata").map(md -> Trees.plain(md, f, "Metadata")).filter(Value.MapV.class::isInstance)
+                .ifPresent(md -> model.putFileMetadata(f, (Value.MapV) md));
         if (depth == 0) {
             root.get("Description").filter(Node.ScalarNode.class::isInstance)
                     .ifPresent(d -> model.meta().put("description", ((Node.ScalarNode) d).text()));

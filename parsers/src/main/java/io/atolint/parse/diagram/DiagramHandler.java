@@ -1,9 +1,13 @@
 package io.atolint.parse.diagram;
 
+import io.atolint.model.Finding;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.FormatHandler;
+import io.atolint.parse.Parallel;
 import io.atolint.parse.ParseFindings;
 import io.atolint.parse.ScanSession;
+
+import java.util.List;
 
 /**
  * Architecture diagrams: claims {@code .drawio} (always), {@code .xml} with an {@code mxfile} or
@@ -29,20 +33,24 @@ public final class DiagramHandler implements FormatHandler {
         java.util.Map<String, java.util.List<io.atolint.model.Model>> seen = new java.util.HashMap<>();
         java.util.Map<String, String> firstPath = new java.util.HashMap<>();
         // the editable .drawio carries a diagram before its exports, then the shorter path: whatever the walk order
-        java.util.List<String> paths = new java.util.ArrayList<>(session.unclaimed());
+        List<String> paths = new java.util.ArrayList<>(session.unclaimed().stream().filter(DiagramReader::mayBeDiagram).toList());
         paths.sort(java.util.Comparator.comparingInt(DiagramHandler::exportRank).thenComparing(p -> p));
-        for (String path : paths) {
-            if (!DiagramReader.mayBeDiagram(path)) {
-                continue;
-            }
-            DiagramReader.Result r;
+        // every file read on every core; the session learns the results in that order
+        List<Object> reads = Parallel.map(paths, path -> {
             try {
-                r = DiagramReader.read(session.tree(), path, session.options().limits());
+                return DiagramReader.read(session.tree(), path, session.options().limits());
             } catch (RuntimeException | StackOverflowError e) {
+                return ParseFindings.internalError(SourceLocation.ofFile(path), "while reading the diagram", e);
+            }
+        });
+        for (int p = 0; p < paths.size(); p++) {
+            String path = paths.get(p);
+            if (reads.get(p) instanceof Finding failure) {
                 session.claim(path);
-                session.report(ParseFindings.internalError(SourceLocation.ofFile(path), "while reading the diagram", e));
+                session.report(failure);
                 continue;
             }
+            DiagramReader.Result r = (DiagramReader.Result) reads.get(p);
             if (!r.isDiagram()) {
                 session.skip(path, "not a diagram: " + r.notADiagram());
                 continue;

@@ -5,6 +5,7 @@ import io.atolint.model.Model;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import io.atolint.parse.FormatHandler;
+import io.atolint.parse.Parallel;
 import io.atolint.parse.ParseFindings;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ReadResult;
@@ -110,12 +111,25 @@ public final class TerraformHandler implements FormatHandler {
                 reach(dir, calls, reached);
             }
         }
-        for (String root : roots) {
+        // Root modules are evaluated on every core: by now every module's files are parsed and the
+        // loader only answers from what it holds. Models and findings reach the session in root order.
+        List<List<Object>> built = Parallel.map(roots, root -> {
+            List<Object> out = new ArrayList<>();
             try {
-                session.addModel(readRoot(session, root, loader, tfvars, calls));
+                out.add(readRoot(session, root, loader, tfvars, calls, out));
             } catch (RuntimeException | StackOverflowError e) {
-                session.report(ParseFindings.internalError(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
+                out.add(ParseFindings.internalError(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
                         "while evaluating Terraform module " + root, e));
+            }
+            return out;
+        });
+        for (List<Object> results : built) {
+            for (Object o : results) {
+                if (o instanceof Model m) {
+                    session.addModel(m);
+                } else {
+                    session.report((io.atolint.model.Finding) o);
+                }
             }
         }
     }
@@ -143,8 +157,9 @@ public final class TerraformHandler implements FormatHandler {
         return session.tree().files().contains(manifest);
     }
 
+    /** The root's model; problems with its var files go to {@code reports}, for the session in order. */
     private Model readRoot(ScanSession session, String root, ModuleLoader loader, List<String> tfvars,
-                           Map<String, Set<String>> calls) {
+                           Map<String, Set<String>> calls, List<Object> reports) {
         Set<String> dirs = new LinkedHashSet<>();
         reach(root, calls, dirs);
         List<String> files = new ArrayList<>();
@@ -158,7 +173,7 @@ public final class TerraformHandler implements FormatHandler {
                 varFiles.add(t.file());
                 files.add(f);
             } else if (r instanceof ReadResult.Failure fail) {
-                session.report(ParseFindings.invalid(positioned(fail.location()), fail.message()));
+                reports.add(ParseFindings.invalid(positioned(fail.location()), fail.message()));
             }
         }
         varFiles.addAll(session.options().varFiles());

@@ -2,12 +2,15 @@ package io.atolint.parse.tree;
 
 import io.atolint.model.Finding;
 import io.atolint.model.SourceLocation;
+import io.atolint.model.Value;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseFindings;
 import io.atolint.parse.SourceFile;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a YAML or JSON file into a tree, turning every failure into a positioned finding. */
 public final class Trees {
@@ -39,5 +42,32 @@ public final class Trees {
 
     public static TreeDocument read(SourceFile file, Limits limits) {
         return read(file, limits, new ArrayList<>());
+    }
+
+    /**
+     * A node as a plain value, positioned, with no intrinsic function evaluated (for what is only data,
+     * such as a template's top-level {@code Metadata}).
+     */
+    public static Value plain(Node n, String file, String path) {
+        SourceLocation at = n.location(file, path);
+        if (n instanceof Node.ScalarNode s) {
+            return new Value.Scalar(s.value(), null, at);
+        }
+        if (n instanceof Node.SeqNode seq) {
+            List<Value> items = new ArrayList<>();
+            for (int i = 0; i < seq.items().size(); i++) {
+                items.add(plain(seq.items().get(i), file, path + "/" + i));
+            }
+            return new Value.ListV(items, at);
+        }
+        Node.MapNode map = (Node.MapNode) n;
+        Map<String, Value> entries = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = new LinkedHashMap<>();
+        for (Node.Entry e : map.entries()) {
+            String k = e.key().text();
+            entries.put(k, plain(e.value(), file, path + "/" + k));
+            keys.put(k, e.key().location(file, path + "/" + k));
+        }
+        return new Value.MapV(entries, keys, at);
     }
 }

@@ -282,6 +282,10 @@ public final class YamlTreeReader {
             default:
                 break;
         }
+        char c = t.charAt(0);
+        if (c != '-' && c != '+' && c != '.' && (c < '0' || c > '9')) {
+            return t; // no number starts so (most scalars: keys, names, types)
+        }
         if (INT.matcher(t).matches() || FLOAT.matcher(t).matches()) {
             Object n = number(t);
             return n == null ? t : n;
