@@ -215,8 +215,9 @@ public final class SiteConnectivity {
             }
             if (a.equals(drawn) || b.equals(drawn)) {
                 Resource other = a.equals(drawn) ? b : a;
-                if (other.kind() == Kind.ON_PREMISES) {
-                    continue;
+                if (other.kind() == Kind.ON_PREMISES || (rel.type() == io.atolint.model.RelationType.CONTAINS
+                        && !considered.contains(other))) {
+                    continue; // what is drawn inside the site (servers, users) is the site, not a way to AWS
                 }
                 double cap = rel.type() == io.atolint.model.RelationType.CONTAINS ? UNBOUNDED : 1;
                 link(net, source, endpoint(net, other, considered), cap);

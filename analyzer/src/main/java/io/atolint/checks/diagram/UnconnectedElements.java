@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * AD-1: a diagram shows how the major elements combine. An element drawn with no connector and inside
- * no group says nothing about how it takes part; legends and free text are not elements.
+ * no group says nothing about how it takes part; legends and free text are not elements. A line that
+ * ends at it (however loose its other end), a line it is drawn on, a brace it sits on count as drawn
+ * connections: a person sees them.
  */
 @Rule(id = "DIAG001", title = "Every drawn element is connected or grouped",
         severity = Severity.MEDIUM, tags = {"diagram", "architecture"})
@@ -32,6 +34,9 @@ public final class UnconnectedElements implements Check {
                         || !g.outgoing(r, RelationType.ROUTES_TO).isEmpty()
                         || !g.incoming(r, RelationType.CONNECTS_OUTSIDE).isEmpty()
                         || !g.outgoing(r, RelationType.CONNECTS_OUTSIDE).isEmpty();
+                // a line ending at it whose other end reaches no service, an icon drawn on the line it
+                // names, an icon on a brace: the picture shows it take part (the parser's lineMark)
+                connected |= r.meta("lineMark").isPresent();
                 boolean grouped = !g.incoming(r, RelationType.CONTAINS).isEmpty();
                 if (!connected && !grouped) {
                     ctx.report(r, r.location(), DiagramFiles.label(r) + " (" + r.kind().name()

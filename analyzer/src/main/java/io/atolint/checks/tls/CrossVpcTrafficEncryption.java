@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
 @Rule(id = "TLS003", title = "Traffic crossing a VPC boundary uses an encrypted protocol", severity = Severity.HIGH,
         tags = {"security", "encryption-in-transit", "topology"})
 public final class CrossVpcTrafficEncryption implements Check {
+    /** "http(s)" and "http/https" name both: the label does not say clear text, so the hop is a note. */
     private static final Pattern ENCRYPTED = Pattern.compile(
-            "\\b(https|tls|ssl|mtls|sftp|ssh|ftps|ipsec|vpn|wss|grpcs|ldaps|smtps|imaps|encrypted)\\b",
+            "\\b(https|tls|ssl|mtls|sftp|ssh|ftps|ipsec|vpn|wss|grpcs|ldaps|smtps|imaps|encrypted)\\b|\\bhttp\\(s\\)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN = Pattern.compile(
             "\\b(http|ftp|telnet|ldap|ws|plaintext|plain text|unencrypted|smtp|tcp/80|port 80)\\b",

@@ -25,8 +25,8 @@ final class ArrowShapes {
         } catch (NumberFormatException e) {
             rotation = 0;
         }
-        boolean turned = Math.abs(Math.abs(((rotation % 180) + 180) % 180) - 90) < 30;
-        boolean wide = (b.w() >= b.h()) != turned;
+        // the box is already turned as drawn (DrawioReader.turned)
+        boolean wide = b.w() >= b.h();
         double len = Math.max(b.w(), b.h()) / 2;
         double[] from;
         double[] to;

@@ -195,6 +195,9 @@ final class Connectors {
     private Resource end(String id, double[] point, String which, StringBuilder snapped) {
         if (id != null) {
             PageNode n = nodes.get(id);
+            if (n != null && n.absorbedInto != null) {
+                n = n.absorbedInto;
+            }
             for (int depth = 0; n != null && depth < 200; depth++) {
                 Resource r = resources.get(n.id());
                 if (r != null) {

@@ -38,14 +38,16 @@ final class Containment {
         for (PageNode n : all) {
             n.container = !n.isTablePart() && (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP
                     || (GROUP_KINDS.contains(n.kind) && !n.isIconLike() && n.kind != Kind.DIAGRAM_GROUP)
-                    || (n.kind == Kind.DIAGRAM_GROUP && n.rec.drawnAs() != ShapeRecognizer.DrawnAs.ICON));
+                    || (n.kind == Kind.DIAGRAM_GROUP && n.rec.drawnAs() != ShapeRecognizer.DrawnAs.ICON)
+                    // a box titled as a group ("Private Subnet" over it) is that group, even drawn empty
+                    || (n.titled && !n.isIconLike() && kindOfLabel(n.label()) != Kind.DIAGRAM_GROUP));
         }
         for (PageNode n : all) {
             if (n.container || n.isText() || n.isIconLike() || n.isTablePart() || n.box().area() <= 0) {
                 continue;
             }
             for (PageNode o : all) {
-                if (o != n && !o.isText() && n.box().holds(o.box()) && n.box().area() >= 4 * Math.max(1, o.box().area())) {
+                if (o != n && !o.isText() && o.absorbedInto == null && n.box().holds(o.box()) && n.box().area() >= 4 * Math.max(1, o.box().area())) {
                     n.container = true;
                     break;
                 }

@@ -223,7 +223,7 @@ public final class DrawioReader {
             SourceLocation at = (cellsAt != null ? cellsAt : SourceLocation.at(file, c.line, c.column))
                     .withLogicalPath(where.logicalPath() + " / cell " + c.id);
             if (c.vertex) {
-                Box b = absolute(c, cells, boxes, 0);
+                Box b = turned(absolute(c, cells, boxes, 0), c.style);
                 shapes.add(new DrawnPage.Shape(c.id, layers.contains(c.parent) || roots.contains(c.parent) ? null : c.parent,
                         label(c), c.style, shapeName(c.style), b, at, c.fields));
             }
@@ -353,6 +353,25 @@ public final class DrawioReader {
             cur = cur.parent == null ? null : cells.get(cur.parent);
         }
         return true;
+    }
+
+    /**
+     * The box as drawn: draw.io turns a shape about its centre, so a shape turned a quarter (a column drawn
+     * as a rotated band, a tube between two devices) covers its height across and its width down.
+     * Children keep the parent's unturned origin, as draw.io places them.
+     */
+    static Box turned(Box b, Style style) {
+        double r;
+        try {
+            r = Double.parseDouble(style.getOr("rotation", "0"));
+        } catch (NumberFormatException e) {
+            return b;
+        }
+        double q = ((r % 180) + 180) % 180;
+        if (Math.abs(q - 90) >= 30) {
+            return b;
+        }
+        return new Box(b.cx() - b.h() / 2, b.cy() - b.w() / 2, b.h(), b.w());
     }
 
     private Box absolute(Cell c, Map<String, Cell> cells, Map<String, Box> memo, int depth) {

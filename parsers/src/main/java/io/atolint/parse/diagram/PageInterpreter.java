@@ -58,6 +58,7 @@ public final class PageInterpreter {
         markEndpoints();
         Refinement.adoptDetachedLabels(nodes.values());
         Refinement.recognise(nodes.values());
+        BoxTitles.icons(nodes.values());
         Containment.find(nodes);
         Containment.groupsByLabel(nodes.values());
         AzRecognition azs = new AzRecognition(nodes, azFamily);
@@ -66,6 +67,9 @@ public final class PageInterpreter {
         azs.assign();
         Refinement.beyondBoundary(nodes.values());
         Placements placements = new Placements(nodes, azs);
+        List<DrawnPage.Link> allLinks = new ArrayList<>(page.links());
+        allLinks.addAll(arrows);
+        LineMarks.mark(nodes, allLinks);
 
         Model model = new Model(page.file() + " " + DrawioReader.pagePath(page.index(), page.name()), page.format(),
                 List.of(page.file()));
@@ -171,7 +175,7 @@ public final class PageInterpreter {
     }
 
     private static boolean isResource(PageNode n) {
-        if (n.isText()) {
+        if (n.isText() || n.absorbedInto != null) {
             return false;
         }
         return n.rec.isKnown() || n.container || n.endpoint;

@@ -36,11 +36,22 @@ final class PageNode {
 
     /** Why the kind was changed after the first recognition (label, icon file, outside the boundary). */
     String recognisedBy;
-    /** A detached text drawn at an unlabelled icon, taken as its label. */
+    /** A detached text drawn at an unlabelled icon, taken as its label; or a box's title. */
     String adopted;
+    /** A box whose title is {@link #adopted} (a text on its top edge, or the icon at its corner). */
+    boolean titled;
+    /** A text taken as the label or title of a shape. */
+    boolean usedAsLabel;
+    /** Why a person sees it take part though no connector joins it to another shape ({@link LineMarks}). */
+    String lineMark;
+    /** An icon drawn at a box's corner as the sign of the box: the box stands for it. */
+    PageNode absorbedInto;
 
     String label() {
         String own = ownLabel();
+        if (titled && adopted != null && !adopted.isEmpty()) {
+            return adopted;
+        }
         return own.isEmpty() && adopted != null ? adopted : own;
     }
 

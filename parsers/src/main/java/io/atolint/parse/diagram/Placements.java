@@ -40,7 +40,16 @@ final class Placements {
             Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.AURORA_CLUSTER, Kind.DOCDB_CLUSTER, Kind.NEPTUNE_CLUSTER,
             Kind.ELASTICACHE_REPLICATION_GROUP, Kind.BEANSTALK_ENVIRONMENT, Kind.BATCH_COMPUTE_ENVIRONMENT,
             Kind.OPENSEARCH_DOMAIN, Kind.MSK_CLUSTER, Kind.NETWORK_FIREWALL, Kind.VPC_ENDPOINT, Kind.EMR_CLUSTER);
+    /**
+     * Spanning services drawn as one shape whatever their size (a load balancer, a group of instances or
+     * tasks): drawn across an AZ's edge a reviewer reads them by {@link #acrossAnEdge}. A database
+     * cluster drawn as one icon across an edge is still one database a reviewer sees.
+     */
+    static final Set<Kind> EDGE_SPANNING = EnumSet.of(Kind.LOAD_BALANCER, Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE,
+            Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.BEANSTALK_ENVIRONMENT, Kind.BATCH_COMPUTE_ENVIRONMENT);
     private static final double SPAN_FRACTION = 0.25;
+    /** How near another AZ area a shape on an AZ's edge must come to reach into it. */
+    private static final double ADJACENT = 20;
 
     private final Map<String, PageNode> nodes;
     private final AzRecognition azs;
@@ -125,6 +134,18 @@ final class Placements {
                 reaching.add(a);
             }
         }
+        if (EDGE_SPANNING.contains(k) && areas().stream().noneMatch(a -> a.node != n && a.node.box().overlap(n.box()) >= 0.98 * n.box().area())) {
+            Optional<Placement> across = acrossAnEdge(n);
+            if (across.isPresent()) {
+                return across.get();
+            }
+        }
+        if (EDGE_SPANNING.contains(k)) {
+            Optional<Placement> member = memberOfWider(n);
+            if (member.isPresent()) {
+                return member.get();
+            }
+        }
         // an AZ box inside an AZ-named subnet's box, or the other way round, is one AZ, not two
         if (!holding.isEmpty() || !reaching.isEmpty()) {
             List<Area> all = new ArrayList<>(holding);
@@ -160,6 +181,78 @@ final class Placements {
             }
         }
         return Placement.unknown("drawn outside any VPC or Availability Zone");
+    }
+
+    /**
+     * A spanning service drawn over the edge of an AZ area, read as reviewers read it:
+     * <ul>
+     *   <li>a quarter or more of it in one AZ area and over the edge onto (within {@link #ADJACENT})
+     *       another AZ area (an ALB on the boundary between the AZ 1 box and the "AZ 2" subnets): it spans
+     *       both;</li>
+     *   <li>a quarter or more in one AZ area and a sliver in a second (an ECS service box reaching over
+     *       the gap between the columns), or a quarter or more outside every AZ area with no AZ drawn
+     *       beyond: which AZs it runs in cannot be told (UNKNOWN: at most a note); drawing it inside each
+     *       AZ or squarely across them settles it.</li>
+     * </ul>
+     * One that only grazes the AZ areas (in the gap between the columns) is left to {@link #vpcLevel}.
+     */
+    private Optional<Placement> acrossAnEdge(PageNode n) {
+        Box b = n.box();
+        double area = Math.max(1, b.area());
+        double inside = 0;
+        List<Area> touched = new ArrayList<>();
+        List<Area> deep = new ArrayList<>();
+        for (Area a : areas()) {
+            double o = a.node.box().overlap(b);
+            if (a.node != n && o > 0) {
+                inside += o;
+                touched.add(a);
+                if (o >= SPAN_FRACTION * area) {
+                    deep.add(a);
+                }
+            }
+        }
+        List<Az> touchedAzs = distinct(touched);
+        List<Az> deepAzs = distinct(deep);
+        if (deepAzs.size() != 1) {
+            return Optional.empty();
+        }
+        if (touchedAzs.size() >= 2) {
+            return Optional.of(Placement.unknown("drawn over the boundary of " + names(touched) + ", mostly in "
+                    + names(deep) + ": whether it runs in both cannot be told from the picture"));
+        }
+        if (inside > 0.75 * area) {
+            return Optional.empty();
+        }
+        List<Area> beyond = new ArrayList<>(touched);
+        for (Area a : areas()) {
+            if (a.node != n && !touched.contains(a) && a.node.box().gap(b) <= ADJACENT) {
+                beyond.add(a);
+            }
+        }
+        List<Az> all = distinct(beyond);
+        if (all.size() >= 2) {
+            return Optional.of(Placement.zonal(all, "drawn across the edge of " + names(touched) + " onto "
+                    + names(beyond.subList(touched.size(), beyond.size())) + ": a "
+                    + PositionNames.kindText(n.kind) + " drawn so spans them"));
+        }
+        return Optional.of(Placement.unknown("drawn across the edge of " + names(touched)
+                + " with no AZ drawn beyond: whether it spans another AZ cannot be told from the picture"));
+    }
+
+    /** A part drawn inside the box of a spanning service whose AZs cannot be told: its own cannot either. */
+    private Optional<Placement> memberOfWider(PageNode n) {
+        for (PageNode c : n.containers) {
+            if (c == n || !c.container || !EDGE_SPANNING.contains(c.kind) || azs.isAzBox(c)) {
+                continue;
+            }
+            Placement outer = of(c);
+            if (outer.scope() == Placement.Scope.UNKNOWN) {
+                return Optional.of(Placement.unknown("drawn inside " + PositionNames.kindText(c.kind) + " '"
+                        + c.label() + "': " + outer.reason()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A load balancer in its VPC but in no AZ box: between the AZ columns or above them, it spans them. */

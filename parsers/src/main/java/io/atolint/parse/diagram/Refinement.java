@@ -5,9 +5,11 @@ import io.atolint.model.KindTable;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,11 @@ final class Refinement {
     private Refinement() {
     }
 
+    /**
+     * Detached texts as labels: first the titles of boxes drawn by hand ({@link BoxTitles}), then, for
+     * each unlabelled icon, the text drawn at it. Pairs are assigned best first (nearest, then best
+     * aligned with the icon), so that of two icons side by side each takes the text under itself.
+     */
     static void adoptDetachedLabels(Collection<PageNode> nodes) {
         List<PageNode> texts = new ArrayList<>();
         for (PageNode n : nodes) {
@@ -37,25 +44,36 @@ final class Refinement {
                 texts.add(n);
             }
         }
-        List<PageNode> taken = new ArrayList<>();
+        Set<PageNode> taken = new HashSet<>(BoxTitles.texts(nodes, texts));
+        record Pair(PageNode icon, PageNode text, double score) {
+        }
+        List<Pair> pairs = new ArrayList<>();
         for (PageNode n : nodes) {
             if (!n.isIconLike() || !n.ownLabel().isEmpty() || n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP) {
                 continue;
             }
-            PageNode best = null;
-            double bestGap = LABEL_GAP;
             for (PageNode t : texts) {
                 double gap = t.box().gap(n.box());
                 boolean holdsIcon = t.box().area() > 4 * Math.max(1, n.box().area());
-                if (!taken.contains(t) && !holdsIcon && gap <= bestGap) {
-                    bestGap = gap;
-                    best = t;
+                if (taken.contains(t) || holdsIcon || gap > LABEL_GAP) {
+                    continue;
                 }
+                double aligned = Math.min(Math.abs(t.box().cx() - n.box().cx()), Math.abs(t.box().cy() - n.box().cy()));
+                pairs.add(new Pair(n, t, gap + 0.5 * aligned));
             }
-            if (best != null) {
-                n.adopted = best.label();
-                taken.add(best);
+        }
+        pairs.sort(java.util.Comparator.comparingDouble(Pair::score));
+        Set<PageNode> labelled = new HashSet<>();
+        for (Pair p : pairs) {
+            if (taken.contains(p.text) || labelled.contains(p.icon)) {
+                continue;
             }
+            p.icon.adopted = p.text.label();
+            taken.add(p.text);
+            labelled.add(p.icon);
+        }
+        for (PageNode t : taken) {
+            t.usedAsLabel = true;
         }
     }
 

@@ -54,6 +54,9 @@ final class ResourceMaker {
         if (n.azHow != null) {
             meta.put("azHow", n.azHow);
         }
+        if (n.lineMark != null) {
+            meta.put("lineMark", n.lineMark);
+        }
         if (n.container) {
             meta.put("container", "true");
         }

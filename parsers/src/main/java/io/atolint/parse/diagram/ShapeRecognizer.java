@@ -59,7 +59,8 @@ public final class ShapeRecognizer {
                 return img.get();
             }
         }
-        if (st.isText() && !st.isGroupBase()) {
+        // mockup text boxes ("mxgraph.mockup.text.textBox") are text a person typed onto the picture
+        if ((st.isText() && !st.isGroupBase()) || name.startsWith("mxgraph.mockup.text.")) {
             return new Recognition(name.isEmpty() ? "text" : name, Kind.UNKNOWN, "", DrawnAs.TEXT, "other");
         }
         Optional<Recognition> byLabel = fromLabel(s.label());

@@ -1,0 +1,123 @@
+package io.atolint.parse.diagram;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a person sees as "this icon takes part" even where no connector is snapped to it both ways:
+ * <ul>
+ *   <li>a line ends at it (its other end is loose, or at a shape with no AWS meaning: a brace, a list of
+ *       routes);</li>
+ *   <li>a line runs past it, the icon with its caption sitting on the line (a Direct Connect or VPN icon
+ *       drawn over the link it names);</li>
+ *   <li>it is drawn on or at a brace or bracket (what the brace spans goes to it, or it groups them).</li>
+ * </ul>
+ * Only the "is it connected" reading uses these marks ({@code DIAG001}); they add no relation.
+ */
+final class LineMarks {
+    /** How far from an icon (its caption included) a line may pass and still be drawn on it. */
+    private static final double ON_LINE = 20;
+    /** How far from an icon a loose line end may stop and still end at it. */
+    private static final double AT_END = 25;
+    /** Room below an icon for its caption. */
+    private static final double CAPTION = 16;
+
+    private LineMarks() {
+    }
+
+    static void mark(Map<String, PageNode> nodes, List<DrawnPage.Link> links) {
+        List<PageNode> icons = new ArrayList<>();
+        List<PageNode> braces = new ArrayList<>();
+        for (PageNode n : nodes.values()) {
+            if (n.isIconLike()) {
+                icons.add(n);
+            } else if (isBrace(n)) {
+                braces.add(n);
+            }
+        }
+        for (DrawnPage.Link l : links) {
+            List<double[]> line = polyline(l, nodes);
+            for (PageNode i : icons) {
+                if (i.lineMark != null) {
+                    continue;
+                }
+                if (i.id().equals(l.sourceId()) || i.id().equals(l.targetId())) {
+                    i.lineMark = "a line ends at it";
+                } else if ((l.sourceId() == null && l.sourcePoint() != null && near(i.box(), l.sourcePoint(), AT_END))
+                        || (l.targetId() == null && l.targetPoint() != null && near(i.box(), l.targetPoint(), AT_END))) {
+                    i.lineMark = "a line ends at it";
+                } else if (passes(captioned(i.box()), line)) {
+                    i.lineMark = "drawn on a line";
+                }
+            }
+        }
+        for (PageNode i : icons) {
+            for (PageNode b : braces) {
+                if (i.lineMark == null && b.box().gap(i.box()) <= ON_LINE) {
+                    i.lineMark = "drawn at a brace";
+                }
+            }
+        }
+    }
+
+    private static boolean isBrace(PageNode n) {
+        String s = n.shape.shapeName().toLowerCase(java.util.Locale.ROOT) + " " + n.shape.style().shape().toLowerCase(java.util.Locale.ROOT);
+        return s.contains("curlybrace") || s.contains("bracket") || s.contains("mxgraph.basic.brace");
+    }
+
+    private static Box captioned(Box b) {
+        return new Box(b.x(), b.y(), b.w(), b.h() + CAPTION);
+    }
+
+    /** The line as drawn: from its source (the shape's centre or the loose point) through its waypoints. */
+    private static List<double[]> polyline(DrawnPage.Link l, Map<String, PageNode> nodes) {
+        List<double[]> out = new ArrayList<>();
+        double[] s = end(l.sourceId(), l.sourcePoint(), nodes);
+        double[] t = end(l.targetId(), l.targetPoint(), nodes);
+        if (s != null) {
+            out.add(s);
+        }
+        out.addAll(l.points());
+        if (t != null) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static double[] end(String id, double[] point, Map<String, PageNode> nodes) {
+        PageNode n = id == null ? null : nodes.get(id);
+        if (n != null) {
+            return new double[]{n.box().cx(), n.box().cy()};
+        }
+        return point;
+    }
+
+    private static boolean near(Box b, double[] p, double within) {
+        return b.distance(p[0], p[1]) <= within;
+    }
+
+    private static boolean passes(Box b, Collection<double[]> line) {
+        double[] prev = null;
+        for (double[] p : line) {
+            if (prev != null && segmentDistance(b, prev, p) <= ON_LINE) {
+                return true;
+            }
+            prev = p;
+        }
+        return false;
+    }
+
+    /** Distance from a box to a segment, sampled along the segment (boxes are small, lines straight). */
+    private static double segmentDistance(Box b, double[] a, double[] c) {
+        double len = Math.hypot(c[0] - a[0], c[1] - a[1]);
+        int steps = Math.max(1, (int) Math.ceil(len / 4));
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i <= steps; i++) {
+            double t = (double) i / steps;
+            best = Math.min(best, b.distance(a[0] + t * (c[0] - a[0]), a[1] + t * (c[1] - a[1])));
+        }
+        return best;
+    }
+}
