@@ -8,8 +8,12 @@ import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Bucket settings wherever the format keeps them: on the bucket (CloudFormation, Terraform provider v3
@@ -23,20 +27,57 @@ public final class S3Buckets {
 
     /** Resources of {@code kind} that configure {@code bucket} through their {@code bucket} argument. */
     public static List<Resource> companions(ResourceGraph graph, Resource bucket, Kind kind) {
-        List<Resource> out = new ArrayList<>();
+        Companions index = graph.derived(new CompanionsKey(kind), g -> Companions.of(g, kind));
         Optional<String> bucketName = Setting.of(bucket, "BucketName").string();
-        for (Resource r : graph.resources(kind)) {
-            Setting b = Setting.of(r, "Bucket");
-            if (b.omitted()) {
-                continue;
-            }
-            boolean byRef = Refs.targetIds(b.value()).contains(bucket.id());
-            boolean byName = bucketName.isPresent() && b.string().filter(bucketName.get()::equals).isPresent();
-            if (byRef || byName) {
-                out.add(r);
-            }
+        SortedSet<Integer> at = new TreeSet<>(index.byRef().getOrDefault(bucket.id(), List.of()));
+        bucketName.ifPresent(n -> at.addAll(index.byName().getOrDefault(n, List.of())));
+        List<Resource> all = graph.resources(kind);
+        List<Resource> out = new ArrayList<>(at.size());
+        for (int i : at) {
+            out.add(all.get(i));
         }
         return out;
+    }
+
+    private record CompanionsKey(Kind kind) {
+    }
+
+    /**
+     * The resources of one kind by the bucket their {@code bucket} argument names: by the ids it refers to
+     * and by its literal value; positions in {@code graph.resources(kind)}, ascending.
+     */
+    private record Companions(Map<String, List<Integer>> byRef, Map<String, List<Integer>> byName) {
+        static Companions of(ResourceGraph graph, Kind kind) {
+            Map<String, List<Integer>> byRef = new HashMap<>();
+            Map<String, List<Integer>> byName = new HashMap<>();
+            List<Resource> all = graph.resources(kind);
+            for (int i = 0; i < all.size(); i++) {
+                Setting b = Setting.of(all.get(i), "Bucket");
+                if (b.omitted()) {
+                    continue;
+                }
+                int at = i;
+                for (String id : Refs.targetIds(b.value())) {
+                    byRef.computeIfAbsent(id, k -> new ArrayList<>()).add(at);
+                }
+                b.string().ifPresent(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(at));
+            }
+            return new Companions(byRef, byName);
+        }
+    }
+
+    private record BucketsByNameKey() {
+    }
+
+    /** The first bucket of each literal {@code BucketName}. */
+    private static Map<String, Resource> bucketsByName(ResourceGraph graph) {
+        return graph.derived(new BucketsByNameKey(), g -> {
+            Map<String, Resource> out = new HashMap<>();
+            for (Resource bucket : g.resources(Kind.S3_BUCKET)) {
+                Setting.of(bucket, "BucketName").string().ifPresent(n -> out.putIfAbsent(n, bucket));
+            }
+            return out;
+        });
     }
 
     /** The bucket a companion resource or bucket policy configures, when it is in the scanned files. */
@@ -49,15 +90,7 @@ public final class S3Buckets {
         if (!refs.isEmpty()) {
             return Optional.of(refs.get(0));
         }
-        Optional<String> name = b.string();
-        if (name.isPresent()) {
-            for (Resource bucket : graph.resources(Kind.S3_BUCKET)) {
-                if (Setting.of(bucket, "BucketName").string().filter(name.get()::equals).isPresent()) {
-                    return Optional.of(bucket);
-                }
-            }
-        }
-        return Optional.empty();
+        return b.string().map(bucketsByName(graph)::get);
     }
 
     /** Whether versioning (or MFA Delete) is on, where that is said, and why when it is not. */
