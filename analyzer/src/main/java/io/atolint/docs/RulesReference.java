@@ -37,7 +37,7 @@ public final class RulesReference {
     private static final int MAX_SNIPPET_LINES = 26;
     private static final int MAX_LINE = 150;
     private static final Pattern MARKER = Pattern.compile(
-            "\\s*(?:#|//)\\s*(?:Noncompliant|Note)(?:@[+-]?\\d+)?(?:\\s*\\{\\{.*?}})?\\s*$|<!--\\s*(?:Noncompliant|Note).*?-->");
+            "\\s*(?:#|//)\\s*(?:Noncompliant|Note)(?::[a-z]+)?(?:@[+-]?\\d+)?(?:\\s*\\{\\{.*?}})?\\s*$|<!--\\s*(?:Noncompliant|Note).*?-->");
 
     private RulesReference() {
     }

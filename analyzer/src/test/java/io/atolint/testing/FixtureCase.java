@@ -38,22 +38,29 @@ import java.util.stream.Stream;
  */
 public final class FixtureCase {
     private static final Pattern MARKER = Pattern.compile(
-            "(?:#|//|<!--)\\s*(Noncompliant|Note)(@[+-]?\\d+)?(?:\\s*\\{\\{(.*?)}})?");
+            "(?:#|//|<!--)\\s*(Noncompliant|Note)(?::(critical|high|medium|low))?(@[+-]?\\d+)?(?:\\s*\\{\\{(.*?)}})?");
     private static final Set<String> MARKED_EXTENSIONS = Set.of("yaml", "yml", "template", "tf", "tfvars", "hcl",
             "drawio", "xml", "svg");
 
-    /** What a finding is expected to be: where, whether a note, and optionally its exact message. */
-    public record Expected(String file, int line, boolean note, String message) {
+    /**
+     * What a finding is expected to be: where, whether a note, optionally its severity
+     * ({@code Noncompliant:low}, for a rule that reports a lesser variant below its default) and its exact
+     * message.
+     */
+    public record Expected(String file, int line, boolean note, Severity severity, String message) {
         boolean matches(Finding f, String caseDisplay) {
             return relative(f.location().file(), caseDisplay).equals(file)
                     && Math.max(0, f.location().startLine()) == line
                     && (f.severity() == Severity.INFO) == note
+                    && (severity == null || severity == f.severity())
                     && (message == null || message.equals(f.message()));
         }
 
         @Override
         public String toString() {
-            return file + ":" + line + " " + (note ? "Note" : "Noncompliant") + (message == null ? "" : " {{" + message + "}}");
+            return file + ":" + line + " " + (note ? "Note" : "Noncompliant")
+                    + (severity == null ? "" : ":" + severity.name().toLowerCase(Locale.ROOT))
+                    + (message == null ? "" : " {{" + message + "}}");
         }
     }
 
@@ -138,7 +145,7 @@ public final class FixtureCase {
                 Map<String, Object> f = (Map<String, Object>) o;
                 String sev = String.valueOf(f.getOrDefault("severity", "high")).toLowerCase(Locale.ROOT);
                 expected.add(new Expected(String.valueOf(f.get("file")), ((Number) f.getOrDefault("line", 0)).intValue(),
-                        sev.equals("info"), f.get("message") == null ? null : String.valueOf(f.get("message"))));
+                        sev.equals("info"), null, f.get("message") == null ? null : String.valueOf(f.get("message"))));
             }
             return m;
         } catch (IOException e) {
@@ -160,11 +167,12 @@ public final class FixtureCase {
                     Matcher m = MARKER.matcher(lines[i]);
                     while (m.find()) {
                         int line = i + 1;
-                        if (m.group(2) != null) {
-                            String off = m.group(2).substring(1);
+                        if (m.group(3) != null) {
+                            String off = m.group(3).substring(1);
                             line = off.equals("0") ? 0 : line + Integer.parseInt(off);
                         }
-                        expected.add(new Expected(rel, line, m.group(1).equals("Note"), m.group(3)));
+                        Severity severity = m.group(2) == null ? null : Severity.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+                        expected.add(new Expected(rel, line, m.group(1).equals("Note"), severity, m.group(4)));
                     }
                 }
             }
@@ -201,7 +209,8 @@ public final class FixtureCase {
         }
         for (Finding f : unexpected) {
             b.append("\n  unexpected: ").append(relative(f.location().file(), display)).append(':')
-                    .append(f.location().startLine()).append(' ').append(f.severity() == Severity.INFO ? "Note" : "Noncompliant")
+                    .append(f.location().startLine()).append(' ').append(f.severity() == Severity.INFO ? "Note"
+                            : "Noncompliant:" + f.severity().name().toLowerCase(Locale.ROOT))
                     .append(" {{").append(f.message()).append("}}");
         }
         return b.toString();

@@ -36,6 +36,12 @@ public final class SecretInEnvironment implements Check {
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?im)\\b([A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|API_KEY|APIKEY|AUTH_TOKEN|ACCESS_TOKEN|PRIVATE_KEY))\\s*[=:]\\s*[\"']?([^\\s\"'$`{}]{4,})");
 
+    /**
+     * A switch, not a secret: {@code --must-change-password=false}, cloud-init's {@code lock_passwd: true},
+     * {@code ssh_pwauth: no}.
+     */
+    private static final Pattern SWITCH = Pattern.compile("(?i)true|false|yes|no|on|off|none|null|disabled?|enabled?");
+
     @Override
     public void check(RuleContext ctx) {
         for (Resource fn : ctx.inScope(Kind.LAMBDA_FUNCTION)) {
@@ -142,17 +148,26 @@ public final class SecretInEnvironment implements Check {
                 || t.startsWith("secretsmanager:");
     }
 
+    /** The setting's name as written, a command-line option's dashes included ({@code --admin-password}). */
+    private static String writtenName(String text, int start, int end) {
+        int i = start;
+        while (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_' || text.charAt(i - 1) == '-')) {
+            i--;
+        }
+        return text.substring(i, end);
+    }
+
     private static void judgeUserData(RuleContext ctx, Resource r, Value v) {
         List<String> texts = ValueWalker.standard().values(v).map(SecretValues::text).flatMap(Optional::stream).toList();
         for (String text : texts) {
             Matcher m = ASSIGNMENT.matcher(text);
             while (m.find()) {
                 String value = m.group(2);
-                if (looksLikeAReference(value) || value.startsWith("-") || value.contains("(")) {
+                if (looksLikeAReference(value) || value.startsWith("-") || value.contains("(") || SWITCH.matcher(value).matches()) {
                     continue;
                 }
                 SourceLocation at = v.location();
-                ctx.report(r, at, Names.of(r) + " user data assigns " + m.group(1)
+                ctx.report(r, at, Names.of(r) + " user data assigns " + writtenName(text, m.start(1), m.end(1))
                         + " a value written in the file; fetch it at boot from Secrets Manager or SSM SecureString", List.of());
                 return;
             }

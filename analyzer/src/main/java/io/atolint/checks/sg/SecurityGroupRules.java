@@ -1,7 +1,9 @@
 package io.atolint.checks.sg;
 
 import io.atolint.graph.ResourceGraph;
+import io.atolint.checks.support.Refs;
 import io.atolint.model.Kind;
+import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
@@ -9,9 +11,11 @@ import io.atolint.model.Value;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every security group rule of a scan in one shape, whichever way it is written: inline in
@@ -96,11 +100,55 @@ final class SecurityGroupRules {
                 Setting.in(owner, "@SecurityGroupRule", m, "ToPort").value(), cidrs, at);
     }
 
+    /**
+     * The resources that join the group {@code owner} is or belongs to (a standalone rule belongs to the
+     * groups it names): whatever references the group but another group or a rule.
+     */
+    static List<Resource> users(ResourceGraph graph, Resource owner) {
+        List<Resource> groups = owner.kind() == Kind.SECURITY_GROUP ? List.of(owner)
+                : Refs.from(graph, owner, Kind.SECURITY_GROUP);
+        List<Resource> out = new ArrayList<>();
+        for (Resource g : groups) {
+            for (Resource u : graph.sources(g, RelationType.REFERENCES)) {
+                if (!RULE_KINDS.contains(u.kind()) && !out.contains(u)) {
+                    out.add(u);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Set<Kind> RULE_KINDS = Set.of(Kind.SECURITY_GROUP, Kind.SECURITY_GROUP_INGRESS,
+            Kind.SECURITY_GROUP_EGRESS);
+
+    /** The ports a load balancer's listeners answer on, as written ({@code 80, 443}; ? when unresolved). */
+    static String listenerPorts(ResourceGraph graph, Resource lb) {
+        List<String> ports = new ArrayList<>();
+        for (Resource l : graph.sources(lb, RelationType.REFERENCES)) {
+            if (l.kind() == Kind.LISTENER) {
+                ports.add(Setting.of(l, "Port").string().orElse("?"));
+            }
+        }
+        for (Value l : Setting.of(lb, "Listeners").items()) {
+            ports.add(Setting.in(lb, "@ClassicListener", l, "LoadBalancerPort").string().orElse("?"));
+        }
+        return ports.isEmpty() ? "none in the files" : String.join(", ", ports.stream().distinct()
+                .sorted(Comparator.comparing((String p) -> p.matches("\\d{1,5}") ? Integer.parseInt(p) : Integer.MAX_VALUE)
+                        .thenComparing(Comparator.naturalOrder())).toList());
+    }
+
     /** A range with a /0 prefix: every address, whatever the address part says (192.168.1.0/0 included). */
     static boolean isWorld(String cidr) {
         String c = cidr.trim();
         int slash = c.lastIndexOf('/');
         return slash > 0 && c.substring(slash + 1).equals("0") && (c.contains(".") || c.contains(":"));
+    }
+
+    /** How a message shows the world-open ranges of one rule: {@code 0.0.0.0/0 and ::/0}. */
+    static String describeWorld(List<Value> cidrs) {
+        List<String> shown = cidrs.stream().map(SecurityGroupRules::describeWorld).distinct().toList();
+        return shown.size() == 1 ? shown.get(0)
+                : String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
     }
 
     /** How a message shows a world-open range: disguised ones get said plainly. */

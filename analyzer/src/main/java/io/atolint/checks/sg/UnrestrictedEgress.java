@@ -9,7 +9,6 @@ import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An explicit egress rule to the whole internet on all protocols (or every TCP and UDP port) lets a
@@ -30,17 +29,14 @@ public final class UnrestrictedEgress implements Check {
                 continue;
             }
             ctx.examined(r.owner());
-            for (Value cidr : r.cidrs()) {
-                Optional<String> s = cidr.asString();
-                if (s.isEmpty() || !SecurityGroupRules.isWorld(s.get())) {
-                    continue;
-                }
-                boolean everything = r.allProtocols() || r.portProtocol().isPresent() && r.ports()
-                        .map(p -> p[0] <= 0 && p[1] >= 65535).orElse(false);
-                if (everything) {
-                    ctx.report(r.owner(), cidr.location(), Names.of(r.owner()) + " allows all outbound traffic to "
-                            + SecurityGroupRules.describeWorld(cidr), List.of());
-                }
+            List<Value> world = r.cidrs().stream()
+                    .filter(c -> c.asString().filter(SecurityGroupRules::isWorld).isPresent()).toList();
+            boolean everything = r.allProtocols() || r.portProtocol().isPresent() && r.ports()
+                    .map(p -> p[0] <= 0 && p[1] >= 65535).orElse(false);
+            if (!world.isEmpty() && everything) {
+                // One rule to 0.0.0.0/0 and ::/0 is one fact: one finding naming both.
+                ctx.report(r.owner(), world.get(0).location(), Names.of(r.owner()) + " allows all outbound traffic to "
+                        + SecurityGroupRules.describeWorld(world), List.of());
             }
         }
     }

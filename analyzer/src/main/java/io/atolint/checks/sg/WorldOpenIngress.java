@@ -2,12 +2,14 @@ package io.atolint.checks.sg;
 
 import io.atolint.model.Kind;
 import io.atolint.model.Names;
+import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.Value;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +30,10 @@ public final class WorldOpenIngress implements Check {
             if (r.egress()) {
                 continue;
             }
+            String who = Names.of(r.owner());
+            List<Value> world = new ArrayList<>();
             for (Value cidr : r.cidrs()) {
                 Optional<String> s = cidr.asString();
-                String who = Names.of(r.owner());
                 if (s.isEmpty()) {
                     if (cidr.isUnknown() || cidr instanceof Value.Symbol) {
                         ctx.note(r.owner(), cidr.location(), who + ": cannot prove an ingress range is not the internet: "
@@ -38,18 +41,22 @@ public final class WorldOpenIngress implements Check {
                     }
                     continue;
                 }
-                if (!SecurityGroupRules.isWorld(s.get())) {
-                    continue;
+                if (SecurityGroupRules.isWorld(s.get())) {
+                    world.add(cidr);
                 }
-                judge(ctx, r, cidr, who);
+            }
+            if (!world.isEmpty()) {
+                // One rule open to 0.0.0.0/0 and ::/0 is one fact: one finding naming both.
+                judge(ctx, r, world, who);
             }
         }
     }
 
-    private static void judge(RuleContext ctx, SecurityGroupRules.SgRule r, Value cidr, String who) {
-        String from = SecurityGroupRules.describeWorld(cidr);
+    private static void judge(RuleContext ctx, SecurityGroupRules.SgRule r, List<Value> world, String who) {
+        String from = SecurityGroupRules.describeWorld(world);
+        Value cidr = world.get(0);
         if (r.allProtocols()) {
-            ctx.report(r.owner(), cidr.location(), who + " allows ingress from " + from + " on all protocols and ports", List.of());
+            report(ctx, r, cidr, who + " allows ingress from " + from + " on all protocols and ports");
             return;
         }
         if (!r.protocolKnown()) {
@@ -74,6 +81,23 @@ public final class WorldOpenIngress implements Check {
         }
         String range = f == t ? "port " + f : (f <= 0 && t >= 65535) || (f == -1 && t == -1) ? "every port (" + f + "-" + t + ")"
                 : "ports " + f + "-" + t;
-        ctx.report(r.owner(), cidr.location(), who + " allows ingress from " + from + " on " + proto.get() + " " + range, List.of());
+        report(ctx, r, cidr, who + " allows ingress from " + from + " on " + proto.get() + " " + range);
+    }
+
+    /**
+     * High, unless only load balancers use the group: the internet then reaches their listener ports
+     * alone, whatever else the rule opens (a low finding: the rule is still wider than it needs to be).
+     */
+    private static void report(RuleContext ctx, SecurityGroupRules.SgRule r, Value cidr, String message) {
+        List<Resource> users = SecurityGroupRules.users(ctx.graph(), r.owner());
+        if (!users.isEmpty() && users.stream().allMatch(u -> u.kind() == Kind.LOAD_BALANCER)) {
+            String lbs = String.join(", ", users.stream().map(u -> Names.of(u) + " (listeners on "
+                    + SecurityGroupRules.listenerPorts(ctx.graph(), u) + ")").toList());
+            ctx.report(Severity.LOW, r.owner(), cidr.location(), message + "; only " + lbs
+                    + (users.size() > 1 ? " use" : " uses") + " it, so the internet reaches those ports alone: "
+                    + "open only them", List.of());
+            return;
+        }
+        ctx.report(r.owner(), cidr.location(), message, List.of());
     }
 }

@@ -62,6 +62,20 @@ public final class S3SecureTransport implements Check {
             if (denies.isTrue()) {
                 continue;
             }
+            if (denies == Tri.FALSE) {
+                // A policy whose bucket is unresolved may be this bucket's: a statement of it that denies
+                // plain HTTP leaves the bucket undecided.
+                for (Resource p : S3Buckets.possibleCompanions(ctx.graph(), b, Kind.S3_BUCKET_POLICY)) {
+                    Setting d = Setting.of(p, "PolicyDocument");
+                    if (d.present() && deniesPlainHttp(PolicyDocument.read(d.value(), ctx.graph())) != Tri.FALSE) {
+                        denies = Tri.UNKNOWN;
+                        unknown = "bucket policy " + p.name() + " is for bucket "
+                                + S3Buckets.shownName(Setting.of(p, "Bucket").value()) + ", which may be this one";
+                        where.add(0, d.at());
+                        break;
+                    }
+                }
+            }
             if (denies == Tri.UNKNOWN) {
                 ctx.note(b, where.get(0), Names.of(b) + ": cannot tell whether its bucket policy denies requests without TLS: "
                         + unknown, List.of());
