@@ -10,8 +10,9 @@ shift || true
 if [ ! -d "$here/node_modules/@cdktf/hcl2json" ]; then
   (cd "$here" && npm install --no-save --silent @cdktf/hcl2json@0.21.0 >&2)
 fi
-(cd "$repo" && mvn -B -q -o -DskipTests -pl parsers install >&2 2>&1 || mvn -B -q -DskipTests -pl parsers install >&2)
-cp="$repo/parsers/target/classes:$(cd "$repo/parsers" && mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout 2>/dev/null)"
+# the runnable jar holds the parsers and hcl4j; ./atolint rebuilds it when the sources changed
+"$repo/atolint" rules >/dev/null
+cp="$repo/analyzer/target/atolint.jar"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 java -cp "$cp" "$here/HclTreeDump.java" "$dir" > "$work/ours.jsonl"

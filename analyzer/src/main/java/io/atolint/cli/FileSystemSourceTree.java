@@ -28,7 +28,10 @@ import java.util.Set;
 /**
  * The scanned tree on disk: one directory (walked) or one file. Files are named by the path the user
  * gave plus their relative path, so findings read {@code fixtures/demo/three-tier/template.yaml:12:5}.
- * Only listed files can be read; symbolic links are followed only to files inside the tree, never to
+ * Listed files can be read, and the files of a directory inside the repository boundary (the
+ * enclosing git work tree, or {@code --root}; by default the scanned path itself) that a parser asks
+ * for ({@link #filesInDirectory}, local Terraform modules above the scanned path); nothing outside
+ * the boundary. Symbolic links are followed only to files inside the tree (or boundary), never to
  * directories (so a link loop cannot occur); files above the size limit are refused with a finding.
  */
 public final class FileSystemSourceTree implements SourceTree {
@@ -38,13 +41,58 @@ public final class FileSystemSourceTree implements SourceTree {
     private final String display;
     private final Limits limits;
     private final Map<String, Path> files = new LinkedHashMap<>();
+    /** Files read from above the scanned path, inside the boundary (names to paths). */
+    private final Map<String, Path> beside = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Finding> problems = new ArrayList<>();
+    private final Path boundary;
 
+    /** A tree whose boundary is the scanned path itself. */
     public FileSystemSourceTree(Path root, String display, Limits limits) {
+        this(root, display, limits, null);
+    }
+
+    /**
+     * A tree that may also read inside {@code boundary}, a directory that holds {@code root} (null: the
+     * scanned path itself).
+     */
+    public FileSystemSourceTree(Path root, String display, Limits limits, Path boundary) {
         this.root = root;
         this.display = normalise(display);
         this.limits = limits;
+        this.boundary = realBoundary(root, boundary);
         list();
+    }
+
+    private static Path realBoundary(Path root, Path boundary) {
+        // without a repository, a scanned file reads nothing beside it
+        Path b = boundary != null ? boundary : Files.isDirectory(root) ? root : null;
+        try {
+            return b == null ? null : b.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The enclosing git work tree of a path (the nearest directory above it, or itself, with a
+     * {@code .git} entry), or null.
+     */
+    public static Path gitWorkTree(Path path) {
+        try {
+            for (Path p = path.toRealPath(); p != null; p = p.getParent()) {
+                if (Files.exists(p.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                    return p;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Whether {@code inner} is {@code outer} or lies below it (both real paths). */
+    public static boolean contains(Path outer, Path inner) {
+        return inner.startsWith(outer);
     }
 
     private static String normalise(String d) {
@@ -149,6 +197,84 @@ public final class FileSystemSourceTree implements SourceTree {
         return List.copyOf(problems);
     }
 
+    /** The repository root named like the tree's files: {@code examples/complete/../..} is {@code .}. */
+    @Override
+    public String repositoryRoot() {
+        if (boundary == null) {
+            return display;
+        }
+        try {
+            Path base = Files.isDirectory(root) ? root.toRealPath() : root.toRealPath().getParent();
+            String up = base.relativize(boundary).toString().replace('\\', '/');
+            String dir = Files.isDirectory(root) ? display : parentOf(display);
+            String name = up.isEmpty() ? dir : io.atolint.parse.SourceTree.resolveName(dir.equals(".") ? "" : dir, up);
+            return name == null || name.isEmpty() ? "." : name;
+        } catch (IOException e) {
+            return boundary.toString();
+        }
+    }
+
+    private static String parentOf(String name) {
+        int i = name.lastIndexOf('/');
+        return i < 0 ? "" : name.substring(0, i);
+    }
+
+    /** The path a name of this tree stands for, whether or not it is a listed file. */
+    private Path pathOf(String name) {
+        Path d = Path.of(display.equals(".") ? "" : display).normalize();
+        Path n = Path.of(name).normalize();
+        if (d.isAbsolute() != n.isAbsolute()) {
+            return null;
+        }
+        Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+        Path rel = Files.isDirectory(root) ? d.relativize(n) : (d.getParent() == null ? Path.of("") : d.getParent()).relativize(n);
+        return base == null ? null : base.resolve(rel).normalize();
+    }
+
+    @Override
+    public List<String> filesInDirectory(String dir) {
+        if (boundary == null) {
+            return List.of();
+        }
+        Path p = pathOf(dir);
+        Path real;
+        try {
+            real = p == null ? null : p.toRealPath();
+        } catch (IOException e) {
+            return List.of();
+        }
+        if (real == null || !Files.isDirectory(real) || !contains(boundary, real)) {
+            return List.of();
+        }
+        for (Path seg : boundary.relativize(real)) {
+            if (SKIPPED_DIRS.contains(seg.toString())) {
+                return List.of();
+            }
+        }
+        List<String> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> entries = Files.list(real)) {
+            for (Path f : entries.sorted().toList()) {
+                Path target;
+                try {
+                    target = f.toRealPath();
+                } catch (IOException e) {
+                    continue;
+                }
+                if (!Files.isRegularFile(target) || !contains(boundary, target)) {
+                    continue;
+                }
+                String name = dir.isEmpty() ? f.getFileName().toString() : dir + "/" + f.getFileName();
+                if (!files.containsKey(name)) {
+                    beside.put(name, target);
+                }
+                out.add(name);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return out;
+    }
+
     @Override
     public ReadResult readText(String path) {
         ReadResult bytes = readBytes(path);
@@ -160,7 +286,7 @@ public final class FileSystemSourceTree implements SourceTree {
 
     @Override
     public ReadResult readBytes(String path) {
-        Path p = files.get(path);
+        Path p = files.containsKey(path) ? files.get(path) : beside.get(path);
         if (p == null) {
             return new ReadResult.Failure(SourceLocation.ofFile(path), "not a file of the scanned tree");
         }

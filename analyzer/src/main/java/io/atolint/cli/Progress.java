@@ -130,5 +130,15 @@ final class Progress implements AutoCloseable {
         public List<Finding> problems() {
             return tree.problems();
         }
+
+        @Override
+        public List<String> filesInDirectory(String dir) {
+            return tree.filesInDirectory(dir);
+        }
+
+        @Override
+        public String repositoryRoot() {
+            return tree.repositoryRoot();
+        }
     }
 }

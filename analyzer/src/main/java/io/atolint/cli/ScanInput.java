@@ -29,11 +29,14 @@ record ScanInput(List<String> paths, AtolintConfig config, ParseOptions options)
     /** The options of every command that scans. */
     static final List<Opt> OPTIONS = List.of(
             Opt.of("region", "R", "AWS region: turns Fn::GetAZs / data.aws_availability_zones indexes into AZ names"),
-            Opt.of("param", "K=V", "CloudFormation parameter value (repeatable)"),
-            Opt.of("params-file", "F",
-                    "CloudFormation parameters file (JSON: [{ParameterKey, ParameterValue}] or {Parameters: {...}})"),
+            Opt.of("param", "[STACK.]K=V", "CloudFormation parameter value (repeatable); STACK. (a template's file name"
+                    + " without extension, or a CDK stack) gives it to that stack only, STACK.AWS::StackName names the stack"),
+            Opt.of("params-file", "[STACK=]F", "CloudFormation parameters file (JSON: [{ParameterKey, ParameterValue}] or"
+                    + " {Parameters: {...}}); repeatable, STACK= gives it to that stack only"),
             Opt.of("var", "K=V", "Terraform variable value of every root module (repeatable; wins over var files)"),
             Opt.of("var-file", "F", "Terraform .tfvars file (repeatable; after terraform.tfvars and *.auto.tfvars)"),
+            Opt.of("root", "DIR", "repository root: local modules are read anywhere inside it, nothing outside it"
+                    + " (default: the enclosing git work tree, else the path scanned)"),
             Opt.of("max-file-size", "BYTES", "largest file read (default 10485760); the same as --limit file-bytes=BYTES"),
             Opt.of("limit", "NAME=N", "a safety limit (repeatable): " + Limits.names()),
             Opt.of("config", "FILE", "configuration file (default: the nearest .atolint.yml above the first PATH)"));
@@ -76,8 +79,12 @@ record ScanInput(List<String> paths, AtolintConfig config, ParseOptions options)
             err.println("atolint: warning: region '" + region + "' is not in the AZ table; GetAZs stays symbolic");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        if (args.has("params-file")) {
-            params.putAll(readParamsFile(Path.of(args.value("params-file"))));
+        for (String pf : args.values("params-file")) {
+            // STACK=FILE: the file's parameters are for that stack only (its file name without extension)
+            int eq = pf.indexOf('=');
+            String stack = eq > 0 && !Files.exists(Path.of(pf)) ? pf.substring(0, eq) : null;
+            Map<String, String> read = readParamsFile(Path.of(stack == null ? pf : pf.substring(eq + 1)));
+            read.forEach((k, v) -> params.put(stack == null ? k : stack + "." + k, v));
         }
         for (String kv : args.values("param")) {
             int eq = kv.indexOf('=');
@@ -98,7 +105,11 @@ record ScanInput(List<String> paths, AtolintConfig config, ParseOptions options)
         for (String f : args.values("var-file")) {
             varFiles.add(readVarFile(Path.of(f), f, limits));
         }
-        return new ParseOptions(region, params, vars, varFiles, limits);
+        String root = args.value("root");
+        if (root != null && !Files.isDirectory(Path.of(root))) {
+            throw new UsageException("--root " + root + " is not a directory");
+        }
+        return new ParseOptions(region, params, vars, varFiles, limits, root);
     }
 
     /** A Terraform var file, read here so that parsers never open files. */

@@ -80,7 +80,7 @@ final class ScanJob {
     }
 
     Result run(Request req) throws UsageException {
-        return run(trees(req.paths(), req.options().limits()), req);
+        return run(trees(req.paths(), req.options().limits(), req.options().repositoryRoot()), req);
     }
 
     /** Runs on trees already listed (their roots are paths relative to the working directory). */
@@ -116,13 +116,39 @@ final class ScanJob {
 
     /** The trees of the paths as given; a path that does not exist is a usage error. */
     static List<SourceTree> trees(List<String> paths, Limits limits) throws UsageException {
+        return trees(paths, limits, null);
+    }
+
+    /**
+     * The trees of the paths given, each bounded by the repository it is in: {@code root} (--root),
+     * else the enclosing git work tree, else the path itself.
+     */
+    static List<SourceTree> trees(List<String> paths, Limits limits, String root) throws UsageException {
         List<SourceTree> trees = new ArrayList<>();
+        Path rootPath = null;
+        if (root != null) {
+            try {
+                rootPath = Path.of(root).toRealPath();
+            } catch (IOException e) {
+                throw new UsageException("--root " + root + ": " + e.getMessage());
+            }
+        }
         for (String p : paths) {
             Path path = Path.of(p);
             if (!Files.exists(path)) {
                 throw new UsageException("no such file or directory: " + p);
             }
-            trees.add(new FileSystemSourceTree(path, p, limits));
+            Path boundary = rootPath != null ? rootPath : FileSystemSourceTree.gitWorkTree(path);
+            if (rootPath != null) {
+                try {
+                    if (!FileSystemSourceTree.contains(rootPath, path.toRealPath())) {
+                        throw new UsageException(p + " is not inside --root " + root);
+                    }
+                } catch (IOException e) {
+                    throw new UsageException("cannot read " + p + ": " + e.getMessage());
+                }
+            }
+            trees.add(new FileSystemSourceTree(path, p, limits, boundary));
         }
         return trees;
     }

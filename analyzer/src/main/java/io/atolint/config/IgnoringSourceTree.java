@@ -46,4 +46,14 @@ public final class IgnoringSourceTree implements SourceTree {
     public List<Finding> problems() {
         return delegate.problems().stream().filter(f -> !ignored.test(f.location().file())).toList();
     }
+
+    @Override
+    public List<String> filesInDirectory(String dir) {
+        return delegate.filesInDirectory(dir).stream().filter(ignored.negate()).toList();
+    }
+
+    @Override
+    public String repositoryRoot() {
+        return delegate.repositoryRoot();
+    }
 }

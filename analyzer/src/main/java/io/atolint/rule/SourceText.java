@@ -130,6 +130,16 @@ public final class SourceText {
         }
 
         @Override
+        public List<String> filesInDirectory(String dir) {
+            return tree.filesInDirectory(dir); // local modules above the scanned path, inside the repository
+        }
+
+        @Override
+        public String repositoryRoot() {
+            return tree.repositoryRoot();
+        }
+
+        @Override
         public List<Finding> problems() {
             return tree.problems();
         }

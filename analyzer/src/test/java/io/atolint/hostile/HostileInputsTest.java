@@ -47,8 +47,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and must give exactly its expected findings (rule, file, position), leave the control's findings
  * unchanged, complete, and never touch the sentinel server on loopback or the sentinel file outside
  * the tree (whose content must never appear in a report). {@code @SENTINEL_URL@},
- * {@code @SENTINEL_FILE@} and {@code @SENTINEL_DIR@} (a Terraform module directory) in case files are
- * replaced by the live sentinels.
+ * {@code @SENTINEL_FILE@}, {@code @SENTINEL_DIR@} (a Terraform module directory) and
+ * {@code @SENTINEL_DIR_RELATIVE@} (the same, relative to the file's directory) in case files are replaced
+ * by the live sentinels. {@code scan: DIR} in case.yaml scans that subdirectory of the case, with the
+ * case as the repository root.
  */
 class HostileInputsTest {
     private static final String MARKER = "SENTINEL-CONTENT-" + Long.toHexString(System.nanoTime());
@@ -108,8 +110,11 @@ class HostileInputsTest {
         setup(String.valueOf(spec.getOrDefault("setup", "")), String.valueOf(spec.getOrDefault("generate", "")), work);
 
         int before = connections.get();
+        String scan = (String) spec.get("scan");
+        SourceTree caseTree = scan == null ? new FileSystemSourceTree(work, "case", Limits.defaults())
+                : new FileSystemSourceTree(work.resolve(scan), "case/" + scan, Limits.defaults(), work);
         Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> Analyzer.standard()
-                .analyze(List.of(new FileSystemSourceTree(work, "case", Limits.defaults()), control()), ParseOptions.defaults()));
+                .analyze(List.of(caseTree, control()), ParseOptions.defaults()));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         JsonReport.write(a, json);
         String report = json.toString(StandardCharsets.UTF_8);
@@ -174,7 +179,9 @@ class HostileInputsTest {
                     byte[] bytes = Files.readAllBytes(f);
                     String text = new String(bytes, StandardCharsets.ISO_8859_1);
                     if (text.contains("@SENTINEL_")) {
-                        text = text.replace("@SENTINEL_URL@", "http://127.0.0.1:" + server.getLocalPort() + "/sentinel")
+                        text = text.replace("@SENTINEL_DIR_RELATIVE@", target.getParent().toAbsolutePath()
+                                        .relativize(sentinelDir.toAbsolutePath()).toString())
+                                .replace("@SENTINEL_URL@", "http://127.0.0.1:" + server.getLocalPort() + "/sentinel")
                                 .replace("@SENTINEL_FILE@", sentinelFile.toString())
                                 .replace("@SENTINEL_DIR@", sentinelDir.toString());
                         bytes = text.getBytes(StandardCharsets.ISO_8859_1);

@@ -33,8 +33,10 @@ import java.util.stream.Stream;
  * <p>Markers: a comment ({@code #}, {@code //} or {@code <!--}) holding {@code Noncompliant} (a finding
  * above info) or {@code Note} (an info finding), optionally {@code @+N}/{@code @-N} (line offset) or
  * {@code @0} (file level), optionally {@code {{exact message}}}. {@code case.yaml} may set
- * {@code region}, {@code parameters}, {@code variables}, {@code varFiles} and list {@code findings}
- * ({@code file}, {@code line}, {@code severity}, {@code message}) for files that cannot carry comments.
+ * {@code region}, {@code parameters}, {@code variables}, {@code varFiles}, {@code scan} (a subdirectory to
+ * scan, the case folder being the repository root, as {@code atolint scan examples/complete} in a git
+ * work tree) and list {@code findings} ({@code file}, {@code line}, {@code severity}, {@code message})
+ * for files that cannot carry comments.
  */
 public final class FixtureCase {
     private static final Pattern MARKER = Pattern.compile(
@@ -94,6 +96,10 @@ public final class FixtureCase {
     }
 
     public SourceTree tree() {
+        Object scan = options.get("scan");
+        if (scan != null) {
+            return new FileSystemSourceTree(dir.resolve(String.valueOf(scan)), display + "/" + scan, Limits.defaults(), dir);
+        }
         return new FileSystemSourceTree(dir, display, Limits.defaults());
     }
 

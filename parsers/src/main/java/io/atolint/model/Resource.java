@@ -119,7 +119,10 @@ public final class Resource {
     /**
      * How to call the resource in a message: its name, or for CDK the construct path users know
      * ({@code Stack/Alb/Resource}), with the logical id when the path does not already end with it;
-     * for a diagram shape its label and cell id ({@code Web ALB (cell 7)}).
+     * for a diagram shape its label and cell id ({@code Web ALB (cell 7)}); for a resource of a Terraform
+     * module that several root modules instantiate, the root it was read from
+     * ({@code examples/complete: module.vpc.aws_vpc.this[0]}); for a resource of a template read with
+     * the stacks it exports to or imports from, the template ({@code network.yaml: PublicSubnet1}).
      */
     public String displayName() {
         if (format.isDiagram()) {
@@ -129,10 +132,11 @@ public final class Resource {
             return !label.isEmpty() ? label : meta.getOrDefault("name", "cell " + name);
         }
         String cdk = meta.get("cdkPath");
-        if (cdk == null) {
-            return name;
+        if (cdk != null) {
+            return cdk.endsWith("/" + name) ? cdk : cdk + " [" + name + "]";
         }
-        return cdk.endsWith("/" + name) ? cdk : cdk + " [" + name + "]";
+        String root = meta.containsKey("root") ? meta.get("root") : meta.get("template");
+        return root == null ? name : root + ": " + name;
     }
 
     @Override

@@ -13,14 +13,21 @@ import java.util.Optional;
  * @param variables     Terraform variable values given on the command line ({@code --var K=V}), as
  *                      HCL expression text
  * @param varFiles      contents of {@code --var-file} files, in order (later wins)
+ * @param repositoryRoot the directory given with {@code --root}, above which nothing is read (null: the
+ *                      enclosing git work tree of each scanned path, else the path itself)
  */
 public record ParseOptions(String region, Map<String, String> parameters, Map<String, String> variables,
-                           List<SourceFile> varFiles, Limits limits) {
+                           List<SourceFile> varFiles, Limits limits, String repositoryRoot) {
 
     public ParseOptions {
         parameters = Map.copyOf(new LinkedHashMap<>(parameters));
         variables = Map.copyOf(new LinkedHashMap<>(variables));
         varFiles = List.copyOf(varFiles);
+    }
+
+    public ParseOptions(String region, Map<String, String> parameters, Map<String, String> variables,
+                        List<SourceFile> varFiles, Limits limits) {
+        this(region, parameters, variables, varFiles, limits, null);
     }
 
     public static ParseOptions defaults() {
@@ -32,22 +39,26 @@ public record ParseOptions(String region, Map<String, String> parameters, Map<St
     }
 
     public ParseOptions withRegion(String r) {
-        return new ParseOptions(r, parameters, variables, varFiles, limits);
+        return new ParseOptions(r, parameters, variables, varFiles, limits, repositoryRoot);
     }
 
     public ParseOptions withParameters(Map<String, String> p) {
-        return new ParseOptions(region, p, variables, varFiles, limits);
+        return new ParseOptions(region, p, variables, varFiles, limits, repositoryRoot);
     }
 
     public ParseOptions withVariables(Map<String, String> v) {
-        return new ParseOptions(region, parameters, v, varFiles, limits);
+        return new ParseOptions(region, parameters, v, varFiles, limits, repositoryRoot);
     }
 
     public ParseOptions withVarFiles(List<SourceFile> f) {
-        return new ParseOptions(region, parameters, variables, f, limits);
+        return new ParseOptions(region, parameters, variables, f, limits, repositoryRoot);
+    }
+
+    public ParseOptions withRepositoryRoot(String root) {
+        return new ParseOptions(region, parameters, variables, varFiles, limits, root);
     }
 
     public ParseOptions withLimits(Limits l) {
-        return new ParseOptions(region, parameters, variables, varFiles, l);
+        return new ParseOptions(region, parameters, variables, varFiles, l, repositoryRoot);
     }
 }

@@ -21,6 +21,25 @@ public interface SourceTree {
     /** Reads a file as bytes (PNG diagrams), bounded by the same size limit. */
     ReadResult readBytes(String path);
 
+    /**
+     * The files directly in the directory {@code dir}, a name formed like this tree's names that may lie
+     * above or beside the scanned path but inside the repository the scan may read (the enclosing git
+     * work tree, or {@code --root}): local Terraform modules called with {@code source = "../../"} are
+     * read this way. Empty when the directory is outside the repository, or holds no file. Files listed
+     * here can then be read like the tree's own.
+     */
+    default List<String> filesInDirectory(String dir) {
+        return List.of();
+    }
+
+    /**
+     * The repository root, as shown in messages: the directory above which nothing is read (by default
+     * the scanned path itself).
+     */
+    default String repositoryRoot() {
+        return root();
+    }
+
     /** Problems met while listing the tree (unreadable directories, links that leave it). */
     default List<io.atolint.model.Finding> problems() {
         return List.of();
@@ -32,6 +51,16 @@ public interface SourceTree {
      * The result is only a name: reading it still succeeds only for files of the tree.
      */
     static String resolve(String baseDir, String relative) {
+        String r = resolveName(baseDir, relative);
+        return r == null || r.equals("..") || r.startsWith("../") ? null : r;
+    }
+
+    /**
+     * Like {@link #resolve}, but a relative name may climb above the top: {@code ("", "../..")} is
+     * {@code "../.."}. Whether such a name may be read is the tree's decision
+     * ({@link #filesInDirectory}).
+     */
+    static String resolveName(String baseDir, String relative) {
         String joined = baseDir.isEmpty() ? relative : baseDir + "/" + relative;
         java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
         for (String p : joined.replace('\\', '/').split("/")) {
@@ -39,10 +68,14 @@ public interface SourceTree {
                 continue;
             }
             if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
+                if (parts.isEmpty() || parts.peekLast().equals("..")) {
+                    if (baseDir.startsWith("/")) {
+                        return null;
+                    }
+                    parts.addLast("..");
+                } else {
+                    parts.removeLast();
                 }
-                parts.removeLast();
             } else {
                 parts.addLast(p);
             }

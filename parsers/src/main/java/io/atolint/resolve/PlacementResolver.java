@@ -112,6 +112,9 @@ public final class PlacementResolver {
             case EC2_INSTANCE -> {
                 Placement p = fromSubnets(r);
                 if (p.scope() == Placement.Scope.NONE) {
+                    p = fromAttachedInterfaces(r);
+                }
+                if (p.scope() == Placement.Scope.NONE) {
                     yield r.attr("AvailabilityZone").map(v -> Placement.zonal(List.of(Az.fromValue(v)), ""))
                             .orElse(Placement.zonal(List.of(Az.unknown("no subnet or AZ given: AWS chooses one")), ""));
                 }
@@ -131,6 +134,34 @@ public final class PlacementResolver {
             case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> cache(r);
             default -> fromSubnets(r);
         };
+    }
+
+    /**
+     * An instance without a subnet whose network interfaces are attached by attachment resources: an
+     * attached interface is in its instance's AZ, so the instance is where their subnets are.
+     */
+    private Placement fromAttachedInterfaces(Resource instance) {
+        List<Az> azs = new ArrayList<>();
+        List<Placement.Subnet> subnets = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Resource a : model.resources(Kind.NETWORK_INTERFACE_ATTACHMENT)) {
+            Optional<Value> i = a.attr("InstanceId", "instance_id");
+            Optional<Value> eni = a.attr("NetworkInterfaceId", "network_interface_id");
+            if (i.isPresent() && i.get() instanceof Value.Ref ref && ref.targetId().equals(instance.id())
+                    && eni.isPresent() && eni.get() instanceof Value.Ref e) {
+                Optional<Resource> target = model.resource(e.targetId());
+                Placement.Subnet link = target.isPresent() && target.get().kind() == Kind.NETWORK_INTERFACE
+                        ? SubnetLinks.throughInterface(target.get(), model, this) : null;
+                azs.add(link == null ? Az.unknown("attached interface " + e.targetId() + " is not a network interface of the files")
+                        : link.az());
+                if (link != null) {
+                    subnets.add(link);
+                }
+                names.add(a.displayName());
+            }
+        }
+        return azs.isEmpty() ? Placement.NONE : Placement.zonal(azs, "network interfaces attached by " + String.join(", ", names))
+                .from("network interface attachments", subnets);
     }
 
     private Placement azList(Value v) {

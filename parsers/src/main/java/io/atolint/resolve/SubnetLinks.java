@@ -33,8 +33,9 @@ final class SubnetLinks {
         return switch (kind) {
             case LOAD_BALANCER -> paths("Subnets", "SubnetMappings/*/SubnetId", "subnet_mapping/*/subnet_id");
             case AUTOSCALING_GROUP -> paths("VPCZoneIdentifier");
-            case EC2_INSTANCE, NAT_GATEWAY, NETWORK_INTERFACE, EFS_MOUNT_TARGET ->
-                    paths("SubnetId", "NetworkInterfaces/*/SubnetId");
+            case EC2_INSTANCE -> paths("SubnetId", "NetworkInterfaces/*/SubnetId", "NetworkInterfaces/*/NetworkInterfaceId",
+                    "network_interface/*/network_interface_id");
+            case NAT_GATEWAY, NETWORK_INTERFACE, EFS_MOUNT_TARGET -> paths("SubnetId");
             case ECS_SERVICE -> paths("NetworkConfiguration/AwsvpcConfiguration/Subnets", "network_configuration/subnets");
             case LAMBDA_FUNCTION -> paths("VpcConfig/SubnetIds");
             case EKS_NODE_GROUP, EKS_FARGATE_PROFILE -> paths("Subnets", "subnet_ids");
@@ -88,6 +89,9 @@ final class SubnetLinks {
                 return new Placement.Subnet(subnet.displayName(), subnet.id(), placements.subnetAz(subnet),
                         subnet.location(), placements.subnetAzAt(subnet));
             }
+            if (target.isPresent() && target.get().kind() == Kind.NETWORK_INTERFACE) {
+                return throughInterface(target.get(), model, placements);
+            }
             return new Placement.Subnet(target.map(Resource::displayName).orElse(name(v)), target.map(Resource::id).orElse(null),
                     Az.unknown("refers to " + ref.targetId() + ", which is not a subnet"),
                     target.map(Resource::location).orElse(v.location()), null);
@@ -109,6 +113,16 @@ final class SubnetLinks {
 
     private static String name(Value v) {
         return v.asString().orElse(v.describe());
+    }
+
+    /** An instance placed by a network interface: the interface's subnet. */
+    static Placement.Subnet throughInterface(Resource eni, Model model, PlacementResolver placements) {
+        Links l = of(eni, model, placements);
+        if (l.isKnown() && l.subnets().size() == 1) {
+            return l.subnets().get(0);
+        }
+        return new Placement.Subnet(eni.displayName(), eni.id(), Az.unknown(l.isKnown() ? "network interface "
+                + eni.displayName() + " names no subnet" : l.unknownReason()), eni.location(), null);
     }
 
     /** Collects the values at {@code path} ({@code *} = every list element); false when the path is absent. */

@@ -11,6 +11,8 @@ import io.atolint.parse.ScanSession;
 import io.atolint.parse.SourceFile;
 import io.atolint.parse.SourceTree;
 import io.atolint.parse.cloudformation.CloudFormationParser;
+import io.atolint.parse.cloudformation.StackInfo;
+import io.atolint.parse.cloudformation.StackLinks;
 import io.atolint.parse.tree.Node;
 import io.atolint.parse.tree.TreeDocument;
 import io.atolint.parse.tree.Trees;
@@ -76,6 +78,7 @@ public final class CdkHandler implements FormatHandler {
                     "artifacts must be a mapping"));
             return;
         }
+        List<Stack> stacks = new ArrayList<>();
         for (Node.Entry e : artifacts.entries()) {
             if (!(e.value() instanceof Node.MapNode art)) {
                 continue;
@@ -106,30 +109,59 @@ public final class CdkHandler implements FormatHandler {
             if (!(r instanceof ReadResult.Text t)) {
                 continue;
             }
-            readStack(session, t.file(), dir, stackName);
+            String deployedName = art.get("properties").filter(Node.MapNode.class::isInstance)
+                    .flatMap(p -> scalar(((Node.MapNode) p).get("stackName"))).orElse(stackName);
+            Stack s = readStack(session, t.file(), stackName, deployedName);
+            if (s != null) {
+                stacks.add(s);
+            }
+        }
+        // Stacks that share values through exports (CDK's cross-stack references) are read together.
+        List<StackLinks.Template> all = stacks.stream().map(Stack::template).toList();
+        StackLinks links = StackLinks.of(all, session.options(), p -> p);
+        for (List<StackLinks.Template> group : links.groups(all)) {
+            List<String> names = new ArrayList<>();
+            for (StackLinks.Template t : group) {
+                names.add(stacks.stream().filter(s -> s.template() == t).findFirst().orElseThrow().name());
+            }
+            CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CDK,
+                    (parent, logicalId, node) -> nestedAsset(session, dir, node)).withStacks(links::info);
+            String unit = (dir.isEmpty() ? "" : dir + "/") + String.join(" + ", names);
+            Model model = new Model(unit, Format.CDK, group.stream().map(t -> t.file().path()).toList());
+            for (int i = 0; i < group.size(); i++) {
+                StackLinks.Template t = group.get(i);
+                parser.parseInto(model, t.file(), t.doc(), java.util.Map.of(), t.file().path() + "#", "", 0);
+                Stack s = stacks.stream().filter(x -> x.template() == t).findFirst().orElseThrow();
+                s.problems().forEach(model::report);
+                links.notes(t.file().path()).forEach(model::report);
+            }
+            model.meta().put("stack", String.join(" + ", names));
+            session.addModel(model);
         }
     }
 
-    private void readStack(ScanSession session, SourceFile template, String dir, String stackName) {
+    /** A stack artifact of the assembly, read. */
+    private record Stack(String name, StackLinks.Template template, List<Finding> problems) {
+    }
+
+    private Stack readStack(ScanSession session, SourceFile template, String stackName, String deployedName) {
         List<Finding> problems = new ArrayList<>();
         TreeDocument doc = Trees.read(template, session.options().limits(), problems);
         if (doc == null) {
             problems.forEach(session::report);
-            return;
+            return null;
         }
         String why = doc.root() == null ? "empty document" : CloudFormationParser.whyNotATemplate(doc.root());
         if (why != null) {
             session.report(ParseFindings.invalid(SourceLocation.at(template.path(), 1, 1),
                     "template of CDK stack " + stackName + " is not a CloudFormation template: " + why));
-            return;
+            return null;
         }
-        CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CDK,
-                (parent, logicalId, node) -> nestedAsset(session, dir, node));
-        String unit = (dir.isEmpty() ? "" : dir + "/") + stackName;
-        Model model = parser.parse(template, doc, unit);
-        model.meta().put("stack", stackName);
-        problems.forEach(model::report);
-        session.addModel(model);
+        List<String> keys = new ArrayList<>(List.of(stackName));
+        keys.addAll(StackInfo.of(template.path()).keys());
+        return new Stack(stackName, new StackLinks.Template(template, doc,
+                StackInfo.of(template.path()).withKeys(keys).withName(deployedName, "AWS::StackName " + deployedName
+                        + " (the CDK stack artifact)")), problems);
     }
 
     /** The nested template CDK wrote next to the manifest ({@code Metadata: aws:asset:path}). */

@@ -16,6 +16,7 @@ import io.atolint.parse.tree.TreeDocument;
 import io.atolint.parse.tree.Trees;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,57 +71,96 @@ public final class CloudFormationHandler implements FormatHandler {
                 templates.put(paths.get(i), r.candidate());
             }
         }
-        Set<String> nestedChildren = new HashSet<>();
+        List<StackLinks.Template> all = new ArrayList<>();
+        templates.values().forEach(c -> all.add(new StackLinks.Template(c.file(), c.doc(), StackInfo.of(c.file().path()))));
+        StackLinks links = StackLinks.of(all, session.options(), p -> relative(session.tree().root(), p));
+        Set<String> nestedChildren = new HashSet<>(links.nestedChildren());
+        Map<String, Integer> uses = new HashMap<>();
+        links.nestedUses().forEach((child, by) -> uses.merge(child, by.size(), Integer::sum));
         for (Candidate c : templates.values()) {
-            nestedChildren.addAll(localNestedPaths(c));
+            List<String> local = localNestedPaths(c);
+            nestedChildren.addAll(local);
+            local.forEach(child -> uses.merge(child, 1, Integer::sum));
         }
-        List<Candidate> tops = new ArrayList<>();
-        for (Candidate c : templates.values()) {
-            if (!nestedChildren.contains(c.file().path()) && !session.isClaimed(c.file().path())) {
-                session.claim(c.file().path());
-                tops.add(c);
-            }
-        }
-        List<Parsed> parsed = Parallel.map(tops, c -> {
-            List<String> nestedRead = new ArrayList<>();
-            try {
-                CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
-                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node, nestedRead));
-                Model model = parser.parse(c.file(), c.doc(), c.file().path());
-                c.problems().forEach(model::report);
-                return new Parsed(c.file().path(), model, null, nestedRead);
-            } catch (RuntimeException | StackOverflowError e) {
-                return new Parsed(c.file().path(), null, ParseFindings.internalError(SourceLocation.ofFile(c.file().path()), "while reading", e),
-                        nestedRead);
+        Set<String> sharedNested = new HashSet<>();
+        uses.forEach((child, n) -> {
+            if (n > 1) {
+                sharedNested.add(child);
             }
         });
+        List<StackLinks.Template> tops = new ArrayList<>();
+        for (StackLinks.Template t : all) {
+            if (!nestedChildren.contains(t.file().path()) && !session.isClaimed(t.file().path())) {
+                session.claim(t.file().path());
+                tops.add(t);
+            }
+        }
+        // Each group (a template, or the templates linked by their exports) is read on every core; what
+        // each read means for the session is applied in group order.
+        List<Parsed> parsed = Parallel.map(links.groups(tops), group -> read(session, group, templates, links, sharedNested));
         Set<String> readAsNested = new HashSet<>();
         for (Parsed p : parsed) {
-            if (readAsNested.contains(p.top())) {
-                continue; // a template an earlier one read as its nested stack (through a file that is no candidate)
+            if (readAsNested.containsAll(p.tops())) {
+                continue; // templates an earlier one read as its nested stacks (through a file that is no candidate)
             }
             readAsNested.addAll(p.nestedRead());
-            p.nestedRead().forEach(session::claim);
-            if (p.model() != null) {
-                session.addModel(p.model());
-            } else {
-                session.report(p.failure());
-            }
+            apply(session, p);
         }
         for (String child : nestedChildren) {
             if (templates.containsKey(child) && !session.isClaimed(child)) {
                 // A template used only by templates in a cycle (or by itself): read it, and the cycle is reported.
                 Candidate c = templates.get(child);
                 session.claim(child);
-                List<String> nestedRead = new ArrayList<>();
-                Model model = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
-                        (parent, logicalId, node) -> localNestedTemplate(session, parent, node, nestedRead))
-                        .parse(c.file(), c.doc(), child);
-                nestedRead.forEach(session::claim);
-                c.problems().forEach(model::report);
-                session.addModel(model);
+                apply(session, read(session, List.of(new StackLinks.Template(c.file(), c.doc(), StackInfo.of(child))),
+                        templates, links, sharedNested));
             }
         }
+    }
+
+    private static void apply(ScanSession session, Parsed p) {
+        p.nestedRead().forEach(session::claim);
+        if (p.model() != null) {
+            session.addModel(p.model());
+        } else {
+            session.report(p.failure());
+        }
+    }
+
+    /**
+     * One model: a template, or the templates linked by their exports, with their nested stacks (the
+     * paths of those go to the result, for the session to claim once the parallel reading is over).
+     */
+    private static Parsed read(ScanSession session, List<StackLinks.Template> group, Map<String, Candidate> templates,
+                               StackLinks links, Set<String> sharedNested) {
+        List<String> paths = group.stream().map(t -> t.file().path()).toList();
+        List<String> nestedRead = new ArrayList<>();
+        try {
+            CloudFormationParser parser = new CloudFormationParser(session.options(), Format.CLOUDFORMATION,
+                    (parent, logicalId, node) -> localNestedTemplate(session, parent, node, nestedRead)
+                            .or(() -> links.nested(parent.path(), logicalId).map(f -> {
+                                nestedRead.add(f.path());
+                                return f;
+                            })))
+                    .withStacks(links::info).withSharedNested(sharedNested);
+            Model model = new Model(String.join(" + ", paths), Format.CLOUDFORMATION, paths);
+            for (StackLinks.Template t : group) {
+                parser.parseInto(model, t.file(), t.doc(), Map.of(), t.file().path() + "#", "", 0);
+                templates.get(t.file().path()).problems().forEach(model::report);
+                links.notes(t.file().path()).forEach(model::report);
+            }
+            return new Parsed(paths, model, null, nestedRead);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Parsed(paths, null, ParseFindings.internalError(SourceLocation.ofFile(paths.get(0)), "while reading", e),
+                    nestedRead);
+        }
+    }
+
+    /** A path relative to the scanned root (what a nested stack's URL may end with). */
+    private static String relative(String root, String path) {
+        if (root.equals(".") || root.isEmpty()) {
+            return path;
+        }
+        return path.startsWith(root + "/") ? path.substring(root.length() + 1) : path.substring(path.lastIndexOf('/') + 1);
     }
 
     private record Candidate(SourceFile file, TreeDocument doc, List<Finding> problems) {
@@ -130,8 +170,8 @@ public final class CloudFormationHandler implements FormatHandler {
     private record Read(Candidate candidate, List<Finding> report, boolean claim, String skip) {
     }
 
-    /** One template read into a model (or the defect that stopped it), and the nested templates it read. */
-    private record Parsed(String top, Model model, Finding failure, List<String> nestedRead) {
+    /** Templates read into one model (or the defect that stopped it), and the nested templates they read. */
+    private record Parsed(List<String> tops, Model model, Finding failure, List<String> nestedRead) {
     }
 
     /** A template to read, or why the file is not one (skipped, or reported when it was meant to be). */

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +45,9 @@ public final class CloudFormationParser {
     private final ParseOptions options;
     private final Format format;
     private final NestedTemplates nested;
+    private java.util.function.Function<SourceFile, StackInfo> stacks = f -> StackInfo.of(f.path());
+    /** Templates the scan reads as more than one nested stack: their resources are named with the stack. */
+    private Set<String> sharedNested = Set.of();
     /** The templates being read, outermost first: a nested stack that uses one of them is a cycle. */
     private final Deque<String> chain = new ArrayDeque<>();
 
@@ -51,6 +55,25 @@ public final class CloudFormationParser {
         this.options = options;
         this.format = format;
         this.nested = nested;
+    }
+
+    /**
+     * Who each top-level template is among the stacks of the scan (its keys for qualified parameters,
+     * its stack name, the exports it may import); nested stacks keep the default identity.
+     */
+    public CloudFormationParser withStacks(java.util.function.Function<SourceFile, StackInfo> s) {
+        this.stacks = s;
+        return this;
+    }
+
+    /**
+     * Templates that several nested stacks of the scan use (several parents, or one parent twice): what
+     * is found in them is said once per stack, named with the top template and the stack path
+     * ({@code main.yaml/Network: PublicSubnet1}), not the same words once per parent.
+     */
+    public CloudFormationParser withSharedNested(Set<String> paths) {
+        this.sharedNested = paths;
+        return this;
     }
 
     /** Null when the tree is a CloudFormation template, else why it is not one. */
@@ -120,9 +143,14 @@ public final class CloudFormationParser {
                     : resourcesNode.location(f, "Resources"), "Resources must be a mapping of logical ids to resources"));
             return;
         }
-        Node.MapNode resources = expandLoops(root, declared, f, external, idPrefix, model);
+        StackInfo stack = depth == 0 ? stacks.apply(file) : StackInfo.of(f);
+        if (depth > 0 && chain.stream().skip(1).anyMatch(sharedNested::contains)) {
+            String top = chain.peekFirst();
+            stack = stack.withLabel(top.substring(top.lastIndexOf('/') + 1) + "/" + stackPath);
+        }
+        Node.MapNode resources = expandLoops(root, declared, f, external, idPrefix, stack, model);
         root = withResources(root, resources);
-        TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix);
+        TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix, stack);
         IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);
         readInputs(model, ctx, f);
         List<Pending> dependsOn = new ArrayList<>();
@@ -181,6 +209,9 @@ public final class CloudFormationParser {
             if (!stackPath.isEmpty()) {
                 meta.put("stack", stackPath);
             }
+            if (stack.label() != null) {
+                meta.put("template", stack.label());
+            }
             Kind kind = KindTable.kindOf(type);
             Resource r = new Resource(ctx.idOf(logical), logical, type, kind, pm, at, format, meta, md);
             model.add(r);
@@ -206,8 +237,8 @@ public final class CloudFormationParser {
             }
         }
         reportDependsOnCycles(model, dependsOn, ctx);
-        for (Resource stack : nestedStacks) {
-            readNested(model, file, stack, nestedNodes.get(stack.name()), idPrefix, stackPath, depth, resolver);
+        for (Resource nestedStack : nestedStacks) {
+            readNested(model, file, nestedStack, nestedNodes.get(nestedStack.name()), idPrefix, stackPath, depth, resolver);
         }
     }
 
@@ -338,12 +369,12 @@ public final class CloudFormationParser {
 
     /** Resources with their Fn::ForEach loops expanded where the collection resolves. */
     private Node.MapNode expandLoops(Node.MapNode root, Node.MapNode resources, String file, Map<String, Value> external,
-                                     String idPrefix, Model model) {
+                                     String idPrefix, StackInfo stack, Model model) {
         if (resources.entries().stream().noneMatch(e -> e.key().text().startsWith("Fn::ForEach::"))) {
             return resources;
         }
         // Collections are parameters or literal lists; resolve them with a context that knows no loop output.
-        IntrinsicResolver pre = new IntrinsicResolver(TemplateContext.of(file, root, options, external, idPrefix), x -> { });
+        IntrinsicResolver pre = new IntrinsicResolver(TemplateContext.of(file, root, options, external, idPrefix, stack), x -> { });
         ForEachExpander expander = new ForEachExpander(file, n -> pre.eval(n, "Resources"), model::report,
                 options.limits().maxResources());
         return new Node.MapNode(expander.expand(resources.entries(), 0), resources.tag(), resources.pos());

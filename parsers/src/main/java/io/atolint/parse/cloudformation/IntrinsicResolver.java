@@ -6,32 +6,27 @@ import io.atolint.model.Tri;
 import io.atolint.model.Value;
 import io.atolint.model.ValueWalker;
 import io.atolint.parse.ParseFindings;
-import io.atolint.parse.RegionAzs;
 import io.atolint.parse.tree.Node;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Evaluates CloudFormation intrinsic functions over a template's node tree into three-valued
- * {@link Value}s. What the files decide is resolved ({@code Ref} to parameters with defaults or given
- * values, {@code Fn::FindInMap}, {@code Fn::Select}, {@code Fn::GetAZs} with a known region,
- * {@code Fn::If} on decidable conditions, {@code Fn::Sub}/{@code Fn::Join} of known parts); what
- * they do not is UNKNOWN with the reason, or a symbol when its identity is still useful
- * ({@code GetAZs('')[1]}).
+ * {@link Value}s: the dispatch of every intrinsic, {@code Ref} and {@code Fn::GetAtt} to resources,
+ * and the budget. Parameter values are {@link TemplateParameters}', conditions and {@code Fn::If}
+ * {@link TemplateConditions}', the functions that build strings and lists from others
+ * {@link IntrinsicFunctions}'. What the files decide is resolved; what they do not is UNKNOWN with the
+ * reason, or a symbol when its identity is still useful ({@code GetAZs('')[1]}).
  *
- * <p>Conditions are memoised and checked for cycles, and every evaluation step counts against a
- * budget, so resolution is linear in the template size and never exponential in the number of
- * conditions: past the budget, values are UNKNOWN and one {@code PARSE002} finding says so.
+ * <p>Every evaluation step counts against a budget (conditions are memoised), so resolution is linear
+ * in the template size and never exponential in the number of conditions: past the budget, values are
+ * UNKNOWN and one {@code PARSE002} finding says so.
  */
 final class IntrinsicResolver {
     /** Marks {@code Ref: AWS::NoValue}: the enclosing property or list element is removed. */
@@ -39,23 +34,36 @@ final class IntrinsicResolver {
 
     private final TemplateContext ctx;
     private final Consumer<Finding> report;
-    private final Map<String, Tri> conditionMemo = new HashMap<>();
-    private final Map<String, String> conditionWhy = new HashMap<>();
-    private final Set<String> conditionsInProgress = new HashSet<>();
-    private final Map<String, Value> parameterMemo = new HashMap<>();
+    private final TemplateParameters parameters;
+    private final TemplateConditions conditions;
+    private final IntrinsicFunctions functions;
     private int steps;
     private boolean budgetReported;
 
     IntrinsicResolver(TemplateContext ctx, Consumer<Finding> report) {
         this.ctx = ctx;
         this.report = report;
+        this.parameters = new TemplateParameters(ctx);
+        this.conditions = new TemplateConditions(this, ctx, report);
+        this.functions = new IntrinsicFunctions(this, ctx, report);
+    }
+
+    /** A parameter's value: given on the command line, passed by a parent stack, or its default. */
+    Value parameter(String name) {
+        return parameters.value(name);
+    }
+
+    /** The truth of a condition of the {@code Conditions} section. */
+    Tri namedCondition(String name, SourceLocation at) {
+        return conditions.namedCondition(name, at);
     }
 
     private SourceLocation loc(Node n, String path) {
         return n.location(ctx.file(), path);
     }
 
-    private boolean overBudget(Node n, String path) {
+    /** Counts one step; past the budget, one PARSE002 and true. */
+    boolean overBudget(Node n, String path) {
         if (++steps <= ctx.options().limits().maxResolutionSteps()) {
             return false;
         }
@@ -165,17 +173,20 @@ final class IntrinsicResolver {
         return switch (fn) {
             case "Ref" -> ref(arg, at, path);
             case "Fn::GetAtt" -> getAtt(arg, at);
-            case "Fn::Sub" -> sub(arg, at, path);
-            case "Fn::Join" -> join(arg, at, path);
-            case "Fn::Select" -> select(arg, at, path);
-            case "Fn::Split" -> split(arg, at, path);
-            case "Fn::GetAZs" -> getAzs(arg, at, path);
-            case "Fn::FindInMap" -> findInMap(arg, at, path);
-            case "Fn::If" -> fnIf(arg, at, path);
+            case "Fn::Sub" -> functions.sub(arg, at, path);
+            case "Fn::Join" -> functions.join(arg, at, path);
+            case "Fn::Select" -> functions.select(arg, at, path);
+            case "Fn::Split" -> functions.split(arg, at, path);
+            case "Fn::GetAZs" -> functions.getAzs(arg, at, path);
+            case "Fn::FindInMap" -> functions.findInMap(arg, at, path);
+            case "Fn::If" -> conditions.fnIf(arg, at, path);
             case "Fn::ImportValue" -> {
                 Value name = eval(arg, path + "/Fn::ImportValue");
-                yield new Value.Unknown("Fn::ImportValue " + name.asString().orElse("(computed name)"), at);
+                Optional<Value> exported = name.asString().flatMap(n -> ctx.stack().exports().value(n, at));
+                yield exported.map(v -> withLocation(v, at)).orElseGet(() ->
+                        new Value.Unknown("Fn::ImportValue " + name.asString().orElse("(computed name)"), at));
             }
+            case "Fn::GetStackOutput" -> stackOutput(arg, at, path);
             case "Fn::Base64" -> {
                 Value inner = eval(arg, path + "/Fn::Base64");
                 yield inner;
@@ -186,7 +197,7 @@ final class IntrinsicResolver {
                         : new Value.Unknown("Fn::Length of an unresolved list", at);
             }
             case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Fn::Condition" -> {
-                Tri t = condition(fn, arg, path);
+                Tri t = conditions.condition(fn, arg, path);
                 yield t.isKnown() ? new Value.Scalar(t.isTrue(), fn, at) : new Value.Unknown(fn + " is undecidable", at);
             }
             case "Fn::Cidr" -> new Value.Unknown("Fn::Cidr is not evaluated", at);
@@ -210,7 +221,8 @@ final class IntrinsicResolver {
         return refName(name, at);
     }
 
-    private Value refName(String name, SourceLocation at) {
+    /** {@code Ref} of a name: a pseudo parameter, a parameter, a resource. */
+    Value refName(String name, SourceLocation at) {
         switch (name) {
             case "AWS::NoValue":
                 return NO_VALUE;
@@ -219,7 +231,9 @@ final class IntrinsicResolver {
                         .orElseGet(() -> new Value.Symbol("AWS::Region", -1, false, "AWS::Region (no --region given)", at));
             case "AWS::AccountId":
                 return new Value.Unknown("AWS::AccountId", at);
-            case "AWS::StackName", "AWS::StackId":
+            case "AWS::StackName":
+                return ctx.stack().stackName(ctx.options(), at);
+            case "AWS::StackId":
                 return new Value.Unknown(name, at);
             case "AWS::Partition":
                 return ctx.options().regionOpt().<Value>map(r -> new Value.Scalar(
@@ -233,7 +247,7 @@ final class IntrinsicResolver {
                 break;
         }
         if (ctx.parameters().containsKey(name)) {
-            return withLocation(parameter(name), at);
+            return withLocation(parameters.value(name), at);
         }
         if (ctx.resources().contains(name)) {
             return new Value.Ref(ctx.idOf(name), null, at);
@@ -242,7 +256,7 @@ final class IntrinsicResolver {
         return new Value.Unknown("Ref to undefined " + name, at);
     }
 
-    private static Value withLocation(Value v, SourceLocation at) {
+    static Value withLocation(Value v, SourceLocation at) {
         if (v instanceof Value.Scalar s) {
             return new Value.Scalar(s.value(), s.how(), at);
         }
@@ -261,53 +275,6 @@ final class IntrinsicResolver {
         return v;
     }
 
-    /** A parameter's value: given on the command line, passed by a parent stack, or its default. */
-    Value parameter(String name) {
-        Value memo = parameterMemo.get(name);
-        if (memo != null) {
-            return memo;
-        }
-        Node.MapNode decl = ctx.parameters().get(name);
-        String type = decl == null ? "" : decl.get("Type").filter(Node.ScalarNode.class::isInstance)
-                .map(t -> ((Node.ScalarNode) t).text()).orElse("");
-        boolean listType = type.startsWith("List<") || type.equals("CommaDelimitedList")
-                || type.startsWith("AWS::SSM::Parameter::Value<List<");
-        SourceLocation declAt = decl == null ? SourceLocation.ofFile(ctx.file()) : loc(decl, "Parameters/" + name);
-        Value v;
-        String given = ctx.options().parameters().get(name);
-        if (given != null) {
-            v = parameterValue(given, listType, "parameter " + name + " (given " + given + ")", declAt);
-        } else if (ctx.externalParameters().containsKey(name)) {
-            v = ctx.externalParameters().get(name);
-        } else if (type.startsWith("AWS::SSM::Parameter::Value")) {
-            v = new Value.Unknown("parameter " + name + " is read from SSM at deploy time", declAt);
-        } else if (decl != null && decl.get("Default").isPresent()) {
-            Node d = decl.get("Default").get();
-            String text = d instanceof Node.ScalarNode s ? s.text() : null;
-            if (text == null) {
-                v = new Value.Unknown("parameter " + name + " has a non-scalar default", declAt);
-            } else {
-                v = parameterValue(d instanceof Node.ScalarNode s && s.value() != null && !(s.value() instanceof String)
-                        ? s.value() : text, listType, "parameter " + name + " (default " + text + ")", declAt);
-            }
-        } else {
-            v = new Value.Symbol("parameter " + name, -1, false, "parameter " + name + " has no default", declAt);
-        }
-        parameterMemo.put(name, v);
-        return v;
-    }
-
-    private static Value parameterValue(Object raw, boolean listType, String how, SourceLocation at) {
-        if (listType && raw instanceof String s) {
-            List<Value> items = new ArrayList<>();
-            int i = 0;
-            for (String part : s.split(",", -1)) {
-                items.add(new Value.Scalar(part.trim(), how + "[" + i++ + "]", at));
-            }
-            return new Value.ListV(items, at);
-        }
-        return new Value.Scalar(raw, how, at);
-    }
 
     private Value getAtt(Node arg, SourceLocation at) {
         List<String> parts = new ArrayList<>();
@@ -340,375 +307,18 @@ final class IntrinsicResolver {
         return new Value.Ref(ctx.idOf(name), attr, at);
     }
 
-    private Value sub(Node arg, SourceLocation at, String path) {
-        String template;
-        Map<String, Value> vars = new HashMap<>();
-        if (arg instanceof Node.ScalarNode s) {
-            template = s.text();
-        } else if (arg instanceof Node.SeqNode q && !q.items().isEmpty() && q.items().get(0) instanceof Node.ScalarNode s) {
-            template = s.text();
-            if (q.items().size() > 1 && q.items().get(1) instanceof Node.MapNode vm) {
-                for (Node.Entry e : vm.entries()) {
-                    vars.put(e.key().text(), eval(e.value(), path + "/Fn::Sub/1/" + e.key().text()));
-                }
-            }
-        } else {
-            return new Value.Unknown("Fn::Sub with an unexpected argument", at);
+    /** {@code Fn::GetStackOutput {StackName, OutputName, Region}}: an output of another stack of the scan. */
+    private Value stackOutput(Node arg, SourceLocation at, String path) {
+        if (!(arg instanceof Node.MapNode m) || m.get("StackName").isEmpty() || m.get("OutputName").isEmpty()) {
+            return new Value.Unknown("Fn::GetStackOutput expects StackName and OutputName", at);
         }
-        StringBuilder out = new StringBuilder();
-        List<Value.Ref> refs = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        int i = 0;
-        while (i < template.length()) {
-            int open = template.indexOf("${", i);
-            if (open < 0) {
-                out.append(template, i, template.length());
-                break;
-            }
-            out.append(template, i, open);
-            int close = template.indexOf('}', open);
-            if (close < 0) {
-                out.append(template.substring(open));
-                break;
-            }
-            String var = template.substring(open + 2, close);
-            i = close + 1;
-            if (var.startsWith("!")) {
-                out.append("${").append(var.substring(1)).append('}');
-                continue;
-            }
-            Value v;
-            if (vars.containsKey(var)) {
-                v = vars.get(var);
-            } else if (var.contains(".") && !var.startsWith("AWS::")) {
-                String res = var.substring(0, var.indexOf('.'));
-                v = ctx.resources().contains(res) ? new Value.Ref(ctx.idOf(res), var.substring(var.indexOf('.') + 1), at)
-                        : new Value.Unknown("${" + var + "}", at);
-            } else {
-                v = refName(var.trim(), at);
-            }
-            if (v instanceof Value.Scalar sc && sc.value() != null) {
-                out.append(v.asString().orElse(""));
-            } else {
-                refs.addAll(refsOf(v));
-                unknown.add(var);
-                out.append("${").append(var).append('}');
-            }
+        Optional<String> stack = eval(m.get("StackName").get(), path + "/Fn::GetStackOutput/StackName").asString();
+        Optional<String> output = eval(m.get("OutputName").get(), path + "/Fn::GetStackOutput/OutputName").asString();
+        if (stack.isEmpty() || output.isEmpty()) {
+            return new Value.Unknown("Fn::GetStackOutput of a computed stack or output name", at);
         }
-        if (unknown.isEmpty()) {
-            return new Value.Scalar(out.toString(), "Fn::Sub", at);
-        }
-        return new Value.Unknown("Fn::Sub with unresolved ${" + String.join("}, ${", unknown) + "}", out.toString(), refs, at);
-    }
-
-    private Value join(Node arg, SourceLocation at, String path) {
-        if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
-            return new Value.Unknown("Fn::Join expects [delimiter, list]", at);
-        }
-        Value delim = eval(q.items().get(0), path + "/Fn::Join/0");
-        Value list = eval(q.items().get(1), path + "/Fn::Join/1");
-        if (delim.asString().isEmpty() && !(delim instanceof Value.Scalar sd && "".equals(sd.value()))) {
-            return new Value.Unknown("Fn::Join with an unresolved delimiter", null, refsOf(list), at);
-        }
-        if (!(list instanceof Value.ListV l)) {
-            return new Value.Unknown("Fn::Join of an unresolved list", null, refsOf(list), at);
-        }
-        List<String> parts = new ArrayList<>();
-        StringBuilder raw = new StringBuilder();
-        boolean known = true;
-        String d = delim.asString().orElse("");
-        for (Value v : l.items()) {
-            Optional<String> s = v.asString();
-            if (s.isPresent()) {
-                parts.add(s.get());
-            } else {
-                known = false;
-                parts.add("${" + v + "}");
-            }
-        }
-        raw.append(String.join(d, parts));
-        if (known) {
-            return new Value.Scalar(raw.toString(), "Fn::Join", at);
-        }
-        return new Value.Unknown("Fn::Join with unresolved parts", raw.toString(), refsOf(list), at);
-    }
-
-    private Value select(Node arg, SourceLocation at, String path) {
-        if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
-            return new Value.Unknown("Fn::Select expects [index, list]", at);
-        }
-        Value idx = eval(q.items().get(0), path + "/Fn::Select/0");
-        Value list = eval(q.items().get(1), path + "/Fn::Select/1");
-        Optional<BigDecimal> n = idx.asNumber();
-        if (n.isEmpty()) {
-            return new Value.Unknown("Fn::Select with an unresolved index", null, refsOf(list), at);
-        }
-        int i = n.get().intValue();
-        if (list instanceof Value.ListV l) {
-            if (i < 0 || i >= l.items().size()) {
-                report.accept(ParseFindings.invalid(at, "Fn::Select index " + i + " is out of range for a list of "
-                        + l.items().size()));
-                return new Value.Unknown("Fn::Select index out of range", at);
-            }
-            return withLocation(l.items().get(i), at);
-        }
-        if (list instanceof Value.Symbol s && s.index() < 0) {
-            return new Value.Symbol(s.family(), i, s.distinct(), s.how(), at);
-        }
-        return new Value.Unknown("Fn::Select from an unresolved list", null, refsOf(list), at);
-    }
-
-    private Value split(Node arg, SourceLocation at, String path) {
-        if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
-            return new Value.Unknown("Fn::Split expects [delimiter, string]", at);
-        }
-        Optional<String> d = eval(q.items().get(0), path + "/Fn::Split/0").asString();
-        Value src = eval(q.items().get(1), path + "/Fn::Split/1");
-        Optional<String> s = src.asString();
-        if (d.isEmpty() || s.isEmpty() || d.get().isEmpty()) {
-            return new Value.Unknown("Fn::Split of an unresolved string", null, refsOf(src), at);
-        }
-        List<Value> items = new ArrayList<>();
-        for (String part : s.get().split(java.util.regex.Pattern.quote(d.get()), -1)) {
-            items.add(new Value.Scalar(part, "Fn::Split", at));
-        }
-        return new Value.ListV(items, at);
-    }
-
-    private Value getAzs(Node arg, SourceLocation at, String path) {
-        Value region = eval(arg, path + "/Fn::GetAZs");
-        String regionName;
-        String family;
-        if (region instanceof Value.Scalar s && (s.value() == null || "".equals(s.value()))) {
-            regionName = ctx.options().region();
-            family = "GetAZs('')";
-        } else if (region instanceof Value.Scalar s && s.value() instanceof String r) {
-            regionName = r;
-            family = s.isLiteral() ? "GetAZs('" + r + "')" : "GetAZs('')";
-        } else if (region instanceof Value.Symbol sym && sym.family().equals("AWS::Region")) {
-            regionName = null;
-            family = "GetAZs('')";
-        } else {
-            return new Value.Unknown("Fn::GetAZs of an unresolved region", at);
-        }
-        Optional<List<String>> azs = RegionAzs.of(regionName);
-        if (azs.isPresent()) {
-            List<Value> items = new ArrayList<>();
-            for (int i = 0; i < azs.get().size(); i++) {
-                items.add(new Value.Scalar(azs.get().get(i), family + "[" + i + "] of " + regionName, at));
-            }
-            return new Value.ListV(items, at);
-        }
-        String why = regionName == null ? "region not given (use --region)" : "region " + regionName + " not in the AZ table";
-        return new Value.Symbol(family, -1, true, why, at);
-    }
-
-    private Value findInMap(Node arg, SourceLocation at, String path) {
-        if (!(arg instanceof Node.SeqNode q) || q.items().size() < 3) {
-            return new Value.Unknown("Fn::FindInMap expects [map, key, key]", at);
-        }
-        Optional<String> mapName = eval(q.items().get(0), path + "/Fn::FindInMap/0").asString();
-        Value k1 = eval(q.items().get(1), path + "/Fn::FindInMap/1");
-        Value k2 = eval(q.items().get(2), path + "/Fn::FindInMap/2");
-        Node defaultNode = null;
-        if (q.items().size() > 3 && q.items().get(3) instanceof Node.MapNode dm) {
-            defaultNode = dm.get("DefaultValue").orElse(null);
-        }
-        Node.MapNode map = mapName.flatMap(ctx::mapping).orElse(null);
-        if (map == null) {
-            return new Value.Unknown("Fn::FindInMap on an unknown mapping " + mapName.orElse("(computed)"), at);
-        }
-        List<Node> candidates = new ArrayList<>();
-        for (Node.Entry top : map.entries()) {
-            if (k1.asString().isPresent() && !k1.asString().get().equals(top.key().text())) {
-                continue;
-            }
-            if (!(top.value() instanceof Node.MapNode second)) {
-                continue;
-            }
-            for (Node.Entry e : second.entries()) {
-                if (k2.asString().isPresent() && !k2.asString().get().equals(e.key().text())) {
-                    continue;
-                }
-                candidates.add(e.value());
-            }
-        }
-        if (candidates.isEmpty()) {
-            if (defaultNode != null) {
-                return eval(defaultNode, path + "/Fn::FindInMap/3/DefaultValue");
-            }
-            if (k1.asString().isPresent() && k2.asString().isPresent()) {
-                report.accept(ParseFindings.invalid(at, "Fn::FindInMap: no entry " + k1.asString().get() + "/"
-                        + k2.asString().get() + " in mapping " + mapName.get()));
-            }
-            return new Value.Unknown("Fn::FindInMap finds no entry", at);
-        }
-        if (candidates.size() == 1) {
-            return withLocation(eval(candidates.get(0), path), at);
-        }
-        // Keys not decidable, but when every candidate holds the same value the lookup is still known.
-        Value first = eval(candidates.get(0), path);
-        for (Node c : candidates.subList(1, candidates.size())) {
-            Value v = eval(c, path);
-            if (!Objects.equals(plain(v), plain(first))) {
-                return new Value.Unknown("Fn::FindInMap " + mapName.get() + " with key " + (k1.asString().isPresent()
-                        ? k2.describe() : k1.describe()) + " not decidable", at);
-            }
-        }
-        return withLocation(first, at);
-    }
-
-    private static Object plain(Value v) {
-        if (v instanceof Value.Scalar s) {
-            return s.value() == null ? null : v.asString().orElse(null);
-        }
-        if (v instanceof Value.ListV l) {
-            List<Object> out = new ArrayList<>();
-            for (Value i : l.items()) {
-                out.add(plain(i));
-            }
-            return out;
-        }
-        return v.toString() + "@" + System.identityHashCode(v);
-    }
-
-    private Value fnIf(Node arg, SourceLocation at, String path) {
-        if (!(arg instanceof Node.SeqNode q) || q.items().size() != 3 || !(q.items().get(0) instanceof Node.ScalarNode c)) {
-            report.accept(ParseFindings.invalid(at, "Fn::If expects [condition name, value if true, value if false]"));
-            return new Value.Unknown("malformed Fn::If", at);
-        }
-        String name = c.text();
-        Tri t = namedCondition(name, at);
-        if (t.isTrue()) {
-            return eval(q.items().get(1), path + "/Fn::If/1");
-        }
-        if (t.isFalse()) {
-            return eval(q.items().get(2), path + "/Fn::If/2");
-        }
-        Value a = eval(q.items().get(1), path + "/Fn::If/1");
-        Value b = eval(q.items().get(2), path + "/Fn::If/2");
-        if (a == NO_VALUE && b == NO_VALUE) {
-            return NO_VALUE;
-        }
-        if (a instanceof Value.Scalar sa && b instanceof Value.Scalar sb && Objects.equals(plain(sa), plain(sb))) {
-            return a;
-        }
-        List<Value.Ref> refs = new ArrayList<>(refsOf(a));
-        refs.addAll(refsOf(b));
-        return new Value.Unknown("condition " + name + " is undecidable (" + conditionWhy.getOrDefault(name, "unknown inputs")
-                + "): " + shortly(a) + " or " + shortly(b), null, refs, at);
-    }
-
-    private static String shortly(Value v) {
-        String s = v == NO_VALUE ? "AWS::NoValue" : v.describe();
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-    }
-
-    // ---------------------------------------------------------------- conditions
-
-    /** The truth of a condition of the {@code Conditions} section. */
-    Tri namedCondition(String name, SourceLocation at) {
-        Tri memo = conditionMemo.get(name);
-        if (memo != null) {
-            return memo;
-        }
-        Node def = ctx.conditions().get(name);
-        if (def == null) {
-            report.accept(ParseFindings.invalid(at, "condition '" + name + "' is not defined in Conditions"));
-            conditionMemo.put(name, Tri.UNKNOWN);
-            conditionWhy.put(name, "not defined");
-            return Tri.UNKNOWN;
-        }
-        if (!conditionsInProgress.add(name)) {
-            report.accept(ParseFindings.invalid(loc(def, "Conditions/" + name), "condition '" + name + "' refers to itself"));
-            conditionWhy.put(name, "it refers to itself");
-            return Tri.UNKNOWN;
-        }
-        Tri t = conditionValue(def, "Conditions/" + name, name);
-        conditionsInProgress.remove(name);
-        conditionMemo.put(name, t);
-        return t;
-    }
-
-    private Tri condition(String fn, Node arg, String path) {
-        return conditionValue(new Node.MapNode(List.of(new Node.Entry(
-                new Node.ScalarNode(fn, fn, null, arg.pos()), arg)), null, arg.pos()), path, null);
-    }
-
-    private Tri conditionValue(Node n, String path, String owner) {
-        if (overBudget(n, path)) {
-            return Tri.UNKNOWN;
-        }
-        String fn;
-        Node arg;
-        if (n.tag() != null) {
-            fn = ShortForms.longName(n.tag());
-            arg = ShortForms.untagged(n);
-        } else if (n instanceof Node.MapNode m && m.entries().size() == 1) {
-            fn = m.entries().get(0).key().text();
-            arg = m.entries().get(0).value();
-        } else {
-            Value v = eval(n, path);
-            return v.asBool();
-        }
-        if (fn == null) {
-            return Tri.UNKNOWN;
-        }
-        switch (fn) {
-            case "Condition":
-            case "Fn::Condition": {
-                String name = arg instanceof Node.ScalarNode s ? s.text() : null;
-                if (name == null) {
-                    return Tri.UNKNOWN;
-                }
-                Tri t = namedCondition(name, loc(n, path));
-                if (!t.isKnown() && owner != null) {
-                    conditionWhy.putIfAbsent(owner, "condition " + name + " is undecidable");
-                }
-                return t;
-            }
-            case "Fn::Not": {
-                Node inner = arg instanceof Node.SeqNode q && q.items().size() == 1 ? q.items().get(0) : arg;
-                return conditionValue(inner, path + "/Fn::Not", owner).not();
-            }
-            case "Fn::And":
-            case "Fn::Or": {
-                if (!(arg instanceof Node.SeqNode q)) {
-                    return Tri.UNKNOWN;
-                }
-                Tri acc = fn.equals("Fn::And") ? Tri.TRUE : Tri.FALSE;
-                int i = 0;
-                for (Node c : q.items()) {
-                    Tri t = conditionValue(c, path + "/" + fn + "/" + i++, owner);
-                    acc = fn.equals("Fn::And") ? acc.and(t) : acc.or(t);
-                }
-                return acc;
-            }
-            case "Fn::Equals": {
-                if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
-                    return Tri.UNKNOWN;
-                }
-                Value a = eval(q.items().get(0), path + "/Fn::Equals/0");
-                Value b = eval(q.items().get(1), path + "/Fn::Equals/1");
-                Tri t = equalsValues(a, b);
-                if (!t.isKnown() && owner != null) {
-                    conditionWhy.putIfAbsent(owner, "depends on " + (a instanceof Value.Scalar ? b.describe() : a.describe()));
-                }
-                return t;
-            }
-            default:
-                return eval(n, path).asBool();
-        }
-    }
-
-    private static Tri equalsValues(Value a, Value b) {
-        if (a instanceof Value.Scalar sa && b instanceof Value.Scalar sb) {
-            return Tri.of(Objects.equals(plain(sa), plain(sb)));
-        }
-        if (a instanceof Value.Symbol x && b instanceof Value.Symbol y && x.family().equals(y.family()) && x.index() == y.index()) {
-            return Tri.TRUE;
-        }
-        return Tri.UNKNOWN;
+        return ctx.stack().exports().output(stack.get(), output.get(), at).map(v -> withLocation(v, at))
+                .orElseGet(() -> new Value.Unknown("Fn::GetStackOutput " + stack.get() + "." + output.get(), at));
     }
 
     // ---------------------------------------------------------------- helpers

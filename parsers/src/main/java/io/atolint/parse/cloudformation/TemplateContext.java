@@ -11,14 +11,20 @@ import java.util.Set;
 
 /**
  * One template being read: its sections, the options of the scan, the values a parent stack passes
- * to its parameters, and how logical ids become resource ids.
+ * to its parameters, how logical ids become resource ids, and who the template is among the stacks of
+ * the scan ({@link StackInfo}).
  */
 record TemplateContext(String file, ParseOptions options, Map<String, Node.MapNode> parameters,
                        Node.MapNode mappings, Map<String, Node> conditions, Set<String> resources,
-                       Map<String, Value> externalParameters, String idPrefix) {
+                       Map<String, Value> externalParameters, String idPrefix, StackInfo stack) {
 
     static TemplateContext of(String file, Node.MapNode root, ParseOptions options,
                               Map<String, Value> externalParameters, String idPrefix) {
+        return of(file, root, options, externalParameters, idPrefix, StackInfo.of(file));
+    }
+
+    static TemplateContext of(String file, Node.MapNode root, ParseOptions options,
+                              Map<String, Value> externalParameters, String idPrefix, StackInfo stack) {
         Map<String, Node.MapNode> params = new LinkedHashMap<>();
         root.get("Parameters").filter(Node.MapNode.class::isInstance).ifPresent(p -> {
             for (Node.Entry e : ((Node.MapNode) p).entries()) {
@@ -41,7 +47,7 @@ record TemplateContext(String file, ParseOptions options, Map<String, Node.MapNo
                 res.add(e.key().text());
             }
         });
-        return new TemplateContext(file, options, params, mappings, conds, res, externalParameters, idPrefix);
+        return new TemplateContext(file, options, params, mappings, conds, res, externalParameters, idPrefix, stack);
     }
 
     String idOf(String logicalId) {

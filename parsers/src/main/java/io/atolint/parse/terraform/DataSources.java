@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * What data sources give before plan time. {@code aws_availability_zones} is the one that decides
  * placement: its {@code names} are the region's AZs, symbolic (element {@code i} of a family of
- * provably distinct zones) or, with {@code --region}, the names of the region table minus
- * {@code exclude_names}. Every other data source is UNKNOWN: it is read from the cloud.
+ * provably distinct zones) or, with {@code --region} or a root module whose default aws provider names
+ * its region, the names of the region table minus {@code exclude_names}. Every other data source is UNKNOWN: it is read from the cloud.
  */
 final class DataSources {
     private DataSources() {
@@ -49,7 +49,8 @@ final class DataSources {
                 if (excluded.contains(az)) {
                     continue;
                 }
-                names.add(new Value.Scalar(az, addr + ".names[" + i + "] of " + region, at));
+                names.add(new Value.Scalar(az, addr + ".names[" + i + "] of " + region
+                        + (run.regionSource().equals("--region") ? "" : " (" + run.regionSource() + ")"), at));
                 i++;
             }
             m.put("names", Values.list(names, at));

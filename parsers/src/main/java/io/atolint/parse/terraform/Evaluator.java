@@ -48,7 +48,13 @@ final class Evaluator {
         if (e instanceof Expr.Tuple t) {
             List<Value> items = new ArrayList<>();
             for (Expr i : t.items()) {
-                items.add(eval(i, env));
+                Value v = eval(i, env);
+                if (interpolationOnly(i) && v instanceof Value.ListV l) {
+                    // Terraform 0.11 flattens a list interpolated alone into a list: ["${aws_subnet.a.*.id}"]
+                    items.addAll(l.items());
+                } else {
+                    items.add(v);
+                }
             }
             return Values.list(items, at);
         }
@@ -280,7 +286,17 @@ final class Evaluator {
         return new Value.MapV(m, keys, at);
     }
 
+    /** A template that is one interpolation and nothing else: {@code "${aws_subnet.a.id}"}. */
+    private static boolean interpolationOnly(Expr e) {
+        return e instanceof Expr.Template t && t.parts().size() == 1 && !(t.parts().get(0) instanceof Expr.Literal)
+                && !(t.parts().get(0) instanceof Expr.TemplateIf) && !(t.parts().get(0) instanceof Expr.TemplateFor);
+    }
+
     private Value template(Expr.Template t, Env env, SourceLocation at) {
+        if (interpolationOnly(t)) {
+            // "${aws_subnet.a.id}" is the value itself, of whatever type (Terraform 0.11 style)
+            return eval(t.parts().get(0), env);
+        }
         StringBuilder b = new StringBuilder();
         List<Value> unknown = new ArrayList<>();
         try {
@@ -333,7 +349,10 @@ final class Evaluator {
             } else {
                 Value v = eval(p, env);
                 String s = Values.asText(v);
-                if (s == null) {
+                if (v instanceof Value.Ref r) {
+                    // the text is known only after apply, but the template still refers to the resource
+                    unknown.add(new Value.Unknown(raw(p) + " is known only after apply", raw(p), List.of(r), v.location()));
+                } else if (s == null) {
                     unknown.add(v instanceof Value.Scalar ? new Value.Unknown("null in a template", null, List.of(), v.location()) : v);
                 } else {
                     b.append(s);
@@ -514,6 +533,9 @@ final class Evaluator {
                 return Values.bool(false, at);
             }
         }
+        if (name.equals("templatestring")) {
+            return templateString(c, env, at);
+        }
         List<Value> args = new ArrayList<>();
         for (Expr a : c.args()) {
             args.add(eval(a, env));
@@ -527,7 +549,8 @@ final class Evaluator {
             }
         }
         if (name.contains("::")) {
-            return new Value.Unknown("provider function " + name + "() is not evaluated", raw(c), Values.refs(args), at);
+            return new Value.Unknown("provider function " + name + "() is not evaluated (it runs in the provider)",
+                    raw(c), Values.refs(args), at);
         }
         if (Values.weight(args, TerraformRun.MAX_VALUE_WEIGHT) > TerraformRun.MAX_VALUE_WEIGHT) {
             return run.tooLarge(at, raw(c));
@@ -539,6 +562,103 @@ final class Evaluator {
         } catch (RuntimeException e) {
             // arguments of the wrong shape (Terraform would reject the call): an error like any other
             throw new Functions.EvalError(name + "(): invalid arguments (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * {@code templatestring(local.tpl, { name = "web" })}: the string is read as a template whose only
+     * names are the keys of the variables object (and the variables of its own for directives).
+     */
+    private Value templateString(Expr.Call c, Env env, SourceLocation at) {
+        if (c.args().size() != 2) {
+            throw new Functions.EvalError("templatestring needs a template and an object of variables");
+        }
+        Value text = eval(c.args().get(0), env);
+        Value vars = eval(c.args().get(1), env);
+        if (!(text instanceof Value.Scalar) || !(vars instanceof Value.MapV)) {
+            return Values.unknownFrom(raw(c), at, text, vars);
+        }
+        String s = Values.asText(text);
+        if (s == null) {
+            throw new Functions.EvalError("templatestring: the template is not a string");
+        }
+        Expr template = HclReader.readTemplate(s, run.options().limits());
+        if (template == null) {
+            throw new Functions.EvalError("templatestring: the template does not parse");
+        }
+        Value.MapV m = (Value.MapV) vars;
+        java.util.Set<String> free = new java.util.LinkedHashSet<>();
+        freeNames(template, new java.util.HashSet<>(), free);
+        free.removeAll(m.entries().keySet());
+        if (!free.isEmpty()) {
+            throw new Functions.EvalError("templatestring: the template refers to " + String.join(", ", free)
+                    + ", which the variables do not give");
+        }
+        return eval(template, env.with(m.entries()));
+    }
+
+    /** Root names a template uses that it does not bind itself. */
+    private static void freeNames(Expr e, java.util.Set<String> bound, java.util.Set<String> out) {
+        if (e instanceof Expr.Variable v) {
+            if (!bound.contains(v.name())) {
+                out.add(v.name());
+            }
+        } else if (e instanceof Expr.Template t) {
+            t.parts().forEach(p -> freeNames(p, bound, out));
+        } else if (e instanceof Expr.TemplateIf t) {
+            freeNames(t.condition(), bound, out);
+            freeNames(t.then(), bound, out);
+            freeNames(t.otherwise(), bound, out);
+        } else if (e instanceof Expr.TemplateFor t) {
+            freeNames(t.collection(), bound, out);
+            java.util.Set<String> inner = new java.util.HashSet<>(bound);
+            inner.add(t.valueVar());
+            if (t.keyVar() != null) {
+                inner.add(t.keyVar());
+            }
+            freeNames(t.body(), inner, out);
+        } else if (e instanceof Expr.For f) {
+            freeNames(f.collection(), bound, out);
+            java.util.Set<String> inner = new java.util.HashSet<>(bound);
+            inner.add(f.valueVar());
+            if (f.keyVar() != null) {
+                inner.add(f.keyVar());
+            }
+            for (Expr x : java.util.Arrays.asList(f.keyExpr(), f.valueExpr(), f.condition())) {
+                if (x != null) {
+                    freeNames(x, inner, out);
+                }
+            }
+        } else if (e instanceof Expr.GetAttr g) {
+            freeNames(g.target(), bound, out);
+        } else if (e instanceof Expr.Index i) {
+            freeNames(i.target(), bound, out);
+            freeNames(i.key(), bound, out);
+        } else if (e instanceof Expr.Splat s) {
+            freeNames(s.source(), bound, out);
+            freeNames(s.each(), bound, out);
+        } else if (e instanceof Expr.Call c) {
+            c.args().forEach(a -> freeNames(a, bound, out));
+        } else if (e instanceof Expr.Tuple t) {
+            t.items().forEach(i -> freeNames(i, bound, out));
+        } else if (e instanceof Expr.ObjectCons o) {
+            for (Expr.ObjectItem it : o.items()) {
+                if (!(it.key() instanceof Expr.Literal)) {
+                    freeNames(it.key(), bound, out);
+                }
+                freeNames(it.value(), bound, out);
+            }
+        } else if (e instanceof Expr.Unary u) {
+            freeNames(u.operand(), bound, out);
+        } else if (e instanceof Expr.Binary b) {
+            freeNames(b.left(), bound, out);
+            freeNames(b.right(), bound, out);
+        } else if (e instanceof Expr.Conditional c) {
+            freeNames(c.condition(), bound, out);
+            freeNames(c.then(), bound, out);
+            freeNames(c.otherwise(), bound, out);
+        } else if (e instanceof Expr.Paren p) {
+            freeNames(p.inner(), bound, out);
         }
     }
 }

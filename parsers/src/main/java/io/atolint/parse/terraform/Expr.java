@@ -40,10 +40,14 @@ public sealed interface Expr {
     }
 
     /**
-     * {@code source[*].a.b} (and the legacy {@code source.*.a}): {@code each} is applied to every
-     * element, with {@link SplatItem} standing for the element.
+     * {@code source[*].a[0].b} (every following step applies to each element) or the legacy
+     * {@code source.*.a.b} ({@code legacy}: only attribute steps do, an index ends it):
+     * {@code each} is applied to every element, with {@link SplatItem} standing for the element.
      */
-    record Splat(Expr source, Expr each, HclPos pos) implements Expr {
+    record Splat(Expr source, Expr each, boolean legacy, HclPos pos) implements Expr {
+        public Splat(Expr source, Expr each, HclPos pos) {
+            this(source, each, false, pos);
+        }
     }
 
     /** The element a {@link Splat} is applied to. */

@@ -45,7 +45,7 @@ public final class HclPrinter {
             b.append(']');
         } else if (e instanceof Expr.Splat s) {
             print(s.source(), b);
-            b.append("[*]");
+            b.append(s.legacy() ? ".*" : "[*]");
             String each = print(s.each());
             b.append(each.startsWith("*") ? each.substring(1) : each);
         } else if (e instanceof Expr.SplatItem s) {

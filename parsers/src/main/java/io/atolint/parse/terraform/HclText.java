@@ -22,6 +22,11 @@ final class HclText {
         default void code(int offset, int depth) {
         }
 
+        /** Code inside a {@code ${}} or {@code %{}} of a quoted string; by default like any code. */
+        default void interpolation(int offset, int depth) {
+            code(offset, depth);
+        }
+
         default void heredoc(int start, int end) {
         }
     }
@@ -133,6 +138,15 @@ final class HclText {
             this.maxDepth = maxDepth;
         }
 
+        private boolean inInterpolation() {
+            for (Frame f : stack) {
+                if (f.kind() == 'T') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private boolean inString() {
             return !stack.isEmpty() && stack.peek().kind() == 'S';
         }
@@ -180,7 +194,11 @@ final class HclText {
                     continue;
                 }
                 if (visitor != null) {
-                    visitor.code(i, stack.size());
+                    if (inInterpolation()) {
+                        visitor.interpolation(i, stack.size());
+                    } else {
+                        visitor.code(i, stack.size());
+                    }
                 }
                 if (c == '"') {
                     if (!push('S', i)) {

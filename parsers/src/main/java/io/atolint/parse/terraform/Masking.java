@@ -10,10 +10,15 @@ import java.util.Map;
  * for-expression and heredoc becomes a placeholder string of the same extent (the rest of its
  * characters blanked, newlines kept), which {@link HclReader} then reads from the original text; a
  * parenthesised object key {@code (k) = v} becomes the quoted key {@code "k"}, remembered as an
- * expression. Offsets of the masked text are offsets of the original.
+ * expression (a key with strings or escapes in it, {@code (format("%s", var.k)) = v}, becomes a
+ * placeholder key of the same extent instead, since quoting it would not make one string); {@code map(}/{@code list(} inside an interpolation become {@code mAp(}/{@code lIst(}
+ * (read back by {@link #functionName}), since the lexer takes them for type constraints. Offsets of
+ * the masked text are offsets of the original.
  */
 final class Masking {
     static final char MARK = '\uE000';
+    /** Starts the placeholder of a parenthesised object key that holds strings. */
+    static final char KEY_MARK = '\uE001';
     static final Masking NONE = new Masking(null, Map.of(), Map.of());
 
     /** A masked for-expression ({@code heredoc} false) or heredoc, {@code [start, end)} in the original. */
@@ -42,20 +47,67 @@ final class Masking {
         return regions.get(value.substring(1));
     }
 
+    /** The key expression's span {@code [start, end)} of a key placeholder ({@code "\uE001..."}), or null. */
+    int[] keyRegion(String name) {
+        Region r = name == null || name.isEmpty() || name.charAt(0) != KEY_MARK ? null : regions.get(name);
+        return r == null ? null : new int[]{r.start(), r.end()};
+    }
+
     /** For a key whose closing quote the lexer reports at {@code offset}: the key expression's span. */
     int[] parenKey(long offset) {
         return parenKeys.get(offset);
     }
 
+    /** The name of a function call as written: the masking of {@code map(}/{@code list(} undone. */
+    static String functionName(String lexed) {
+        return switch (lexed) {
+            case "mAp" -> "map";
+            case "lIst" -> "list";
+            default -> {
+                if (lexed.startsWith("provider__")) {
+                    int sep = lexed.indexOf("__", "provider__".length());
+                    yield sep < 0 ? lexed : "provider::" + lexed.substring("provider__".length(), sep) + "::"
+                            + lexed.substring(sep + 2);
+                }
+                yield lexed;
+            }
+        };
+    }
+
     static Masking of(HclText src) {
+        return of(src, false);
+    }
+
+    /**
+     * {@code expression}: the text is one expression (a snippet), where {@code map(} and {@code list(}
+     * are calls wherever they are.
+     */
+    static Masking of(HclText src, boolean expression) {
         String t = src.text();
         List<int[]> forStarts = new ArrayList<>();
         List<int[]> heredocs = new ArrayList<>();
         List<int[]> parens = new ArrayList<>();
+        List<Integer> legacyCalls = new ArrayList<>();
+        List<Integer> providerCalls = new ArrayList<>();
         src.visit(new HclText.Visitor() {
+            @Override
+            public void interpolation(int i, int depth) {
+                // map(...) and list(...) inside "${}" are the Terraform 0.11 functions, never type constraints
+                if (legacyCall(t, i)) {
+                    legacyCalls.add(i + 1);
+                }
+                code(i, depth);
+            }
+
             @Override
             public void code(int i, int depth) {
                 char c = t.charAt(i);
+                if (expression && legacyCall(t, i)) {
+                    legacyCalls.add(i + 1);
+                }
+                if (providerCall(t, i)) {
+                    providerCalls.add(i);
+                }
                 if ((c == '{' || c == '[') && startsFor(t, i + 1)) {
                     forStarts.add(new int[]{i});
                 } else if (c == '(' && depth > 0 && opensKey(t, i)) {
@@ -69,6 +121,17 @@ final class Masking {
             }
         });
         char[] out = t.toCharArray();
+        for (int i : legacyCalls) {
+            out[i] = Character.toUpperCase(out[i]); // mAp(, lIst(: a name the lexer does not take for a type
+        }
+        for (int i : providerCalls) {
+            // provider::aws::arn_parse( -> provider__aws__arn_parse(: the lexer has no '::'
+            int second = t.indexOf("::", i + "provider::".length());
+            out[i + 8] = '_';
+            out[i + 9] = '_';
+            out[second] = '_';
+            out[second + 1] = '_';
+        }
         Map<String, Region> regions = new HashMap<>();
         List<int[]> masked = new ArrayList<>();
         int[] next = {0};
@@ -97,7 +160,22 @@ final class Masking {
             }
             boolean assigns = after < t.length() && (t.charAt(after) == ':'
                     || (t.charAt(after) == '=' && (after + 1 >= t.length() || (t.charAt(after + 1) != '=' && t.charAt(after + 1) != '>'))));
-            if (!assigns || inner.isBlank() || inner.indexOf('"') >= 0 || inner.indexOf('\n') >= 0 || inner.indexOf('\\') >= 0) {
+            if (!assigns || inner.isBlank() || inner.indexOf('\n') >= 0) {
+                continue;
+            }
+            if (inner.indexOf('"') >= 0 || inner.indexOf('\\') >= 0) {
+                // a key with strings in it ({ (format("%s", var.k)) = 1 }): the whole key becomes a placeholder
+                String id = Integer.toString(next[0], 36);
+                String placeholder = "\"" + KEY_MARK + id + "\"";
+                if (placeholder.length() <= close + 1 - p[0]) {
+                    next[0]++;
+                    for (int k = p[0]; k <= close; k++) {
+                        out[k] = ' ';
+                    }
+                    placeholder.getChars(0, placeholder.length(), out, p[0]);
+                    regions.put(KEY_MARK + id, new Region(p[0] + 1, close, false));
+                    masked.add(new int[]{p[0], close + 1});
+                }
                 continue;
             }
             out[p[0]] = '"';
@@ -134,6 +212,33 @@ final class Masking {
             }
         }
         return false;
+    }
+
+    /** {@code provider::NAME::FUNCTION(} at {@code i}. */
+    private static boolean providerCall(String t, int i) {
+        if (!t.startsWith("provider::", i) || (i > 0 && (Character.isLetterOrDigit(t.charAt(i - 1)) || t.charAt(i - 1) == '_'))) {
+            return false;
+        }
+        int j = i + "provider::".length();
+        int second = t.indexOf("::", j);
+        if (second <= j) {
+            return false;
+        }
+        for (int k = j; k < second; k++) {
+            if (!(Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '-' || t.charAt(k) == '_')) {
+                return false;
+            }
+        }
+        int k = second + 2;
+        while (k < t.length() && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '_')) {
+            k++;
+        }
+        return k > second + 2 && k < t.length() && t.charAt(k) == '(';
+    }
+
+    private static boolean legacyCall(String t, int i) {
+        return (t.startsWith("map(", i) || t.startsWith("list(", i))
+                && (i == 0 || !(Character.isLetterOrDigit(t.charAt(i - 1)) || t.charAt(i - 1) == '_' || t.charAt(i - 1) == '.'));
     }
 
     private static boolean startsFor(String t, int i) {

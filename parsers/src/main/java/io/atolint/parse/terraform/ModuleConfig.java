@@ -35,6 +35,7 @@ final class ModuleConfig {
     private final Map<String, Decl> data = new LinkedHashMap<>();
     private final Map<String, Decl> modules = new LinkedHashMap<>();
     private final Map<String, Decl> outputs = new LinkedHashMap<>();
+    private final Map<String, Decl> providers = new LinkedHashMap<>();
     private final List<Finding> problems = new ArrayList<>();
 
     ModuleConfig(String dir) {
@@ -73,8 +74,13 @@ final class ModuleConfig {
                     }
                 }
             }
+            case "provider" -> {
+                String alias = b.body().attribute("alias").map(a -> a.value() instanceof Expr.Literal l
+                        ? String.valueOf(l.value()) : "?").orElse(null);
+                providers.putIfAbsent(alias == null ? b.label(0) : b.label(0) + "." + alias, new Decl(b, file));
+            }
             default -> {
-                // terraform, provider, moved, import, check, removed: read, nothing to evaluate
+                // terraform, moved, import, check, removed: read, nothing to evaluate
             }
         }
     }
@@ -122,6 +128,11 @@ final class ModuleConfig {
 
     Map<String, Decl> outputs() {
         return outputs;
+    }
+
+    /** Provider configurations: {@code aws} for the default one, {@code aws.west} for an alias. */
+    Map<String, Decl> providers() {
+        return providers;
     }
 
     List<Finding> problems() {

@@ -158,7 +158,11 @@ final class ModuleInstance {
             SourceLocation where = d.location(prefix + "var." + name);
             v = new Value.Symbol("var." + name, -1, false, "variable " + name + " has no value", where);
         }
-        v = TerraformTypes.convert(v, type);
+        Env declEnv = env(d.file(), prefix + "var." + name);
+        v = TerraformTypes.convert(v, type, text -> {
+            Expr e = HclReader.readExpression(text, run.options().limits());
+            return e == null ? null : run.evaluate(e, declEnv);
+        });
         variables.put(name, v);
         return v;
     }
@@ -434,6 +438,6 @@ final class ModuleInstance {
     }
 
     void note(SourceLocation at, String message) {
-        run.model().report(ParseFindings.unsupported(at, message));
+        run.note(at, message);
     }
 }

@@ -17,16 +17,24 @@ import java.util.Optional;
 
 /**
  * Finds the directory a module block's {@code source} names, offline: a local path
- * ({@code ./modules/net}, {@code ../..}) inside the scanned tree, or a module {@code terraform init}
- * downloaded, through the root module's {@code .terraform/modules/modules.json} (its {@code Key} is
- * the module path {@code net.subnets}, its {@code Dir} relative to the root). Each directory's
- * {@code .tf} files are read once.
+ * ({@code ./modules/net}, {@code ../..}) anywhere inside the repository (the scanned files, or a
+ * directory above them the tree lets us read: the enclosing git work tree, or {@code --root}; never
+ * outside it), or a module {@code terraform init} downloaded, through the root module's
+ * {@code .terraform/modules/modules.json} (its {@code Key} is the module path {@code net.subnets}, its
+ * {@code Dir} relative to the root). Each directory's {@code .tf} files are read once.
+ *
+ * <p>Root modules are evaluated on several threads once the handler has walked every module call
+ * (which reads every module a root can reach); the loader then only answers from what it holds. Its
+ * lookups are synchronized all the same, so that a miss (hostile or unforeseen input) reads the
+ * module on one thread at a time instead of corrupting the maps.
  */
 final class ModuleLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SourceTree tree;
     private final Map<String, List<String>> tfFilesByDir;
+    /** Module directories outside the scanned files, with their Terraform files (empty: not readable). */
+    private final Map<String, List<String>> outside = new HashMap<>();
     private final Map<String, ModuleConfig> configs = new HashMap<>();
     private final Map<String, Map<String, String>> manifests = new HashMap<>();
     private final java.util.function.Function<String, HclFile> reader;
@@ -39,20 +47,30 @@ final class ModuleLoader {
     }
 
     boolean hasModule(String dir) {
-        return tfFilesByDir.containsKey(dir);
+        return tfFilesByDir.containsKey(dir) || !outsideFiles(dir).isEmpty();
     }
 
-    ModuleConfig config(String dir) {
+    /** Whether a module directory lies outside the scanned files (read because it is inside the repository). */
+    boolean isOutside(String dir) {
+        return !tfFilesByDir.containsKey(dir) && !outsideFiles(dir).isEmpty();
+    }
+
+    private synchronized List<String> outsideFiles(String dir) {
+        return outside.computeIfAbsent(dir, d -> tree.filesInDirectory(d).stream()
+                .filter(f -> f.endsWith(".tf") || f.endsWith(".tf.json")).sorted().toList());
+    }
+
+    synchronized ModuleConfig config(String dir) {
         return configs.computeIfAbsent(dir, d -> {
             List<HclFile> files = new ArrayList<>();
-            for (String f : tfFilesByDir.getOrDefault(d, List.of())) {
+            for (String f : tfFilesByDir.containsKey(d) ? tfFilesByDir.get(d) : outsideFiles(d)) {
                 files.add(reader.apply(f));
             }
             return ModuleConfig.of(d, files);
         });
     }
 
-    /** The directory of a local source as a tree path; null when not local or outside the scanned tree. */
+    /** The directory of a local source as a tree name (it may lie above the scanned path); null when not local. */
     String localDir(String fromDir, String source) {
         if (!(source.startsWith("./") || source.startsWith("../") || source.equals(".") || source.equals(".."))) {
             return null;
@@ -60,29 +78,22 @@ final class ModuleLoader {
         return resolve(fromDir, source);
     }
 
+    /** Why a local source was not found: outside the repository, or no Terraform files there. */
+    String whyNotFound(String fromDir, String source) {
+        String dir = localDir(fromDir, source);
+        if (dir == null) {
+            return "a module source must be a relative local path, a registry address or a downloaded module";
+        }
+        return "no Terraform files are readable in " + (dir.isEmpty() ? "." : dir) + " (atolint reads nothing outside "
+                + tree.repositoryRoot() + ", the repository root)";
+    }
+
     /**
-     * Resolves a relative path against a directory of the tree. Tree paths start with the path the
-     * user gave ({@code ../shared/corpus/tf/...}): that prefix is set aside, so that nothing above
-     * the scanned root can be reached.
+     * Resolves a relative path against a directory name of the tree; the result may climb above the
+     * scanned path, and whether it may be read is the tree's decision (inside the repository only).
      */
     String resolve(String dir, String relative) {
-        String root = tree.root();
-        String prefix = root.equals(".") || tree.files().equals(List.of(root)) ? "" : root;
-        String inside;
-        if (prefix.isEmpty()) {
-            inside = dir;
-        } else if (dir.equals(prefix)) {
-            inside = "";
-        } else if (dir.startsWith(prefix + "/")) {
-            inside = dir.substring(prefix.length() + 1);
-        } else {
-            return null;
-        }
-        String r = SourceTree.resolve(inside, relative);
-        if (r == null) {
-            return null;
-        }
-        return prefix.isEmpty() ? r : r.isEmpty() ? prefix : prefix + "/" + r;
+        return SourceTree.resolveName(dir, relative);
     }
 
     Optional<ModuleConfig> find(String fromDir, String source, String rootDir, String key) {
@@ -98,7 +109,7 @@ final class ModuleLoader {
     }
 
     /** modules.json of a root module: module key to directory (relative to the scanned root). */
-    Map<String, String> manifest(String rootDir) {
+    synchronized Map<String, String> manifest(String rootDir) {
         return manifests.computeIfAbsent(rootDir, r -> {
             String path = (r.isEmpty() ? "" : r + "/") + ".terraform/modules/modules.json";
             Map<String, String> out = new LinkedHashMap<>();

@@ -145,6 +145,7 @@ final class RegistryModules {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("module", address);
         meta.put("modelled", "from the inputs of " + address);
+        meta.putAll(run.rootMeta(parent));
         if (unknownCount != null) {
             meta.put("instances", unknownCount);
         }

@@ -41,14 +41,10 @@ public final class TerraformHandler implements FormatHandler {
         Map<String, List<String>> byDir = new TreeMap<>();
         List<String> tfvars = new ArrayList<>();
         for (String f : session.unclaimed()) {
-            if (f.endsWith(".tf")) {
+            if (f.endsWith(".tf") || f.endsWith(".tf.json")) {
                 byDir.computeIfAbsent(dir(f), d -> new ArrayList<>()).add(f);
-            } else if (f.endsWith(".tfvars")) {
+            } else if (f.endsWith(".tfvars") || f.endsWith(".tfvars.json")) {
                 tfvars.add(f);
-            } else if (f.endsWith(".tf.json") || f.endsWith(".tfvars.json")) {
-                session.claim(f);
-                session.report(ParseFindings.unsupported(SourceLocation.ofFile(f),
-                        "Terraform JSON syntax is not read; only native HCL (.tf) is"));
             }
         }
         if (byDir.isEmpty()) {
@@ -65,8 +61,15 @@ public final class TerraformHandler implements FormatHandler {
         byDir.values().forEach(fs -> fs.forEach(session::claim));
         tfvars.forEach(session::claim);
 
+        // Who calls whom: scanned module directories, and the local modules above them that they reach
+        // inside the repository (read like any module, never roots).
         Map<String, Set<String>> calls = new LinkedHashMap<>();
-        for (String dir : byDir.keySet()) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(byDir.keySet());
+        while (!todo.isEmpty()) {
+            String dir = todo.poll();
+            if (calls.containsKey(dir)) {
+                continue;
+            }
             Set<String> callees = new LinkedHashSet<>();
             ModuleConfig c = loader.config(dir);
             c.problems().stream().filter(p -> !isFileProblem(p, parsed)).forEach(session::report);
@@ -74,13 +77,20 @@ public final class TerraformHandler implements FormatHandler {
                 d.block().body().attribute("source").ifPresent(a -> {
                     if (a.value() instanceof Expr.Literal l && l.value() instanceof String s) {
                         String local = loader.localDir(dir, s);
-                        if (local != null && byDir.containsKey(local)) {
+                        if (local != null && loader.hasModule(local)) {
                             callees.add(local);
+                            if (!calls.containsKey(local)) {
+                                todo.add(local);
+                            }
                         }
                     }
                 });
             }
-            callees.addAll(loader.manifest(dir).values());
+            for (String downloaded : loader.manifest(dir).values()) {
+                if (callees.add(downloaded) && loader.hasModule(downloaded) && !calls.containsKey(downloaded)) {
+                    todo.add(downloaded); // read now, so that evaluation only meets modules already read
+                }
+            }
             calls.put(dir, callees);
         }
         loader.problems().forEach(session::report);
@@ -111,12 +121,25 @@ public final class TerraformHandler implements FormatHandler {
                 reach(dir, calls, reached);
             }
         }
+        // a module directory that several roots instantiate: what is found in it is said once per root
+        Map<String, Integer> rootsReaching = new HashMap<>();
+        for (String r : roots) {
+            Set<String> dirs = new LinkedHashSet<>();
+            reach(r, calls, dirs);
+            dirs.forEach(d -> rootsReaching.merge(d, 1, Integer::sum));
+        }
+        Set<String> shared = new java.util.HashSet<>();
+        rootsReaching.forEach((d, n) -> {
+            if (n > 1) {
+                shared.add(d);
+            }
+        });
         // Root modules are evaluated on every core: by now every module's files are parsed and the
         // loader only answers from what it holds. Models and findings reach the session in root order.
         List<List<Object>> built = Parallel.map(roots, root -> {
             List<Object> out = new ArrayList<>();
             try {
-                out.add(readRoot(session, root, loader, tfvars, calls, out));
+                out.add(readRoot(session, root, loader, tfvars, calls, shared, out));
             } catch (RuntimeException | StackOverflowError e) {
                 out.add(ParseFindings.internalError(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
                         "while evaluating Terraform module " + root, e));
@@ -159,7 +182,7 @@ public final class TerraformHandler implements FormatHandler {
 
     /** The root's model; problems with its var files go to {@code reports}, for the session in order. */
     private Model readRoot(ScanSession session, String root, ModuleLoader loader, List<String> tfvars,
-                           Map<String, Set<String>> calls, List<Object> reports) {
+                           Map<String, Set<String>> calls, Set<String> shared, List<Object> reports) {
         Set<String> dirs = new LinkedHashSet<>();
         reach(root, calls, dirs);
         List<String> files = new ArrayList<>();
@@ -179,7 +202,8 @@ public final class TerraformHandler implements FormatHandler {
         varFiles.addAll(session.options().varFiles());
         String unit = root.isEmpty() ? session.tree().root() : root;
         Model model = new Model(unit, Format.TERRAFORM, files);
-        TerraformRun run = new TerraformRun(model, root, session.options(), loader);
+        TerraformRun run = new TerraformRun(model, root, session.options(), loader, shared,
+                rootLabel(session.tree().root(), root));
         ModuleConfig config = loader.config(root);
         Map<String, Supplier<Value>> inputs = rootInputs(run, config, varFiles, session.options());
         ModuleInstance instance = new ModuleInstance(run, config, "", "", 0, null, inputs);
@@ -187,7 +211,10 @@ public final class TerraformHandler implements FormatHandler {
         return model;
     }
 
-    /** terraform.tfvars, then *.auto.tfvars in lexical order, as Terraform loads them. */
+    /**
+     * terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in lexical
+     * order of their names, as Terraform loads them.
+     */
     private static List<String> autoVarFiles(String dir, List<String> tfvars) {
         List<String> out = new ArrayList<>();
         List<String> auto = new ArrayList<>();
@@ -196,15 +223,21 @@ public final class TerraformHandler implements FormatHandler {
                 continue;
             }
             String name = f.substring(f.lastIndexOf('/') + 1);
-            if (name.equals("terraform.tfvars")) {
+            if (name.equals("terraform.tfvars") || name.equals("terraform.tfvars.json")) {
                 out.add(f);
-            } else if (name.endsWith(".auto.tfvars")) {
+            } else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) {
                 auto.add(f);
             }
         }
+        out.sort(String::compareTo);
         auto.sort(String::compareTo);
         out.addAll(auto);
         return out;
+    }
+
+    /** A variable definitions file, native or JSON. */
+    static HclFile readVarFile(String path, String text, io.atolint.parse.Limits limits) {
+        return path.endsWith(".json") ? TfJsonReader.readVariables(path, text, limits) : HclReader.read(path, text, limits);
     }
 
     /** Values of the root's variables; later sources win. */
@@ -213,7 +246,7 @@ public final class TerraformHandler implements FormatHandler {
         Map<String, Supplier<Value>> in = new LinkedHashMap<>();
         ModuleInstance empty = new ModuleInstance(run, new ModuleConfig(config.dir()), "", "", 0, null, Map.of());
         for (SourceFile vf : varFiles) {
-            HclFile f = HclReader.read(vf.path(), vf.text(), options.limits());
+            HclFile f = readVarFile(vf.path(), vf.text(), options.limits());
             f.problems().forEach(run.model()::report);
             for (HclAttribute a : f.body().attributes()) {
                 Env env = new Env(empty, vf.path(), "var." + a.name());
@@ -264,7 +297,8 @@ public final class TerraformHandler implements FormatHandler {
         ReadResult r = session.tree().readText(path);
         if (r instanceof ReadResult.Text t) {
             try {
-                return HclReader.read(path, t.file().text(), options.limits());
+                return path.endsWith(".json") ? TfJsonReader.read(path, t.file().text(), options.limits())
+                        : HclReader.read(path, t.file().text(), options.limits());
             } catch (RuntimeException | StackOverflowError e) {
                 return new HclFile(path, HclBody.EMPTY, List.of(ParseFindings.internalError(SourceLocation.at(path, 1, 1),
                         "while reading HCL", e)));
@@ -278,6 +312,14 @@ public final class TerraformHandler implements FormatHandler {
     /** File-level failures (too large, unreadable) still point at a line, so that editors can jump there. */
     private static SourceLocation positioned(SourceLocation l) {
         return l.hasLine() ? l : SourceLocation.at(l.file(), 1, 1);
+    }
+
+    /** A root module as messages name it: its directory relative to the scanned path ({@code examples/complete}). */
+    static String rootLabel(String treeRoot, String root) {
+        if (root.equals(treeRoot) || root.isEmpty()) {
+            return ".";
+        }
+        return root.startsWith(treeRoot + "/") ? root.substring(treeRoot.length() + 1) : root;
     }
 
     static String dir(String path) {

@@ -47,14 +47,44 @@ final class TerraformRun {
     private final Set<String> reported = new HashSet<>();
     private long steps;
     private boolean budgetSpent;
+    private final Set<String> sharedDirs;
+    private final String rootLabel;
 
-    TerraformRun(Model model, String rootDir, ParseOptions options, ModuleLoader loader) {
+    /**
+     * {@code sharedDirs}: module directories that other root modules of the scan instantiate too; what is
+     * found in them names this root ({@code rootLabel}), since the same line is reported once per root.
+     */
+    TerraformRun(Model model, String rootDir, ParseOptions options, ModuleLoader loader, Set<String> sharedDirs,
+                 String rootLabel) {
         this.model = model;
         this.unit = model.unit();
         this.rootDir = rootDir;
         this.options = options;
         this.loader = loader;
         this.evaluator = new Evaluator(this);
+        this.sharedDirs = sharedDirs;
+        this.rootLabel = rootLabel;
+    }
+
+    TerraformRun(Model model, String rootDir, ParseOptions options, ModuleLoader loader) {
+        this(model, rootDir, options, loader, Set.of(), rootDir);
+    }
+
+    /** {@code root} for resources of a module shared by several root modules: their names then say which root. */
+    Map<String, String> rootMeta(ModuleInstance module) {
+        return sharedDirs.contains(module.config().dir()) ? Map.of("root", rootLabel) : Map.of();
+    }
+
+    /** A message about a place in a shared module, prefixed with the root module it was met in. */
+    private String inRoot(SourceLocation at, String message) {
+        String file = at.file();
+        String dir = file == null ? "" : TerraformHandler.dir(file);
+        return sharedDirs.contains(dir) ? rootLabel + ": " + message : message;
+    }
+
+    /** Reports a parse finding, naming the root module when the place is in a shared module. */
+    private void report(io.atolint.model.Finding f) {
+        model.report(new io.atolint.model.Finding(f.ruleId(), f.severity(), inRoot(f.location(), f.message()), f.location()));
     }
 
     Model model() {
@@ -65,8 +95,32 @@ final class TerraformRun {
         return evaluator;
     }
 
+    private ModuleInstance root;
+    private String providerRegion;
+    private boolean providerRegionRead;
+
+    /** The region: {@code --region}, else the one the root module's default aws provider names, else null. */
     String region() {
-        return options.regionOpt().orElse(null);
+        return options.regionOpt().orElseGet(this::providerRegion);
+    }
+
+    /** Where {@link #region()} comes from, for the explanations of AZs. */
+    String regionSource() {
+        return options.regionOpt().isPresent() ? "--region" : "the region of provider aws";
+    }
+
+    private String providerRegion() {
+        if (providerRegionRead || root == null) {
+            return providerRegion;
+        }
+        providerRegionRead = true;
+        ModuleConfig.Decl aws = root.config().providers().get("aws");
+        HclAttribute region = aws == null ? null : aws.block().body().attribute("region").orElse(null);
+        if (region != null) {
+            String r = Values.asText(evaluate(region.value(), new Env(root, aws.file(), "provider.aws/region")));
+            providerRegion = io.atolint.parse.RegionAzs.isKnownRegion(r) ? r : null;
+        }
+        return providerRegion;
     }
 
     String rootDir() {
@@ -83,19 +137,19 @@ final class TerraformRun {
 
     void limit(SourceLocation at, String message) {
         if (reported.add(at.display() + message)) {
-            model.report(ParseFindings.limit(at, message));
+            report(ParseFindings.limit(at, message));
         }
     }
 
     void invalid(SourceLocation at, String message) {
         if (reported.add(at.display() + message)) {
-            model.report(ParseFindings.invalid(at, message));
+            report(ParseFindings.invalid(at, message));
         }
     }
 
     void note(SourceLocation at, String message) {
         if (reported.add(at.display() + message)) {
-            model.report(ParseFindings.unsupported(at, message));
+            report(ParseFindings.unsupported(at, message));
         }
     }
 
@@ -105,7 +159,7 @@ final class TerraformRun {
     /** A value that would pass {@link #MAX_VALUE_WEIGHT}: UNKNOWN, with one PARSE002 per place. */
     Value tooLarge(SourceLocation at, String raw) {
         if (reported.add(at.display() + "too large")) {
-            model.report(ParseFindings.limit(at, "the value of " + (raw.length() > 60 ? raw.substring(0, 57) + "..." : raw)
+            report(ParseFindings.limit(at, "the value of " + (raw.length() > 60 ? raw.substring(0, 57) + "..." : raw)
                     + " would exceed " + MAX_VALUE_WEIGHT + " elements or characters; it is UNKNOWN"));
         }
         return new Value.Unknown("value too large to evaluate", raw, at);
@@ -116,7 +170,7 @@ final class TerraformRun {
         if (++steps > options.limits().maxResolutionSteps()) {
             if (!budgetSpent) {
                 budgetSpent = true;
-                model.report(ParseFindings.limit(env.location(pos), "evaluation stopped after "
+                report(ParseFindings.limit(env.location(pos), "evaluation stopped after "
                         + options.limits().maxResolutionSteps() + " steps; the remaining values are UNKNOWN"));
             }
             throw new HclReader.BudgetExceeded(pos);
@@ -145,6 +199,9 @@ final class TerraformRun {
 
     /** Adds every resource instance of {@code module} and its children to the model. */
     void build(ModuleInstance module) {
+        if (root == null) {
+            root = module;
+        }
         ModuleConfig c = module.config();
         for (Map.Entry<String, ModuleConfig.Decl> e : c.resources().entrySet()) {
             ModuleConfig.Decl d = e.getValue();
@@ -152,7 +209,7 @@ final class TerraformRun {
             ModuleInstance.Expansion x = module.expansion("resource", e.getKey(), d);
             for (ModuleInstance.Instance i : x.instances()) {
                 if (model.resourceCount() >= options.limits().maxResources()) {
-                    model.report(ParseFindings.limit(d.location(i.address()), "more than "
+                    report(ParseFindings.limit(d.location(i.address()), "more than "
                             + options.limits().maxResources() + " resources; the rest is not read"));
                     return;
                 }
@@ -165,6 +222,7 @@ final class TerraformRun {
                 if (!module.prefix().isEmpty()) {
                     meta.put("module", module.prefix().substring(0, module.prefix().length() - 1));
                 }
+                meta.putAll(rootMeta(module));
                 if (!x.isKnown()) {
                     meta.put("instances", x.unknownReason());
                 }
@@ -178,7 +236,7 @@ final class TerraformRun {
                 model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attrs,
                         d.location(i.address()), Format.TERRAFORM, meta));
                 if (!x.isKnown() && reported.add("count:" + i.address())) {
-                    model.report(ParseFindings.unsupported(d.location(i.address()), i.address() + ": "
+                    report(ParseFindings.unsupported(d.location(i.address()), i.address() + ": "
                             + x.unknownReason() + "; read as one instance"));
                 }
             }
@@ -217,7 +275,7 @@ final class TerraformRun {
                 }
                 instances.put(id, new InstanceRecord(module, d, type, i));
                 model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attributesOf(id),
-                        d.location(i.address()), Format.TERRAFORM, Map.of()));
+                        d.location(i.address()), Format.TERRAFORM, rootMeta(module)));
             }
         }
     }
@@ -279,7 +337,11 @@ final class TerraformRun {
                 continue;
             }
             Env ae = env.atPath(path + "/" + a.name());
-            m.put(a.name(), evaluate(a.value(), ae));
+            Value v = evaluate(a.value(), ae);
+            if (Values.isNull(v)) {
+                continue; // an argument set to null is omitted (Terraform's rule)
+            }
+            m.put(a.name(), v);
             keys.put(a.name(), ae.location(a.pos()));
         }
         Map<String, List<Value>> blocks = new LinkedHashMap<>();
@@ -382,7 +444,10 @@ final class TerraformRun {
             if (modelled != null) {
                 return modelled;
             }
-            opaque(parent, name, d, source, at);
+            boolean local = loader.localDir(parent.config().dir(), source) != null || source.startsWith("/");
+            String why = local ? loader.whyNotFound(parent.config().dir(), source)
+                    : "run terraform init to download it";
+            opaque(parent, name, d, source, why, at);
             return new Value.Unknown("module " + name + " (source " + source + ") is not in the scanned files",
                     null, List.of(new Value.Ref(idOf(childBase), null, at)), at);
         }
@@ -394,7 +459,7 @@ final class TerraformRun {
             }
         }
         if (parent.depth() + 1 > options.limits().maxModuleDepth()) {
-            model.report(ParseFindings.limit(at, "modules nested more than " + options.limits().maxModuleDepth()
+            report(ParseFindings.limit(at, "modules nested more than " + options.limits().maxModuleDepth()
                     + " deep; module " + name + " is not read"));
             return new Value.Unknown("module nesting limit", null, List.of(), at);
         }
@@ -412,7 +477,7 @@ final class TerraformRun {
     }
 
     /** A module whose source is not on disk: one node with its inputs, so that references still relate. */
-    void opaque(ModuleInstance parent, String name, ModuleConfig.Decl d, String source, SourceLocation at) {
+    void opaque(ModuleInstance parent, String name, ModuleConfig.Decl d, String source, String why, SourceLocation at) {
         String address = parent.prefix() + "module." + name;
         String id = idOf(address);
         if (model.contains(id)) {
@@ -430,10 +495,11 @@ final class TerraformRun {
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("source", source);
+        meta.putAll(rootMeta(parent));
         model.add(new Resource(id, address, "module", Kind.MODULE, new Value.MapV(inputs, keys, at), at,
                 Format.TERRAFORM, meta));
         note(at, "module " + name + " (source " + source + ") is not in the scanned files: read as one opaque node"
-                + " with its inputs (run terraform init to download it)");
+                + " with its inputs (" + why + ")");
     }
 
     ModuleLoader loader() {

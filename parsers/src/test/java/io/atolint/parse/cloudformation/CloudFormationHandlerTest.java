@@ -134,4 +134,129 @@ class CloudFormationHandlerTest {
         Model m = Scans.only(Scans.scan(new MemoryTree().putBytes("u16.yaml", all), ParseOptions.defaults()));
         assertEquals(3, m.resources().size());
     }
+
+    private static final String NETWORK = """
+            Resources:
+              Net: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+              SubnetA: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Net, AvailabilityZone: us-east-1a}}
+            Outputs:
+              SubnetA:
+                Value: !Ref SubnetA
+                Export: {Name: !Sub '${AWS::StackName}-SubnetA'}
+            """;
+    private static final String APP = """
+            Parameters:
+              NetworkStack: {Type: String, Default: network}
+            Resources:
+              Web:
+                Type: AWS::EC2::Instance
+                Properties:
+                  SubnetId: {'Fn::ImportValue': !Sub '${NetworkStack}-SubnetA'}
+            """;
+
+    private static List<String> notes(ScanResult r) {
+        return Scans.allFindings(r).stream().filter(f -> f.ruleId().equals(ParseFindings.UNSUPPORTED))
+                .map(Finding::message).toList();
+    }
+
+    @Test
+    void anImportNamedAfterTheExportingStackIsReadWhenTheNameFitsAndNoOneSaysOtherwise() {
+        ScanResult linked = Scans.scan(new MemoryTree().put("network.yaml", NETWORK).put("app.yaml", APP), ParseOptions.defaults());
+        Model m = Scans.only(linked);
+        assertEquals("app.yaml + network.yaml", m.unit());
+        assertEquals("us-east-1a", Scans.resource(m, "Web").placement().azs().get(0).value());
+        assertEquals("app.yaml: Web", Scans.resource(m, "Web").displayName());
+        assertTrue(notes(linked).contains("Fn::ImportValue network-SubnetA is read as Outputs/SubnetA of network.yaml"
+                + " (exported as ${AWS::StackName}-SubnetA, taking that stack to be named network;"
+                + " --param network.AWS::StackName=NAME says otherwise)"), notes(linked).toString());
+
+        // the network stack is deployed under another name: the import reads some other stack
+        ScanResult named = Scans.scan(new MemoryTree().put("network.yaml", NETWORK).put("app.yaml", APP),
+                ParseOptions.defaults().withParameters(java.util.Map.of("network.AWS::StackName", "prod-network")));
+        assertEquals(2, named.models().size());
+        Resource web = named.models().stream().flatMap(x -> x.resources().stream()).filter(r -> r.name().equals("Web"))
+                .findFirst().orElseThrow();
+        assertEquals("UNKNOWN", web.placement().azs().isEmpty() ? "UNKNOWN" : web.placement().azs().get(0).value());
+
+        // given as app.NetworkStack, the stack-qualified parameter reaches the importer only
+        ScanResult qualified = Scans.scan(new MemoryTree().put("network.yaml", NETWORK).put("app.yaml", APP),
+                ParseOptions.defaults().withParameters(java.util.Map.of("network.AWS::StackName", "prod-network",
+                        "app.NetworkStack", "prod-network")));
+        assertEquals("us-east-1a", Scans.resource(Scans.only(qualified), "Web").placement().azs().get(0).value());
+    }
+
+    @Test
+    void twoTemplatesExportingOneNameLeaveTheImportUnknownWithANote() {
+        ScanResult r = Scans.scan(new MemoryTree().put("a/network.yaml", NETWORK).put("b/network.yaml", NETWORK)
+                .put("app.yaml", APP), ParseOptions.defaults());
+        assertEquals(3, r.models().size());
+        assertTrue(notes(r).stream().anyMatch(n -> n.startsWith("Fn::ImportValue of network-SubnetA: several templates of the"
+                + " scan export them (a/network.yaml, b/network.yaml)")), notes(r).toString());
+        // a YAML and a JSON twin beside each other: the one in the importer's format is read
+        ScanResult twins = Scans.scan(new MemoryTree().put("network.yaml", NETWORK).put("network.json",
+                "{\"Resources\": {\"Net\": {\"Type\": \"AWS::EC2::VPC\"}, \"SubnetA\": {\"Type\": \"AWS::EC2::Subnet\","
+                + " \"Properties\": {\"AvailabilityZone\": \"us-east-1b\"}}}, \"Outputs\": {\"SubnetA\": {\"Value\":"
+                + " {\"Ref\": \"SubnetA\"}, \"Export\": {\"Name\": {\"Fn::Sub\": \"${AWS::StackName}-SubnetA\"}}}}}")
+                .put("app.yaml", APP), ParseOptions.defaults());
+        Model app = twins.models().stream().filter(x -> x.unit().contains("app.yaml")).findFirst().orElseThrow();
+        assertEquals("app.yaml + network.yaml", app.unit());
+    }
+
+    @Test
+    void aNestedStackUrlIsReadAsTheScannedTemplateItsPathEndsWith() {
+        String parent = """
+                Parameters:
+                  KeyPrefix: {Type: String}
+                Resources:
+                  Child:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: !Sub 'https://${Bucket}.s3.amazonaws.com/${KeyPrefix}templates/child.template.yaml'
+                      Parameters: {Az: us-east-1b}
+                """;
+        String child = """
+                Parameters:
+                  Az: {Type: String}
+                Resources:
+                  S: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Ref Az}}
+                """;
+        ScanResult r = Scans.scan(new MemoryTree().put("templates/main.template.yaml", parent)
+                .put("templates/child.template.yaml", child).put("old/templates/child.template.yaml", child), ParseOptions.defaults());
+        Model main = r.models().stream().filter(x -> x.unit().equals("templates/main.template.yaml")).findFirst().orElseThrow();
+        assertEquals("us-east-1b", Scans.resource(main, "S").placement().azs().get(0).value());
+        assertTrue(notes(r).contains("nested stack Child: TemplateURL https://${Bucket}.s3.amazonaws.com/${KeyPrefix}"
+                + "templates/child.template.yaml is read as templates/child.template.yaml, the scanned template its path"
+                + " ends with (1 other match: old/templates/child.template.yaml; the one nearest the parent is taken)"),
+                notes(r).toString());
+    }
+    @Test
+    void aTemplateSeveralParentsNestByUrlIsNamedWithEachParent() {
+        String parent = """
+                Resources:
+                  Net:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: !Sub 'https://${Bucket}.s3.amazonaws.com/${KeyPrefix}templates/net.template.yaml'
+                      Parameters: {Az: %s}
+                """;
+        String child = """
+                Parameters:
+                  Az: {Type: String}
+                Resources:
+                  S: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Ref Az}}
+                """;
+        ScanResult r = Scans.scan(new MemoryTree()
+                .put("templates/a.template.yaml", parent.formatted("us-east-1a"))
+                .put("templates/b.template.yaml", parent.formatted("us-east-1b"))
+                .put("templates/net.template.yaml", child), ParseOptions.defaults());
+        Model a = r.models().stream().filter(x -> x.unit().equals("templates/a.template.yaml")).findFirst().orElseThrow();
+        Model b = r.models().stream().filter(x -> x.unit().equals("templates/b.template.yaml")).findFirst().orElseThrow();
+        assertEquals("a.template.yaml/Net: S", Scans.resource(a, "S").displayName());
+        assertEquals("b.template.yaml/Net: S", Scans.resource(b, "S").displayName());
+        assertEquals("us-east-1b", Scans.resource(b, "S").placement().azs().get(0).value());
+
+        ScanResult one = Scans.scan(new MemoryTree().put("templates/a.template.yaml", parent.formatted("us-east-1a"))
+                .put("templates/net.template.yaml", child), ParseOptions.defaults());
+        assertEquals("S", Scans.resource(Scans.only(one), "S").displayName(), "a template nested once keeps its names");
+    }
 }

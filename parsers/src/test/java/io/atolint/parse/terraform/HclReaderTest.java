@@ -102,8 +102,42 @@ class HclReaderTest {
         assertInstanceOf(Expr.Literal.class, escaped, "$${ is an escape, not an interpolation");
         assertEquals("a${b}", ((Expr.Literal) escaped).value());
         assertEquals("{(var.k) = 1, b = 2}", printed("{ (var.k) = 1, b = 2 }"));
+        assertEquals("{(format(\"%s-x\", var.k)) = 1, b = 2}", printed("{ (format(\"%s-x\", var.k)) = 1, b = 2 }"),
+                "a parenthesised key that holds strings is an expression too");
+        assertEquals("{(\"a\") = [\"b\"], (lower(\"C\")) = 2}", printed("{\n  (\"a\") = [\"b\"]\n  (lower(\"C\")) = 2\n}"));
+        assertEquals("{(\"a\") = 1}", printed("{(\"a\")=1}"), "a key no longer than its placeholder");
         assertEquals("concat(var.a, var.b...)", printed("concat(var.a, var.b...)"));
-        assertEquals("aws_instance.web[*].id", printed("aws_instance.web.*.id"));
+        assertEquals("aws_instance.web.*.id", printed("aws_instance.web.*.id"));
+    }
+
+    @Test
+    void stepsAfterCollectionsLiteralsAndParenthesesAreTraversals() {
+        Expr.Index picked = (Expr.Index) attr("[for az in var.azs : az][count.index]");
+        assertInstanceOf(Expr.For.class, picked.target());
+        assertEquals("count.index", HclPrinter.print(picked.key()));
+        assertEquals("{for k, v in var.m : k => v}[\"a\"]", printed("{ for k, v in var.m : k => v }[\"a\"]"));
+        assertEquals("[for i in var.l : i][0]", printed("[for i in var.l : i].0"));
+        assertEquals("[for i in var.l : i][*].id", printed("[for i in var.l : i][*].id"));
+        assertEquals("[\"a\", \"b\"][count.index]", printed("[\"a\", \"b\"][count.index]"));
+        assertEquals("{a = {b = 1}}.a.b", printed("{a = {b = 1}}.a.b"));
+        assertEquals("(var.a)[0].b", printed("(var.a)[0].b"));
+        assertEquals("\"ab\"[0]", printed("\"ab\"[0]"));
+        Expr.Tuple nested = (Expr.Tuple) attr("[[\"a\"], [\"b\"]]");
+        assertEquals(2, nested.items().size(), "a comma between two tuples keeps them apart");
+        assertEquals("[aws_eip.nat.*, 1]", printed("[aws_eip.nat.*, 1]"));
+    }
+
+    @Test
+    void aLegacySplatTakesAttributesAndAnIndexEndsIt() {
+        Expr.Index first = (Expr.Index) attr("aws_instance.web.*.private_ip[0]");
+        Expr.Splat splat = (Expr.Splat) first.target();
+        assertTrue(splat.legacy());
+        assertEquals("*.private_ip", HclPrinter.print(splat.each()));
+        assertEquals("aws_instance.web.*.private_ip[0]", printed("aws_instance.web.*.private_ip[0]"));
+        assertEquals("aws_eip.nat.*.id[count.index]", printed("aws_eip.nat.*.id[count.index]"));
+        Expr.Splat full = (Expr.Splat) attr("aws_instance.web[*].private_ip[0]");
+        assertTrue(!full.legacy());
+        assertEquals("*.private_ip[0]", HclPrinter.print(full.each()), "a full splat applies the index to each element");
     }
 
     @Test

@@ -260,4 +260,180 @@ class TerraformEvaluationTest {
         Scans.resource(app, "aws_sqs_queue.q");
         assertEquals(1, app.resources().size());
     }
+
+    @Test
+    void interpolationOnlyStringsAreTheValueAndTemplatesKeepTheirReferences() {
+        Model m = scan(MemoryTree.of("main.tf", """
+                variable "name" {
+                  default = "web"
+                }
+                resource "aws_vpc" "main" {
+                  cidr_block = "10.0.0.0/16"
+                }
+                resource "aws_subnet" "a" {
+                  vpc_id            = "${aws_vpc.main.id}"
+                  availability_zone = "us-east-1a"
+                }
+                resource "aws_subnet" "b" {
+                  vpc_id            = aws_vpc.main.id
+                  availability_zone = "us-east-1a"
+                }
+                resource "aws_lb" "web" {
+                  subnets = ["${aws_subnet.a.id}", "${aws_subnet.b.id}"]
+                  name    = "${var.name}-${aws_vpc.main.id}"
+                  idle_timeout = "${60}"
+                }
+                """));
+        Value vpc = attr(m, "aws_subnet.a", "vpc_id");
+        assertInstanceOf(Value.Ref.class, vpc);
+        assertEquals(".#aws_vpc.main", ((Value.Ref) vpc).targetId());
+        Placement lb = Scans.resource(m, "aws_lb.web").placement();
+        assertEquals(List.of("us-east-1a", "us-east-1a"), lb.azs().stream().map(a -> a.value()).toList(),
+                "the subnets of \"${aws_subnet.a.id}\" are known, so is their AZ");
+        Value name = attr(m, "aws_lb.web", "name");
+        assertInstanceOf(Value.Unknown.class, name);
+        assertEquals("aws_vpc.main.id is known only after apply", ((Value.Unknown) name).reason());
+        assertEquals(List.of(".#aws_vpc.main"), ((Value.Unknown) name).refs().stream().map(Value.Ref::targetId).toList());
+        assertEquals(new java.math.BigDecimal("60"), attr(m, "aws_lb.web", "idle_timeout").asNumber().orElseThrow());
+    }
+
+    @Test
+    void parenthesisedObjectKeysThatHoldStringsAreEvaluated() {
+        Model m = scan(MemoryTree.of("main.tf", """
+                variable "env" {
+                  default = "prod"
+                }
+                locals {
+                  zones = {
+                    (format("%s-a", var.env)) = "eu-west-1a"
+                    ("${var.env}-b")          = "eu-west-1b"
+                  }
+                }
+                resource "aws_subnet" "a" {
+                  availability_zone = local.zones["prod-a"]
+                }
+                resource "aws_subnet" "b" {
+                  availability_zone = local.zones["prod-b"]
+                }
+                """));
+        assertEquals("eu-west-1a", str(m, "aws_subnet.a", "availability_zone"));
+        assertEquals("eu-west-1b", str(m, "aws_subnet.b", "availability_zone"));
+        assertTrue(m.findings().stream().noneMatch(f -> f.ruleId().startsWith("PARSE")), m.findings().toString());
+    }
+
+    @Test
+    void legacySplatsAndIndexesAfterCollectionsSelectOneInstance() {
+        Model m = scan(MemoryTree.of("main.tf", """
+                variable "azs" {
+                  default = ["eu-west-1a", "eu-west-1b"]
+                }
+                resource "aws_subnet" "public" {
+                  count             = 2
+                  availability_zone = [for az in var.azs : az][count.index]
+                }
+                resource "aws_eip" "nat" {
+                  count = 2
+                }
+                resource "aws_nat_gateway" "this" {
+                  count         = 2
+                  allocation_id = aws_eip.nat.*.id[count.index]
+                  subnet_id     = "${element(aws_subnet.public.*.id, count.index)}"
+                }
+                resource "aws_instance" "web" {
+                  count      = 2
+                  private_ip = "10.0.${count.index}.10"
+                }
+                output "first_ip" {
+                  value = aws_instance.web.*.private_ip[0]
+                }
+                resource "aws_route53_record" "r" {
+                  records = [aws_instance.web.*.private_ip[1]]
+                  zone_id = "${aws_eip.nat.0.id}"
+                }
+                """));
+        assertEquals("eu-west-1b", str(m, "aws_subnet.public[1]", "availability_zone"));
+        Value eip = attr(m, "aws_nat_gateway.this[1]", "allocation_id");
+        assertInstanceOf(Value.Ref.class, eip, eip.toString());
+        assertEquals(".#aws_eip.nat[1]", ((Value.Ref) eip).targetId());
+        assertEquals(".#aws_subnet.public[1]", ((Value.Ref) attr(m, "aws_nat_gateway.this[1]", "subnet_id")).targetId());
+        assertEquals("eu-west-1b", Scans.resource(m, "aws_nat_gateway.this[1]").placement().azs().get(0).value());
+        assertEquals("[10.0.1.10]", attr(m, "aws_route53_record.r", "records").toString());
+        assertEquals(".#aws_eip.nat[0]", ((Value.Ref) attr(m, "aws_route53_record.r", "zone_id")).targetId());
+        assertTrue(m.findings().stream().noneMatch(f -> f.ruleId().startsWith("PARSE")), m.findings().toString());
+    }
+
+    @Test
+    void terraformJsonIsReadLikeHclWithPositionsFromTheJson() {
+        MemoryTree tree = MemoryTree.of("main.tf.json", """
+                {
+                  "variable": {
+                    "azs": { "type": "list(string)", "default": ["eu-west-1a", "${not a template here}"] }
+                  },
+                  "locals": { "first": "${var.azs[0]}" },
+                  "resource": {
+                    "aws_subnet": {
+                      "a": [{
+                        "count": "${length(var.azs)}",
+                        "availability_zone": "${var.azs[count.index]}",
+                        "tags": { "Name": "subnet-${count.index}", "//": "a comment" }
+                      }]
+                    },
+                    "aws_instance": {
+                      "web": { "subnet_id": "${aws_subnet.a[0].id}", "depends_on": ["aws_subnet.a"] }
+                    }
+                  }
+                }
+                """).put("terraform.tfvars.json", """
+                { "azs": ["eu-west-1b", "eu-west-1c"] }
+                """).put("broken.tf.json", """
+                { "locals": { "x": "${var.azs[0" } }
+                """);
+        ScanResult r = Scans.scan(tree, ParseOptions.defaults());
+        Model m = Scans.only(r);
+        assertEquals("eu-west-1c", str(m, "aws_subnet.a[1]", "availability_zone"), "the tfvars.json value wins");
+        assertEquals("subnet-1", attr(m, "aws_subnet.a[1]", "tags").at("Name").orElseThrow().asString().orElseThrow());
+        Resource a = Scans.resource(m, "aws_subnet.a[0]");
+        assertEquals(8, a.location().startLine(), "a resource is where its name is written");
+        assertEquals(10, a.locationOf("availability_zone").startLine());
+        assertEquals(".#aws_subnet.a[0]", ((Value.Ref) attr(m, "aws_instance.web", "subnet_id")).targetId());
+        assertEquals("eu-west-1b", Scans.resource(m, "aws_instance.web").placement().azs().get(0).value());
+        List<Finding> broken = Scans.allFindings(r).stream().filter(f -> f.location().file().equals("broken.tf.json")).toList();
+        assertEquals(1, broken.size(), broken.toString());
+        assertEquals(ParseFindings.INVALID, broken.get(0).ruleId());
+        assertEquals(1, broken.get(0).location().startLine());
+    }
+
+    @Test
+    void optionalObjectAttributesTakeTheirDefaultsAsTerraformGivesThem() {
+        Model m = scan(new MemoryTree().put("main.tf", """
+                module "groups" {
+                  source = "./modules/groups"
+                  groups = {
+                    web  = { min = "2" }
+                    jobs = { create = false }
+                  }
+                }
+                """).put("modules/groups/main.tf", """
+                variable "groups" {
+                  type = map(object({
+                    create = optional(bool, true) # a comment in the type
+                    min    = optional(number, 1)
+                    tags   = optional(map(string), { team = "core" })
+                    name   = optional(string)
+                  }))
+                }
+                resource "aws_autoscaling_group" "this" {
+                  for_each = { for k, v in var.groups : k => v if v.create }
+                  min_size = each.value.min
+                  tags     = each.value.tags
+                }
+                """));
+        assertEquals(List.of("module.groups.aws_autoscaling_group.this[\"web\"]"),
+                m.resources().stream().map(Resource::name).toList(), "jobs is not created; web takes create = true");
+        Value min = attr(m, "module.groups.aws_autoscaling_group.this[\"web\"]", "min_size");
+        assertEquals(new java.math.BigDecimal("2"), min.asNumber().orElseThrow(), "\"2\" converted to number 2");
+        assertEquals("core", attr(m, "module.groups.aws_autoscaling_group.this[\"web\"]", "tags").at("team")
+                .orElseThrow().asString().orElseThrow());
+        assertTrue(m.findings().isEmpty(), m.findings().toString());
+    }
 }

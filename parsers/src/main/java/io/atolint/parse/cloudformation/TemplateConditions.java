@@ -1,0 +1,188 @@
+package io.atolint.parse.cloudformation;
+
+import io.atolint.model.Finding;
+import io.atolint.model.SourceLocation;
+import io.atolint.model.Tri;
+import io.atolint.model.Value;
+import io.atolint.parse.ParseFindings;
+import io.atolint.parse.tree.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The template's {@code Conditions}, three-valued, each decided once and checked for cycles, and
+ * {@code Fn::If} on them. An undecidable condition keeps why ("depends on parameter Env has no
+ * default"), so that a value chosen by it says so.
+ */
+final class TemplateConditions {
+    private final IntrinsicResolver resolver;
+    private final TemplateContext ctx;
+    private final Consumer<Finding> report;
+    private final Map<String, Tri> conditionMemo = new HashMap<>();
+    private final Map<String, String> conditionWhy = new HashMap<>();
+    private final Set<String> conditionsInProgress = new HashSet<>();
+
+    TemplateConditions(IntrinsicResolver resolver, TemplateContext ctx, Consumer<Finding> report) {
+        this.resolver = resolver;
+        this.ctx = ctx;
+        this.report = report;
+    }
+
+    private SourceLocation loc(Node n, String path) {
+        return n.location(ctx.file(), path);
+    }
+
+    private Value eval(Node n, String path) {
+        return resolver.eval(n, path);
+    }
+
+    /** {@code Fn::If [condition, then, else]}. */
+    Value fnIf(Node arg, SourceLocation at, String path) {
+        if (!(arg instanceof Node.SeqNode q) || q.items().size() != 3 || !(q.items().get(0) instanceof Node.ScalarNode c)) {
+            report.accept(ParseFindings.invalid(at, "Fn::If expects [condition name, value if true, value if false]"));
+            return new Value.Unknown("malformed Fn::If", at);
+        }
+        String name = c.text();
+        Tri t = namedCondition(name, at);
+        if (t.isTrue()) {
+            return eval(q.items().get(1), path + "/Fn::If/1");
+        }
+        if (t.isFalse()) {
+            return eval(q.items().get(2), path + "/Fn::If/2");
+        }
+        Value a = eval(q.items().get(1), path + "/Fn::If/1");
+        Value b = eval(q.items().get(2), path + "/Fn::If/2");
+        if (a == IntrinsicResolver.NO_VALUE && b == IntrinsicResolver.NO_VALUE) {
+            return IntrinsicResolver.NO_VALUE;
+        }
+        if (a instanceof Value.Scalar sa && b instanceof Value.Scalar sb && Objects.equals(IntrinsicFunctions.plain(sa), IntrinsicFunctions.plain(sb))) {
+            return a;
+        }
+        List<Value.Ref> refs = new ArrayList<>(IntrinsicResolver.refsOf(a));
+        refs.addAll(IntrinsicResolver.refsOf(b));
+        return new Value.Unknown("condition " + name + " is undecidable (" + conditionWhy.getOrDefault(name, "unknown inputs")
+                + "): " + shortly(a) + " or " + shortly(b), null, refs, at);
+    }
+
+    private static String shortly(Value v) {
+        String s = v == IntrinsicResolver.NO_VALUE ? "AWS::NoValue" : v.describe();
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    // ---------------------------------------------------------------- conditions
+
+    /** The truth of a condition of the {@code Conditions} section. */
+    Tri namedCondition(String name, SourceLocation at) {
+        Tri memo = conditionMemo.get(name);
+        if (memo != null) {
+            return memo;
+        }
+        Node def = ctx.conditions().get(name);
+        if (def == null) {
+            report.accept(ParseFindings.invalid(at, "condition '" + name + "' is not defined in Conditions"));
+            conditionMemo.put(name, Tri.UNKNOWN);
+            conditionWhy.put(name, "not defined");
+            return Tri.UNKNOWN;
+        }
+        if (!conditionsInProgress.add(name)) {
+            report.accept(ParseFindings.invalid(loc(def, "Conditions/" + name), "condition '" + name + "' refers to itself"));
+            conditionWhy.put(name, "it refers to itself");
+            return Tri.UNKNOWN;
+        }
+        Tri t = conditionValue(def, "Conditions/" + name, name);
+        conditionsInProgress.remove(name);
+        conditionMemo.put(name, t);
+        return t;
+    }
+
+    /** A condition function written inline ({@code Fn::Equals} as a value). */
+    Tri condition(String fn, Node arg, String path) {
+        return conditionValue(new Node.MapNode(List.of(new Node.Entry(
+                new Node.ScalarNode(fn, fn, null, arg.pos()), arg)), null, arg.pos()), path, null);
+    }
+
+    private Tri conditionValue(Node n, String path, String owner) {
+        if (resolver.overBudget(n, path)) {
+            return Tri.UNKNOWN;
+        }
+        String fn;
+        Node arg;
+        if (n.tag() != null) {
+            fn = ShortForms.longName(n.tag());
+            arg = ShortForms.untagged(n);
+        } else if (n instanceof Node.MapNode m && m.entries().size() == 1) {
+            fn = m.entries().get(0).key().text();
+            arg = m.entries().get(0).value();
+        } else {
+            Value v = eval(n, path);
+            return v.asBool();
+        }
+        if (fn == null) {
+            return Tri.UNKNOWN;
+        }
+        switch (fn) {
+            case "Condition":
+            case "Fn::Condition": {
+                String name = arg instanceof Node.ScalarNode s ? s.text() : null;
+                if (name == null) {
+                    return Tri.UNKNOWN;
+                }
+                Tri t = namedCondition(name, loc(n, path));
+                if (!t.isKnown() && owner != null) {
+                    conditionWhy.putIfAbsent(owner, "condition " + name + " is undecidable");
+                }
+                return t;
+            }
+            case "Fn::Not": {
+                Node inner = arg instanceof Node.SeqNode q && q.items().size() == 1 ? q.items().get(0) : arg;
+                return conditionValue(inner, path + "/Fn::Not", owner).not();
+            }
+            case "Fn::And":
+            case "Fn::Or": {
+                if (!(arg instanceof Node.SeqNode q)) {
+                    return Tri.UNKNOWN;
+                }
+                Tri acc = fn.equals("Fn::And") ? Tri.TRUE : Tri.FALSE;
+                int i = 0;
+                for (Node c : q.items()) {
+                    Tri t = conditionValue(c, path + "/" + fn + "/" + i++, owner);
+                    acc = fn.equals("Fn::And") ? acc.and(t) : acc.or(t);
+                }
+                return acc;
+            }
+            case "Fn::Equals": {
+                if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
+                    return Tri.UNKNOWN;
+                }
+                Value a = eval(q.items().get(0), path + "/Fn::Equals/0");
+                Value b = eval(q.items().get(1), path + "/Fn::Equals/1");
+                Tri t = equalsValues(a, b);
+                if (!t.isKnown() && owner != null) {
+                    conditionWhy.putIfAbsent(owner, "depends on " + (a instanceof Value.Scalar ? b.describe() : a.describe()));
+                }
+                return t;
+            }
+            default:
+                return eval(n, path).asBool();
+        }
+    }
+
+    private static Tri equalsValues(Value a, Value b) {
+        if (a instanceof Value.Scalar sa && b instanceof Value.Scalar sb) {
+            return Tri.of(Objects.equals(IntrinsicFunctions.plain(sa), IntrinsicFunctions.plain(sb)));
+        }
+        if (a instanceof Value.Symbol x && b instanceof Value.Symbol y && x.family().equals(y.family()) && x.index() == y.index()) {
+            return Tri.TRUE;
+        }
+        return Tri.UNKNOWN;
+    }
+
+    // ---------------------------------------------------------------- helpers
+}
