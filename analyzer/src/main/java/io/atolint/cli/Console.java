@@ -26,7 +26,12 @@ record Console(PrintStream out, PrintStream err, Terminal terminal) {
 
     /** The job every command that scans goes through. */
     ScanJob job() {
-        return new ScanJob(out, err, terminal);
+        return job(false);
+    }
+
+    /** The job, {@code quiet} for {@code --quiet}. */
+    ScanJob job(boolean quiet) {
+        return new ScanJob(out, err, terminal, quiet);
     }
 
     /** Writes to {@code file}, or stdout when it is null; built in memory first so nothing half-written remains. */

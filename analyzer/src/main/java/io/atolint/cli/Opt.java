@@ -18,6 +18,10 @@ record Opt(String name, String shortName, String argName, String description) {
     /** Where a command that writes one output writes it. */
     static final Opt OUTPUT = new Opt("output", "o", "FILE", "write to FILE instead of stdout");
 
+    /** Only the findings: no progress, notices, topology or summary (warnings and errors still go to stderr). */
+    static final Opt QUIET = new Opt("quiet", "q", null,
+            "print only the findings: the text report without topology or summary, no progress or notices");
+
     /** An option with a value, long name only. */
     static Opt of(String name, String argName, String description) {
         return new Opt(name, null, argName, description);

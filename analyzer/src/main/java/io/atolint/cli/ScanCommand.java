@@ -22,7 +22,8 @@ final class ScanCommand implements Command {
             Opt.of("fail-on", "LEVEL", "exit 1 when a finding is at or above low|medium|high|critical (default high)"),
             CATEGORY,
             BASELINE,
-            Opt.of("create-baseline", "FILE", "write every current finding to FILE as known (exit 0)"));
+            Opt.of("create-baseline", "FILE", "write every current finding to FILE as known (exit 0)"),
+            Opt.QUIET);
 
     @Override
     public String name() {
@@ -55,7 +56,7 @@ final class ScanCommand implements Command {
                 args.has("format") || in.config().root() == null ? null : java.nio.file.Path.of(in.config().root()));
         String baseline = baseline(args, in);
         Category category = category(args, in);
-        ScanJob job = console.job();
+        ScanJob job = console.job(args.has(Opt.QUIET.name()));
         ScanJob.Result result = job.run(new ScanJob.Request(in.paths(), in.options(), in.config(), category, outputs,
                 baseline, args.value("create-baseline")));
         nothingAnalysed(result.analysis(), in.paths(), console);

@@ -11,7 +11,9 @@ import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
 import io.atolint.reconcile.Pair;
+import io.atolint.report.ReportFormat;
 import io.atolint.report.ReportSettings;
+import io.atolint.report.TextReport;
 import io.atolint.rule.Check;
 import io.atolint.checks.Rules;
 import io.atolint.rule.SourceText;
@@ -42,11 +44,18 @@ final class ScanJob {
     private final PrintStream out;
     private final PrintStream err;
     private final Terminal terminal;
+    private final boolean quiet;
 
     ScanJob(PrintStream out, PrintStream err, Terminal terminal) {
+        this(out, err, terminal, false);
+    }
+
+    /** {@code quiet}: no progress or notices on stderr, and a text report of the open findings' lines only. */
+    ScanJob(PrintStream out, PrintStream err, Terminal terminal, boolean quiet) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.quiet = quiet;
     }
 
     /**
@@ -97,7 +106,7 @@ final class ScanJob {
         }
         Baseline baseline = req.baseline() == null ? null : readBaseline(req.baseline(), req.config(), req.options().limits());
         Analysis analysis;
-        try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
+        try (Progress progress = new Progress(err, terminal.stderrIsTerminal() && !quiet)) {
             // the scan reads every file once; the text of those with suppression comments stays for triage
             SourceText sources = new SourceText(progress.track(trees), Declarations::mayHoldComments);
             List<Pair> pairs = req.pairs() != null ? req.pairs() : ConfigPairs.of(req.config(), listed);
@@ -116,8 +125,10 @@ final class ScanJob {
         if (req.createBaseline() != null) {
             Baseline created = Baseline.of(req.createBaseline(), analysis.findings());
             writeFile(req.createBaseline(), created.toJson().getBytes(StandardCharsets.UTF_8));
-            err.println("atolint: wrote " + req.createBaseline() + " with " + created.entries().size()
+            if (!quiet) {
+                err.println("atolint: wrote " + req.createBaseline() + " with " + created.entries().size()
                     + (created.entries().size() == 1 ? " known finding" : " known findings"));
+            }
         }
         return new Result(analysis, baseline != null);
     }
@@ -170,7 +181,13 @@ final class ScanJob {
             boolean colour = o.file() == null && terminal.colourOnStdout();
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             try {
-                o.format().write(result.analysis(), settings, buf, colour);
+                if (quiet && o.format() == ReportFormat.TEXT) {
+                    PrintStream ps = new PrintStream(buf, false, StandardCharsets.UTF_8);
+                    TextReport.writeFindings(result.analysis(), ps, colour);
+                    ps.flush();
+                } else {
+                    o.format().write(result.analysis(), settings, buf, colour);
+                }
             } catch (IOException e) {
                 throw new UsageException("cannot write the " + o.format().label() + " report: " + e.getMessage());
             }

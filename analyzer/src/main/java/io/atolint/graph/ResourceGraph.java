@@ -33,6 +33,8 @@ public final class ResourceGraph {
     /** Relations by end and type: a VPC or subnet may have thousands of relations of other types. */
     private final Map<Resource, Map<RelationType, List<Relation>>> outByType = new HashMap<>();
     private final Map<Resource, Map<RelationType, List<Relation>>> inByType = new HashMap<>();
+    /** Indexes checks derive from the whole graph, made on first use (see {@link #derived}). */
+    private final Map<Object, Object> derived = new HashMap<>();
 
     private ResourceGraph(Graph<Resource, Relation> graph, List<Model> models, Map<Resource, Model> modelOf,
                           Map<String, Resource> byId) {
@@ -78,6 +80,21 @@ public final class ResourceGraph {
             }
         }
         return new ResourceGraph(g, models, modelOf, byId);
+    }
+
+    /**
+     * A value derived from the whole graph, computed on first use and kept for the graph's life: an index
+     * that a check would otherwise rebuild per resource it looks at (a scan over the graph per resource is
+     * quadratic at 100,000 resources). {@code key} names the value (a record of what it depends on).
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T derived(Object key, java.util.function.Function<ResourceGraph, T> compute) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            derived.put(key, v);
+        }
+        return (T) v;
     }
 
     /** The underlying graph, read-only, for algorithms. */

@@ -61,6 +61,20 @@ public final class TextReport {
         }
     }
 
+    /**
+     * What {@code --quiet} prints: one line per open finding (suppressed ones, the topology and the summary
+     * left out), so that an empty output means nothing to fix.
+     */
+    public static void writeFindings(Analysis a, PrintStream out, boolean colour) {
+        Ansi ansi = new Ansi(colour);
+        for (Finding f : a.findings()) {
+            if (!f.isSuppressed()) {
+                out.println(ansi.bold(f.location().display()) + " " + ansi.severity(f.severity()) + " "
+                        + ansi.dim(f.ruleId()) + " " + f.message());
+            }
+        }
+    }
+
     public static String summary(Analysis a) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         int suppressed = 0;

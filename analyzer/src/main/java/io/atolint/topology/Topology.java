@@ -5,7 +5,10 @@ import io.atolint.model.Model;
 import io.atolint.model.Resource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +21,18 @@ public final class Topology {
     private static final long STACK_BYTES = 512L * 1024 * 1024;
 
     private final List<ModelTopology> models;
+    /** Each model's topology, and the first one whose model holds a resource id: asked per resource by checks. */
+    private final Map<Model, ModelTopology> byModel = new IdentityHashMap<>();
+    private final Map<String, ModelTopology> byResourceId = new HashMap<>();
 
     private Topology(List<ModelTopology> models) {
         this.models = List.copyOf(models);
+        for (ModelTopology t : this.models) {
+            byModel.putIfAbsent(t.model(), t);
+            for (Resource r : t.model().resources()) {
+                byResourceId.putIfAbsent(r.id(), t);
+            }
+        }
     }
 
     public List<ModelTopology> models() {
@@ -28,17 +40,12 @@ public final class Topology {
     }
 
     public Optional<ModelTopology> of(Model m) {
-        return models.stream().filter(t -> t.model() == m).findFirst();
+        return Optional.ofNullable(byModel.get(m));
     }
 
     /** The topology of the model a resource belongs to. */
     public Optional<ModelTopology> containing(Resource r) {
-        for (ModelTopology t : models) {
-            if (t.model().contains(r.id())) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byResourceId.get(r.id()));
     }
 
     /** {@code load-balancing tier, on path Igw -> Alb -> App -> Db: } for a resource of a tier, else empty. */

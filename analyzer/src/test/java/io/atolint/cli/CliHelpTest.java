@@ -31,7 +31,7 @@ class CliHelpTest {
         Run help = run("help", "scan");
         assertEquals(Cli.OK, help.code());
         assertTrue(help.out().startsWith("usage: atolint scan PATH..."), help.out());
-        List<String> optionLines = help.out().lines().filter(l -> l.trim().startsWith("--") || l.trim().startsWith("-o, ")).toList();
+        List<String> optionLines = help.out().lines().filter(l -> l.trim().matches("(-[a-z], )?--.*")).toList();
         assertEquals(ScanCommand.OPTIONS.size(), optionLines.size(), help.out());
         for (Opt o : ScanCommand.OPTIONS) {
             assertTrue(optionLines.stream().anyMatch(l -> l.contains("--" + o.name()) && l.endsWith(o.description())),

@@ -107,6 +107,36 @@ class ReportingCliTest {
     }
 
     @Test
+    void quietPrintsTheOpenFindingsLinesAndNothingElse(@TempDir Path tmp) throws IOException {
+        String dir = Repo.path("fixtures/suppress/cfn-template-metadata").toString();
+        Run full = run("scan", dir, "--region", "us-east-1");
+        Run quiet = run("scan", dir, "--region", "us-east-1", "--quiet");
+        assertEquals(full.code(), quiet.code(), "--quiet changes what is printed, not the exit code");
+        List<String> open = full.out().lines().filter(l -> l.matches("\\S+:\\d+:\\d+ [A-Z]+ \\S+ .*"))
+                .filter(l -> !l.contains("[suppressed")).toList();
+        assertFalse(open.isEmpty(), full.out());
+        assertTrue(full.out().contains("[suppressed") && full.out().contains("topology of"), full.out());
+        assertEquals(open, quiet.out().lines().toList(), "only the open findings' lines: " + quiet.out());
+        assertEquals("", quiet.err());
+
+        // -q: no notice that the baseline was written, and an exit code like without it
+        Path baseline = tmp.resolve("b.json");
+        Run create = run("scan", Repo.path("fixtures/demo/three-tier").toString(), "-q", "--create-baseline",
+                baseline.toString());
+        assertEquals(Cli.OK, create.code(), create.err());
+        assertEquals("", create.err());
+        assertTrue(Files.size(baseline) > 0);
+
+        // machine-read formats are not cut: the JSON report is the same with and without it
+        assertEquals(run("scan", dir, "--format", "json").out(), run("scan", dir, "--format", "json", "-q").out());
+        // every failing finding known to the baseline (which keeps no notes): only the notes' lines remain
+        Run clean = run("scan", Repo.path("fixtures/demo/three-tier").toString(), "-q", "--baseline", baseline.toString());
+        assertEquals(Cli.OK, clean.code(), clean.err());
+        assertFalse(clean.out().isEmpty());
+        assertTrue(clean.out().lines().allMatch(l -> l.matches("\\S+:\\d+:\\d+ INFO \\S+ .*")), clean.out());
+    }
+
+    @Test
     void aBaselineAbsorbsKnownFindingsEvenWhenLinesMoveButNotNewOnes(@TempDir Path tmp) throws IOException {
         Path app = threeTierCopy(tmp);
         Path baseline = tmp.resolve("atolint-baseline.json");

@@ -27,6 +27,11 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
 
     /** Format-blind key: {@code MultiAZ}, {@code multi_az} and {@code multi-az} are one key. */
     static String key(String name) {
+        return ValueKeys.key(name);
+    }
+
+    /** {@link #key} without the cache. */
+    static String normalise(String name) {
         StringBuilder b = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

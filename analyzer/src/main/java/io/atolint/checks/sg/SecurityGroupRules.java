@@ -73,7 +73,12 @@ final class SecurityGroupRules {
         }
     }
 
+    /** Every rule of the graph (read once per scan, shared by the checks that ask). */
     static List<SgRule> of(ResourceGraph graph) {
+        return graph.derived(SecurityGroupRules.class, SecurityGroupRules::read);
+    }
+
+    private static List<SgRule> read(ResourceGraph graph) {
         List<SgRule> out = new ArrayList<>();
         for (Resource sg : graph.resources(Kind.SECURITY_GROUP)) {
             inline(sg, Setting.of(sg, "Ingress"), false, out);
@@ -86,7 +91,7 @@ final class SecurityGroupRules {
         for (Resource r : graph.resources(Kind.SECURITY_GROUP_EGRESS)) {
             out.add(rule(r, r.attributes(), true, r.location()));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static void inline(Resource sg, Setting list, boolean egress, List<SgRule> out) {

@@ -3,6 +3,7 @@ package io.atolint.checks.support;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Format;
 import io.atolint.model.Kind;
+import io.atolint.model.Model;
 import io.atolint.model.Resource;
 import io.atolint.model.Setting;
 import io.atolint.model.SourceLocation;
@@ -10,9 +11,14 @@ import io.atolint.model.Tri;
 import io.atolint.model.Value;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +37,7 @@ public final class S3Buckets {
     /** Resources of {@code kind} that configure {@code bucket} through their {@code bucket} argument. */
     public static List<Resource> companions(ResourceGraph graph, Resource bucket, Kind kind) {
         List<Resource> out = new ArrayList<>();
-        for (Resource r : graph.resources(kind)) {
+        for (Resource r : candidates(graph, bucket, kind)) {
             if (configures(graph, bucket, r) == Tri.TRUE) {
                 out.add(r);
             }
@@ -45,12 +51,67 @@ public final class S3Buckets {
      */
     public static List<Resource> possibleCompanions(ResourceGraph graph, Resource bucket, Kind kind) {
         List<Resource> out = new ArrayList<>();
-        for (Resource r : graph.resources(kind)) {
+        for (Resource r : candidates(graph, bucket, kind)) {
             if (configures(graph, bucket, r) == Tri.UNKNOWN) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /**
+     * The resources of {@code kind} whose {@code bucket} argument may name {@code bucket} (every other one
+     * provably does not: see {@link #names}), in graph order: those that refer to it, and when it has a
+     * name, those without a reference that write the same literal or sit in its model. Asked per bucket,
+     * so from an index made once per graph and kind (a scan of every companion per bucket was quadratic).
+     */
+    private static List<Resource> candidates(ResourceGraph graph, Resource bucket, Kind kind) {
+        CompanionIndex index = graph.derived(new CompanionKey(kind), g -> CompanionIndex.of(g, kind));
+        SortedSet<Integer> at = new TreeSet<>(index.byRef().getOrDefault(bucket.id(), List.of()));
+        Setting name = Setting.of(bucket, "BucketName");
+        if (!name.omitted()) {
+            name.string().ifPresent(n -> at.addAll(index.byLiteral().getOrDefault(n, List.of())));
+            at.addAll(index.unreferencedByModel().getOrDefault(graph.modelOf(bucket), List.of()));
+        }
+        List<Resource> all = graph.resources(kind);
+        List<Resource> out = new ArrayList<>(at.size());
+        for (int i : at) {
+            out.add(all.get(i));
+        }
+        return out;
+    }
+
+    private record CompanionKey(Kind kind) {
+    }
+
+    /**
+     * Positions in {@code graph.resources(kind)} of the resources whose {@code bucket} argument is given:
+     * by each id it refers to; and of those that refer to none, by their literal value and by their model.
+     */
+    private record CompanionIndex(Map<String, List<Integer>> byRef, Map<String, List<Integer>> byLiteral,
+                                  Map<Model, List<Integer>> unreferencedByModel) {
+        static CompanionIndex of(ResourceGraph graph, Kind kind) {
+            Map<String, List<Integer>> byRef = new HashMap<>();
+            Map<String, List<Integer>> byLiteral = new HashMap<>();
+            Map<Model, List<Integer>> byModel = new IdentityHashMap<>();
+            List<Resource> all = graph.resources(kind);
+            for (int i = 0; i < all.size(); i++) {
+                Setting b = Setting.of(all.get(i), "Bucket");
+                if (b.omitted()) {
+                    continue;
+                }
+                int at = i;
+                Set<String> refs = Refs.targetIds(b.value());
+                for (String id : refs) {
+                    byRef.computeIfAbsent(id, k -> new ArrayList<>()).add(at);
+                }
+                if (refs.isEmpty()) {
+                    b.string().ifPresent(n -> byLiteral.computeIfAbsent(n, k -> new ArrayList<>()).add(at));
+                    byModel.computeIfAbsent(graph.modelOf(all.get(i)), k -> new ArrayList<>()).add(at);
+                }
+            }
+            return new CompanionIndex(byRef, byLiteral, byModel);
+        }
     }
 
     /**
@@ -168,12 +229,50 @@ public final class S3Buckets {
         if (!refs.isEmpty()) {
             return Optional.of(refs.get(0));
         }
-        for (Resource bucket : graph.resources(Kind.S3_BUCKET)) {
+        for (Resource bucket : bucketCandidates(graph, companion, b)) {
             if (configures(graph, bucket, companion) == Tri.TRUE) {
                 return Optional.of(bucket);
             }
         }
         return Optional.empty();
+    }
+
+    private record BucketKey() {
+    }
+
+    /**
+     * The buckets an argument that refers to no resource may name, in graph order: those named with its
+     * literal, and the named ones of its model (every other bucket provably is not: see {@link #names}).
+     */
+    private static List<Resource> bucketCandidates(ResourceGraph graph, Resource companion, Setting argument) {
+        BucketIndex index = graph.derived(new BucketKey(), BucketIndex::of);
+        SortedSet<Integer> at = new TreeSet<>(index.namedByModel().getOrDefault(graph.modelOf(companion), List.of()));
+        argument.string().ifPresent(n -> at.addAll(index.byLiteral().getOrDefault(n, List.of())));
+        List<Resource> all = graph.resources(Kind.S3_BUCKET);
+        List<Resource> out = new ArrayList<>(at.size());
+        for (int i : at) {
+            out.add(all.get(i));
+        }
+        return out;
+    }
+
+    /** Positions in {@code graph.resources(S3_BUCKET)} of the named buckets, by literal name and by model. */
+    private record BucketIndex(Map<String, List<Integer>> byLiteral, Map<Model, List<Integer>> namedByModel) {
+        static BucketIndex of(ResourceGraph graph) {
+            Map<String, List<Integer>> byLiteral = new HashMap<>();
+            Map<Model, List<Integer>> byModel = new IdentityHashMap<>();
+            List<Resource> all = graph.resources(Kind.S3_BUCKET);
+            for (int i = 0; i < all.size(); i++) {
+                Setting name = Setting.of(all.get(i), "BucketName");
+                if (name.omitted()) {
+                    continue;
+                }
+                int at = i;
+                name.string().ifPresent(n -> byLiteral.computeIfAbsent(n, k -> new ArrayList<>()).add(at));
+                byModel.computeIfAbsent(graph.modelOf(all.get(i)), k -> new ArrayList<>()).add(at);
+            }
+            return new BucketIndex(byLiteral, byModel);
+        }
     }
 
     /** Whether versioning (or MFA Delete) is on, where that is said, and why when it is not. */
