@@ -44,6 +44,7 @@ final class TerraformRun {
     private final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
     private final Map<String, Value.MapV> attributes = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
+    private final Set<String> dataEvaluating = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
     private long steps;
     private boolean budgetSpent;
@@ -394,6 +395,15 @@ final class TerraformRun {
             Env ie = be.with(iterator, Values.map(Map.of("key", kv.getKey(), "value", kv.getValue()), at));
             out.add(body(content.get(0).body(), ie, path + "/" + type, at, false));
         }
+    }
+
+    /** Marks a data source instance as being evaluated; false when it already is (it depends on itself). */
+    boolean enterData(String address) {
+        return dataEvaluating.add(address);
+    }
+
+    void exitData(String address) {
+        dataEvaluating.remove(address);
     }
 
     // ---------------------------------------------------------------- references to resources
