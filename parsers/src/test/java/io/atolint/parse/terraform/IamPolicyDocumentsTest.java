@@ -237,4 +237,24 @@ class IamPolicyDocumentsTest {
         assertInstanceOf(Value.Unknown.class, other);
         assertTrue(((Value.Unknown) other).reason().contains("data.aws_iam_policy.x is read from the cloud at plan time"), other.toString());
     }
+
+    @Test
+    void aModuleNotOnDiskWhosePolicyNamesItsOwnOutputIsReadOnce() {
+        Model m = Scans.only(Scans.scan(MemoryTree.of("main.tf", """
+                module "bucket" {
+                  source = "terraform-aws-modules/s3-bucket/aws"
+                  policy = data.aws_iam_policy_document.bucket.json
+                }
+                data "aws_iam_policy_document" "bucket" {
+                  statement {
+                    actions   = ["s3:GetObject"]
+                    resources = ["${module.bucket.s3_bucket_arn}/*"]
+                  }
+                }
+                """), ParseOptions.defaults()));
+        assertTrue(m.findings().stream().noneMatch(f -> f.message().contains("internal error")), m.findings().toString());
+        String policy = Scans.resource(m, "module.bucket").attr("policy").orElseThrow().toString();
+        assertTrue(policy.startsWith("{Version=2012-10-17, Statement=[{Effect=Allow, Action=s3:GetObject, Resource=UNKNOWN("),
+                policy);
+    }
 }
