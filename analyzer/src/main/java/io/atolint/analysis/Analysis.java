@@ -9,6 +9,7 @@ import io.atolint.model.Finding;
 import io.atolint.model.Severity;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
+import io.atolint.reconcile.Reconciliation;
 import io.atolint.rule.RuleRun;
 import io.atolint.topology.Facts;
 
@@ -19,7 +20,7 @@ import java.util.Map;
  * The outcome of one scan: what was read, the graph, every finding in a deterministic order, what each
  * rule examined ({@code runs}, by rule id), the facts derived from the graph (which the rules read and the
  * reports read again rather than deriving them twice), and the checklist self-assessment for the solution
- * category the scan is judged as.
+ * category the scan is judged as, and the comparison of each configured diagram/IaC pair.
  *
  * <p>The assessment depends on the final findings (after suppressions and the baseline), so it is evaluated
  * the first time a report asks for it and then shared by every report of the scan: the scan job hands all
@@ -33,11 +34,18 @@ public final class Analysis {
     private final Map<String, RuleRun> runs;
     private final Facts facts;
     private final Category category;
+    private final List<Reconciliation> reconciliations;
     private Assessment checklist;
     private int checklistEvaluations;
 
     public Analysis(ScanResult scan, ResourceGraph graph, List<Finding> findings, ParseOptions options,
                     Map<String, RuleRun> runs, Facts facts, Category category) {
+        this(scan, graph, findings, options, runs, facts, category, List.of());
+    }
+
+    public Analysis(ScanResult scan, ResourceGraph graph, List<Finding> findings, ParseOptions options,
+                    Map<String, RuleRun> runs, Facts facts, Category category, List<Reconciliation> reconciliations) {
+        this.reconciliations = List.copyOf(reconciliations);
         this.scan = scan;
         this.graph = graph;
         this.findings = List.copyOf(findings);
@@ -71,6 +79,11 @@ public final class Analysis {
         return facts;
     }
 
+    /** Each configured diagram/IaC pair compared (empty when none is configured). */
+    public List<Reconciliation> reconciliations() {
+        return reconciliations;
+    }
+
     /** The solution category the checklist is judged for (null: every item applies). */
     public Category category() {
         return category;
@@ -92,7 +105,7 @@ public final class Analysis {
 
     /** The same analysis with other findings (filtered, suppressed), keeping what the rules examined and the facts. */
     public Analysis withFindings(List<Finding> other) {
-        return new Analysis(scan, graph, other, options, runs, facts, category);
+        return new Analysis(scan, graph, other, options, runs, facts, category, reconciliations);
     }
 
     /**
@@ -101,7 +114,8 @@ public final class Analysis {
      * diagnostics always stay. A null category judges every item and drops nothing.
      */
     public Analysis forCategory(Category c) {
-        return new Analysis(scan, graph, Checklist.standard().applicable(findings, c), options, runs, facts, c);
+        return new Analysis(scan, graph, Checklist.standard().applicable(findings, c), options, runs, facts, c,
+                reconciliations);
     }
 
     /** Unsuppressed findings at or above {@code level}; INFO notes never count. */

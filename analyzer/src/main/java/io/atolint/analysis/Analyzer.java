@@ -9,6 +9,9 @@ import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
 import io.atolint.parse.formats.Formats;
 import io.atolint.parse.SourceTree;
+import io.atolint.reconcile.Pair;
+import io.atolint.reconcile.Reconciler;
+import io.atolint.reconcile.Reconciliation;
 import io.atolint.rule.Check;
 import io.atolint.rule.RuleContext;
 import io.atolint.rule.SourceText;
@@ -34,9 +37,20 @@ public final class Analyzer {
             .thenComparing(Finding::message);
 
     private final List<Check> checks;
+    private final List<Pair> pairs;
 
     public Analyzer(List<Check> checks) {
+        this(checks, List.of());
+    }
+
+    private Analyzer(List<Check> checks, List<Pair> pairs) {
         this.checks = List.copyOf(checks);
+        this.pairs = List.copyOf(pairs);
+    }
+
+    /** The same analyzer, also comparing each diagram with the IaC it should show. */
+    public Analyzer withPairs(List<Pair> diagramIacPairs) {
+        return new Analyzer(checks, diagramIacPairs);
     }
 
     /** Every rule that runs without configuration (opt-in rules are left out). */
@@ -91,8 +105,16 @@ public final class Analyzer {
         for (Model m : scan.models()) {
             findings.addAll(m.findings());
         }
+        List<Reconciliation> reconciliations = List.of();
+        try {
+            reconciliations = new Reconciler(facts, options.regionOpt().orElse(null)).reconcile(pairs);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a defect in the comparison must not hide the rules' findings; it is reported, not thrown
+            findings.add(new Finding("RECON001", Severity.INFO, "internal error while comparing diagrams with IaC: " + e,
+                    SourceLocation.ofFile(pairs.get(0).diagram())));
+        }
         for (Check c : checks) {
-            RuleContext ctx = new RuleContext(c.meta(), facts, options, sources);
+            RuleContext ctx = new RuleContext(c.meta(), facts, options, sources).withReconciliations(reconciliations);
             try {
                 c.check(ctx);
                 findings.addAll(ctx.findings());
@@ -106,6 +128,6 @@ public final class Analyzer {
             }
         }
         findings.sort(ORDER);
-        return new Analysis(scan, graph, findings, options, runs, facts, null);
+        return new Analysis(scan, graph, findings, options, runs, facts, null, reconciliations);
     }
 }

@@ -87,6 +87,11 @@ public final class Rules {
                 new io.atolint.checks.diagram.DeploymentShown(),
                 new io.atolint.checks.diagram.TiersAcrossAzs(),
                 new io.atolint.checks.diagram.OutsideElementsShown(),
+                new io.atolint.checks.recon.DeployedNotDrawn(),
+                new io.atolint.checks.recon.DrawnNotDeployed(),
+                new io.atolint.checks.recon.AzClaimNotBacked(),
+                new io.atolint.checks.recon.LinkClaimNotBacked(),
+                new io.atolint.checks.recon.OutsideLinkMismatch(),
                 new SuppressionWithoutReason(RuleCatalog::isRule),
                 new SuppressionOfUnknownRule(RuleCatalog::isRule));
     }

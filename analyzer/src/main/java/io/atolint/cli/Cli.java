@@ -25,7 +25,7 @@ public final class Cli {
 
     /** Every command, in the order help lists them. */
     static final List<Command> COMMANDS = List.of(new ScanCommand(), new RulesCommand(), new SimulateCommand(),
-            new DescribeCommand(), new GraphCommand(), new ChecklistCommand());
+            new ReconcileCommand(), new DescribeCommand(), new GraphCommand(), new ChecklistCommand());
 
     private final Console console;
 

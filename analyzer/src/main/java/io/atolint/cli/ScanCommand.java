@@ -103,7 +103,7 @@ final class ScanCommand implements Command {
                 + Category.ids() + ")"));
     }
 
-    private static Severity severity(String s) throws UsageException {
+    static Severity severity(String s) throws UsageException {
         try {
             Severity sev = Severity.parse(s);
             if (sev == Severity.INFO) {

@@ -10,6 +10,7 @@ import io.atolint.model.Severity;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceTree;
+import io.atolint.reconcile.Pair;
 import io.atolint.report.ReportSettings;
 import io.atolint.rule.Check;
 import io.atolint.checks.Rules;
@@ -50,19 +51,32 @@ final class ScanJob {
 
     /**
      * What to scan and how; every path and file name is as the user gave it. Without {@code checks} the
-     * analysis has the graph, its topology and the parse findings only (graph, simulate).
+     * analysis has the graph, its topology and the parse findings only (graph, simulate). {@code pairs} are
+     * the diagrams to compare with their IaC (null: those the configuration names); {@code rules}, when not
+     * null, are the only rules that run ({@code reconcile} runs its own).
      */
     record Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
-                   List<ReportOutput> outputs, String baseline, String createBaseline, boolean checks) {
+                   List<ReportOutput> outputs, String baseline, String createBaseline, boolean checks,
+                   List<Pair> pairs, Set<String> rules) {
 
         Request(List<String> paths, ParseOptions options, AtolintConfig config, Category category,
                 List<ReportOutput> outputs, String baseline, String createBaseline) {
-            this(paths, options, config, category, outputs, baseline, createBaseline, true);
+            this(paths, options, config, category, outputs, baseline, createBaseline, true, null, null);
         }
 
         /** The model, graph and topology of the paths, no rule run. */
         static Request withoutChecks(List<String> paths, ParseOptions options, AtolintConfig config) {
-            return new Request(paths, options, config, null, List.of(), null, null, false);
+            return new Request(paths, options, config, null, List.of(), null, null, false, null, null);
+        }
+
+        /** The same request, comparing these diagram/IaC pairs instead of the configured ones. */
+        Request withPairs(List<Pair> p) {
+            return new Request(paths, options, config, category, outputs, baseline, createBaseline, checks, p, rules);
+        }
+
+        /** The same request, running only these rules. */
+        Request onlyRules(Set<String> ids) {
+            return new Request(paths, options, config, category, outputs, baseline, createBaseline, checks, pairs, ids);
         }
     }
 
@@ -86,10 +100,15 @@ final class ScanJob {
         try (Progress progress = new Progress(err, terminal.stderrIsTerminal())) {
             // the scan reads every file once; the text of those with suppression comments stays for triage
             SourceText sources = new SourceText(progress.track(trees), Declarations::mayHoldComments);
+            List<Pair> pairs = req.pairs() != null ? req.pairs() : ConfigPairs.of(req.config(), listed);
             if (!req.checks()) {
-                return new Result(new Analyzer(List.of()).analyze(sources, req.options()), false);
+                return new Result(new Analyzer(List.of()).withPairs(pairs).analyze(sources, req.options()), false);
             }
-            analysis = new Analyzer(enabledChecks(req.config())).analyze(sources, req.options());
+            List<Check> checks = enabledChecks(req.config());
+            if (req.rules() != null) {
+                checks.removeIf(c -> !req.rules().contains(c.meta().id()));
+            }
+            analysis = new Analyzer(checks).withPairs(pairs).analyze(sources, req.options());
             analysis = analysis.forCategory(req.category());
             progress.phase("triage");
             analysis = Triage.apply(analysis, sources, triage(req.config(), baseline));

@@ -1,6 +1,7 @@
 package io.atolint.cli;
 
 import io.atolint.analysis.Analysis;
+import io.atolint.report.ReconciliationReport;
 import io.atolint.report.SimulationReport;
 import io.atolint.topology.Verdict;
 
@@ -14,7 +15,9 @@ import java.util.Locale;
 final class SimulateCommand implements Command {
     private static final List<Opt> OPTIONS = Opt.concat(ScanInput.OPTIONS,
             Opt.of("format", "text|json", "output format (default text)"),
-            Opt.OUTPUT);
+            Opt.OUTPUT,
+            Opt.of("diagram", "FILE", "also simulate this diagram and show both side by side per AZ"),
+            ReconcileCommand.PAGE);
 
     @Override
     public String name() {
@@ -23,7 +26,7 @@ final class SimulateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "simulate PATH... [options]";
+        return "simulate PATH... [--diagram FILE [--page N]] [options]";
     }
 
     @Override
@@ -43,12 +46,23 @@ final class SimulateCommand implements Command {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("unknown format '" + format + "' (expected text or json)");
         }
-        Analysis analysis = console.job().run(ScanJob.Request.withoutChecks(in.paths(), in.options(), in.config()))
-                .analysis();
+        ScanJob.Request request = ScanJob.Request.withoutChecks(in.paths(), in.options(), in.config());
+        String diagram = args.value("diagram");
+        if (diagram != null) {
+            // a diagram beside its IaC: both simulations, side by side per AZ (else the configured pairs)
+            request = ScanJob.Request.withoutChecks(ReconcileCommand.withDiagram(in.paths(), diagram), in.options(),
+                    in.config()).withPairs(List.of(ReconcileCommand.pair(diagram, args, in.paths())));
+        } else if (args.has("page")) {
+            throw new UsageException("--page needs --diagram");
+        }
+        Analysis analysis = console.job().run(request).analysis();
         if (format.equals("json")) {
             console.write(args.value("output"), stream -> SimulationReport.json(analysis, stream));
         } else {
-            console.writeText(args.value("output"), ps -> SimulationReport.text(analysis, ps));
+            console.writeText(args.value("output"), ps -> {
+                SimulationReport.text(analysis, ps);
+                ReconciliationReport.sideBySide(analysis, ps);
+            });
         }
         if (SimulationReport.failure(analysis) != null) {
             return Cli.ERROR; // a defect kept the topology from being built: nothing was simulated

@@ -16,11 +16,30 @@ import java.util.Map;
  * @param formats     default reports, as {@code --format} takes them ({@code text}, {@code sarif=atolint.sarif})
  * @param limits      safety limits by {@code --limit} name ({@code file-bytes: 20000000})
  * @param docsUri     where the rules reference is published, for the help links of SARIF and Markdown
+ * @param reconcile   the diagrams to compare with the IaC they should show, paths relative to {@code baseDir}
  */
 public record AtolintConfig(String file, String baseDir, String region, String category, Severity failOn,
                             List<String> formats, Map<String, String> parameters, Map<String, String> variables,
                             List<String> ignorePaths, Map<String, RuleSetting> rules, String baseline,
-                            Map<String, Long> limits, String docsUri) {
+                            Map<String, Long> limits, String docsUri, List<DiagramPair> reconcile) {
+
+    /**
+     * A diagram and the IaC it should show, as written: paths relative to the configuration's directory
+     * (never outside it), the page (null: every page), and where the entry is written.
+     */
+    public record DiagramPair(String diagram, Integer page, List<String> iac, int line, int column) {
+        public DiagramPair {
+            iac = List.copyOf(iac);
+        }
+    }
+
+    public AtolintConfig(String file, String baseDir, String region, String category, Severity failOn,
+                         List<String> formats, Map<String, String> parameters, Map<String, String> variables,
+                         List<String> ignorePaths, Map<String, RuleSetting> rules, String baseline,
+                         Map<String, Long> limits, String docsUri) {
+        this(file, baseDir, region, category, failOn, formats, parameters, variables, ignorePaths, rules, baseline,
+                limits, docsUri, List.of());
+    }
 
     public AtolintConfig {
         formats = List.copyOf(formats);
@@ -29,6 +48,7 @@ public record AtolintConfig(String file, String baseDir, String region, String c
         ignorePaths = List.copyOf(ignorePaths);
         rules = Map.copyOf(rules);
         limits = Map.copyOf(limits);
+        reconcile = List.copyOf(reconcile);
     }
 
     /** No configuration file. */

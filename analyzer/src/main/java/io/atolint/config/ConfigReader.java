@@ -31,7 +31,8 @@ import java.util.Set;
  */
 public final class ConfigReader {
     public static final Set<String> KEYS = Set.of("region", "category", "fail-on", "formats", "parameters", "variables",
-            "ignore-paths", "rules", "baseline", "limits", "docs-uri");
+            "ignore-paths", "rules", "baseline", "limits", "docs-uri", "reconcile");
+    private static final Set<String> PAIR_KEYS = Set.of("diagram", "page", "iac");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity");
 
     private final String file;
@@ -80,6 +81,7 @@ public final class ConfigReader {
         String baseline = null;
         Map<String, Long> limits = Map.of();
         String docsUri = null;
+        List<AtolintConfig.DiagramPair> reconcile = List.of();
         Set<String> seen = new java.util.HashSet<>();
         for (NodeTuple t : root.getValue()) {
             String key = keyOf(t);
@@ -125,17 +127,18 @@ public final class ConfigReader {
                         throw error(v, "docs-uri: expected an absolute http(s) URI (SARIF needs one), got '" + docsUri + "'");
                     }
                 }
+                case "reconcile" -> reconcile = pairs(v);
                 default -> throw error(t.getKeyNode(), "unknown key '" + key + "' (known keys: "
                         + String.join(", ", sorted(KEYS)) + ")");
             }
         }
         return new AtolintConfig(file, baseDir, region, category, failOn, formats, parameters, variables, ignore,
-                rules, baseline, limits, docsUri);
+                rules, baseline, limits, docsUri, reconcile);
     }
 
     private static AtolintConfig withBase(AtolintConfig c, String baseDir) {
         return new AtolintConfig(c.file(), baseDir, c.region(), c.category(), c.failOn(), c.formats(), c.parameters(),
-                c.variables(), c.ignorePaths(), c.rules(), c.baseline(), c.limits(), c.docsUri());
+                c.variables(), c.ignorePaths(), c.rules(), c.baseline(), c.limits(), c.docsUri(), c.reconcile());
     }
 
     private Map<String, AtolintConfig.RuleSetting> rules(Node v) throws ConfigException {
@@ -168,6 +171,73 @@ public final class ConfigReader {
             out.put(id, new AtolintConfig.RuleSetting(enabled, severity));
         }
         return out;
+    }
+
+    /**
+     * {@code reconcile: [{diagram: docs/arch.drawio, page: 2, iac: [infra/]}]}: each diagram with the IaC it
+     * should show. Paths are relative to this file and must stay inside its directory (the repository): an
+     * absolute path or one that climbs out with {@code ..} is an error, never read.
+     */
+    private List<AtolintConfig.DiagramPair> pairs(Node v) throws ConfigException {
+        if (!(v instanceof SequenceNode seq)) {
+            throw error(v, "reconcile: expected a list of {diagram, iac} pairs");
+        }
+        List<AtolintConfig.DiagramPair> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            MappingNode m = map(item, "reconcile");
+            String diagram = null;
+            Integer page = null;
+            List<String> iac = null;
+            for (NodeTuple t : m.getValue()) {
+                String k = keyOf(t);
+                Node value = t.getValueNode();
+                switch (k) {
+                    case "diagram" -> diagram = inside(value, scalar(value, "reconcile.diagram"));
+                    case "page" -> {
+                        try {
+                            page = Integer.parseInt(scalar(value, "reconcile.page"));
+                        } catch (NumberFormatException e) {
+                            page = 0;
+                        }
+                        if (page < 1) {
+                            throw error(value, "reconcile.page: expected a page number from 1");
+                        }
+                    }
+                    case "iac" -> {
+                        iac = new ArrayList<>();
+                        List<Node> nodes = value instanceof SequenceNode s ? s.getValue() : List.of(value);
+                        for (Node n : nodes) {
+                            iac.add(inside(n, scalar(n, "reconcile.iac")));
+                        }
+                        if (iac.isEmpty()) {
+                            throw error(value, "reconcile.iac: name at least one file or directory");
+                        }
+                    }
+                    default -> throw error(t.getKeyNode(), "reconcile: unknown key '" + k + "' (known keys: "
+                            + String.join(", ", sorted(PAIR_KEYS)) + ")");
+                }
+            }
+            if (diagram == null || iac == null) {
+                throw error(item, "reconcile: each pair needs a diagram and its iac (files or directories)");
+            }
+            Optional<Mark> at = item.getStartMark();
+            out.add(new AtolintConfig.DiagramPair(diagram, page, iac, at.map(x -> x.getLine() + 1).orElse(0),
+                    at.map(x -> x.getColumn() + 1).orElse(0)));
+        }
+        return out;
+    }
+
+    /** A path relative to the configuration's directory that stays inside it, normalised. */
+    private String inside(Node n, String path) throws ConfigException {
+        String p = path.trim().replace('\\', '/');
+        if (p.isEmpty() || p.startsWith("/") || p.matches("^[A-Za-z]:.*") || p.contains("\0")) {
+            throw error(n, "reconcile: '" + path + "' must be a path relative to this file's directory");
+        }
+        String normal = java.nio.file.Path.of(p).normalize().toString().replace('\\', '/');
+        if (normal.equals("..") || normal.startsWith("../")) {
+            throw error(n, "reconcile: '" + path + "' leaves the repository; only paths inside it are read");
+        }
+        return normal.isEmpty() ? "." : normal;
     }
 
     private Boolean onOff(ScalarNode n, String id) throws ConfigException {

@@ -4,6 +4,7 @@ import io.atolint.model.Finding;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ReadResult;
 import io.atolint.parse.SourceTree;
+import io.atolint.reconcile.Pair;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -25,7 +26,8 @@ final class FixtureCases {
      * @param peers what other tools decide on the case ({@code peers:} in {@code case.yaml}), one map per
      *              peer check and resource ({@code check}, {@code resource}, {@code says}, {@code why})
      */
-    record Case(String ruleId, String name, SourceTree tree, ParseOptions options, List<Map<String, Object>> peers) {
+    record Case(String ruleId, String name, SourceTree tree, ParseOptions options, List<Map<String, Object>> peers,
+                List<Pair> pairs) {
     }
 
     private FixtureCases() {
@@ -50,7 +52,7 @@ final class FixtureCases {
                 String prefix = root + "/" + rule + "/" + name;
                 SourceTree sub = new Sub(fixtures, prefix, files);
                 list.add(new Case(rule, name, sub, options(fixtures, prefix + "/case.yaml"),
-                        peers(fixtures, prefix + "/case.yaml")));
+                        peers(fixtures, prefix + "/case.yaml"), pairs(fixtures, prefix)));
             });
             out.put(rule, list);
         });
@@ -101,6 +103,25 @@ final class FixtureCases {
             o = o.withVariables(vars);
         }
         return o;
+    }
+
+    /** The diagram/IaC pairs a case compares ({@code reconcile:} of its {@code case.yaml}, paths relative to it). */
+    private static List<Pair> pairs(SourceTree tree, String prefix) {
+        List<Pair> out = new ArrayList<>();
+        if (!(tree.readText(prefix + "/case.yaml") instanceof ReadResult.Text t)
+                || !(new Load(LoadSettings.builder().build()).loadFromString(t.file().text()) instanceof Map<?, ?> m)
+                || !(m.get("reconcile") instanceof List<?> list)) {
+            return out;
+        }
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> p && p.get("iac") instanceof List<?> iac) {
+                List<String> paths = new ArrayList<>();
+                iac.forEach(i -> paths.add(prefix + "/" + i));
+                out.add(new Pair(prefix + "/" + p.get("diagram"), p.get("page") instanceof Number n ? n.intValue() : null,
+                        paths, prefix + "/case.yaml"));
+            }
+        }
+        return out;
     }
 
     /** The files of one case folder of a larger tree. */

@@ -150,7 +150,7 @@ public final class RulesReference {
         Example best = null;
         int bestRank = Integer.MAX_VALUE;
         for (FixtureCases.Case c : cases) {
-            Analysis a = new Analyzer(List.of(check)).analyze(List.of(c.tree()), c.options());
+            Analysis a = new Analyzer(List.of(check)).withPairs(c.pairs()).analyze(List.of(c.tree()), c.options());
             List<Finding> fails = a.findings().stream().filter(f -> f.ruleId().equals(check.meta().id())
                     && f.severity() != Severity.INFO).toList();
             Resource subject;

@@ -48,6 +48,7 @@ public final class HtmlReport {
                 .append("<title>atolint report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         header(a, assessment, b);
         architecture(a, b);
+        ReconciliationReport.html(a, b);
         checklist(assessment, b);
         simulation(a, b);
         findings(a, assessment, b);
@@ -84,7 +85,9 @@ public final class HtmlReport {
             b.append("<li class=\"v-").append(verdict.id()).append("\"><b>").append(v.get(verdict)).append("</b> ")
                     .append(e(verdict.label())).append("</li>");
         }
-        b.append("</ul>\n<nav><a href=\"#architecture\">Architecture</a> · <a href=\"#checklist\">Checklist</a> · ")
+        b.append("</ul>\n<nav><a href=\"#architecture\">Architecture</a> · ")
+                .append(a.reconciliations().isEmpty() ? "" : "<a href=\"#reconciliation\">Diagram vs IaC</a> · ")
+                .append("<a href=\"#checklist\">Checklist</a> · ")
                 .append("<a href=\"#simulation\">AZ-failure simulation</a> · ")
                 .append("<a href=\"#findings\">Findings</a> · <a href=\"#suppressed\">Suppressed</a></nav>\n</header>\n");
     }

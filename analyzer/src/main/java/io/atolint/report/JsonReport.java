@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code schemaVersion} changes its minor number when fields are added.
  */
 public final class JsonReport {
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
@@ -53,6 +53,9 @@ public final class JsonReport {
             }
         }
         root.set("topology", TopologyJson.section(a.facts()));
+        if (!a.reconciliations().isEmpty()) {
+            root.set("reconciliation", ReconciliationReport.json(a));
+        }
         ArrayNode skipped = root.putArray("skipped");
         a.scan().skipped().forEach((file, why) -> {
             ObjectNode s = skipped.addObject();

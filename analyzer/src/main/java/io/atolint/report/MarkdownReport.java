@@ -53,6 +53,7 @@ public final class MarkdownReport {
                 .append(" | ").append(suppressed).append(" |\n\n");
         b.append(TextReport.scope(a)).append("\n\n");
         checklist(a.checklist(), b);
+        ReconciliationReport.markdown(a, b);
         findings(a, settings, b);
         return b.toString();
     }

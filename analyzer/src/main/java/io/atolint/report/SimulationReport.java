@@ -190,6 +190,9 @@ public final class SimulationReport {
         for (Finding f : problems(a)) {
             problems.add(JsonReport.finding(f));
         }
+        if (!a.reconciliations().isEmpty()) {
+            root.set("reconciliation", ReconciliationReport.sideBySideJson(a));
+        }
         MAPPER.writeValue(out, root);
     }
 }

@@ -44,6 +44,7 @@ public final class TextReport {
         if (currentFile != null) {
             out.println();
         }
+        ReconciliationReport.text(a, out);
         TopologyText.write(a, out);
         out.println(summary(a));
     }

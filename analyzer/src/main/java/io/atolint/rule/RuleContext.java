@@ -8,6 +8,7 @@ import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseOptions;
+import io.atolint.reconcile.Reconciliation;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class RuleContext {
     private final Set<Resource> examined = new LinkedHashSet<>();
     private final Set<String> examinedUnits = new LinkedHashSet<>();
     private final Set<RuleRun.Key> informational = new LinkedHashSet<>();
+    private List<Reconciliation> reconciliations = List.of();
 
     public RuleContext(Rule rule, Facts facts, ParseOptions options, SourceText sources) {
         this.rule = rule;
@@ -43,6 +45,17 @@ public final class RuleContext {
         this.facts = facts;
         this.options = options;
         this.sources = sources;
+    }
+
+    /** The same context, with the reconciliations of the configured diagram/IaC pairs. */
+    public RuleContext withReconciliations(List<Reconciliation> r) {
+        this.reconciliations = List.copyOf(r);
+        return this;
+    }
+
+    /** Each configured diagram/IaC pair compared (empty when none is configured). */
+    public List<Reconciliation> reconciliations() {
+        return reconciliations;
     }
 
     public ResourceGraph graph() {

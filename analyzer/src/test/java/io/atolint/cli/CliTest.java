@@ -61,7 +61,7 @@ class CliTest {
         Run r = run("scan", fixture("fixtures/demo/three-tier"), "--region", "us-east-1", "--format", "json");
         assertEquals(Cli.FINDINGS, r.code());
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertEquals("1.1", root.get("schemaVersion").asText());
+        assertEquals("1.2", root.get("schemaVersion").asText());
         JsonNode f = null;
         for (JsonNode x : root.get("findings")) {
             if (x.get("ruleId").asText().equals("HA001") && f == null) {

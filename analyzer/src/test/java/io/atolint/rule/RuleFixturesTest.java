@@ -39,7 +39,7 @@ class RuleFixturesTest {
     }
 
     private static void run(Check check, FixtureCase c) {
-        Analysis a = new Analyzer(List.of(check)).analyze(List.of(c.tree()), c.parseOptions());
+        Analysis a = new Analyzer(List.of(check)).withPairs(c.pairs()).analyze(List.of(c.tree()), c.parseOptions());
         assertTrue(!a.graph().models().isEmpty() || !c.expected().isEmpty() || c.option("emptyOk") != null,
                 c.display() + ": nothing was read from the case folder");
         List<Finding> parseErrors = a.findings().stream()

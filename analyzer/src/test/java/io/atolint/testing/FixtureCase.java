@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  * {@code @0} (file level), optionally {@code {{exact message}}}. {@code case.yaml} may set
  * {@code region}, {@code parameters}, {@code variables}, {@code varFiles}, {@code scan} (a subdirectory to
  * scan, the case folder being the repository root, as {@code atolint scan examples/complete} in a git
- * work tree) and list {@code findings} ({@code file}, {@code line}, {@code severity}, {@code message})
- * for files that cannot carry comments.
+ * work tree), the diagram/IaC pairs to compare ({@code reconcile: [{diagram, page, iac: [...]}]}, paths
+ * relative to the case) and list {@code findings} ({@code file}, {@code line}, {@code severity},
+ * {@code message}) for files that cannot carry comments.
  */
 public final class FixtureCase {
     private static final Pattern MARKER = Pattern.compile(
@@ -132,6 +133,25 @@ public final class FixtureCase {
             o = o.withVarFiles(vf);
         }
         return o;
+    }
+
+    /** The diagram/IaC pairs of {@code case.yaml}, in the coordinates of the scanned tree. */
+    public List<io.atolint.reconcile.Pair> pairs() {
+        List<io.atolint.reconcile.Pair> out = new ArrayList<>();
+        if (!(options.get("reconcile") instanceof List<?> list)) {
+            return out;
+        }
+        for (Object o : list) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            List<String> iac = new ArrayList<>();
+            for (Object p : (List<?>) m.get("iac")) {
+                iac.add(display + "/" + p);
+            }
+            Object page = m.get("page");
+            out.add(new io.atolint.reconcile.Pair(display + "/" + m.get("diagram"),
+                    page == null ? null : ((Number) page).intValue(), iac, display + "/case.yaml"));
+        }
+        return out;
     }
 
     public Object option(String key) {

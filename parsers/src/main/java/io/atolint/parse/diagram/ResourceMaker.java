@@ -57,6 +57,8 @@ final class ResourceMaker {
         if (n.container) {
             meta.put("container", "true");
         }
+        // where it is drawn, for comparisons that read the picture's geometry (the N-th AZ box from the left)
+        meta.put("box", String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", n.box().x(), n.box().y(), n.box().w(), n.box().h()));
         if (inLegend(n)) {
             meta.put("legend", "true");
         }
