@@ -79,7 +79,8 @@ public final class AdministratorAccessAttached implements Check {
                 .filter(s -> s.effect() == PolicyDocument.Effect.ALLOW)
                 .flatMap(s -> s.principals().stream())
                 .filter(p -> p.type().equalsIgnoreCase("Service"))
-                .map(p -> p.id().asString().orElse(p.id().describe())).distinct().toList();
+                .map(p -> p.id().asString().orElseGet(() -> "a service the files do not name ("
+                        + (p.id() instanceof Value.Unknown u ? u.reason() : p.id().describe()) + ")")).distinct().toList();
         if (!services.isEmpty()) {
             ctx.report(reportOn, at, Names.of(holder) + " has AdministratorAccess" + via + " and is assumed by "
                     + String.join(", ", services) + ": a workload with every permission", List.of());

@@ -100,9 +100,14 @@ public final class PolicyDocument {
                             || raw.charAt(end) == '-')) {
                         end++;
                     }
-                    String name = raw.substring(i, end);
+                    // the whole address, module path included: a document of the same name in another module is another document
+                    int start = i;
+                    while (start > 0 && (Character.isLetterOrDigit(raw.charAt(start - 1)) || "._-[]\"".indexOf(raw.charAt(start - 1)) >= 0)) {
+                        start--;
+                    }
+                    String name = raw.substring(start, end);
                     for (Resource r : graph.resources(Kind.IAM_POLICY_DOCUMENT)) {
-                        if (r.name().equals(name) || r.name().endsWith("." + name)) {
+                        if (r.name().equals(name)) {
                             return Optional.of(r);
                         }
                     }

@@ -13,7 +13,9 @@ import java.util.Map;
  * What data sources give before plan time. {@code aws_availability_zones} is the one that decides
  * placement: its {@code names} are the region's AZs, symbolic (element {@code i} of a family of
  * provably distinct zones) or, with {@code --region} or a root module whose default aws provider names
- * its region, the names of the region table minus {@code exclude_names}. Every other data source is UNKNOWN: it is read from the cloud.
+ * its region, the names of the region table minus {@code exclude_names}. {@code aws_iam_policy_document}
+ * is built locally by the provider ({@link IamPolicyDocuments}); {@code aws_iam_policy} named by ARN has
+ * that ARN (and AdministratorAccess its document). Every other data source is UNKNOWN: it is read from the cloud.
  */
 final class DataSources {
     private DataSources() {
@@ -22,6 +24,12 @@ final class DataSources {
     static Value value(TerraformRun run, ModuleInstance module, ModuleConfig.Decl d, String type,
                        ModuleInstance.Instance instance, SourceLocation at) {
         String addr = instance.address();
+        if (type.equals("aws_iam_policy_document")) {
+            return IamPolicyDocuments.value(run, module, d, instance, at);
+        }
+        if (type.equals("aws_iam_policy")) {
+            return managedPolicy(run, module, d, instance, at);
+        }
         if (!type.equals("aws_availability_zones")) {
             return new Value.Unknown(addr + " is read from the cloud at plan time", addr, List.of(), at);
         }
@@ -63,5 +71,29 @@ final class DataSources {
             m.put("id", new Value.Unknown("region not given", addr + ".id", List.of(), at));
         }
         return Values.map(m, at);
+    }
+
+    /** The document of the AWS managed policy AdministratorAccess, which AWS publishes and does not change. */
+    private static final String ADMINISTRATOR_ACCESS =
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    /** {@code data "aws_iam_policy"}: its {@code arn} is the one configured; the rest is read from the cloud. */
+    private static Value managedPolicy(TerraformRun run, ModuleInstance module, ModuleConfig.Decl d,
+                                       ModuleInstance.Instance instance, SourceLocation at) {
+        String addr = instance.address();
+        String why = addr + " is read from the cloud at plan time";
+        Env env = new Env(module, d.file(), addr).with(instance.bindings());
+        Map<String, Value> m = new LinkedHashMap<>();
+        HclAttribute arn = d.block().body().attribute("arn").orElse(null);
+        if (arn != null) {
+            Value v = run.evaluate(arn.value(), env);
+            m.put("arn", v);
+            if (v.asString().isPresent()) {
+                if (v.asString().get().matches("arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess")) {
+                    m.put("policy", Values.str(ADMINISTRATOR_ACCESS, at));
+                }
+            }
+        }
+        return new Value.MapV(m, Map.of(), at).withUnknownRest(why);
     }
 }

@@ -116,9 +116,14 @@ final class Functions {
                 return v;
             }
         }
-        if (name.equals("jsonencode") && args.size() == 1 && args.get(0) instanceof Value.MapV m && !Values.isKnown(m)) {
+        if (name.equals("jsonencode") && args.size() == 1 && args.get(0) instanceof Value.MapV m
+                && (!Values.isKnown(m) || !Values.refs(m).isEmpty())) {
             // A document with unresolved leaves (an ARN of a resource created alongside) keeps its structure, so
             // that rules read the statements they can and see UNKNOWN only where a value is not resolved.
+            return m;
+        }
+        if (name.equals("jsondecode") && args.size() == 1 && args.get(0) instanceof Value.MapV m) {
+            // JSON text kept structured (above, and aws_iam_policy_document's json) decodes to itself
             return m;
         }
         Def def = TABLE.get(name);

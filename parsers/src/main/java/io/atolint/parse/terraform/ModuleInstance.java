@@ -334,7 +334,9 @@ final class ModuleInstance {
         }
         Expansion x = expansion("data", type + "." + name, d);
         if (!x.isKnown()) {
-            return new Value.Unknown(x.unknownReason(), addr, List.of(), at);
+            // a policy document of unknown count is still in the model (one instance): rules read its statements
+            return new Value.Unknown(x.unknownReason(), addr, type.equals("aws_iam_policy_document")
+                    ? List.of(new Value.Ref(run.idOf(addr), null, at)) : List.of(), at);
         }
         return collect(x, i -> DataSources.value(run, this, d, type, i, at), at);
     }

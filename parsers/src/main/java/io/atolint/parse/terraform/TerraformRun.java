@@ -44,6 +44,8 @@ final class TerraformRun {
     private final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
     private final Map<String, Value.MapV> attributes = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
+    private final Set<String> dataEvaluating = new HashSet<>();
+    private final Set<String> opaqueInProgress = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
     private long steps;
     private boolean budgetSpent;
@@ -238,6 +240,9 @@ final class TerraformRun {
                 }
                 ignoredChanges(d).ifPresent(v -> meta.put("ignore_changes", v));
                 Value.MapV attrs = attributesOf(id);
+                if (model.contains(id)) {
+                    continue;
+                }
                 model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attrs,
                         d.location(i.address()), Format.TERRAFORM, meta));
                 if (!x.isKnown() && reported.add("count:" + i.address())) {
@@ -279,7 +284,11 @@ final class TerraformRun {
                     continue;
                 }
                 instances.put(id, new InstanceRecord(module, d, type, i));
-                model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attributesOf(id),
+                Value.MapV attrs = attributesOf(id);
+                if (model.contains(id)) {
+                    continue;
+                }
+                model.add(new Resource(id, i.address(), type, ModuleInstance.kindOf(type), attrs,
                         d.location(i.address()), Format.TERRAFORM, rootMeta(module)));
             }
         }
@@ -401,6 +410,15 @@ final class TerraformRun {
         }
     }
 
+    /** Marks a data source instance as being evaluated; false when it already is (it depends on itself). */
+    boolean enterData(String address) {
+        return dataEvaluating.add(address);
+    }
+
+    void exitData(String address) {
+        dataEvaluating.remove(address);
+    }
+
     // ---------------------------------------------------------------- references to resources
 
     /** Identity attributes are references; others are the configured value when there is one. */
@@ -485,9 +503,20 @@ final class TerraformRun {
     void opaque(ModuleInstance parent, String name, ModuleConfig.Decl d, String source, String why, SourceLocation at) {
         String address = parent.prefix() + "module." + name;
         String id = idOf(address);
-        if (model.contains(id)) {
+        if (model.contains(id) || !opaqueInProgress.add(id)) {
+            // in progress: an input (a policy document naming the module's outputs) reads the module again,
+            // whose outputs are UNKNOWN whichever call answers
             return;
         }
+        try {
+            addOpaque(parent, name, d, source, why, at, address, id);
+        } finally {
+            opaqueInProgress.remove(id);
+        }
+    }
+
+    private void addOpaque(ModuleInstance parent, String name, ModuleConfig.Decl d, String source, String why,
+                           SourceLocation at, String address, String id) {
         Env env = new Env(parent, d.file(), address);
         Map<String, Value> inputs = new LinkedHashMap<>();
         Map<String, SourceLocation> keys = new LinkedHashMap<>();
@@ -501,6 +530,9 @@ final class TerraformRun {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("source", source);
         meta.putAll(rootMeta(parent));
+        if (model.contains(id)) {
+            return;
+        }
         model.add(new Resource(id, address, "module", Kind.MODULE, new Value.MapV(inputs, keys, at), at,
                 Format.TERRAFORM, meta));
         note(at, "module " + name + " (source " + source + ") is not in the scanned files: read as one opaque node"
