@@ -41,11 +41,13 @@ final class Connectors {
     private final Map<Resource, Resource> attachedTo = new HashMap<>();
 
     private final List<DrawnPage.Link> arrowShapes;
+    private final Set<String> pipes;
 
-    Connectors(DrawnPage page, List<DrawnPage.Link> arrowShapes, Map<String, PageNode> nodes,
+    Connectors(DrawnPage page, List<DrawnPage.Link> arrowShapes, Set<String> pipes, Map<String, PageNode> nodes,
                Map<String, Resource> resources) {
         this.page = page;
         this.arrowShapes = arrowShapes;
+        this.pipes = pipes;
         this.nodes = nodes;
         this.resources = resources;
     }
@@ -124,14 +126,18 @@ final class Connectors {
                     || d.placement().scope() == Placement.Scope.OUTSIDE_AWS
                     ? RelationType.CONNECTS_OUTSIDE : RelationType.ROUTES_TO;
             String label = Labels.oneLine(l.label());
-            if (VPN_LINE.matcher(label).find() && (site(s) || site(d)) && !(site(s) && site(d))) {
+            // a pipe labelled only "Tunnel 1" is a VPN tunnel when it ends at a customer gateway
+            boolean vpnPipe = pipes.contains(l.id())
+                    && (s.kind() == Kind.CUSTOMER_GATEWAY || d.kind() == Kind.CUSTOMER_GATEWAY);
+            if ((VPN_LINE.matcher(label).find() || vpnPipe) && (site(s) || site(d)) && !(site(s) && site(d))) {
                 Resource vpn = vpnLine(model, l, label);
                 Resource siteEnd = site(s) ? s : d;
                 Resource awsEnd = site(s) ? d : s;
                 model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, siteEnd, vpn, label, l.at()));
                 model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, vpn, awsEnd, label, l.at()));
                 views.add(new DiagramView.EdgeView(l.id(), siteEnd, awsEnd, RelationType.CONNECTS_OUTSIDE, label,
-                        "a line labelled as a VPN: one Site-to-Site VPN connection"));
+                        pipes.contains(l.id()) ? "a pipe drawn as a VPN tunnel: one Site-to-Site VPN connection"
+                        : "a line labelled as a VPN: one Site-to-Site VPN connection"));
                 continue;
             }
             model.relate(new Relation(type, s, d, label, l.at()));
