@@ -155,14 +155,36 @@ public final class SiteConnectivity {
         return out;
     }
 
-    /** A device drawn inside an on-premises box belongs to that drawn site. */
+    /**
+     * A device drawn inside an on-premises box, or joined to it by a line (a Direct Connect icon with a line
+     * to the data center), belongs to that drawn site: it is never a site of its own besides it.
+     */
     private static boolean drawnAtSite(Model model, Resource r) {
+        return drawnAtSite(model, r, new java.util.HashSet<>());
+    }
+
+    /** Also a device joined by a line to a device of the site (the Direct Connect to its customer gateway). */
+    private static boolean drawnAtSite(Model model, Resource r, Set<Resource> seen) {
+        if (!seen.add(r)) {
+            return false;
+        }
+        if (r.placement().scope() == Placement.Scope.OUTSIDE_AWS && !model.resources(Kind.ON_PREMISES).isEmpty()) {
+            return true;
+        }
         for (Relation rel : model.relations()) {
-            if (rel.target().equals(r) && rel.source().kind() == Kind.ON_PREMISES) {
+            if (rel.target().equals(r) && rel.source().kind() == Kind.ON_PREMISES
+                    || rel.source().equals(r) && rel.target().kind() == Kind.ON_PREMISES) {
                 return true;
             }
         }
-        return r.placement().scope() == Placement.Scope.OUTSIDE_AWS && !model.resources(Kind.ON_PREMISES).isEmpty();
+        for (Relation rel : model.relations()) {
+            Resource other = rel.source().equals(r) ? rel.target() : rel.target().equals(r) ? rel.source() : null;
+            if (other != null && DEVICES.contains(other.kind())
+                    && rel.type() != io.atolint.model.RelationType.REFERENCES && drawnAtSite(model, other, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> asnOf(Resource cgw) {

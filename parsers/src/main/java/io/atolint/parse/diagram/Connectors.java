@@ -29,6 +29,8 @@ final class Connectors {
     private static final java.util.regex.Pattern VPN_LINE = java.util.regex.Pattern.compile(
             "(?i)\\b(vpn|ipsec|site[- ]to[- ]site)\\b");
     private static final double SNAP_DISTANCE = 50;
+    /** How far from a line a free text may sit and still be read as its label. */
+    private static final double BESIDE = 20;
     private static final double ATTACH_DISTANCE = 20;
     private static final Set<Kind> ATTACHMENTS = EnumSet.of(Kind.NETWORK_INTERFACE, Kind.SECURITY_GROUP,
             Kind.ELASTIC_IP);
@@ -41,11 +43,13 @@ final class Connectors {
     private final Map<Resource, Resource> attachedTo = new HashMap<>();
 
     private final List<DrawnPage.Link> arrowShapes;
+    private final Set<String> pipes;
 
-    Connectors(DrawnPage page, List<DrawnPage.Link> arrowShapes, Map<String, PageNode> nodes,
+    Connectors(DrawnPage page, List<DrawnPage.Link> arrowShapes, Set<String> pipes, Map<String, PageNode> nodes,
                Map<String, Resource> resources) {
         this.page = page;
         this.arrowShapes = arrowShapes;
+        this.pipes = pipes;
         this.nodes = nodes;
         this.resources = resources;
     }
@@ -124,20 +128,59 @@ final class Connectors {
                     || d.placement().scope() == Placement.Scope.OUTSIDE_AWS
                     ? RelationType.CONNECTS_OUTSIDE : RelationType.ROUTES_TO;
             String label = Labels.oneLine(l.label());
-            if (VPN_LINE.matcher(label).find() && (site(s) || site(d)) && !(site(s) && site(d))) {
+            String named = label.isEmpty() ? textBeside(l, links) : label;
+            // a pipe labelled only "Tunnel 1" is a VPN tunnel when it ends at a customer gateway
+            boolean vpnPipe = pipes.contains(l.id())
+                    && (s.kind() == Kind.CUSTOMER_GATEWAY || d.kind() == Kind.CUSTOMER_GATEWAY);
+            if ((VPN_LINE.matcher(named).find() || vpnPipe) && (site(s) || site(d)) && !(site(s) && site(d))) {
+                label = named;
                 Resource vpn = vpnLine(model, l, label);
                 Resource siteEnd = site(s) ? s : d;
                 Resource awsEnd = site(s) ? d : s;
                 model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, siteEnd, vpn, label, l.at()));
                 model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, vpn, awsEnd, label, l.at()));
                 views.add(new DiagramView.EdgeView(l.id(), siteEnd, awsEnd, RelationType.CONNECTS_OUTSIDE, label,
-                        "a line labelled as a VPN: one Site-to-Site VPN connection"));
+                        !named.equals(Labels.oneLine(l.label())) ? "a text naming a VPN drawn on the line: one Site-to-Site VPN connection"
+                        : pipes.contains(l.id()) ? "a pipe drawn as a VPN tunnel: one Site-to-Site VPN connection"
+                        : "a line labelled as a VPN: one Site-to-Site VPN connection"));
                 continue;
             }
             model.relate(new Relation(type, s, d, label, l.at()));
             String how = snapped.toString() + (snapped.length() > 0 && !note.isEmpty() ? "; " : "") + note;
             views.add(new DiagramView.EdgeView(l.id(), s, d, type, label, how));
         }
+    }
+
+    /**
+     * A free text naming a VPN that an unlabelled line runs through or passes within {@link #BESIDE} of,
+     * when no other line passes as near: the text a person reads as that line's label ("AWS Site to Site
+     * VPN" written beside a dashed line between the office and the VPC). Empty when there is none.
+     */
+    private String textBeside(DrawnPage.Link l, List<DrawnPage.Link> links) {
+        String best = "";
+        double bestDistance = BESIDE;
+        for (PageNode n : nodes.values()) {
+            String text = n.ownLabel();
+            if (!n.isText() || n.usedAsLabel || resources.containsKey(n.id()) || !VPN_LINE.matcher(text).find()) {
+                continue;
+            }
+            double d = LineMarks.distance(n.box(), l, nodes);
+            if (d > bestDistance || d == bestDistance && !best.isEmpty()) {
+                continue; // on a tie the first text drawn is the label
+            }
+            boolean nearer = false;
+            for (DrawnPage.Link o : links) {
+                if (o != l && LineMarks.distance(n.box(), o, nodes) <= d) {
+                    nearer = true;
+                    break;
+                }
+            }
+            if (!nearer) {
+                best = text;
+                bestDistance = d;
+            }
+        }
+        return best;
     }
 
     /** The customer's end of a link: a customer gateway, or anything drawn outside AWS. */

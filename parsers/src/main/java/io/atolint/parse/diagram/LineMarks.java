@@ -62,6 +62,20 @@ final class LineMarks {
         }
     }
 
+    /** How far a box lies from a line as drawn (its ends at the shapes' centres or its loose points). */
+    static double distance(Box b, DrawnPage.Link l, Map<String, PageNode> nodes) {
+        List<double[]> line = polyline(l, nodes);
+        double best = Double.MAX_VALUE;
+        double[] prev = null;
+        for (double[] p : line) {
+            if (prev != null) {
+                best = Math.min(best, segmentDistance(b, prev, p));
+            }
+            prev = p;
+        }
+        return best;
+    }
+
     private static boolean isBrace(PageNode n) {
         String s = n.shape.shapeName().toLowerCase(java.util.Locale.ROOT) + " " + n.shape.style().shape().toLowerCase(java.util.Locale.ROOT);
         return s.contains("curlybrace") || s.contains("bracket") || s.contains("mxgraph.basic.brace");

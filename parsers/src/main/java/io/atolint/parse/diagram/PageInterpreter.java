@@ -47,7 +47,20 @@ public final class PageInterpreter {
 
     public DiagramView interpret() {
         List<DrawnPage.Link> arrows = new ArrayList<>();
+        java.util.Set<String> pipes = new java.util.LinkedHashSet<>();
+        List<DrawnPage.Shape> pipeShapes = page.shapes().stream().filter(ArrowShapes::isPipe).toList();
+        for (DrawnPage.Shape s : pipeShapes) {
+            boolean inner = pipeShapes.stream().anyMatch(o -> o != s && o.box().holds(s.box())
+                    && o.box().area() > s.box().area());
+            if (!inner) {
+                arrows.add(ArrowShapes.pipeAsLink(s));
+                pipes.add(s.id());
+            }
+        }
         for (DrawnPage.Shape s : page.shapes()) {
+            if (pipeShapes.contains(s)) {
+                continue;
+            }
             DrawnPage.Link arrow = ArrowShapes.asLink(s);
             if (arrow != null) {
                 arrows.add(arrow);
@@ -124,7 +137,7 @@ public final class PageInterpreter {
                 azViews.add(new DiagramView.AzView(r, azs.azOf(n), n.azHow));
             }
         }
-        Connectors connectors = new Connectors(page, arrows, nodes, resources);
+        Connectors connectors = new Connectors(page, arrows, pipes, nodes, resources);
         connectors.attachments(model);
         List<DiagramView.EdgeView> edges = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
