@@ -1,6 +1,6 @@
 package io.atolint.cli;
 
-import io.atolint.model.Finding;
+import io.atolint.parse.ForwardingSourceTree;
 import io.atolint.parse.ReadResult;
 import io.atolint.parse.SourceTree;
 
@@ -92,31 +92,19 @@ final class Progress implements AutoCloseable {
     }
 
     /** Counts the distinct files the readers open. */
-    private final class Counting implements SourceTree {
-        private final SourceTree tree;
-
+    private final class Counting extends ForwardingSourceTree {
         Counting(SourceTree tree) {
-            this.tree = tree;
-        }
-
-        @Override
-        public String root() {
-            return tree.root();
-        }
-
-        @Override
-        public List<String> files() {
-            return tree.files();
+            super(tree);
         }
 
         @Override
         public ReadResult readText(String path) {
-            return counted(path, tree.readText(path));
+            return counted(path, delegate.readText(path));
         }
 
         @Override
         public ReadResult readBytes(String path) {
-            return counted(path, tree.readBytes(path));
+            return counted(path, delegate.readBytes(path));
         }
 
         private ReadResult counted(String path, ReadResult r) {
@@ -124,21 +112,6 @@ final class Progress implements AutoCloseable {
                 read.add(path);
             }
             return r;
-        }
-
-        @Override
-        public List<Finding> problems() {
-            return tree.problems();
-        }
-
-        @Override
-        public List<String> filesInDirectory(String dir) {
-            return tree.filesInDirectory(dir);
-        }
-
-        @Override
-        public String repositoryRoot() {
-            return tree.repositoryRoot();
         }
     }
 }

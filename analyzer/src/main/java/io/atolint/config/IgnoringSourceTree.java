@@ -2,6 +2,7 @@ package io.atolint.config;
 
 import io.atolint.model.Finding;
 import io.atolint.model.SourceLocation;
+import io.atolint.parse.ForwardingSourceTree;
 import io.atolint.parse.ReadResult;
 import io.atolint.parse.SourceTree;
 
@@ -9,18 +10,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A source tree without the files a configuration ignores: they are neither listed nor readable. */
-public final class IgnoringSourceTree implements SourceTree {
-    private final SourceTree delegate;
+public final class IgnoringSourceTree extends ForwardingSourceTree {
     private final Predicate<String> ignored;
 
     public IgnoringSourceTree(SourceTree delegate, Predicate<String> ignored) {
-        this.delegate = delegate;
+        super(delegate);
         this.ignored = ignored;
-    }
-
-    @Override
-    public String root() {
-        return delegate.root();
     }
 
     @Override
@@ -52,8 +47,4 @@ public final class IgnoringSourceTree implements SourceTree {
         return delegate.filesInDirectory(dir).stream().filter(ignored.negate()).toList();
     }
 
-    @Override
-    public String repositoryRoot() {
-        return delegate.repositoryRoot();
-    }
 }

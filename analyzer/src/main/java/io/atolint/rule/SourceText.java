@@ -1,6 +1,6 @@
 package io.atolint.rule;
 
-import io.atolint.model.Finding;
+import io.atolint.parse.ForwardingSourceTree;
 import io.atolint.parse.ReadResult;
 import io.atolint.parse.SourceTree;
 
@@ -67,7 +67,7 @@ public final class SourceText {
         }
         for (SourceTree t : trees) {
             // a tree answers with a failure for a file it does not hold
-            if (((Observed) t).tree.readText(file) instanceof ReadResult.Text read) {
+            if (((Observed) t).readUnobserved(file) instanceof ReadResult.Text read) {
                 return split(read.file().text());
             }
         }
@@ -94,26 +94,19 @@ public final class SourceText {
     }
 
     /** A scanned tree whose text reads this source text learns from. */
-    private final class Observed implements SourceTree {
-        private final SourceTree tree;
-
+    private final class Observed extends ForwardingSourceTree {
         Observed(SourceTree tree) {
-            this.tree = tree;
+            super(tree);
         }
 
-        @Override
-        public String root() {
-            return tree.root();
-        }
-
-        @Override
-        public List<String> files() {
-            return tree.files();
+        /** The text as the tree gives it, without learning from it (a second read of a kept file). */
+        ReadResult readUnobserved(String path) {
+            return delegate.readText(path);
         }
 
         @Override
         public ReadResult readText(String path) {
-            ReadResult r = tree.readText(path);
+            ReadResult r = delegate.readText(path);
             if (keep != null && r instanceof ReadResult.Text t && !cache.containsKey(path)) {
                 if (keep.test(t.file().text())) {
                     kept.put(path, t.file().text());
@@ -122,26 +115,6 @@ public final class SourceText {
                 }
             }
             return r;
-        }
-
-        @Override
-        public ReadResult readBytes(String path) {
-            return tree.readBytes(path);
-        }
-
-        @Override
-        public List<String> filesInDirectory(String dir) {
-            return tree.filesInDirectory(dir); // local modules above the scanned path, inside the repository
-        }
-
-        @Override
-        public String repositoryRoot() {
-            return tree.repositoryRoot();
-        }
-
-        @Override
-        public List<Finding> problems() {
-            return tree.problems();
         }
     }
 }
