@@ -692,38 +692,10 @@ final class Matcher {
         if (drawn.isEmpty() || deployed.isEmpty()) {
             return Optional.empty();
         }
-        int hits = 0;
-        int decided = 0;
-        for (Az d : drawn) {
-            boolean any = false;
-            boolean known = true;
-            for (Az a : deployed) {
-                Tri t = azs.same(d, a);
-                any |= t.isTrue();
-                known &= t.isKnown();
-            }
-            if (any || known) {
-                decided++;
-            }
-            if (any) {
-                hits++;
-            }
-        }
-        for (Az a : deployed) {
-            boolean any = false;
-            boolean known = true;
-            for (Az d : drawn) {
-                Tri t = azs.same(d, a);
-                any |= t.isTrue();
-                known &= t.isKnown();
-            }
-            if (any || known) {
-                decided++;
-            }
-            if (any) {
-                hits++;
-            }
-        }
+        int[] toDeployed = coverage(drawn, deployed, false);
+        int[] toDrawn = coverage(deployed, drawn, true);
+        int hits = toDeployed[0] + toDrawn[0];
+        int decided = toDeployed[1] + toDrawn[1];
         if (decided == 0) {
             return Optional.empty();
         }
@@ -732,6 +704,31 @@ final class Matcher {
                 + String.join(" and ", drawn.stream().map(azs::describe).toList()) + ", deployed in "
                 + String.join(", ", deployed.stream().map(azs::describeIac).distinct().toList()));
         return Optional.of(s);
+    }
+
+    /**
+     * For each AZ of {@code from}: whether some AZ of {@code to} is the same ({@code [0]} counts them) and whether
+     * that is decided ({@code [1]}: found, or every comparison known). {@code swapped} when {@code from} is deployed.
+     */
+    private int[] coverage(List<Az> from, List<Az> to, boolean swapped) {
+        int hits = 0;
+        int decided = 0;
+        for (Az x : from) {
+            boolean any = false;
+            boolean known = true;
+            for (Az y : to) {
+                Tri t = swapped ? azs.same(y, x) : azs.same(x, y);
+                any |= t.isTrue();
+                known &= t.isKnown();
+            }
+            if (any || known) {
+                decided++;
+            }
+            if (any) {
+                hits++;
+            }
+        }
+        return new int[]{hits, decided};
     }
 
     /** Drawn in a subnet that stands for one of the resource's subnets. */
