@@ -202,7 +202,10 @@ public final class TrafficGraph {
         return parentOf;
     }
 
-    /** The Auto Scaling group box an instance is drawn in, directly or through the subnet boxes inside it. */
+    /**
+     * The Auto Scaling group box an instance is drawn in, directly or through the subnet, AZ, security
+     * group or plain boxes inside it (a security group box drawn around each instance is common).
+     */
     private static Optional<Resource> drawnGroup(ResourceGraph rg, Resource instance) {
         List<Resource> level = List.of(instance);
         for (int depth = 0; depth < 4 && !level.isEmpty(); depth++) {
@@ -212,7 +215,8 @@ public final class TrafficGraph {
                     if (c.kind() == Kind.AUTOSCALING_GROUP) {
                         return Optional.of(c);
                     }
-                    if (c.kind() == Kind.SUBNET || c.kind() == Kind.AVAILABILITY_ZONE) {
+                    if (c.kind() == Kind.SUBNET || c.kind() == Kind.AVAILABILITY_ZONE || c.kind() == Kind.SECURITY_GROUP
+                            || c.kind() == Kind.DIAGRAM_GROUP) {
                         up.add(c);
                     }
                 }

@@ -29,6 +29,8 @@ final class Connectors {
     private static final java.util.regex.Pattern VPN_LINE = java.util.regex.Pattern.compile(
             "(?i)\\b(vpn|ipsec|site[- ]to[- ]site)\\b");
     private static final double SNAP_DISTANCE = 50;
+    /** How near a container's border a loose end must be to end on that border. */
+    private static final double ON_BORDER = 5;
     /** How far from a line a free text may sit and still be read as its label. */
     private static final double BESIDE = 20;
     private static final double ATTACH_DISTANCE = 20;
@@ -88,10 +90,19 @@ final class Connectors {
         links.addAll(arrowShapes);
         for (DrawnPage.Link l : links) {
             StringBuilder snapped = new StringBuilder();
-            Resource src = end(l.sourceId(), l.sourcePoint() != null ? l.sourcePoint()
-                    : (l.points().isEmpty() ? null : l.points().get(0)), "source", snapped);
-            Resource dst = end(l.targetId(), l.targetPoint() != null ? l.targetPoint()
-                    : (l.points().isEmpty() ? null : l.points().get(l.points().size() - 1)), "target", snapped);
+            double[] sourcePoint = l.sourcePoint() != null ? l.sourcePoint()
+                    : (l.points().isEmpty() ? null : l.points().get(0));
+            double[] targetPoint = l.targetPoint() != null ? l.targetPoint()
+                    : (l.points().isEmpty() ? null : l.points().get(l.points().size() - 1));
+            Resource src = end(l.sourceId(), sourcePoint, "source", snapped);
+            Resource dst = end(l.targetId(), targetPoint, "target", snapped);
+            // a route table is associated with subnets: its line ending on a subnet's border is drawn to the
+            // subnet, not to the icon that happens to sit near that border inside it
+            if (dst != null && src != null && src.kind() == Kind.ROUTE_TABLE && l.targetId() == null) {
+                dst = subnetAtBorder(targetPoint, dst, "target", snapped);
+            } else if (dst != null && src != null && dst.kind() == Kind.ROUTE_TABLE && l.sourceId() == null) {
+                src = subnetAtBorder(sourcePoint, src, "source", snapped);
+            }
             if (src == null || dst == null || src == dst) {
                 unresolved.add("cell " + l.id() + (l.label().isEmpty() ? "" : " '" + Labels.oneLine(l.label()) + "'")
                         + (src == dst && src != null ? ": both ends at " + src.displayName()
@@ -232,6 +243,46 @@ final class Connectors {
                     OPENSEARCH_DOMAIN -> 4;
             default -> -1;
         };
+    }
+
+    /**
+     * The subnet whose border a loose line end touches (within {@link #ON_BORDER}), when the icon it
+     * snapped to is not itself at that point; else the end as snapped.
+     */
+    private Resource subnetAtBorder(double[] point, Resource snappedTo, String which, StringBuilder snapped) {
+        if (point == null || snappedTo.kind() == Kind.SUBNET) {
+            return snappedTo;
+        }
+        PageNode icon = nodes.get(snappedTo.name());
+        if (icon != null && icon.box().distance(point[0], point[1]) <= ON_BORDER) {
+            return snappedTo;
+        }
+        Resource best = null;
+        double bestArea = Double.MAX_VALUE;
+        for (PageNode n : nodes.values()) {
+            Resource r = resources.get(n.id());
+            if (r == null || n.kind != Kind.SUBNET || n.synthetic) {
+                continue;
+            }
+            Box b = n.box();
+            double inside = Math.min(Math.min(point[0] - b.x(), b.x() + b.w() - point[0]),
+                    Math.min(point[1] - b.y(), b.y() + b.h() - point[1]));
+            double border = b.containsPoint(point[0], point[1]) ? inside : b.distance(point[0], point[1]);
+            if (border <= ON_BORDER && b.area() < bestArea) {
+                bestArea = b.area();
+                best = r;
+            }
+        }
+        if (best == null) {
+            return snappedTo;
+        }
+        String was = which + " snapped to " + snappedTo.displayName();
+        int at = snapped.indexOf(was);
+        if (at >= 0) {
+            snapped.replace(at, at + was.length(), which + " on the border of " + best.displayName()
+                    + " (a route table's subnet)");
+        }
+        return best;
     }
 
     /** An edge end: the shape it names (or its nearest resource ancestor), else the shape nearest its point. */

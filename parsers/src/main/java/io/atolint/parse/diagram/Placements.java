@@ -56,6 +56,8 @@ final class Placements {
     /** Subnets outside any AZ box whose label names an AZ ("Public subnet AZ2"), with that AZ. */
     private final Map<PageNode, Az> namedSubnets = new LinkedHashMap<>();
     private final Map<PageNode, String> convention = new HashMap<>();
+    /** Subnets outside any AZ box in the row (or column) of a subnet that names its AZ: that AZ. */
+    private final Map<PageNode, Area> inNamedRow = new LinkedHashMap<>();
 
     Placements(Map<String, PageNode> nodes, AzRecognition azs) {
         this.nodes = nodes;
@@ -68,6 +70,57 @@ final class Placements {
                     namedSubnets.put(n, azs.azFor(name, name.literal() ? name.token() : "AZ " + name.token()
                             .toUpperCase(Locale.ROOT), "subnet name '" + n.label() + "'")));
         }
+        rowsOfNamedSubnets();
+    }
+
+    /**
+     * AZs drawn as bands, one of them only by subnet names: where a VPC's AZ box is a band (a row wider
+     * than tall, or a column taller than wide) and, outside it, a band of subnets has one that names its
+     * AZ ("Private subnet Standby (AZ-c)") and none that names another, the unnamed subnets of that band
+     * are in that AZ, as a reviewer reads the rows. Subnets that span bands are not aligned with one.
+     */
+    private void rowsOfNamedSubnets() {
+        for (PageNode s : nodes.values()) {
+            if (s.kind != Kind.SUBNET || namedSubnets.containsKey(s) || !azBoxesHolding(s).isEmpty()) {
+                continue;
+            }
+            PageNode vpc = AzRecognition.vpcOf(s);
+            Boolean rows = null;
+            for (PageNode b : azs.boxes()) {
+                if (!b.synthetic && AzRecognition.vpcOf(b) == vpc && b.box().w() != b.box().h()) {
+                    rows = b.box().w() > b.box().h();
+                    break;
+                }
+            }
+            if (rows == null) {
+                continue;
+            }
+            final boolean byRows = rows;
+            boolean besideAzBox = azs.boxes().stream().anyMatch(b -> AzRecognition.vpcOf(b) == vpc
+                    && aligned(b.box(), s.box(), byRows) > 0);
+            List<PageNode> band = new ArrayList<>();
+            for (PageNode named : namedSubnets.keySet()) {
+                if (AzRecognition.vpcOf(named) == vpc && aligned(named.box(), s.box(), byRows) >= 0.8) {
+                    band.add(named);
+                }
+            }
+            if (besideAzBox || band.isEmpty()) {
+                continue;
+            }
+            Az az = namedSubnets.get(band.get(0));
+            if (band.stream().allMatch(o -> namedSubnets.get(o).sameAs(az).isTrue())) {
+                inNamedRow.put(s, new Area(s, az, "the " + (byRows ? "row" : "column") + " of subnet '"
+                        + band.get(0).label() + "'"));
+            }
+        }
+    }
+
+    /** How far two boxes share one band: the overlap of their extents across it over the longer extent. */
+    private static double aligned(Box a, Box b, boolean byRows) {
+        double lo = byRows ? Math.max(a.y(), b.y()) : Math.max(a.x(), b.x());
+        double hi = byRows ? Math.min(a.y() + a.h(), b.y() + b.h()) : Math.min(a.x() + a.w(), b.x() + b.w());
+        double longer = byRows ? Math.max(a.h(), b.h()) : Math.max(a.w(), b.w());
+        return longer <= 0 ? 0 : Math.max(0, hi - lo) / longer;
     }
 
     Map<PageNode, Az> namedSubnets() {
@@ -99,6 +152,7 @@ final class Placements {
             out.add(new Area(b, azs.azOf(b), "AZ '" + (b.label().isEmpty() ? azs.azOf(b).value() : b.label()) + "'"));
         }
         namedSubnets.forEach((s, az) -> out.add(new Area(s, az, "subnet '" + s.label() + "'")));
+        out.addAll(inNamedRow.values());
         return out;
     }
 
@@ -226,7 +280,8 @@ final class Placements {
         }
         List<Area> beyond = new ArrayList<>(touched);
         for (Area a : areas()) {
-            if (a.node != n && !touched.contains(a) && a.node.box().gap(b) <= ADJACENT) {
+            // an AZ read from a row's named subnet is no drawn boundary to reach over onto
+            if (a.node != n && !touched.contains(a) && !inNamedRow.containsKey(a.node) && a.node.box().gap(b) <= ADJACENT) {
                 beyond.add(a);
             }
         }
