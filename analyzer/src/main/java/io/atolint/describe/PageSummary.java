@@ -118,10 +118,27 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
 
     /**
      * The AZ count of a tier's drawn instances, per VPC (unnumbered AZ boxes of two VPCs may be the same
-     * AZ), the largest; R when all are regional, managed, or load balancers spanning their VPC's AZs by
+     * AZ) and, for data, per kind of store, the largest; R when all are regional, managed, or load balancers spanning their VPC's AZs by
      * convention; ? when it cannot be told.
      */
     private static String tier(ModelTopology topo, Role role) {
+        String withoutAccessHosts = tier(topo, role, false);
+        return withoutAccessHosts.equals("0") ? tier(topo, role, true) : withoutAccessHosts;
+    }
+
+    /**
+     * A bastion, jump host or self-managed VPN server is how operators get in, not the tier that serves
+     * the application: a reviewer reads the compute tier from the rest, and from these only when nothing
+     * else is drawn.
+     */
+    static boolean accessHost(Resource r) {
+        return ACCESS_HOST.matcher(r.meta("label").orElse("").toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static final java.util.regex.Pattern ACCESS_HOST = java.util.regex.Pattern.compile(
+            "\\b(bastion|jump ?(host|box|server)|vpn( ?(server|host|instance))?|openvpn)\\b");
+
+    private static String tier(ModelTopology topo, Role role, boolean withAccessHosts) {
         Map<String, Set<String>> azsByVpc = new java.util.LinkedHashMap<>();
         boolean any = false;
         boolean unknown = false;
@@ -134,8 +151,14 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
                 if (r.meta("legend").isPresent() || r.kind() == Kind.S3_BUCKET || r.kind() == Kind.GLACIER_VAULT) {
                     continue; // object storage (logs, artifacts, static sites) is not a database tier
                 }
+                if (!withAccessHosts && role == Role.COMPUTE && accessHost(r)) {
+                    continue;
+                }
                 any = true;
-                Set<String> azs = azsByVpc.computeIfAbsent(r.meta("vpc").orElse(""), k -> new LinkedHashSet<>());
+                // stores of different kinds (a database in one AZ, a cache in the other) are no replicas of
+                // each other: the data tier spans the AZs of its widest store, not the union
+                String key = r.meta("vpc").orElse("") + (role == Role.DATA ? "|" + r.kind() : "");
+                Set<String> azs = azsByVpc.computeIfAbsent(key, k -> new LinkedHashSet<>());
                 Placement p = r.placement();
                 if (r.meta("spans").isPresent()) {
                     regional = true;

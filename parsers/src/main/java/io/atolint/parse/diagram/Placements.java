@@ -227,6 +227,12 @@ final class Placements {
         if (!ZONAL_KINDS.contains(k)) {
             return Placement.NONE;
         }
+        if (!SPANNING.contains(k) && k != Kind.SUBNET) {
+            Optional<Placement> gap = inTheGap(n);
+            if (gap.isPresent()) {
+                return gap.get();
+            }
+        }
         for (int i = n.containers.size() - 1; i >= 0; i--) {
             PageNode c = n.containers.get(i);
             if (c.kind == Kind.VPC || c.kind == Kind.SUBNET) {
@@ -295,19 +301,98 @@ final class Placements {
                 + " with no AZ drawn beyond: whether it spans another AZ cannot be told from the picture"));
     }
 
-    /** A part drawn inside the box of a spanning service whose AZs cannot be told: its own cannot either. */
+    /**
+     * One instance drawn in the gap between two AZ boxes of its VPC, side by side (columns or rows) and
+     * level with it: it runs in one of them, the nearer first (a database icon between the columns of a
+     * subnet drawn across both).
+     */
+    private Optional<Placement> inTheGap(PageNode n) {
+        PageNode vpc = AzRecognition.vpcOf(n);
+        Box b = n.box();
+        PageNode best = null;
+        PageNode other = null;
+        double bestScore = Double.MAX_VALUE;
+        for (PageNode p : azs.boxes()) {
+            for (PageNode q : azs.boxes()) {
+                if (p == q || AzRecognition.vpcOf(p) != vpc || AzRecognition.vpcOf(q) != vpc
+                        || azs.azOf(p) == null || azs.azOf(q) == null || azs.azOf(p).sameAs(azs.azOf(q)).isTrue()) {
+                    continue;
+                }
+                Box l = p.box();
+                Box r = q.box();
+                boolean columns = l.x() + l.w() <= b.cx() && b.cx() <= r.x()
+                        && level(l.y(), l.h(), b.cy()) && level(r.y(), r.h(), b.cy());
+                boolean rows = l.y() + l.h() <= b.cy() && b.cy() <= r.y()
+                        && level(l.x(), l.w(), b.cx()) && level(r.x(), r.w(), b.cx());
+                if (!columns && !rows) {
+                    continue;
+                }
+                double toP = l.distance(b.cx(), b.cy());
+                double toQ = r.distance(b.cx(), b.cy());
+                if (toP <= toQ && toP < bestScore) {
+                    bestScore = toP;
+                    best = p;
+                    other = q;
+                }
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        List<Area> both = List.of(new Area(best, azs.azOf(best), "AZ '" + label(best) + "'"),
+                new Area(other, azs.azOf(other), "AZ '" + label(other) + "'"));
+        return Optional.of(Placement.oneOf(distinct(both), "one instance drawn in the gap between " + names(both)
+                + ", nearer " + both.get(0).name + ": it runs in one of them"));
+    }
+
+    private static boolean level(double start, double length, double at) {
+        return start <= at && at <= start + length;
+    }
+
+    private String label(PageNode box) {
+        return box.label().isEmpty() ? azs.azOf(box).value() : box.label();
+    }
+
+    /**
+     * A part drawn inside the box of a spanning service whose AZs cannot be told: its own cannot either.
+     * A plain box drawn around the parts of one service (an ECS service's tasks and containers) is that
+     * service's box.
+     */
     private Optional<Placement> memberOfWider(PageNode n) {
         for (PageNode c : n.containers) {
-            if (c == n || !c.container || !EDGE_SPANNING.contains(c.kind) || azs.isAzBox(c)) {
+            if (c == n || !c.container || azs.isAzBox(c) || !(EDGE_SPANNING.contains(c.kind) || boxOfParts(c))) {
                 continue;
             }
-            Placement outer = of(c);
+            Placement outer = c.kind == Kind.DIAGRAM_GROUP ? acrossAnEdge(c).orElse(Placement.NONE) : of(c);
             if (outer.scope() == Placement.Scope.UNKNOWN) {
-                return Optional.of(Placement.unknown("drawn inside " + PositionNames.kindText(c.kind) + " '"
-                        + c.label() + "': " + outer.reason()));
+                return Optional.of(Placement.unknown("drawn inside " + (c.kind == Kind.DIAGRAM_GROUP
+                        ? "a box of its service's parts" : PositionNames.kindText(c.kind) + " '" + c.label() + "'")
+                        + ": " + outer.reason()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A plain box around two or more parts of spanning services (tasks, containers, the service icon) and
+     * no single instance (an EC2 instance, a database): the box of one service.
+     */
+    private boolean boxOfParts(PageNode box) {
+        if (box.kind != Kind.DIAGRAM_GROUP) {
+            return false;
+        }
+        int parts = 0;
+        for (PageNode i : nodes.values()) {
+            if (i == box || i.container || !i.containers.contains(box)) {
+                continue;
+            }
+            if (EDGE_SPANNING.contains(i.kind)) {
+                parts++;
+            } else if (ZONAL_KINDS.contains(i.kind)) {
+                return false;
+            }
+        }
+        return parts >= 2;
     }
 
     /** A load balancer in its VPC but in no AZ box: between the AZ columns or above them, it spans them. */
