@@ -40,6 +40,28 @@ class DescribeCommandTest {
         assertTrue(out.contains("vpc 'VPC' (cell vpc)"), out);
     }
 
+    /** The tier summary reads a page as a reviewer does; each fixture is drawn for one reading. */
+    @Test
+    void tierSummaryReadsAsAReviewer() {
+        String[][] cases = {
+            // a bastion in AZ 1 is not the application tier: the tasks, in no AZ box, leave it unknown
+            {"fixtures/rules/HA002/drawio-bastion-beside-tasks-of-unknown-azs", "compute AZs cannot be told"},
+            // a database in AZ 1 and a cache in AZ 2 are two single-AZ stores, not a data tier in 2 AZs
+            {"fixtures/rules/HA003/drawio-database-and-cache-in-different-azs", "data in 1 AZ"},
+            // a box of tasks lopsided over the AZ boundary: one task per AZ is not what the picture says
+            {"fixtures/rules/HA002/drawio-plain-box-of-tasks-lopsided-over-az-boundary", "compute AZs cannot be told"},
+            // the second AZ row named by one subnet: the Auto Scaling group's servers are in two AZs
+            {"fixtures/rules/HA002/drawio-asg-over-az-rows-second-named-by-a-subnet", "compute in 2 AZs"},
+            // a route table's line to the app subnet's border does not make the app server a NAT instance
+            {"fixtures/rules/HA002/drawio-route-table-line-to-subnet-border", "compute in 1 AZ"},
+        };
+        for (String[] c : cases) {
+            String[] r = run("describe", Repo.path(c[0] + "/architecture.drawio").toString());
+            assertEquals("0", r[0], r[2]);
+            assertTrue(r[1].contains(c[1]), c[0] + ":\n" + r[1]);
+        }
+    }
+
     @Test
     void jsonForTheGraphvizSvg() throws Exception {
         String file = Repo.path("fixtures/rules/DIAG001/graphviz-svg/architecture.svg").toString();
