@@ -116,11 +116,19 @@ final class BoxTitles {
             Kind k = icon.kind;
             boolean group = Containment.GROUP_KINDS.contains(k) && k != Kind.DIAGRAM_GROUP;
             boolean service = SERVICE_GROUPS.contains(k) && holdsOtherIcon(box, icon, nodes);
+            // a Direct Connect icon at the corner of a box of routers ("AWS Direct Connect location") signs
+            // the place where the connection lands, not a connection of its own
+            boolean place = k == Kind.DX_CONNECTION && (holdsOtherIcon(box, icon, nodes)
+                    || box.label().toLowerCase(java.util.Locale.ROOT).contains("location"));
             if (box.label().isEmpty()) {
                 box.adopted = icon.label();
                 box.titled = true;
             }
-            if (group || service) {
+            if (place) {
+                box.becomeGroup(Kind.DIAGRAM_GROUP);
+                box.recognisedBy = "a Direct Connect location: the Direct Connect icon at its corner signs the place";
+                icon.absorbedInto = box;
+            } else if (group || service) {
                 box.becomeGroup(k);
                 box.recognisedBy = "the " + PositionNames.kindText(k) + " icon at its corner";
                 icon.absorbedInto = box;

@@ -29,6 +29,7 @@ final class Connectors {
     private static final java.util.regex.Pattern VPN_LINE = java.util.regex.Pattern.compile(
             "(?i)\\b(vpn|ipsec|site[- ]to[- ]site)\\b");
     private static final double SNAP_DISTANCE = 50;
+    private static final java.util.regex.Pattern INTERNET = java.util.regex.Pattern.compile("(?i)\\binternet\\b");
     /** How near a container's border a loose end must be to end on that border. */
     private static final double ON_BORDER = 5;
     /** How far from a line a free text may sit and still be read as its label. */
@@ -160,6 +161,71 @@ final class Connectors {
             String how = snapped.toString() + (snapped.length() > 0 && !note.isEmpty() ? "; " : "") + note;
             views.add(new DiagramView.EdgeView(l.id(), s, d, type, label, how));
         }
+    }
+
+    /**
+     * A VPN drawn over the Internet: a line from the AWS side (a VPN connection or gateway) into an
+     * Internet icon and one in the same colour from it to a customer gateway are one path through it, as a
+     * reviewer follows the line; the Internet carries the VPN, it does not end it. As many lines in as
+     * out keep their order through the icon; other fans are left as drawn.
+     */
+    void throughOutsideNetworks(Model model, List<DiagramView.EdgeView> views) {
+        Map<String, DrawnPage.Link> byId = new HashMap<>();
+        for (DrawnPage.Link l : page.links()) {
+            byId.put(l.id(), l);
+        }
+        for (DrawnPage.Link l : arrowShapes) {
+            byId.put(l.id(), l);
+        }
+        Map<Resource, Map<String, List<Resource>>> awsSide = new java.util.LinkedHashMap<>();
+        Map<Resource, Map<String, List<Resource>>> siteSide = new java.util.LinkedHashMap<>();
+        for (DiagramView.EdgeView e : List.copyOf(views)) {
+            DrawnPage.Link l = byId.get(e.cellId());
+            String colour = l == null ? "" : l.style().color("strokeColor");
+            for (Resource[] ends : new Resource[][] {{e.source(), e.target()}, {e.target(), e.source()}}) {
+                Resource net = ends[0];
+                Resource other = ends[1];
+                if (net.kind() != Kind.EXTERNAL_SYSTEM || !INTERNET.matcher(net.meta("label").orElse("")).find()) {
+                    continue;
+                }
+                if (other.kind() == Kind.VPN_CONNECTION || other.kind() == Kind.VPN_GATEWAY
+                        || other.kind() == Kind.TRANSIT_GATEWAY) {
+                    awsSide.computeIfAbsent(net, k -> new java.util.LinkedHashMap<>())
+                            .computeIfAbsent(colour, k -> new java.util.ArrayList<>()).add(other);
+                } else if (other.kind() == Kind.CUSTOMER_GATEWAY) {
+                    siteSide.computeIfAbsent(net, k -> new java.util.LinkedHashMap<>())
+                            .computeIfAbsent(colour, k -> new java.util.ArrayList<>()).add(other);
+                }
+            }
+        }
+        awsSide.forEach((net, byColour) -> byColour.forEach((colour, aws) -> {
+            List<Resource> site = siteSide.getOrDefault(net, Map.of()).getOrDefault(colour, List.of());
+            if (aws.isEmpty() || aws.size() != site.size()) {
+                return;
+            }
+            // as many lines in as out: they keep their order through the icon (top to bottom, left to right)
+            List<Resource> in = order(aws);
+            List<Resource> out = order(site);
+            String how = aws.size() == 1 ? "a line through '" + net.meta("label").orElse("Internet") + "': one path"
+                    : "lines through '" + net.meta("label").orElse("Internet") + "', paired in the order they are drawn";
+            for (int i = 0; i < in.size(); i++) {
+                model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, out.get(i), in.get(i), "over the Internet",
+                        out.get(i).location()));
+                views.add(new DiagramView.EdgeView("through " + net.name(), out.get(i), in.get(i),
+                        RelationType.CONNECTS_OUTSIDE, "over the Internet", how));
+            }
+        }));
+    }
+
+    private List<Resource> order(List<Resource> rs) {
+        List<Resource> out = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(rs));
+        out.sort(java.util.Comparator.comparingDouble((Resource r) -> box(r).cy()).thenComparingDouble(r -> box(r).cx()));
+        return out;
+    }
+
+    private Box box(Resource r) {
+        PageNode n = nodes.get(r.name());
+        return n == null ? new Box(0, 0, 0, 0) : n.box();
     }
 
     /**

@@ -83,6 +83,27 @@ final class Containment {
         }
     }
 
+    /**
+     * A customer gateway drawn on the border of an on-premises box (half in, half out, as gateways are
+     * drawn on the edge of the network they join) is the site's device.
+     */
+    static void devicesOnSiteBorders(Collection<PageNode> nodes) {
+        for (PageNode n : nodes) {
+            if (n.container || n.kind != Kind.CUSTOMER_GATEWAY
+                    || n.containers.stream().anyMatch(c -> c.kind == Kind.ON_PREMISES)) {
+                continue;
+            }
+            for (PageNode c : nodes) {
+                if (c != n && c.container && c.kind == Kind.ON_PREMISES
+                        && c.box().overlap(n.box()) >= 0.25 * Math.max(1, n.box().area())) {
+                    n.containers.add(c);
+                    n.containers.sort(Comparator.comparingDouble((PageNode x) -> x.box().area()).reversed());
+                    break;
+                }
+            }
+        }
+    }
+
     /** Plain boxes that hold other shapes are groups; their label says which. */
     static void groupsByLabel(Collection<PageNode> nodes) {
         for (PageNode n : nodes) {

@@ -77,6 +77,7 @@ public final class PageInterpreter {
         AzRecognition azs = new AzRecognition(nodes, azFamily);
         azs.recognise();
         Containment.find(nodes);
+        Containment.devicesOnSiteBorders(nodes.values());
         azs.assign();
         Refinement.beyondBoundary(nodes.values());
         Placements placements = new Placements(nodes, azs);
@@ -142,6 +143,7 @@ public final class PageInterpreter {
         List<DiagramView.EdgeView> edges = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         connectors.edges(model, edges, unresolved);
+        connectors.throughOutsideNetworks(model, edges);
         return new DiagramView(page, model, groups, List.copyOf(azViews), edges, unresolved, ignored);
     }
 
