@@ -286,7 +286,9 @@ public final class SiteConnectivity {
         List<Relation> links = new ArrayList<>();
         for (Relation rel : model.relations()) {
             Resource other = cgws.contains(rel.source()) ? rel.target() : cgws.contains(rel.target()) ? rel.source() : null;
+            // a line to the Internet drawn on the way is the transport of a link, not a link to AWS
             if (other != null && other.kind() != Kind.ON_PREMISES && !DEVICES.contains(other.kind())
+                    && !other.kind().isOutsideAws()
                     && rel.type() != io.atolint.model.RelationType.CONTAINS
                     && rel.type() != io.atolint.model.RelationType.REFERENCES) {
                 links.add(rel);

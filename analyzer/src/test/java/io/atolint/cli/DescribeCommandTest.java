@@ -54,6 +54,14 @@ class DescribeCommandTest {
             {"fixtures/rules/HA002/drawio-asg-over-az-rows-second-named-by-a-subnet", "compute in 2 AZs"},
             // a route table's line to the app subnet's border does not make the app server a NAT instance
             {"fixtures/rules/HA002/drawio-route-table-line-to-subnet-border", "compute in 1 AZ"},
+            // the Direct Connect icon signing the DX location box is no second connection
+            {"fixtures/rules/NET001/drawio-direct-connect-location-box", "VPN / Direct Connect: single DX"},
+            // the customer gateway on the office's border is the office's
+            {"fixtures/rules/NET001/drawio-customer-gateway-on-the-site-border",
+                "Branch office: 1 independent connection(s), 1 VPN"},
+            // each office's VPN followed through the Internet icon, in drawn order
+            {"fixtures/rules/NET001/drawio-two-vpns-through-the-internet",
+                "Office A network: 1 independent connection(s), 1 VPN"},
         };
         for (String[] c : cases) {
             String[] r = run("describe", Repo.path(c[0] + "/architecture.drawio").toString());
