@@ -38,6 +38,8 @@ public final class YamlTreeReader {
     private static final String STD = "tag:yaml.org,2002:";
     /** Nodes a document may expand to through aliases. */
     private static final long MAX_EXPANDED_NODES = 2_000_000;
+    /** Scalars at most this long are shared within a document (see {@link #scalar}). */
+    private static final int SHARED_LENGTH = 48;
 
     private final Limits limits;
 
@@ -118,6 +120,7 @@ public final class YamlTreeReader {
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, Node> anchors = new HashMap<>();
         Map<Node, Long> sizes = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         List<DuplicateKey> dups = new ArrayList<>();
         Node root = null;
         long expanded = 0;
@@ -164,7 +167,7 @@ public final class YamlTreeReader {
                     }
                     case Scalar -> {
                         ScalarEvent s = (ScalarEvent) e;
-                        Node n = scalar(s);
+                        Node n = scalar(s, texts);
                         expanded += 1;
                         root = attach(stack, n, 1, s.getAnchor(), anchors, sizes, root);
                     }
@@ -257,8 +260,18 @@ public final class YamlTreeReader {
         return tag.get();
     }
 
-    private static Node scalar(ScalarEvent s) {
+    /**
+     * The scalar's node. Short texts are shared within the document: keys and types repeat on every
+     * resource ({@code Properties}, {@code VpcId}, {@code AWS::EC2::Subnet}) and the model keeps them.
+     */
+    private static Node scalar(ScalarEvent s, Map<String, String> texts) {
         String text = s.getValue();
+        if (text.length() <= SHARED_LENGTH) {
+            String known = texts.putIfAbsent(text, text);
+            if (known != null) {
+                text = known;
+            }
+        }
         Optional<String> tag = s.getTag();
         Node.Pos p = pos(s);
         if (tag.isPresent() && tag.get().startsWith(STD)) {
