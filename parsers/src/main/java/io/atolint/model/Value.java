@@ -89,7 +89,7 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
      * {@link #INDEXED} entries also keep an index from format-blind key to position.
      */
     final class MapV implements Value {
-        private static final int INDEXED = 12;
+        private static final int INDEXED = 24;
         private static final String[] NO_KEYS = new String[0];
         private static final Value[] NO_VALUES = new Value[0];
 
