@@ -5,6 +5,7 @@ import io.atolint.model.Finding;
 import io.atolint.model.Model;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
+import io.atolint.parse.Parallel;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ScanResult;
 import io.atolint.parse.formats.Formats;
@@ -71,6 +72,26 @@ public final class Analyzer {
         return analyze(sources.trees(), options, sources);
     }
 
+    /** What one check found, and its run. */
+    private record Outcome(List<Finding> findings, RuleRun run) {
+    }
+
+    private static Outcome check(Check c, Facts facts, ParseOptions options, SourceText sources,
+                                 List<Reconciliation> reconciliations, ScanResult scan) {
+        RuleContext ctx = new RuleContext(c.meta(), facts, options, sources).withReconciliations(reconciliations);
+        try {
+            c.check(ctx);
+            return new Outcome(ctx.findings(), ctx.run(null));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A defect in one check must not hide the others' findings; it is reported, not thrown.
+            List<Finding> found = new ArrayList<>(ctx.findings());
+            RuleRun run = ctx.run(e.toString());
+            found.add(new Finding(c.meta().id(), Severity.INFO, "internal error in rule " + c.meta().id()
+                    + ": " + e, SourceLocation.ofFile(scan.models().isEmpty() ? "" : scan.models().get(0).unit())));
+            return new Outcome(found, run);
+        }
+    }
+
     private Analysis analyze(List<SourceTree> trees, ParseOptions options, SourceText sources) {
         List<Model> models = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -106,27 +127,21 @@ public final class Analyzer {
         for (Model m : scan.models()) {
             findings.addAll(m.findings());
         }
-        List<Reconciliation> reconciliations = List.of();
+        List<Reconciliation> reconciled = List.of();
         try {
-            reconciliations = new Reconciler(facts, options.regionOpt().orElse(null)).reconcile(pairs);
+            reconciled = new Reconciler(facts, options.regionOpt().orElse(null)).reconcile(pairs);
         } catch (RuntimeException | StackOverflowError e) {
             // a defect in the comparison must not hide the rules' findings; it is reported, not thrown
             findings.add(new Finding("RECON001", Severity.INFO, "internal error while comparing diagrams with IaC: " + e,
                     SourceLocation.ofFile(pairs.get(0).diagram())));
         }
-        for (Check c : checks) {
-            RuleContext ctx = new RuleContext(c.meta(), facts, options, sources).withReconciliations(reconciliations);
-            try {
-                c.check(ctx);
-                findings.addAll(ctx.findings());
-                runs.put(c.meta().id(), ctx.run(null));
-            } catch (RuntimeException | StackOverflowError e) {
-                // A defect in one check must not hide the others' findings; it is reported, not thrown.
-                findings.addAll(ctx.findings());
-                runs.put(c.meta().id(), ctx.run(e.toString()));
-                findings.add(new Finding(c.meta().id(), Severity.INFO, "internal error in rule " + c.meta().id()
-                        + ": " + e, SourceLocation.ofFile(scan.models().isEmpty() ? "" : scan.models().get(0).unit())));
-            }
+        List<Reconciliation> reconciliations = reconciled;
+        // Checks run on every core, each with its own context; their findings and runs are added in the
+        // checks' order, so the report is the same whatever the threads' timing.
+        List<Outcome> outcomes = Parallel.map(checks, c -> check(c, facts, options, sources, reconciliations, scan));
+        for (int i = 0; i < checks.size(); i++) {
+            findings.addAll(outcomes.get(i).findings());
+            runs.put(checks.get(i).meta().id(), outcomes.get(i).run());
         }
         findings.sort(ORDER);
         return new Analysis(scan, graph, findings, options, runs, facts, null, reconciliations);

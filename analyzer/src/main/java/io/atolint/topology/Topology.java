@@ -3,13 +3,15 @@ package io.atolint.topology;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Model;
 import io.atolint.model.Resource;
+import io.atolint.parse.Parallel;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The topology of every model of a scan: tiers, ingress points, paths, single points of failure.
@@ -54,37 +56,50 @@ public final class Topology {
                 .map(c -> c + ": ").orElse("");
     }
 
-    /** Builds the topology of every model of the graph; only {@link Facts} calls it, once. */
+    /**
+     * Builds the topology of every model of the graph; only {@link Facts} calls it, once. Models are built
+     * on every core ({@link Parallel#threads()}), each on its own: a model's topology reads the graph and the
+     * shared, synchronised exposure, never another model's. When models fail, the first failing one in model
+     * order is the failure, as when they were built one after the other.
+     */
     static Topology build(ResourceGraph graph, Exposure exposure) {
-        List<ModelTopology> out = new ArrayList<>();
-        RuntimeException[] failure = new RuntimeException[1];
-        Error[] error = new Error[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                for (Model m : graph.models()) {
-                    ModelTopology mt = new TopologyBuilder(graph, m, exposure).build();
+        List<Model> models = graph.models();
+        ModelTopology[] built = new ModelTopology[models.size()];
+        Throwable[] failed = new Throwable[models.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < built.length; i = next.getAndIncrement()) {
+                try {
+                    ModelTopology mt = new TopologyBuilder(graph, models.get(i), exposure).build();
                     mt.setSpofs(new SpofAnalysis(graph, mt).run());
-                    out.add(mt);
+                    built[i] = mt;
+                } catch (RuntimeException | Error e) {
+                    failed[i] = e;
                 }
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            } catch (StackOverflowError | OutOfMemoryError e) {
-                error[0] = e;
             }
-        }, "atolint-topology", STACK_BYTES);
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the topology", e);
+        };
+        int threads = Math.max(1, Math.min(Parallel.threads(), models.size()));
+        Thread[] workers = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            workers[i] = new Thread(null, work, "atolint-topology-" + (i + 1), STACK_BYTES);
+            workers[i].start();
         }
-        if (failure[0] != null) {
-            throw failure[0];
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the topology", e);
+            }
         }
-        if (error[0] != null) {
-            throw error[0];
+        for (Throwable f : failed) {
+            if (f instanceof RuntimeException e) {
+                throw e;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
         }
-        return new Topology(out);
+        return new Topology(Arrays.asList(built));
     }
 }

@@ -11,6 +11,9 @@ public record Az(Type type, String name, String family, int index, boolean disti
 
     public enum Type { LITERAL, ZONE_ID, SYMBOL, UNKNOWN }
 
+    /** Compiled once: every AZ a scan resolves is asked ({@code String.matches} compiled it per call). */
+    private static final java.util.regex.Pattern ZONE_ID = java.util.regex.Pattern.compile("[a-z]{2,5}\\d-az\\d+");
+
     public Az {
         Objects.requireNonNull(type);
         how = how == null ? "" : how;
@@ -51,7 +54,7 @@ public record Az(Type type, String name, String family, int index, boolean disti
     }
 
     static boolean looksLikeZoneId(String s) {
-        return s.matches("[a-z]{2,5}\\d-az\\d+");
+        return ZONE_ID.matcher(s).matches();
     }
 
     public boolean isKnown() {

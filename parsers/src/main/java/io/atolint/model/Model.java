@@ -17,10 +17,13 @@ public final class Model {
     private final Format format;
     private final List<String> files;
     private final Map<String, Resource> resources = new LinkedHashMap<>();
-    /** A snapshot of the resources, rebuilt after an addition: iterating it while adding is safe. */
-    private List<Resource> snapshot = List.of();
+    /**
+     * A snapshot of the resources, rebuilt after an addition: iterating it while adding is safe. Volatile,
+     * as is the index by kind: checks run on several threads, and the first to ask builds it.
+     */
+    private volatile List<Resource> snapshot = List.of();
     /** The resources by kind, built on first use after an addition (rules ask per kind, many times). */
-    private Map<Kind, List<Resource>> byKind;
+    private volatile Map<Kind, List<Resource>> byKind;
     private final List<Relation> relations = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();

@@ -1,14 +1,20 @@
 package io.atolint.model;
 
 import java.math.BigDecimal;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A resolved attribute value, three-valued: a known value (scalar, list, map), a reference to a
@@ -76,13 +82,28 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
      * An ordered map. Lookups go through {@link Value#key(String)}. A map whose content could not be
      * resolved ({@link #unknown}) answers every absent key with UNKNOWN rather than "omitted", so that
      * an unresolved {@code Properties} never reads as "MultiAZ omitted".
+     *
+     * <p>Kept in arrays (keys, their format-blind form, values, where each key is written) rather than
+     * maps: a model of 100,000 resources holds about a million entries, most maps have a handful, and
+     * three hash maps per map value were a third of the model's memory. Maps of more than
+     * {@link #INDEXED} entries also keep an index from format-blind key to position.
      */
     final class MapV implements Value {
-        private final Map<String, Value> entries;
-        private final Map<String, String> index;
-        private final Map<String, SourceLocation> keyLocations;
+        private static final int INDEXED = 24;
+        private static final String[] NO_KEYS = new String[0];
+        private static final Value[] NO_VALUES = new Value[0];
+
+        private final String[] keys;
+        /** {@link Value#key} of each key, in the same order. */
+        private final String[] blind;
+        private final Value[] values;
+        /** Where each key is written; null when not known (the value's location stands in). */
+        private final SourceLocation[] keyLocations;
         private final SourceLocation location;
         private final String unknownRest;
+        /** Format-blind key to the position of its first occurrence, for large maps only. */
+        private final Map<String, Integer> index;
+        private Map<String, Value> view;
 
         public MapV(Map<String, Value> entries, SourceLocation location) {
             this(entries, Map.of(), location);
@@ -94,15 +115,48 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
 
         private MapV(Map<String, Value> entries, Map<String, SourceLocation> keyLocations, SourceLocation location,
                      String unknownRest) {
-            this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
-            this.keyLocations = Map.copyOf(keyLocations);
+            int n = entries.size();
+            this.keys = n == 0 ? NO_KEYS : new String[n];
+            this.blind = n == 0 ? NO_KEYS : new String[n];
+            this.values = n == 0 ? NO_VALUES : new Value[n];
+            SourceLocation[] locs = null;
+            int i = 0;
+            for (Map.Entry<String, Value> e : entries.entrySet()) {
+                String k = Objects.requireNonNull(e.getKey(), "key");
+                keys[i] = k;
+                blind[i] = key(k);
+                values[i] = e.getValue();
+                SourceLocation l = keyLocations.isEmpty() ? null : keyLocations.get(k);
+                if (l != null) {
+                    if (locs == null) {
+                        locs = new SourceLocation[n];
+                    }
+                    locs[i] = l;
+                }
+                i++;
+            }
+            this.keyLocations = locs;
             this.location = location;
             this.unknownRest = unknownRest;
-            Map<String, String> idx = new HashMap<>();
-            for (String k : this.entries.keySet()) {
-                idx.putIfAbsent(key(k), k);
+            this.index = n > INDEXED ? indexOf(blind) : null;
+        }
+
+        private MapV(MapV m, String unknownRest) {
+            this.keys = m.keys;
+            this.blind = m.blind;
+            this.values = m.values;
+            this.keyLocations = m.keyLocations;
+            this.location = m.location;
+            this.index = m.index;
+            this.unknownRest = unknownRest;
+        }
+
+        private static Map<String, Integer> indexOf(String[] blind) {
+            Map<String, Integer> idx = new HashMap<>(blind.length * 2);
+            for (int i = 0; i < blind.length; i++) {
+                idx.putIfAbsent(blind[i], i);
             }
-            this.index = idx;
+            return idx;
         }
 
         public static MapV empty(SourceLocation location) {
@@ -116,7 +170,7 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
 
         /** The same entries, with every absent key UNKNOWN for {@code reason}. */
         public MapV withUnknownRest(String reason) {
-            return new MapV(entries, keyLocations, location, reason);
+            return new MapV(this, reason);
         }
 
         /** Why absent keys are UNKNOWN rather than omitted, or null for an ordinary map. */
@@ -124,8 +178,28 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
             return unknownRest;
         }
 
+        /** The entries in order, as an unmodifiable map (a view of this value). */
         public Map<String, Value> entries() {
-            return entries;
+            Map<String, Value> v = view;
+            if (v == null) {
+                v = new Entries(this);
+                view = v;
+            }
+            return v;
+        }
+
+        /** How many entries. */
+        public int size() {
+            return keys.length;
+        }
+
+        /** The key of entry {@code i} as written (walkers go by position, without a view). */
+        String keyAt(int i) {
+            return keys[i];
+        }
+
+        Value valueAt(int i) {
+            return values[i];
         }
 
         @Override
@@ -133,16 +207,55 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
             return location;
         }
 
+        /** The position of a format-blind key, or -1. */
+        private int find(String blindKey) {
+            if (index != null) {
+                Integer i = index.get(blindKey);
+                return i == null ? -1 : i;
+            }
+            for (int i = 0; i < blind.length; i++) {
+                if (blind[i].equals(blindKey)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The position of a key as written, or -1. */
+        private int exact(Object k) {
+            if (!(k instanceof String s)) {
+                return -1;
+            }
+            if (index != null) {
+                Integer first = index.get(key(s));
+                if (first == null) {
+                    return -1;
+                }
+                for (int i = first; i < keys.length; i++) {
+                    if (keys[i].equals(s)) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i].equals(s)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         public boolean has(String name) {
-            return index.containsKey(key(name));
+            return find(key(name)) >= 0;
         }
 
         public Optional<Value> get(String name) {
-            String k = index.get(key(name));
-            if (k == null) {
+            int i = find(key(name));
+            if (i < 0) {
                 return unknownRest == null ? Optional.empty() : Optional.of(new Unknown(unknownRest, location));
             }
-            return Optional.of(entries.get(k));
+            return Optional.of(values[i]);
         }
 
         /** The first of several names that the formats use for the same property. */
@@ -158,27 +271,90 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
 
         /** Where the key itself is written (the line of {@code MultiAZ:}), falling back to the value. */
         public SourceLocation keyLocation(String name) {
-            String k = index.get(key(name));
-            if (k == null) {
+            int i = find(key(name));
+            if (i < 0) {
                 return location;
             }
-            SourceLocation l = keyLocations.get(k);
-            return l != null ? l : entries.get(k).location();
+            SourceLocation l = keyLocations == null ? null : keyLocations[i];
+            return l != null ? l : values[i].location();
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof MapV m && m.entries.equals(entries) && m.location.equals(location);
+            return o instanceof MapV m && m.entries().equals(entries()) && m.location.equals(location);
         }
 
         @Override
         public int hashCode() {
-            return entries.hashCode();
+            return entries().hashCode();
         }
 
         @Override
         public String toString() {
-            return entries.toString();
+            return entries().toString();
+        }
+
+        /** The entries of a map value as an unmodifiable, ordered {@link Map}. */
+        private static final class Entries extends AbstractMap<String, Value> {
+            private final MapV m;
+
+            Entries(MapV m) {
+                this.m = m;
+            }
+
+            @Override
+            public int size() {
+                return m.keys.length;
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return m.exact(key) >= 0;
+            }
+
+            @Override
+            public Value get(Object key) {
+                int i = m.exact(key);
+                return i < 0 ? null : m.values[i];
+            }
+
+            @Override
+            public void forEach(BiConsumer<? super String, ? super Value> action) {
+                for (int i = 0; i < m.keys.length; i++) {
+                    action.accept(m.keys[i], m.values[i]);
+                }
+            }
+
+            @Override
+            public Set<Map.Entry<String, Value>> entrySet() {
+                return new AbstractSet<>() {
+                    @Override
+                    public int size() {
+                        return m.keys.length;
+                    }
+
+                    @Override
+                    public Iterator<Map.Entry<String, Value>> iterator() {
+                        return new Iterator<>() {
+                            private int i;
+
+                            @Override
+                            public boolean hasNext() {
+                                return i < m.keys.length;
+                            }
+
+                            @Override
+                            public Map.Entry<String, Value> next() {
+                                if (i >= m.keys.length) {
+                                    throw new NoSuchElementException();
+                                }
+                                int at = i++;
+                                return new AbstractMap.SimpleImmutableEntry<>(m.keys[at], m.values[at]);
+                            }
+                        };
+                    }
+                };
+            }
         }
     }
 

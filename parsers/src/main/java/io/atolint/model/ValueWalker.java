@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -229,11 +228,10 @@ public final class ValueWalker {
                 }
             }
         } else if (n.value() instanceof Value.MapV m) {
-            List<Map.Entry<String, Value>> entries = new ArrayList<>(m.entries().entrySet());
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                Map.Entry<String, Value> e = entries.get(i);
-                if (e.getValue() != null) {
-                    stack.push(node(e.getValue(), n, e.getKey(), -1, n.depth() + 1));
+            for (int i = m.size() - 1; i >= 0; i--) {
+                Value child = m.valueAt(i);
+                if (child != null) {
+                    stack.push(node(child, n, m.keyAt(i), -1, n.depth() + 1));
                 }
             }
         }

@@ -117,13 +117,14 @@ final class IntrinsicResolver {
         Map<String, SourceLocation> keyLocs = new LinkedHashMap<>();
         for (Node.Entry e : m.entries()) {
             String k = e.key().text();
-            Value v = eval(e.value(), path + "/" + k);
+            String at = path + "/" + k; // one string for the value's location and its key's
+            Value v = eval(e.value(), at);
             if (v == NO_VALUE) {
                 entries.remove(k);
                 continue;
             }
             entries.put(k, v);
-            keyLocs.put(k, loc(e.key(), path + "/" + k));
+            keyLocs.put(k, loc(e.key(), at));
         }
         return new Value.MapV(entries, keyLocs, loc(n, path));
     }

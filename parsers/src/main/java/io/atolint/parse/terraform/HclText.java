@@ -2,7 +2,6 @@ package io.atolint.parse.terraform;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.function.IntPredicate;
 
 /**
@@ -126,13 +125,38 @@ final class HclText {
     private record Frame(char kind, int offset) {
     }
 
+    /**
+     * The scanner's stack, counting its interpolation frames: whether the scan is inside one is asked at
+     * every character, and walking the stack for it allocated an iterator each time.
+     */
+    private static final class Frames extends ArrayDeque<Frame> {
+        private int interpolations;
+
+        @Override
+        public void push(Frame f) {
+            super.push(f);
+            if (f.kind() == 'T') {
+                interpolations++;
+            }
+        }
+
+        @Override
+        public Frame pop() {
+            Frame f = super.pop();
+            if (f.kind() == 'T') {
+                interpolations--;
+            }
+            return f;
+        }
+    }
+
     /** The scanner: code mode with a stack of brackets, string mode inside quotes. */
     private static final class Scan {
         private final String t;
         private final int from;
         private final int to;
         private final int maxDepth;
-        private final Deque<Frame> stack = new ArrayDeque<>();
+        private final Frames stack = new Frames();
         private Problem problem;
 
         Scan(String t, int from, int to, int maxDepth) {
@@ -143,12 +167,7 @@ final class HclText {
         }
 
         private boolean inInterpolation() {
-            for (Frame f : stack) {
-                if (f.kind() == 'T') {
-                    return true;
-                }
-            }
-            return false;
+            return stack.interpolations > 0;
         }
 
         private boolean inString() {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static io.atolint.parse.terraform.Functions.arg;
 import static io.atolint.parse.terraform.Functions.define;
@@ -131,9 +132,12 @@ final class NetworkFunctions {
      * read as a literal ("999.1.1.1", "dead.beef"). Text with a colon is an IPv6 literal for InetAddress,
      * which never resolves it as a host name.
      */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
+
     private static byte[] address(String s) {
         String t = s.trim();
-        if (t.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (IPV4.matcher(t).matches()) {
             byte[] out = new byte[4];
             String[] parts = t.split("\\.");
             for (int i = 0; i < 4; i++) {
@@ -145,7 +149,7 @@ final class NetworkFunctions {
             }
             return out;
         }
-        if (!t.contains(":") || !t.matches("[0-9a-fA-F:.]+")) {
+        if (!t.contains(":") || !IPV6_CHARS.matcher(t).matches()) {
             throw new Functions.EvalError("not an IP address: " + s);
         }
         try {

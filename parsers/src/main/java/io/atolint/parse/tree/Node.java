@@ -32,10 +32,32 @@ public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode
     record Entry(ScalarNode key, Node value) {
     }
 
-    /** A mapping; duplicate keys are kept in {@code entries}, lookups see the last one. */
+    /**
+     * A mapping; duplicate keys are kept in {@code entries}, lookups see the last one. {@code last} (the
+     * last entry of each key) is made only for a mapping with duplicates or many keys: most have a few
+     * distinct keys, which a look along {@code entries} finds as fast, and a large scan holds a million.
+     */
     record MapNode(List<Entry> entries, String tag, Pos pos, Map<String, Entry> last) implements Node {
+        private static final int SCANNED = 8;
+
         public MapNode(List<Entry> entries, String tag, Pos pos) {
-            this(Collections.unmodifiableList(new ArrayList<>(entries)), tag, pos, lastOf(entries));
+            this(List.copyOf(entries), tag, pos, needsIndex(entries) ? lastOf(entries) : null);
+        }
+
+        private static boolean needsIndex(List<Entry> entries) {
+            int n = entries.size();
+            if (n > SCANNED) {
+                return true;
+            }
+            for (int i = 1; i < n; i++) {
+                String k = entries.get(i).key().text();
+                for (int j = 0; j < i; j++) {
+                    if (entries.get(j).key().text().equals(k)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static Map<String, Entry> lastOf(List<Entry> entries) {
@@ -49,17 +71,36 @@ public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode
 
         /** The last value for a key (YAML and JSON readers keep the last of duplicates). */
         public Optional<Node> get(String key) {
-            Entry e = last.get(key);
+            Entry e = lastEntry(key);
             return e == null ? Optional.empty() : Optional.of(e.value());
         }
 
         public Optional<Entry> entry(String key) {
-            return Optional.ofNullable(last.get(key));
+            return Optional.ofNullable(lastEntry(key));
+        }
+
+        private Entry lastEntry(String key) {
+            if (last != null) {
+                return last.get(key);
+            }
+            for (Entry e : entries) {
+                if (e.key().text().equals(key)) {
+                    return e; // no duplicates: the only one
+                }
+            }
+            return null;
         }
 
         /** Keys without duplicates, in the order of their last occurrence. */
         public List<String> keys() {
-            return List.copyOf(last.keySet());
+            if (last != null) {
+                return List.copyOf(last.keySet());
+            }
+            List<String> out = new ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                out.add(e.key().text());
+            }
+            return List.copyOf(out);
         }
     }
 

@@ -38,6 +38,8 @@ public final class YamlTreeReader {
     private static final String STD = "tag:yaml.org,2002:";
     /** Nodes a document may expand to through aliases. */
     private static final long MAX_EXPANDED_NODES = 2_000_000;
+    /** Scalars at most this long are shared within a document (see {@link #scalar}). */
+    private static final int SHARED_LENGTH = 48;
 
     private final Limits limits;
 
@@ -118,6 +120,7 @@ public final class YamlTreeReader {
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, Node> anchors = new HashMap<>();
         Map<Node, Long> sizes = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         List<DuplicateKey> dups = new ArrayList<>();
         Node root = null;
         long expanded = 0;
@@ -128,7 +131,10 @@ public final class YamlTreeReader {
         int lastLine = 1; // where the scanner was when a defect of its own stops it
         try {
             for (Event e : new Parse(settings).parseString(text)) {
-                lastLine = e.getEndMark().map(mk -> mk.getLine() + 1).orElse(lastLine);
+                Mark endMark = e.getEndMark().orElse(null);
+                if (endMark != null) {
+                    lastLine = endMark.getLine() + 1;
+                }
                 if (done) {
                     if (e.getEventId() == Event.ID.DocumentStart) {
                         laterDocument = pos(e).line();
@@ -161,7 +167,7 @@ public final class YamlTreeReader {
                     }
                     case Scalar -> {
                         ScalarEvent s = (ScalarEvent) e;
-                        Node n = scalar(s);
+                        Node n = scalar(s, texts);
                         expanded += 1;
                         root = attach(stack, n, 1, s.getAnchor(), anchors, sizes, root);
                     }
@@ -236,12 +242,13 @@ public final class YamlTreeReader {
     }
 
     private static Node.Pos pos(Event e) {
-        Optional<Mark> s = e.getStartMark();
-        Optional<Mark> en = e.getEndMark();
-        int line = s.map(m -> m.getLine() + 1).orElse(1);
-        int col = s.map(m -> m.getColumn() + 1).orElse(1);
-        int eline = en.map(m -> m.getLine() + 1).orElse(line);
-        int ecol = en.map(m -> m.getColumn() + 1).orElse(col);
+        // unwrapped once: two positions per node, over a million nodes in a large scan
+        Mark s = e.getStartMark().orElse(null);
+        Mark en = e.getEndMark().orElse(null);
+        int line = s == null ? 1 : s.getLine() + 1;
+        int col = s == null ? 1 : s.getColumn() + 1;
+        int eline = en == null ? line : en.getLine() + 1;
+        int ecol = en == null ? col : en.getColumn() + 1;
         return new Node.Pos(line, col, eline, ecol);
     }
 
@@ -253,8 +260,18 @@ public final class YamlTreeReader {
         return tag.get();
     }
 
-    private static Node scalar(ScalarEvent s) {
+    /**
+     * The scalar's node. Short texts are shared within the document: keys and types repeat on every
+     * resource ({@code Properties}, {@code VpcId}, {@code AWS::EC2::Subnet}) and the model keeps them.
+     */
+    private static Node scalar(ScalarEvent s, Map<String, String> texts) {
         String text = s.getValue();
+        if (text.length() <= SHARED_LENGTH) {
+            String known = texts.putIfAbsent(text, text);
+            if (known != null) {
+                text = known;
+            }
+        }
         Optional<String> tag = s.getTag();
         Node.Pos p = pos(s);
         if (tag.isPresent() && tag.get().startsWith(STD)) {
