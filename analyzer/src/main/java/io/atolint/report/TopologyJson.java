@@ -1,7 +1,6 @@
 package io.atolint.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atolint.model.Az;
 import io.atolint.model.Resource;
@@ -21,15 +20,13 @@ import java.util.Locale;
 
 /** The {@code topology} section of the JSON report and the body of {@code atolint simulate --format json}. */
 public final class TopologyJson {
-    // only builds nodes: an ObjectMapper would load its serialisation machinery into a text scan
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private TopologyJson() {
     }
 
     /** {@code {tiers: [], ingress: [], paths: [], spofs: []}} over every model; each entry names its unit. */
     public static ObjectNode section(Facts facts) {
-        ObjectNode o = NODES.objectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         Topology topology;
         try {
             topology = facts.topology();
@@ -73,7 +70,7 @@ public final class TopologyJson {
     }
 
     public static ObjectNode tier(Tier tier, String unit) {
-        ObjectNode n = NODES.objectNode();
+        ObjectNode n = PrettyJson.NODES.objectNode();
         n.put("unit", unit);
         n.put("id", tier.id());
         n.put("role", tier.role().label());
@@ -105,7 +102,7 @@ public final class TopologyJson {
     }
 
     public static ObjectNode path(TrafficPath p, String unit) {
-        ObjectNode n = NODES.objectNode();
+        ObjectNode n = PrettyJson.NODES.objectNode();
         n.put("unit", unit);
         n.put("display", p.display());
         ArrayNode resources = n.putArray("resources");
@@ -120,7 +117,7 @@ public final class TopologyJson {
 
     /** One model's AZ-failure simulation. */
     public static ObjectNode simulation(ModelTopology t, List<AzSimulation.Scenario> scenarios) {
-        ObjectNode n = NODES.objectNode();
+        ObjectNode n = PrettyJson.NODES.objectNode();
         n.put("unit", t.model().unit());
         n.put("format", t.model().format().name().toLowerCase(Locale.ROOT));
         ArrayNode tiers = n.putArray("tiers");
