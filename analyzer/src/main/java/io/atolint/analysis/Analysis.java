@@ -114,8 +114,9 @@ public final class Analysis {
      * diagnostics always stay. A null category judges every item and drops nothing.
      */
     public Analysis forCategory(Category c) {
-        return new Analysis(scan, graph, Checklist.standard().applicable(findings, c), options, runs, facts, c,
-                reconciliations);
+        // without a category nothing is dropped: the checklist is not read for a scan that does not report it
+        List<Finding> kept = c == null ? findings : Checklist.standard().applicable(findings, c);
+        return new Analysis(scan, graph, kept, options, runs, facts, c, reconciliations);
     }
 
     /** Unsuppressed findings at or above {@code level}; INFO notes never count. */

@@ -1,7 +1,5 @@
 package io.atolint.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atolint.analysis.Analysis;
@@ -22,17 +20,16 @@ import java.util.List;
  */
 public final class AssessmentJson {
     public static final String SCHEMA_VERSION = "1.0";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AssessmentJson() {
     }
 
     public static void write(Assessment a, Analysis analysis, OutputStream out) throws IOException {
-        MAPPER.writeValue(out, tree(a, analysis));
+        PrettyJson.write(out, tree(a, analysis));
     }
 
     public static ObjectNode tree(Assessment a, Analysis analysis) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PrettyJson.NODES.objectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "atolint");
@@ -69,7 +66,7 @@ public final class AssessmentJson {
     }
 
     private static ObjectNode item(ItemAssessment i) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         o.put("id", i.item().id());
         o.put("section", i.item().section());
         o.put("title", i.item().title());
@@ -96,7 +93,7 @@ public final class AssessmentJson {
     }
 
     private static ObjectNode rule(RuleEvidence r) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         o.put("id", r.ruleId());
         o.put("title", r.title());
         o.put("ran", r.ran());
@@ -115,7 +112,7 @@ public final class AssessmentJson {
     }
 
     private static ArrayNode findings(List<Finding> fs) {
-        ArrayNode a = MAPPER.createArrayNode();
+        ArrayNode a = PrettyJson.NODES.arrayNode();
         fs.forEach(f -> a.add(JsonReport.finding(f)));
         return a;
     }

@@ -1,7 +1,5 @@
 package io.atolint.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atolint.graph.ResourceGraph;
@@ -21,13 +19,12 @@ import java.util.Locale;
  */
 public final class GraphExport {
     public static final String SCHEMA_VERSION = "1.0";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private GraphExport() {
     }
 
     public static void json(ResourceGraph g, OutputStream out) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PrettyJson.NODES.objectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.putObject("tool").put("name", "atolint").put("version", Version.get());
         ArrayNode nodes = root.putArray("nodes");
@@ -54,7 +51,7 @@ public final class GraphExport {
                 e.put("via", rel.via());
             }
         }
-        MAPPER.writeValue(out, root);
+        PrettyJson.write(out, root);
     }
 
     public static void dot(ResourceGraph g, OutputStream out) throws IOException {

@@ -1,7 +1,5 @@
 package io.atolint.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atolint.analysis.Analysis;
@@ -27,7 +25,6 @@ import java.util.Map;
  */
 public final class JsonReport {
     public static final String SCHEMA_VERSION = "1.2";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
@@ -39,18 +36,18 @@ public final class JsonReport {
     /** With the configuration file the scan used ({@code "configuration"}, null when none; since 1.2). */
     public static void write(Analysis a, OutputStream out, String configuration) throws IOException {
         ObjectNode root = tree(a);
-        ObjectNode withConfig = MAPPER.createObjectNode();
+        ObjectNode withConfig = PrettyJson.NODES.objectNode();
         root.fields().forEachRemaining(e -> {
             withConfig.set(e.getKey(), e.getValue());
             if (e.getKey().equals("tool")) {
                 withConfig.put("configuration", configuration);
             }
         });
-        MAPPER.writeValue(out, withConfig);
+        PrettyJson.write(out, withConfig);
     }
 
     public static ObjectNode tree(Analysis a) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PrettyJson.NODES.objectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "atolint");
@@ -81,7 +78,7 @@ public final class JsonReport {
     }
 
     private static ObjectNode summary(Analysis a) {
-        ObjectNode s = MAPPER.createObjectNode();
+        ObjectNode s = PrettyJson.NODES.objectNode();
         s.put("inputs", a.scan().inputs().size());
         s.put("models", a.graph().models().size());
         s.put("resources", a.graph().resources().size());
@@ -109,7 +106,7 @@ public final class JsonReport {
     }
 
     public static ObjectNode finding(Finding f, String fingerprint) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         o.put("ruleId", f.ruleId());
         o.put("severity", f.severity().label());
         o.put("message", f.message());
@@ -144,7 +141,7 @@ public final class JsonReport {
     }
 
     public static ObjectNode location(SourceLocation l) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         o.put("file", l.file());
         o.put("startLine", l.startLine());
         o.put("startColumn", l.startColumn());
@@ -155,7 +152,7 @@ public final class JsonReport {
     }
 
     private static ObjectNode resource(Resource r, Model m) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         o.put("id", r.name());
         o.put("type", r.rawType());
         o.put("kind", r.kind().name().toLowerCase(Locale.ROOT));
@@ -172,7 +169,7 @@ public final class JsonReport {
     }
 
     public static ObjectNode placement(Placement p) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         o.put("scope", p.scope().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         ArrayNode azs = o.putArray("azs");
         for (Az az : p.azs()) {
@@ -196,7 +193,7 @@ public final class JsonReport {
     }
 
     public static ObjectNode az(Az az) {
-        ObjectNode a = MAPPER.createObjectNode();
+        ObjectNode a = PrettyJson.NODES.objectNode();
         a.put("value", az.value());
         a.put("type", switch (az.type()) {
             case LITERAL -> "literal";

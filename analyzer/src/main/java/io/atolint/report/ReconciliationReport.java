@@ -1,6 +1,5 @@
 package io.atolint.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atolint.analysis.Analysis;
@@ -24,7 +23,6 @@ import java.util.List;
  * side.
  */
 public final class ReconciliationReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReconciliationReport() {
     }
@@ -145,7 +143,7 @@ public final class ReconciliationReport {
      * {@code unmatched[]} and {@code undrawn[]}.
      */
     public static ObjectNode json(Analysis a) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PrettyJson.NODES.objectNode();
         ArrayNode pairs = root.putArray("pairs");
         ArrayNode matches = root.putArray("matches");
         ArrayNode findings = root.putArray("findings");
@@ -218,7 +216,7 @@ public final class ReconciliationReport {
 
     /** The side-by-side simulation of every pair, for {@code simulate --format json}. */
     public static ArrayNode sideBySideJson(Analysis a) {
-        ArrayNode out = MAPPER.createArrayNode();
+        ArrayNode out = PrettyJson.NODES.arrayNode();
         Facts facts = a.facts();
         for (Reconciliation r : a.reconciliations()) {
             ObjectNode p = out.addObject();
@@ -259,7 +257,7 @@ public final class ReconciliationReport {
     }
 
     private static ObjectNode diagram(Resource e) {
-        ObjectNode d = MAPPER.createObjectNode();
+        ObjectNode d = PrettyJson.NODES.objectNode();
         d.put("file", e.location().file());
         String page = e.meta().get("page");
         if (page == null) {
@@ -273,7 +271,7 @@ public final class ReconciliationReport {
     }
 
     private static ArrayNode iac(List<Resource> rs) {
-        ArrayNode out = MAPPER.createArrayNode();
+        ArrayNode out = PrettyJson.NODES.arrayNode();
         for (Resource r : rs) {
             ObjectNode o = out.addObject();
             o.put("id", r.name());

@@ -1,7 +1,5 @@
 package io.atolint.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atolint.analysis.Analysis;
@@ -28,17 +26,16 @@ import java.util.Map;
  */
 public final class SarifReport {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SarifReport() {
     }
 
     public static void write(Analysis a, ReportSettings settings, OutputStream out) throws IOException {
-        MAPPER.writeValue(out, tree(a, settings));
+        PrettyJson.write(out, tree(a, settings));
     }
 
     public static ObjectNode tree(Analysis a, ReportSettings settings) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PrettyJson.NODES.objectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -64,7 +61,7 @@ public final class SarifReport {
     }
 
     private static ObjectNode rule(RuleInfo r, ReportSettings settings) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         o.put("id", r.id());
         o.put("name", RuleDocs.name(r));
         o.putObject("shortDescription").put("text", r.title());
@@ -108,7 +105,7 @@ public final class SarifReport {
     }
 
     private static ObjectNode result(Finding f, String fingerprint, Map<String, Integer> ruleIndex, ReportSettings settings) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         o.put("ruleId", f.ruleId());
         Integer idx = ruleIndex.get(f.ruleId());
         if (idx != null) {
@@ -172,7 +169,7 @@ public final class SarifReport {
         if (l.logicalPath().isEmpty() && resourceName == null) {
             return null;
         }
-        ArrayNode arr = MAPPER.createArrayNode();
+        ArrayNode arr = PrettyJson.NODES.arrayNode();
         ObjectNode o = arr.addObject();
         String path = l.logicalPath().isEmpty() ? resourceName : l.logicalPath();
         if (resourceName != null) {
@@ -188,7 +185,7 @@ public final class SarifReport {
      * about a whole file (a PNG diagram, a file too large to read) points at its first line.
      */
     static ObjectNode physical(SourceLocation l, ReportSettings settings) {
-        ObjectNode p = MAPPER.createObjectNode();
+        ObjectNode p = PrettyJson.NODES.objectNode();
         p.putObject("artifactLocation").put("uri", uri(settings.repoPath(l.file())));
         if (!l.hasLine()) {
             p.putObject("region").put("startLine", 1);

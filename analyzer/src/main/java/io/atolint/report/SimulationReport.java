@@ -1,8 +1,6 @@
 package io.atolint.report;
 
 import io.atolint.report.escape.Escape;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atolint.analysis.Analysis;
@@ -26,7 +24,6 @@ import java.util.List;
 public final class SimulationReport {
     /** Version of the {@code simulate --format json} layout; fields are only ever added. */
     public static final String SCHEMA_VERSION = "1.0";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SimulationReport() {
     }
@@ -174,7 +171,7 @@ public final class SimulationReport {
     }
 
     public static void json(Analysis a, OutputStream out) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PrettyJson.NODES.objectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "atolint");
@@ -196,6 +193,6 @@ public final class SimulationReport {
         if (!a.reconciliations().isEmpty()) {
             root.set("reconciliation", ReconciliationReport.sideBySideJson(a));
         }
-        MAPPER.writeValue(out, root);
+        PrettyJson.write(out, root);
     }
 }

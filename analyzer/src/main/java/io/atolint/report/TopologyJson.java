@@ -1,6 +1,5 @@
 package io.atolint.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atolint.model.Az;
@@ -21,14 +20,13 @@ import java.util.Locale;
 
 /** The {@code topology} section of the JSON report and the body of {@code atolint simulate --format json}. */
 public final class TopologyJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TopologyJson() {
     }
 
     /** {@code {tiers: [], ingress: [], paths: [], spofs: []}} over every model; each entry names its unit. */
     public static ObjectNode section(Facts facts) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = PrettyJson.NODES.objectNode();
         Topology topology;
         try {
             topology = facts.topology();
@@ -72,7 +70,7 @@ public final class TopologyJson {
     }
 
     public static ObjectNode tier(Tier tier, String unit) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = PrettyJson.NODES.objectNode();
         n.put("unit", unit);
         n.put("id", tier.id());
         n.put("role", tier.role().label());
@@ -104,7 +102,7 @@ public final class TopologyJson {
     }
 
     public static ObjectNode path(TrafficPath p, String unit) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = PrettyJson.NODES.objectNode();
         n.put("unit", unit);
         n.put("display", p.display());
         ArrayNode resources = n.putArray("resources");
@@ -119,7 +117,7 @@ public final class TopologyJson {
 
     /** One model's AZ-failure simulation. */
     public static ObjectNode simulation(ModelTopology t, List<AzSimulation.Scenario> scenarios) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = PrettyJson.NODES.objectNode();
         n.put("unit", t.model().unit());
         n.put("format", t.model().format().name().toLowerCase(Locale.ROOT));
         ArrayNode tiers = n.putArray("tiers");

@@ -73,7 +73,7 @@ public final class KindTable {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                String[] cols = t.split("\t+");
+                String[] cols = TabColumns.of(t);
                 if (cols.length < 2) {
                     throw new IllegalStateException("kinds.tsv:" + n + ": expected 'raw-type<TAB>KIND'");
                 }

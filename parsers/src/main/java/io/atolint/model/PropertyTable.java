@@ -92,7 +92,7 @@ public final class PropertyTable {
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }
-            String[] cols = t.split("\t+");
+            String[] cols = TabColumns.of(t);
             if (cols.length < 4 || cols.length > 6) {
                 throw new IllegalStateException(FILE + ":" + n
                         + ": expected 'kind<TAB>property<TAB>CloudFormation<TAB>Terraform[<TAB>diagram[<TAB>default]]'");

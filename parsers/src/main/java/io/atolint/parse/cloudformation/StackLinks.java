@@ -527,7 +527,8 @@ public final class StackLinks {
                     todo.addAll(neighbours.getOrDefault(p, Set.of()));
                 }
             }
-            group.sort((a, b) -> Integer.compare(templates.indexOf(a), templates.indexOf(b)));
+            // the order of templates, which is by path (comparing the records would compare whole trees)
+            group.sort(java.util.Comparator.comparing(Template::path));
             Set<String> paths = new LinkedHashSet<>();
             group.forEach(g -> paths.add(g.path()));
             group.forEach(g -> groupOf.put(g.path(), paths));

@@ -2,7 +2,6 @@ package io.atolint.parse.terraform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import org.snakeyaml.engine.v2.api.Load;
@@ -41,7 +40,6 @@ import static io.atolint.parse.terraform.Functions.text;
  * the scan (no YAML alias bombs, no class construction).
  */
 final class EncodingFunctions {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DEPTH = 64;
 
     private EncodingFunctions() {
@@ -51,7 +49,7 @@ final class EncodingFunctions {
         define("jsonencode", (a, at, raw) -> Values.str(jsonencode(one(a, "jsonencode")), at));
         define("jsondecode", (a, at, raw) -> {
             try {
-                return fromJson(JSON.readTree(text(one(a, "jsondecode"), "jsondecode")), at, 0);
+                return fromJson(JsonMapper.JSON.readTree(text(one(a, "jsondecode"), "jsondecode")), at, 0);
             } catch (JsonProcessingException e) {
                 throw new Functions.EvalError("jsondecode: invalid JSON");
             }
@@ -90,7 +88,7 @@ final class EncodingFunctions {
 
     static String jsonencode(Value v) {
         try {
-            return JSON.writeValueAsString(plain(v, 0));
+            return JsonMapper.JSON.writeValueAsString(plain(v, 0));
         } catch (JsonProcessingException e) {
             throw new Functions.EvalError("jsonencode: " + e.getMessage());
         }
@@ -99,7 +97,7 @@ final class EncodingFunctions {
     /** A string as a JSON string literal (format's %q). */
     static String jsonString(String s) {
         try {
-            return JSON.writeValueAsString(s);
+            return JsonMapper.JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {
             throw new Functions.EvalError("cannot quote the string");
         }

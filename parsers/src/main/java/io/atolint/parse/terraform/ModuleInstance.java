@@ -359,16 +359,16 @@ final class ModuleInstance {
             return new Resolved(new Value.Unknown(u.reason(), prefix + "module." + name, u.refs(), at), 1);
         }
         @SuppressWarnings("unchecked")
-        Map<Instance, ModuleInstance> inst = (Map<Instance, ModuleInstance>) kids;
+        Map<String, ModuleInstance> inst = (Map<String, ModuleInstance>) kids;
         Expansion x = expansion("module", name, d);
         if (!x.isKnown()) {
             return new Resolved(new Value.Unknown(x.unknownReason(), prefix + "module." + name, List.of(), at),
                     chain.size() > 1 && chain.get(1) instanceof Expr.Index ? 2 : 1);
         }
         if (x.mode().equals("single") && chain.size() > 1 && chain.get(1) instanceof Expr.GetAttr out) {
-            return new Resolved(inst.get(x.instances().get(0)).output(out.name(), at), 2);
+            return new Resolved(inst.get(x.instances().get(0).address()).output(out.name(), at), 2);
         }
-        return new Resolved(collect(x, i -> inst.get(i).allOutputs(at), at), 1);
+        return new Resolved(collect(x, i -> inst.get(i.address()).allOutputs(at), at), 1);
     }
 
     /** The child instances of a module call, or an UNKNOWN saying why there are none to read. */

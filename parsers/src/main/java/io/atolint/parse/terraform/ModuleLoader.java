@@ -1,7 +1,6 @@
 package io.atolint.parse.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atolint.model.Finding;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseFindings;
@@ -29,7 +28,6 @@ import java.util.Optional;
  * module on one thread at a time instead of corrupting the maps.
  */
 final class ModuleLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SourceTree tree;
     private final Map<String, List<String>> tfFilesByDir;
@@ -121,7 +119,7 @@ final class ModuleLoader {
                 return out;
             }
             try {
-                JsonNode root = JSON.readTree(t.file().text());
+                JsonNode root = JsonMapper.JSON.readTree(t.file().text());
                 for (JsonNode m : root.path("Modules")) {
                     String k = m.path("Key").asText("");
                     String d = m.path("Dir").asText("");

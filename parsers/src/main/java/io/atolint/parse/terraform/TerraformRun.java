@@ -493,11 +493,12 @@ final class TerraformRun {
             return new Value.Unknown("module nesting limit", null, List.of(), at);
         }
         ModuleInstance.Expansion x = parent.expansion("module", name, d);
-        Map<ModuleInstance.Instance, ModuleInstance> out = new LinkedHashMap<>();
+        // by address: a later lookup expands the call again, and hashing its instances' bindings would walk values
+        Map<String, ModuleInstance> out = new LinkedHashMap<>();
         for (ModuleInstance.Instance i : x.instances()) {
             String prefix = i.address() + ".";
             Map<String, Supplier<Value>> inputs = parent.callInputs(d, i, prefix);
-            out.put(i, new ModuleInstance(this, child.get(), prefix, key, parent.depth() + 1, parent, inputs));
+            out.put(i.address(), new ModuleInstance(this, child.get(), prefix, key, parent.depth() + 1, parent, inputs));
         }
         if (!x.isKnown()) {
             note(at, childBase + ": " + x.unknownReason() + "; read as one instance");

@@ -23,7 +23,6 @@ import static io.atolint.parse.terraform.Functions.text;
  */
 final class TimeFunctions {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
-    private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
     private TimeFunctions() {
     }
@@ -54,7 +53,7 @@ final class TimeFunctions {
 
     /** Go's RFC 3339 layout: whole seconds, then the offset ({@code Z} for UTC), fractions only when present. */
     private static String render(OffsetDateTime t) {
-        String base = t.withNano(0).format(RFC3339);
+        String base = t.withNano(0).format(Rfc3339.FORMAT);
         if (t.getNano() == 0) {
             return base;
         }
@@ -182,5 +181,10 @@ final class TimeFunctions {
         int secs = t.getOffset().getTotalSeconds();
         int abs = Math.abs(secs);
         return (secs < 0 ? "-" : "+") + String.format(Locale.ROOT, colon ? "%02d:%02d" : "%02d%02d", abs / 3600, (abs / 60) % 60);
+    }
+
+    /** Made on first use: a formatter loads the JDK's locale data, which a configuration without time functions never needs. */
+    private static final class Rfc3339 {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +120,8 @@ public final class YamlTreeReader {
                 .build();
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, Node> anchors = new HashMap<>();
-        Map<Node, Long> sizes = new HashMap<>();
+        // by identity: an anchored node is that node (hashing a record would walk its whole subtree)
+        Map<Node, Long> sizes = new IdentityHashMap<>();
         Map<String, String> texts = new HashMap<>();
         List<DuplicateKey> dups = new ArrayList<>();
         Node root = null;
