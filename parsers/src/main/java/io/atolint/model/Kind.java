@@ -48,6 +48,28 @@ public enum Kind {
     DIAGRAM_GROUP,
     UNKNOWN;
 
+    /**
+     * True for the kinds AWS runs across the AZs of a Region (or that belong to a VPC as a whole, such as an
+     * Internet gateway): never in one AZ, wherever they are declared or drawn.
+     */
+    public boolean isRegional() {
+        return switch (this) {
+            case DYNAMODB_TABLE, S3_BUCKET, SQS_QUEUE, SNS_TOPIC, KINESIS_STREAM, FIREHOSE_STREAM, API_GATEWAY,
+                    INTERNET_GATEWAY, VPN_GATEWAY, TRANSIT_GATEWAY, EGRESS_ONLY_GATEWAY, SECRET, SSM_PARAMETER, KMS_KEY,
+                    LOG_GROUP, ECS_CLUSTER, COGNITO_USER_POOL, GLACIER_VAULT, BACKUP_VAULT, APP_RUNNER_SERVICE -> true;
+            default -> false;
+        };
+    }
+
+    /** True for the kinds that are global, not in a Region (IAM, CloudFront, Route 53, Global Accelerator). */
+    public boolean isGlobal() {
+        return switch (this) {
+            case IAM_USER, IAM_GROUP, IAM_ROLE, IAM_POLICY, IAM_POLICY_ATTACHMENT, IAM_INSTANCE_PROFILE, IAM_ACCESS_KEY,
+                    IAM_PASSWORD_POLICY, CLOUDFRONT_DISTRIBUTION, ROUTE53_ZONE, ROUTE53_RECORD, GLOBAL_ACCELERATOR -> true;
+            default -> false;
+        };
+    }
+
     /** True for the kinds that are drawn or deployed outside AWS. */
     public boolean isOutsideAws() {
         return this == USERS || this == CLIENT_DEVICE || this == ON_PREMISES || this == EXTERNAL_SYSTEM;

@@ -11,7 +11,6 @@ import io.atolint.model.Value;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,15 +26,6 @@ import java.util.Set;
  * services. A placement a diagram parser set already is kept.
  */
 public final class PlacementResolver {
-    private static final Set<Kind> REGIONAL = EnumSet.of(Kind.DYNAMODB_TABLE, Kind.S3_BUCKET, Kind.SQS_QUEUE,
-            Kind.SNS_TOPIC, Kind.KINESIS_STREAM, Kind.FIREHOSE_STREAM, Kind.API_GATEWAY, Kind.INTERNET_GATEWAY,
-            Kind.VPN_GATEWAY, Kind.TRANSIT_GATEWAY, Kind.EGRESS_ONLY_GATEWAY, Kind.SECRET, Kind.SSM_PARAMETER,
-            Kind.KMS_KEY, Kind.LOG_GROUP, Kind.ECS_CLUSTER, Kind.COGNITO_USER_POOL, Kind.GLACIER_VAULT,
-            Kind.BACKUP_VAULT, Kind.APP_RUNNER_SERVICE);
-    private static final Set<Kind> GLOBAL = EnumSet.of(Kind.IAM_USER, Kind.IAM_GROUP, Kind.IAM_ROLE, Kind.IAM_POLICY,
-            Kind.IAM_POLICY_ATTACHMENT, Kind.IAM_INSTANCE_PROFILE, Kind.IAM_ACCESS_KEY, Kind.IAM_PASSWORD_POLICY,
-            Kind.CLOUDFRONT_DISTRIBUTION, Kind.ROUTE53_ZONE, Kind.ROUTE53_RECORD, Kind.GLOBAL_ACCELERATOR);
-
     private final Model model;
     private final Map<Resource, Placement> memo = new HashMap<>();
     private final Set<Resource> inProgress = new HashSet<>();
@@ -94,10 +84,10 @@ public final class PlacementResolver {
         if (k == Kind.SUBNET) {
             return Placement.zonal(List.of(subnetAz(r)), "");
         }
-        if (REGIONAL.contains(k)) {
+        if (k.isRegional()) {
             return Placement.regional("AWS-managed across AZs");
         }
-        if (GLOBAL.contains(k)) {
+        if (k.isGlobal()) {
             return Placement.global("");
         }
         return switch (k) {

@@ -170,6 +170,10 @@ final class Placements {
                 return Placement.outsideAws("drawn inside '" + (c.label().isEmpty() ? "on-premises" : c.label()) + "'");
             }
         }
+        if (k.isRegional() || k.isGlobal()) {
+            // an Internet gateway drawn in an AZ box still serves the whole VPC: the box is where it fitted
+            return Placement.NONE;
+        }
         Az own = namedSubnets.get(n);
         if (own != null) {
             return Placement.zonal(List.of(own), "named in its subnet label");

@@ -125,6 +125,22 @@ class DiagramReaderTest {
     }
 
     @Test
+    void regionalServicesDrawnInAnAzBoxStayRegional() {
+        // an Internet gateway or an S3 bucket placed in an AZ box (where there was room) serves the whole
+        // VPC or Region; the instance beside it is in that AZ
+        String cells = cell("vpc", "VPC", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc2;", 0, 0, 900, 500, "1")
+                + cell("z1", "Availability Zone 1", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_availability_zone;dashed=1;", 20, 40, 400, 420, "1")
+                + cell("z2", "Availability Zone 2", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_availability_zone;dashed=1;", 460, 40, 400, 420, "1")
+                + cell("igw", "Internet gateway", "shape=mxgraph.aws4.internet_gateway;", 60, 80, 48, 48, "1")
+                + cell("s3", "Assets", ICON + "s3;", 160, 80, 48, 48, "1")
+                + cell("web", "Web", ICON + "ec2;", 60, 250, 48, 48, "1");
+        Model m = Scans.only(scan(MemoryTree.of("a.drawio", file(model(cells)))));
+        assertEquals(Placement.Scope.REGIONAL, res(m, "igw").placement().scope());
+        assertEquals(Placement.Scope.REGIONAL, res(m, "s3").placement().scope());
+        assertEquals(Placement.Scope.ZONAL, res(m, "web").placement().scope());
+    }
+
+    @Test
     void theFourAzStylesAndLookAlikes() {
         String base = cell("vpc", "VPC", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc2;", 0, 0, 1000, 600, "1");
         String shape = base + cell("z1", "", "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_availability_zone;dashed=1;", 20, 40, 400, 500, "1")
