@@ -63,13 +63,17 @@ public final class PlanJsonHandler implements FormatHandler {
         }
     }
 
-    /** The text of a file that looks like a plan, else null (the CloudFormation reader reports unreadable .json files). */
+    /**
+     * The text of a file that looks like a plan, else null; what was read of another file is handed on to the
+     * CloudFormation reader (which also reports unreadable .json files), so that no file is read twice.
+     */
     private static ReadResult.Text planText(ScanSession session, String path) {
         ReadResult read = session.tree().readText(path);
-        if (!(read instanceof ReadResult.Text text)) {
-            return null;
+        if (read instanceof ReadResult.Text text && text.file().text().contains("\"planned_values\"")
+                && text.file().text().contains("\"format_version\"")) {
+            return text;
         }
-        String t = text.file().text();
-        return t.contains("\"planned_values\"") && t.contains("\"format_version\"") ? text : null;
+        session.handOn(path, read);
+        return null;
     }
 }
