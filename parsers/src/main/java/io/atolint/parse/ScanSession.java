@@ -20,6 +20,7 @@ public final class ScanSession {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
     private final ScanBudget budget;
+    private final Map<String, ReadResult> handedOn = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ScanSession(SourceTree tree, ParseOptions options) {
         this(tree, options, new ScanBudget(options.limits()));
@@ -38,6 +39,20 @@ public final class ScanSession {
 
     public ParseOptions options() {
         return options;
+    }
+
+    /**
+     * What a handler read of a file it leaves to the next handlers (a {@code .json} file that is no Terraform
+     * plan): the next to read it through {@link #readText} takes it instead of reading the file again.
+     */
+    public void handOn(String path, ReadResult read) {
+        handedOn.put(path, read);
+    }
+
+    /** A file of the tree as text: what an earlier handler handed on (taken, not kept), else read now. */
+    public ReadResult readText(String path) {
+        ReadResult r = handedOn.remove(path);
+        return r != null ? r : tree.readText(path);
     }
 
     /** Files no handler has claimed yet. */

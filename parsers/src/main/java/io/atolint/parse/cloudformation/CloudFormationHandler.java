@@ -176,7 +176,7 @@ public final class CloudFormationHandler implements FormatHandler {
 
     /** A template to read, or why the file is not one (skipped, or reported when it was meant to be). */
     private static Read read(ScanSession session, String path, boolean mustBeTemplate) {
-        ReadResult read = session.tree().readText(path);
+        ReadResult read = session.readText(path);
         if (read instanceof ReadResult.Failure fail) {
             return new Read(null, List.of(ParseFindings.invalid(fail.location(), fail.message())), true, null);
         }

@@ -4,6 +4,7 @@ import io.atolint.model.Finding;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import io.atolint.parse.ParseFindings;
+import io.atolint.parse.Parallel;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.SourceFile;
 import io.atolint.parse.tree.Node;
@@ -53,7 +54,22 @@ public final class StackLinks {
     /** {@code AWS::StackName} while export names are read: a stand-in the deployment replaces. */
     private static final String STACK_NAME = "\u0001stack-name\u0001";
 
-    private record Export(Template template, String output, Node value, String name, Pattern pattern) {
+    /**
+     * An output exported by a literal {@code name}, or by a {@code pattern} built around {@code AWS::StackName}:
+     * a name it matches starts with {@code prefix} and ends with {@code suffix} (the literal ends of the pattern).
+     */
+    private record Export(Template template, String output, Node value, String name, Pattern pattern,
+                          String prefix, String suffix) {
+        Export(Template template, String output, Node value, String name, Pattern pattern) {
+            this(template, output, value, name, pattern, "", "");
+        }
+
+        /** Whether {@code importName} may match the pattern: a test cheaper than the match, never false when it does. */
+        boolean mayMatch(String importName) {
+            return importName.length() > prefix.length() + suffix.length() && importName.startsWith(prefix)
+                    && importName.endsWith(suffix);
+        }
+
         String shown() {
             return name != null ? name : pattern.pattern().replace("\\Q", "").replace("\\E", "").replace("(.+?)", "${AWS::StackName}");
         }
@@ -87,19 +103,36 @@ public final class StackLinks {
         List<Template> templates = new ArrayList<>(given);
         templates.sort(java.util.Comparator.comparing(Template::path));
         templates.forEach(t -> l.byPath.put(t.path(), t));
+        // what each template exports and imports is its own: read on every core, gathered in path order
+        List<Sites> sites = Parallel.map(templates, t -> l.sites(t));
         List<Export> exports = new ArrayList<>();
-        Map<String, List<Node>> importSites = new LinkedHashMap<>();
+        Map<String, Map<String, SourceLocation>> importSites = new LinkedHashMap<>();
         Map<String, List<Node>> outputSites = new LinkedHashMap<>();
-        for (Template t : templates) {
-            IntrinsicResolver r = l.reader(t);
-            exports.addAll(exportsOf(t, r));
-            importSites.put(t.path(), sitesOf(t, "Fn::ImportValue", "!ImportValue"));
-            outputSites.put(t.path(), sitesOf(t, "Fn::GetStackOutput", null));
+        for (int i = 0; i < templates.size(); i++) {
+            Template t = templates.get(i);
+            exports.addAll(sites.get(i).exports());
+            importSites.put(t.path(), sites.get(i).imports());
+            outputSites.put(t.path(), sites.get(i).stackOutputs());
         }
         l.match(templates, exports, importSites);
         l.matchStackOutputs(templates, outputSites);
         l.nestedByUrl(templates, relative);
         return l;
+    }
+
+    /** A template's exports, the names it imports (where first), and its uses of Fn::GetStackOutput. */
+    private record Sites(List<Export> exports, Map<String, SourceLocation> imports, List<Node> stackOutputs) {
+    }
+
+    private Sites sites(Template t) {
+        IntrinsicResolver r = reader(t);
+        List<Export> exports = exportsOf(t, r);
+        Map<String, SourceLocation> names = new LinkedHashMap<>();
+        for (Node site : sitesOf(t, "Fn::ImportValue", "!ImportValue")) {
+            r.eval(site, "Fn::ImportValue").asString().filter(n -> !n.contains(STACK_NAME))
+                    .ifPresent(n -> names.putIfAbsent(n, site.location(t.path(), "Fn::ImportValue")));
+        }
+        return new Sites(exports, names, sitesOf(t, "Fn::GetStackOutput", null));
     }
 
     /** A resolver for reading names: AWS::StackName stands in for what the deployment decides. */
@@ -132,7 +165,8 @@ public final class StackLinks {
                 for (int i = 1; i < parts.length; i++) {
                     re.append(i == 1 ? "(.+?)" : "\\1").append(Pattern.quote(parts[i]));
                 }
-                out.add(new Export(t, e.key().text(), o.get("Value").get(), null, Pattern.compile(re.toString())));
+                out.add(new Export(t, e.key().text(), o.get("Value").get(), null, Pattern.compile(re.toString()),
+                        parts[0], parts[parts.length - 1]));
             }
         }
         return out;
@@ -164,23 +198,29 @@ public final class StackLinks {
         return out;
     }
 
-    private void match(List<Template> templates, List<Export> exports, Map<String, List<Node>> importSites) {
+    private void match(List<Template> templates, List<Export> exports, Map<String, Map<String, SourceLocation>> importNames) {
         Map<String, Map<String, List<String>>> implied = new HashMap<>(); // exporter -> name -> importers
         Map<String, Map<String, Link>> candidates = new HashMap<>();
-        for (Template t : templates) {
-            IntrinsicResolver r = reader(t);
-            Map<String, SourceLocation> names = new LinkedHashMap<>();
-            for (Node site : importSites.get(t.path())) {
-                r.eval(site, "Fn::ImportValue").asString().filter(n -> !n.contains(STACK_NAME))
-                        .ifPresent(n -> names.putIfAbsent(n, site.location(t.path(), "Fn::ImportValue")));
+        // exports by literal name, and those named after their stack, each in the exports' order
+        Map<String, List<Export>> byName = new HashMap<>();
+        List<Export> patterned = new ArrayList<>();
+        for (Export x : exports) {
+            if (x.name() != null) {
+                byName.computeIfAbsent(x.name(), k -> new ArrayList<>()).add(x);
             }
+            if (x.pattern() != null) {
+                patterned.add(x);
+            }
+        }
+        for (Template t : templates) {
+            Map<String, SourceLocation> names = importNames.get(t.path());
             Map<String, Link> chosen = new LinkedHashMap<>();
             // An export named by a literal: one template may export it.
             Map<String, Map<String, List<Link>>> byStackName = new LinkedHashMap<>(); // S -> import name -> links
             names.forEach((name, at) -> {
                 List<Link> exact = new ArrayList<>();
-                for (Export x : exports) {
-                    if (name.equals(x.name()) && x.template() != t) {
+                for (Export x : byName.getOrDefault(name, List.of())) {
+                    if (x.template() != t) {
                         exact.add(new Link(x, null));
                     }
                 }
@@ -188,8 +228,8 @@ public final class StackLinks {
                     choose(t, name, at, exact, chosen);
                     return;
                 }
-                for (Export x : exports) {
-                    Matcher m = x.pattern() == null || x.template() == t ? null : x.pattern().matcher(name);
+                for (Export x : patterned) {
+                    Matcher m = x.template() == t || !x.mayMatch(name) ? null : x.pattern().matcher(name);
                     if (m != null && m.matches()) {
                         byStackName.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>())
                                 .computeIfAbsent(name, k -> new ArrayList<>()).add(new Link(x, m.group(1)));
@@ -363,6 +403,8 @@ public final class StackLinks {
     // ---------------------------------------------------------------- nested stacks by URL
 
     private void nestedByUrl(List<Template> templates, java.util.function.UnaryOperator<String> relative) {
+        Map<Template, String> relativePaths = new java.util.IdentityHashMap<>();
+        templates.forEach(c -> relativePaths.put(c, relative.apply(c.path())));
         for (Template t : templates) {
             if (!(t.root().get("Resources").orElse(null) instanceof Node.MapNode resources)) {
                 continue;
@@ -392,7 +434,7 @@ public final class StackLinks {
                     if (c == t) {
                         continue;
                     }
-                    int score = p.score(relative.apply(c.path()));
+                    int score = p.score(relativePaths.get(c));
                     if (score > best) {
                         best = score;
                         matches.clear();
