@@ -13,6 +13,7 @@ import io.atolint.model.Value;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,6 +58,7 @@ final class Deployment {
     private final Facts facts;
     private final List<Model> models;
     private final List<Resource> resources = new ArrayList<>();
+    private final Set<Kind> kinds = EnumSet.noneOf(Kind.class);
     private final List<Unit> units = new ArrayList<>();
     private final Map<Resource, Unit> unitOf = new HashMap<>();
     private final Map<Resource, List<Words.Parsed>> names = new HashMap<>();
@@ -70,6 +72,7 @@ final class Deployment {
         for (Model m : models) {
             for (Resource r : m.resources()) {
                 resources.add(r);
+                kinds.add(r.kind());
                 String block = r.meta().get("block");
                 if (block == null && r.format().name().startsWith("TERRAFORM") && r.name().endsWith("]")) {
                     block = r.name().substring(0, r.name().lastIndexOf('[')); // a modelled module's counted resource
@@ -109,12 +112,7 @@ final class Deployment {
         return unitOf.get(r);
     }
 
-    private final java.util.Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
-
     boolean has(Kind k) {
-        if (kinds.isEmpty()) {
-            resources.forEach(r -> kinds.add(r.kind()));
-        }
         return kinds.contains(k);
     }
 
