@@ -42,7 +42,8 @@ public final class CloudFormationHandler implements FormatHandler {
     public void scan(ScanSession session) {
         // First read every candidate, so that templates used as nested stacks are read through their
         // parent (with its parameter values) and not a second time on their own. Files are read and
-        // parsed on every core; what each read means for the session is applied in file order.
+        // parsed on every core, with what each template exports and imports (its sites, for the links
+        // between templates); what each read means for the session is applied in file order.
         List<String> paths = new ArrayList<>();
         for (String path : session.unclaimed()) {
             if (EXTENSIONS.contains(extension(path))) {
@@ -72,8 +73,12 @@ public final class CloudFormationHandler implements FormatHandler {
             }
         }
         List<StackLinks.Template> all = new ArrayList<>();
-        templates.values().forEach(c -> all.add(new StackLinks.Template(c.file(), c.doc(), StackInfo.of(c.file().path()))));
-        StackLinks links = StackLinks.of(all, session.options(), p -> relative(session.tree().root(), p));
+        List<TemplateSites> sites = new ArrayList<>();
+        for (Candidate c : templates.values()) {
+            all.add(c.sites().template());
+            sites.add(c.sites());
+        }
+        StackLinks links = StackLinks.ofSites(sites, session.options(), p -> relative(session.tree().root(), p));
         Set<String> nestedChildren = new HashSet<>(links.nestedChildren());
         Map<String, Integer> uses = new HashMap<>();
         links.nestedUses().forEach((child, by) -> uses.merge(child, by.size(), Integer::sum));
@@ -163,7 +168,7 @@ public final class CloudFormationHandler implements FormatHandler {
         return path.startsWith(root + "/") ? path.substring(root.length() + 1) : path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private record Candidate(SourceFile file, TreeDocument doc, List<Finding> problems) {
+    private record Candidate(SourceFile file, TreeDocument doc, List<Finding> problems, TemplateSites sites) {
     }
 
     /** What reading one file means for the session: a template to parse, or findings, a claim, a skip. */
@@ -202,7 +207,8 @@ public final class CloudFormationHandler implements FormatHandler {
             }
             return new Read(null, List.of(), false, "not a CloudFormation template: " + why);
         }
-        return new Read(new Candidate(file, doc, problems), List.of(), false, null);
+        StackLinks.Template template = new StackLinks.Template(file, doc, StackInfo.of(file.path()));
+        return new Read(new Candidate(file, doc, problems, TemplateSites.of(template, session.options())), List.of(), false, null);
     }
 
     /** Paths of the local templates a template uses as nested stacks. */

@@ -12,6 +12,7 @@ import io.atolint.parse.tree.TreeDocument;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,14 +53,11 @@ public final class StackLinks {
         }
     }
 
-    /** {@code AWS::StackName} while export names are read: a stand-in the deployment replaces. */
-    private static final String STACK_NAME = "\u0001stack-name\u0001";
-
     /**
      * An output exported by a literal {@code name}, or by a {@code pattern} built around {@code AWS::StackName}:
      * a name it matches starts with {@code prefix} and ends with {@code suffix} (the literal ends of the pattern).
      */
-    private record Export(Template template, String output, Node value, String name, Pattern pattern,
+    record Export(Template template, String output, Node value, String name, Pattern pattern,
                           String prefix, String suffix) {
         Export(Template template, String output, Node value, String name, Pattern pattern) {
             this(template, output, value, name, pattern, "", "");
@@ -97,108 +96,33 @@ public final class StackLinks {
      * Links the templates; {@code relative} gives a template's path relative to the scanned root (what a
      * TemplateURL's path may end with).
      */
-    public static StackLinks of(List<Template> given, ParseOptions options, java.util.function.UnaryOperator<String> relative) {
+    public static StackLinks of(List<Template> given, ParseOptions options, UnaryOperator<String> relative) {
+        // what each template exports and imports is its own: read on every core
+        return ofSites(Parallel.map(given, t -> TemplateSites.of(t, options)), options, relative);
+    }
+
+    /** Links the templates whose sites were read ({@link TemplateSites#of}, one for each template). */
+    public static StackLinks ofSites(List<TemplateSites> given, ParseOptions options, UnaryOperator<String> relative) {
         StackLinks l = new StackLinks(options);
         // the same files link the same way, whatever order they were listed in
-        List<Template> templates = new ArrayList<>(given);
-        templates.sort(java.util.Comparator.comparing(Template::path));
-        templates.forEach(t -> l.byPath.put(t.path(), t));
-        // what each template exports and imports is its own: read on every core, gathered in path order
-        List<Sites> sites = Parallel.map(templates, t -> l.sites(t));
+        List<TemplateSites> sites = new ArrayList<>(given);
+        sites.sort(BY_PATH);
+        List<Template> templates = new ArrayList<>(sites.size());
         List<Export> exports = new ArrayList<>();
-        Map<String, Map<String, SourceLocation>> importSites = new LinkedHashMap<>();
-        Map<String, List<Node>> outputSites = new LinkedHashMap<>();
-        for (int i = 0; i < templates.size(); i++) {
-            Template t = templates.get(i);
-            exports.addAll(sites.get(i).exports());
-            importSites.put(t.path(), sites.get(i).imports());
-            outputSites.put(t.path(), sites.get(i).stackOutputs());
+        for (TemplateSites s : sites) {
+            templates.add(s.template());
+            l.byPath.put(s.template().path(), s.template());
+            exports.addAll(s.exports());
         }
-        l.match(templates, exports, importSites);
-        l.matchStackOutputs(templates, outputSites);
-        l.nestedByUrl(templates, relative);
+        l.match(sites, exports);
+        l.matchStackOutputs(sites, templates);
+        l.nestedByUrl(sites, templates, relative);
         return l;
     }
 
-    /** A template's exports, the names it imports (where first), and its uses of Fn::GetStackOutput. */
-    private record Sites(List<Export> exports, Map<String, SourceLocation> imports, List<Node> stackOutputs) {
-    }
+    private static final Comparator<TemplateSites> BY_PATH = (a, b) -> a.template().path().compareTo(b.template().path());
 
-    private Sites sites(Template t) {
-        IntrinsicResolver r = reader(t);
-        List<Export> exports = exportsOf(t, r);
-        Map<String, SourceLocation> names = new LinkedHashMap<>();
-        for (Node site : sitesOf(t, "Fn::ImportValue", "!ImportValue")) {
-            r.eval(site, "Fn::ImportValue").asString().filter(n -> !n.contains(STACK_NAME))
-                    .ifPresent(n -> names.putIfAbsent(n, site.location(t.path(), "Fn::ImportValue")));
-        }
-        return new Sites(exports, names, sitesOf(t, "Fn::GetStackOutput", null));
-    }
-
-    /** A resolver for reading names: AWS::StackName stands in for what the deployment decides. */
-    private IntrinsicResolver reader(Template t) {
-        StackInfo s = t.stack().name() == null ? t.stack().withName(STACK_NAME, "AWS::StackName") : t.stack();
-        return new IntrinsicResolver(TemplateContext.of(t.path(), t.root(), options, Map.of(), t.path() + "#", s), x -> { });
-    }
-
-    private static List<Export> exportsOf(Template t, IntrinsicResolver r) {
-        List<Export> out = new ArrayList<>();
-        if (!(t.root().get("Outputs").orElse(null) instanceof Node.MapNode outputs)) {
-            return out;
-        }
-        for (Node.Entry e : outputs.entries()) {
-            if (!(e.value() instanceof Node.MapNode o) || !(o.get("Export").orElse(null) instanceof Node.MapNode ex)
-                    || ex.get("Name").isEmpty() || o.get("Value").isEmpty()) {
-                continue;
-            }
-            String path = "Outputs/" + e.key().text() + "/Export/Name";
-            Optional<String> name = r.eval(ex.get("Name").get(), path).asString();
-            if (name.isEmpty()) {
-                continue;
-            }
-            String n = name.get();
-            if (!n.contains(STACK_NAME)) {
-                out.add(new Export(t, e.key().text(), o.get("Value").get(), n, null));
-            } else {
-                String[] parts = n.split(Pattern.quote(STACK_NAME), -1);
-                StringBuilder re = new StringBuilder(Pattern.quote(parts[0]));
-                for (int i = 1; i < parts.length; i++) {
-                    re.append(i == 1 ? "(.+?)" : "\\1").append(Pattern.quote(parts[i]));
-                }
-                out.add(new Export(t, e.key().text(), o.get("Value").get(), null, Pattern.compile(re.toString()),
-                        parts[0], parts[parts.length - 1]));
-            }
-        }
-        return out;
-    }
-
-    /** The argument nodes of every use of an intrinsic ({@code fn}, or its short form) in resources and outputs. */
-    private static List<Node> sitesOf(Template t, String fn, String tag) {
-        List<Node> out = new ArrayList<>();
-        Deque<Node> todo = new ArrayDeque<>();
-        t.root().get("Resources").ifPresent(todo::push);
-        t.root().get("Outputs").ifPresent(todo::push);
-        int visited = 0;
-        while (!todo.isEmpty() && visited++ < 2_000_000) {
-            Node n = todo.pop();
-            if (tag != null && tag.equals(n.tag())) {
-                out.add(ShortForms.untagged(n));
-                continue;
-            }
-            if (n instanceof Node.MapNode m) {
-                if (m.entries().size() == 1 && m.entries().get(0).key().text().equals(fn)) {
-                    out.add(m.entries().get(0).value());
-                    continue;
-                }
-                m.entries().forEach(e -> todo.push(e.value()));
-            } else if (n instanceof Node.SeqNode q) {
-                q.items().forEach(todo::push);
-            }
-        }
-        return out;
-    }
-
-    private void match(List<Template> templates, List<Export> exports, Map<String, Map<String, SourceLocation>> importNames) {
+    private void match(List<TemplateSites> sites, List<Export> exports) {
         Map<String, Map<String, List<String>>> implied = new HashMap<>(); // exporter -> name -> importers
         Map<String, Map<String, Link>> candidates = new HashMap<>();
         // exports by literal name, and those named after their stack, each in the exports' order
@@ -212,8 +136,12 @@ public final class StackLinks {
                 patterned.add(x);
             }
         }
-        for (Template t : templates) {
-            Map<String, SourceLocation> names = importNames.get(t.path());
+        for (TemplateSites s : sites) {
+            Template t = s.template();
+            Map<String, SourceLocation> names = s.imports();
+            if (names.isEmpty()) {
+                continue;
+            }
             Map<String, Link> chosen = new LinkedHashMap<>();
             // An export named by a literal: one template may export it.
             Map<String, Map<String, List<Link>>> byStackName = new LinkedHashMap<>(); // S -> import name -> links
@@ -302,24 +230,18 @@ public final class StackLinks {
     }
 
     /** {@code Fn::GetStackOutput}: the output of the scanned stack whose name (or key) it gives. */
-    private void matchStackOutputs(List<Template> templates, Map<String, List<Node>> sites) {
-        for (Template t : templates) {
-            IntrinsicResolver r = reader(t);
-            for (Node site : sites.get(t.path())) {
-                if (!(site instanceof Node.MapNode m) || m.get("StackName").isEmpty() || m.get("OutputName").isEmpty()) {
-                    continue;
-                }
-                Optional<String> stack = r.eval(m.get("StackName").get(), "Fn::GetStackOutput").asString();
-                Optional<String> output = r.eval(m.get("OutputName").get(), "Fn::GetStackOutput").asString();
-                if (stack.isEmpty() || output.isEmpty() || stack.get().contains(STACK_NAME)) {
-                    continue;
-                }
-                SourceLocation at = site.location(t.path(), "Fn::GetStackOutput");
-                List<Template> named = templates.stream().filter(c -> c != t && (stack.get().equals(c.stack().name())
-                        || c.stack().keys().contains(stack.get()))).toList();
+    private void matchStackOutputs(List<TemplateSites> sites, List<Template> templates) {
+        for (TemplateSites s : sites) {
+            Template t = s.template();
+            for (TemplateSites.StackOutputUse use : s.stackOutputs()) {
+                String stack = use.stack();
+                String output = use.output();
+                SourceLocation at = use.site().location(t.path(), "Fn::GetStackOutput");
+                List<Template> named = templates.stream().filter(c -> c != t && (stack.equals(c.stack().name())
+                        || c.stack().keys().contains(stack))).toList();
                 if (named.size() != 1) {
                     if (named.size() > 1) {
-                        note(t.path(), at, "Fn::GetStackOutput " + stack.get() + "." + output.get() + ": several templates of"
+                        note(t.path(), at, "Fn::GetStackOutput " + stack + "." + output + ": several templates of"
                                 + " the scan are that stack (" + String.join(", ", named.stream().map(Template::path).toList())
                                 + "); it stays UNKNOWN");
                     }
@@ -327,17 +249,17 @@ public final class StackLinks {
                 }
                 Template exporter = named.get(0);
                 Node value = exporter.root().get("Outputs").filter(Node.MapNode.class::isInstance)
-                        .flatMap(o -> ((Node.MapNode) o).get(output.get())).filter(Node.MapNode.class::isInstance)
+                        .flatMap(o -> ((Node.MapNode) o).get(output)).filter(Node.MapNode.class::isInstance)
                         .flatMap(o -> ((Node.MapNode) o).get("Value")).orElse(null);
                 if (value == null) {
-                    note(t.path(), at, "Fn::GetStackOutput " + stack.get() + "." + output.get() + ": " + exporter.path()
+                    note(t.path(), at, "Fn::GetStackOutput " + stack + "." + output + ": " + exporter.path()
                             + " has no such output; it stays UNKNOWN");
                     continue;
                 }
-                Link link = new Link(new Export(exporter, output.get(), value, null, null), null);
-                note(t.path(), at, "Fn::GetStackOutput " + stack.get() + "." + output.get() + " is read as Outputs/"
-                        + output.get() + " of " + exporter.path());
-                imports.computeIfAbsent(t.path(), k -> new HashMap<>()).put(outputKey(stack.get(), output.get()), link);
+                Link link = new Link(new Export(exporter, output, value, null, null), null);
+                note(t.path(), at, "Fn::GetStackOutput " + stack + "." + output + " is read as Outputs/"
+                        + output + " of " + exporter.path());
+                imports.computeIfAbsent(t.path(), k -> new HashMap<>()).put(outputKey(stack, output), link);
                 neighbours.computeIfAbsent(t.path(), k -> new LinkedHashSet<>()).add(exporter.path());
                 neighbours.computeIfAbsent(exporter.path(), k -> new LinkedHashSet<>()).add(t.path());
             }
@@ -402,39 +324,25 @@ public final class StackLinks {
 
     // ---------------------------------------------------------------- nested stacks by URL
 
-    private void nestedByUrl(List<Template> templates, java.util.function.UnaryOperator<String> relative) {
-        Map<Template, String> relativePaths = new java.util.IdentityHashMap<>();
-        templates.forEach(c -> relativePaths.put(c, relative.apply(c.path())));
-        for (Template t : templates) {
-            if (!(t.root().get("Resources").orElse(null) instanceof Node.MapNode resources)) {
-                continue;
-            }
-            IntrinsicResolver r = reader(t);
-            for (Node.Entry e : resources.entries()) {
-                if (!(e.value() instanceof Node.MapNode rn) || !(rn.get("Type").orElse(null) instanceof Node.ScalarNode type)
-                        || !"AWS::CloudFormation::Stack".equals(type.value())
-                        || !(rn.get("Properties").orElse(null) instanceof Node.MapNode props)
-                        || props.get("TemplateURL").isEmpty()) {
-                    continue;
-                }
-                Node urlNode = props.get("TemplateURL").get();
-                String path = "Resources/" + e.key().text() + "/Properties/TemplateURL";
-                Value url = r.eval(urlNode, path);
-                String text = url.asString().orElse(url instanceof Value.Unknown u ? u.raw() : null);
-                if (text == null || !text.contains("://")) {
-                    continue; // relative paths are the handler's; an unreadable URL names nothing
-                }
-                UrlPath p = UrlPath.of(text.replace(STACK_NAME, "${AWS::StackName}"));
-                if (p == null) {
-                    continue;
+    private void nestedByUrl(List<TemplateSites> sites, List<Template> templates, UnaryOperator<String> relative) {
+        List<String[]> relativePaths = null; // split once, for the first nested stack met
+        for (TemplateSites s : sites) {
+            Template t = s.template();
+            for (TemplateSites.NestedUrl n : s.nestedUrls()) {
+                if (relativePaths == null) {
+                    relativePaths = new ArrayList<>(templates.size());
+                    for (Template c : templates) {
+                        relativePaths.add(relative.apply(c.path()).split("/"));
+                    }
                 }
                 List<Template> matches = new ArrayList<>();
                 int best = 0;
-                for (Template c : templates) {
+                for (int i = 0; i < templates.size(); i++) {
+                    Template c = templates.get(i);
                     if (c == t) {
                         continue;
                     }
-                    int score = p.score(relativePaths.get(c));
+                    int score = n.path().score(relativePaths.get(i));
                     if (score > best) {
                         best = score;
                         matches.clear();
@@ -446,12 +354,11 @@ public final class StackLinks {
                 if (matches.isEmpty()) {
                     continue;
                 }
-                matches.sort(java.util.Comparator.<Template>comparingInt(m -> -commonPrefix(m.path(), t.path()))
+                matches.sort(Comparator.<Template>comparingInt(m -> -commonPrefix(m.path(), t.path()))
                         .thenComparing(Template::path));
                 Template chosen = matches.get(0);
-                nested.put(t.path() + "#" + e.key().text(), chosen.file());
-                SourceLocation at = urlNode.location(t.path(), path);
-                note(t.path(), at, "nested stack " + e.key().text() + ": TemplateURL " + shorten(text) + " is read as "
+                nested.put(t.path() + "#" + n.logicalId(), chosen.file());
+                note(t.path(), n.at(), "nested stack " + n.logicalId() + ": TemplateURL " + shorten(n.text()) + " is read as "
                         + chosen.path() + ", the scanned template its path ends with" + (matches.size() > 1
                         ? " (" + (matches.size() - 1) + " other" + (matches.size() > 2 ? "s" : "") + " match: "
                         + String.join(", ", matches.subList(1, matches.size()).stream().map(Template::path).toList())
@@ -479,7 +386,7 @@ public final class StackLinks {
      * unresolved part), and whether something unresolved stands before them
      * ({@code ${KeyPrefix}templates/x.yaml}: a key prefix ends with '/', as QuickStarts write it).
      */
-    private record UrlPath(List<String> known, boolean openStart) {
+    record UrlPath(List<String> known, boolean openStart) {
         static UrlPath of(String url) {
             int scheme = url.indexOf("://");
             int slash = url.indexOf('/', scheme + 3);
@@ -506,10 +413,10 @@ public final class StackLinks {
         /**
          * How many trailing segments a scanned file shares with the URL: every segment of the file's
          * path when the URL's path ends with it, or every known segment when the URL's start is
-         * unresolved and the file's path ends with them; 0 otherwise.
+         * unresolved and the file's path ends with them; 0 otherwise. {@code file} is the file's path
+         * relative to the scanned root, split at '/'.
          */
-        int score(String relativePath) {
-            String[] file = relativePath.split("/");
+        int score(String[] file) {
             int n = 0;
             while (n < file.length && n < known.size()
                     && file[file.length - 1 - n].equals(known.get(known.size() - 1 - n))) {
