@@ -377,7 +377,7 @@ public final class CloudFormationParser {
         IntrinsicResolver pre = new IntrinsicResolver(TemplateContext.of(file, root, options, external, idPrefix, stack), x -> { });
         ForEachExpander expander = new ForEachExpander(file, n -> pre.eval(n, "Resources"), model::report,
                 options.limits().maxResources());
-        return new Node.MapNode(expander.expand(resources.entries(), 0), resources.tag(), resources.pos());
+        return new Node.MapNode(expander.expand(resources.entries(), 0), resources.tag(), resources);
     }
 
     private static Node.MapNode withResources(Node.MapNode root, Node.MapNode resources) {
@@ -385,7 +385,7 @@ public final class CloudFormationParser {
         for (Node.Entry e : root.entries()) {
             entries.add(e.key().text().equals("Resources") ? new Node.Entry(e.key(), resources) : e);
         }
-        return new Node.MapNode(entries, root.tag(), root.pos());
+        return new Node.MapNode(entries, root.tag(), root);
     }
 
     private static String transformText(Node t) {

@@ -94,11 +94,11 @@ final class ForEachExpander {
     private static Node substitute(Node n, String id, String value) {
         if (n instanceof Node.ScalarNode s) {
             if ("!Ref".equals(s.tag()) && s.text().equals(id)) {
-                return new Node.ScalarNode(value, value, null, s.pos());
+                return new Node.ScalarNode(value, value, null, s);
             }
             if (s.value() instanceof String str && (str.contains("{" + id + "}"))) {
                 String r = replace(str, id, value);
-                return new Node.ScalarNode(r, r, s.tag(), s.pos());
+                return new Node.ScalarNode(r, r, s.tag(), s);
             }
             return s;
         }
@@ -107,17 +107,17 @@ final class ForEachExpander {
             for (Node i : q.items()) {
                 items.add(substitute(i, id, value));
             }
-            return new Node.SeqNode(items, q.tag(), q.pos());
+            return new Node.SeqNode(items, q.tag(), q);
         }
         Node.MapNode m = (Node.MapNode) n;
         if (m.tag() == null && m.entries().size() == 1 && m.entries().get(0).key().text().equals("Ref")
                 && m.entries().get(0).value() instanceof Node.ScalarNode r && r.text().equals(id)) {
-            return new Node.ScalarNode(value, value, null, m.pos());
+            return new Node.ScalarNode(value, value, null, m);
         }
         List<Node.Entry> entries = new ArrayList<>();
         for (Node.Entry e : m.entries()) {
             entries.add(new Node.Entry((Node.ScalarNode) substitute(e.key(), id, value), substitute(e.value(), id, value)));
         }
-        return new Node.MapNode(entries, m.tag(), m.pos());
+        return new Node.MapNode(entries, m.tag(), m);
     }
 }

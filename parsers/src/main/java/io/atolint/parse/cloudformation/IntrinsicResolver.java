@@ -161,9 +161,9 @@ final class IntrinsicResolver {
         if (fn.equals("Fn::GetAtt") && arg instanceof Node.ScalarNode s && s.value() instanceof String str) {
             int dot = str.indexOf('.');
             if (dot > 0) {
-                Node.ScalarNode a = new Node.ScalarNode(str.substring(0, dot), str.substring(0, dot), null, s.pos());
-                Node.ScalarNode b = new Node.ScalarNode(str.substring(dot + 1), str.substring(dot + 1), null, s.pos());
-                arg = new Node.SeqNode(List.of(a, b), null, s.pos());
+                Node.ScalarNode a = new Node.ScalarNode(str.substring(0, dot), str.substring(0, dot), null, s);
+                Node.ScalarNode b = new Node.ScalarNode(str.substring(dot + 1), str.substring(dot + 1), null, s);
+                arg = new Node.SeqNode(List.of(a, b), null, s);
             }
         }
         return intrinsic(fn, arg, n, path);

@@ -86,12 +86,12 @@ final class ShortForms {
     /** The same node without its tag. */
     static Node untagged(Node n) {
         if (n instanceof Node.ScalarNode s) {
-            return new Node.ScalarNode(s.text(), s.text(), null, s.pos());
+            return new Node.ScalarNode(s.text(), s.text(), null, s);
         }
         if (n instanceof Node.SeqNode q) {
-            return new Node.SeqNode(q.items(), null, q.pos());
+            return new Node.SeqNode(q.items(), null, q);
         }
         Node.MapNode m = (Node.MapNode) n;
-        return new Node.MapNode(m.entries(), null, m.pos());
+        return new Node.MapNode(m.entries(), null, m);
     }
 }

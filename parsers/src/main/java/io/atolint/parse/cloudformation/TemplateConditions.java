@@ -105,7 +105,7 @@ final class TemplateConditions {
     /** A condition function written inline ({@code Fn::Equals} as a value). */
     Tri condition(String fn, Node arg, String path) {
         return conditionValue(new Node.MapNode(List.of(new Node.Entry(
-                new Node.ScalarNode(fn, fn, null, arg.pos()), arg)), null, arg.pos()), path, null);
+                new Node.ScalarNode(fn, fn, null, arg), arg)), null, arg), path, null);
     }
 
     private Tri conditionValue(Node n, String path, String owner) {

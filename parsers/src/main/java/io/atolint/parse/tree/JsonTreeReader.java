@@ -13,9 +13,7 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads JSON into the same {@link Node} tree as YAML, with positions, iteratively (depth-checked) and
@@ -29,17 +27,21 @@ public final class JsonTreeReader {
         this.limits = limits;
     }
 
+    /** An object (its entries) or an array (its items) being read, and where it starts. */
     private static final class Frame {
         final boolean map;
-        final Node.Pos start;
-        final List<Node.Entry> entries = new ArrayList<>();
-        final List<Node> items = new ArrayList<>();
-        final Map<String, Integer> firstLine = new HashMap<>();
+        final int line;
+        final int column;
+        final MappingEntries entries;
+        final List<Node> items;
         Node.ScalarNode pendingKey;
 
-        Frame(boolean map, Node.Pos start) {
+        Frame(boolean map, int line, int column) {
             this.map = map;
-            this.start = start;
+            this.line = line;
+            this.column = column;
+            this.entries = map ? new MappingEntries() : null;
+            this.items = map ? null : new ArrayList<>();
         }
     }
 
@@ -58,34 +60,37 @@ public final class JsonTreeReader {
             p.enable(JsonParser.Feature.ALLOW_COMMENTS);
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                Node.Pos here = pos(p.currentTokenLocation(), p.currentLocation());
+                // Jackson makes an object for each position asked: only those the token needs are.
                 switch (t) {
                     case START_OBJECT, START_ARRAY -> {
+                        JsonLocation at = p.currentTokenLocation();
+                        int line = line(at);
+                        int column = column(at);
                         if (stack.size() >= limits.maxNestingDepth()) {
                             throw new TreeReadException("nesting deeper than " + limits.maxNestingDepth() + " levels",
-                                    here.line(), here.column(), true);
+                                    line, column, true);
                         }
-                        stack.push(new Frame(t == JsonToken.START_OBJECT, here));
+                        stack.push(new Frame(t == JsonToken.START_OBJECT, line, column));
                     }
                     case END_OBJECT, END_ARRAY -> {
                         Frame f = stack.pop();
-                        Node.Pos pp = new Node.Pos(f.start.line(), f.start.column(), here.endLine(), here.endColumn());
-                        Node n = f.map ? new Node.MapNode(f.entries, null, pp) : new Node.SeqNode(f.items, null, pp);
+                        JsonLocation end = p.currentLocation();
+                        int endLine = Math.max(f.line, end.getLineNr());
+                        int endColumn = Math.max(1, end.getColumnNr());
+                        Node n = f.map ? new Node.MapNode(f.entries.entries, null, f.line, f.column, endLine, endColumn)
+                                : new Node.SeqNode(f.items, null, f.line, f.column, endLine, endColumn);
                         root = attach(stack, n, root, dups);
                     }
                     case FIELD_NAME -> {
                         Frame f = stack.peek();
                         String name = p.currentName();
-                        Node.Pos kp = new Node.Pos(here.line(), here.column(), here.line(),
-                                here.column() + name.length() + 2);
-                        f.pendingKey = new Node.ScalarNode(name, name, null, kp);
+                        JsonLocation at = p.currentTokenLocation();
+                        int line = line(at);
+                        int column = column(at);
+                        f.pendingKey = new Node.ScalarNode(name, name, null, line, column, line, column + name.length() + 2);
                     }
-                    case VALUE_STRING -> root = attach(stack, new Node.ScalarNode(p.getText(), p.getText(), null, here), root, dups);
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-                            root = attach(stack, new Node.ScalarNode(p.getText(), number(p), null, here), root, dups);
-                    case VALUE_TRUE -> root = attach(stack, new Node.ScalarNode("true", Boolean.TRUE, null, here), root, dups);
-                    case VALUE_FALSE -> root = attach(stack, new Node.ScalarNode("false", Boolean.FALSE, null, here), root, dups);
-                    case VALUE_NULL -> root = attach(stack, new Node.ScalarNode("null", null, null, here), root, dups);
+                    case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL ->
+                            root = attach(stack, scalar(p, t), root, dups);
                     default -> {
                         // embedded objects do not occur in text input
                     }
@@ -97,7 +102,7 @@ public final class JsonTreeReader {
             if (!stack.isEmpty()) {
                 JsonLocation l = p.currentLocation();
                 throw new TreeReadException("unexpected end of input: unclosed " + (stack.peek().map ? "object" : "array")
-                        + " opened at line " + stack.peek().start.line(), l.getLineNr(), l.getColumnNr(), false);
+                        + " opened at line " + stack.peek().line, l.getLineNr(), l.getColumnNr(), false);
             }
             // Anything after the root value is an error in JSON.
             JsonToken extra = p.nextToken();
@@ -124,29 +129,47 @@ public final class JsonTreeReader {
         return d == null ? p.getText() : d;
     }
 
+    /**
+     * A scalar from its token's start to where the parser is when the token is met: positions are read
+     * before the text, as Jackson reads a string's content only when asked for it.
+     */
+    private static Node.ScalarNode scalar(JsonParser p, JsonToken t) throws IOException {
+        JsonLocation start = p.currentTokenLocation();
+        JsonLocation end = p.currentLocation();
+        int line = line(start);
+        int column = column(start);
+        int endLine = Math.max(line, end.getLineNr());
+        int endColumn = Math.max(1, end.getColumnNr());
+        return switch (t) {
+            case VALUE_STRING -> new Node.ScalarNode(p.getText(), p.getText(), null, line, column, endLine, endColumn);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                    new Node.ScalarNode(p.getText(), number(p), null, line, column, endLine, endColumn);
+            case VALUE_TRUE -> new Node.ScalarNode("true", Boolean.TRUE, null, line, column, endLine, endColumn);
+            case VALUE_FALSE -> new Node.ScalarNode("false", Boolean.FALSE, null, line, column, endLine, endColumn);
+            default -> new Node.ScalarNode("null", null, null, line, column, endLine, endColumn);
+        };
+    }
+
+    private static int line(JsonLocation at) {
+        return Math.max(1, at.getLineNr());
+    }
+
+    private static int column(JsonLocation at) {
+        return Math.max(1, at.getColumnNr());
+    }
+
     private static Node attach(Deque<Frame> stack, Node n, Node root, List<DuplicateKey> dups) {
         if (stack.isEmpty()) {
             return root == null ? n : root;
         }
         Frame f = stack.peek();
         if (f.map) {
-            Node.ScalarNode k = f.pendingKey;
-            Integer first = f.firstLine.putIfAbsent(k.text(), k.pos().line());
-            if (first != null) {
-                dups.add(new DuplicateKey(k.text(), k.pos().line(), k.pos().column(), first));
-            }
-            f.entries.add(new Node.Entry(k, n));
+            f.entries.add(f.pendingKey, n, dups);
             f.pendingKey = null;
         } else {
             f.items.add(n);
         }
         return root;
-    }
-
-    private static Node.Pos pos(JsonLocation start, JsonLocation end) {
-        int l = Math.max(1, start.getLineNr());
-        int c = Math.max(1, start.getColumnNr());
-        return new Node.Pos(l, c, Math.max(l, end.getLineNr()), Math.max(1, end.getColumnNr()));
     }
 
     private static String firstLine(String s) {

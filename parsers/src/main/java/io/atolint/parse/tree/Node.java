@@ -11,18 +11,29 @@ import java.util.Optional;
 
 /**
  * A YAML or JSON document as a tree that keeps positions (1-based) and YAML tags ({@code !Ref}),
- * which the CloudFormation reader needs and a plain object mapper loses.
+ * which the CloudFormation reader needs and a plain object mapper loses. A node holds its position
+ * range itself, not in an object of its own: a scan holds every node of every template, and one
+ * object less for each is less to allocate and for the collector to copy.
  */
 public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode {
 
     /** The local tag ({@code !Ref}, {@code !GetAtt}) or null; standard {@code !!} tags are dropped. */
     String tag();
 
-    Pos pos();
+    int line();
+
+    int column();
+
+    int endLine();
+
+    int endColumn();
+
+    default Pos pos() {
+        return new Pos(line(), column(), endLine(), endColumn());
+    }
 
     default SourceLocation location(String file, String logicalPath) {
-        Pos p = pos();
-        return new SourceLocation(file, p.line(), p.column(), p.endLine(), p.endColumn(), logicalPath);
+        return new SourceLocation(file, line(), column(), endLine(), endColumn(), logicalPath);
     }
 
     /** A position range, 1-based lines and columns. */
@@ -37,11 +48,17 @@ public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode
      * last entry of each key) is made only for a mapping with duplicates or many keys: most have a few
      * distinct keys, which a look along {@code entries} finds as fast, and a large scan holds a million.
      */
-    record MapNode(List<Entry> entries, String tag, Pos pos, Map<String, Entry> last) implements Node {
+    record MapNode(List<Entry> entries, String tag, int line, int column, int endLine, int endColumn,
+                   Map<String, Entry> last) implements Node {
         private static final int SCANNED = 8;
 
-        public MapNode(List<Entry> entries, String tag, Pos pos) {
-            this(List.copyOf(entries), tag, pos, needsIndex(entries) ? lastOf(entries) : null);
+        public MapNode(List<Entry> entries, String tag, int line, int column, int endLine, int endColumn) {
+            this(List.copyOf(entries), tag, line, column, endLine, endColumn, needsIndex(entries) ? lastOf(entries) : null);
+        }
+
+        /** A mapping at the position of {@code at}. */
+        public MapNode(List<Entry> entries, String tag, Node at) {
+            this(entries, tag, at.line(), at.column(), at.endLine(), at.endColumn());
         }
 
         private static boolean needsIndex(List<Entry> entries) {
@@ -104,9 +121,14 @@ public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode
         }
     }
 
-    record SeqNode(List<Node> items, String tag, Pos pos) implements Node {
+    record SeqNode(List<Node> items, String tag, int line, int column, int endLine, int endColumn) implements Node {
         public SeqNode {
             items = Collections.unmodifiableList(new ArrayList<>(items));
+        }
+
+        /** A sequence at the position of {@code at}. */
+        public SeqNode(List<Node> items, String tag, Node at) {
+            this(items, tag, at.line(), at.column(), at.endLine(), at.endColumn());
         }
     }
 
@@ -114,6 +136,11 @@ public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode
      * A scalar: {@code text} as written, {@code value} typed (String, BigDecimal, Boolean or null) by
      * the YAML core schema or the JSON token.
      */
-    record ScalarNode(String text, Object value, String tag, Pos pos) implements Node {
+    record ScalarNode(String text, Object value, String tag, int line, int column, int endLine, int endColumn)
+            implements Node {
+        /** A scalar at the position of {@code at}. */
+        public ScalarNode(String text, Object value, String tag, Node at) {
+            this(text, value, tag, at.line(), at.column(), at.endLine(), at.endColumn());
+        }
     }
 }

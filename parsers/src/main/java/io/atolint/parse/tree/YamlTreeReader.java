@@ -48,28 +48,30 @@ public final class YamlTreeReader {
         this.limits = limits;
     }
 
+    /** A collection being read: its tag and anchor, where it starts, and the nodes it expands to. */
     private abstract static class Frame {
         final String tag;
         final Optional<Anchor> anchor;
-        final Node.Pos start;
+        final int line;
+        final int column;
         long size = 1;
 
-        Frame(String tag, Optional<Anchor> anchor, Node.Pos start) {
+        Frame(String tag, Optional<Anchor> anchor, Mark start) {
             this.tag = tag;
             this.anchor = anchor;
-            this.start = start;
+            this.line = start == null ? 1 : start.getLine() + 1;
+            this.column = start == null ? 1 : start.getColumn() + 1;
         }
 
         abstract void add(Node n, long nodeSize) throws TreeReadException;
     }
 
     private final class MapFrame extends Frame {
-        final List<Node.Entry> entries = new ArrayList<>();
-        final Map<String, Integer> firstLine = new HashMap<>();
+        final MappingEntries entries = new MappingEntries();
         Node.ScalarNode pendingKey;
         final List<DuplicateKey> dups;
 
-        MapFrame(String tag, Optional<Anchor> anchor, Node.Pos start, List<DuplicateKey> dups) {
+        MapFrame(String tag, Optional<Anchor> anchor, Mark start, List<DuplicateKey> dups) {
             super(tag, anchor, start);
             this.dups = dups;
         }
@@ -82,15 +84,10 @@ public final class YamlTreeReader {
                     pendingKey = s;
                 } else {
                     // A complex key: CloudFormation never has one; keep its position for the message.
-                    throw new TreeReadException("mapping keys must be scalars", n.pos().line(), n.pos().column(), false);
+                    throw new TreeReadException("mapping keys must be scalars", n.line(), n.column(), false);
                 }
             } else {
-                String k = pendingKey.text();
-                Integer first = firstLine.putIfAbsent(k, pendingKey.pos().line());
-                if (first != null) {
-                    dups.add(new DuplicateKey(k, pendingKey.pos().line(), pendingKey.pos().column(), first));
-                }
-                entries.add(new Node.Entry(pendingKey, n));
+                entries.add(pendingKey, n, dups);
                 pendingKey = null;
             }
         }
@@ -99,7 +96,7 @@ public final class YamlTreeReader {
     private static final class SeqFrame extends Frame {
         final List<Node> items = new ArrayList<>();
 
-        SeqFrame(String tag, Optional<Anchor> anchor, Node.Pos start) {
+        SeqFrame(String tag, Optional<Anchor> anchor, Mark start) {
             super(tag, anchor, start);
         }
 
@@ -154,16 +151,17 @@ public final class YamlTreeReader {
                         }
                         CollectionStartEvent c = (CollectionStartEvent) e;
                         String tag = localTag(c.getTag());
+                        Mark start = e.getStartMark().orElse(null);
                         stack.push(e.getEventId() == Event.ID.MappingStart
-                                ? new MapFrame(tag, c.getAnchor(), pos(e), dups)
-                                : new SeqFrame(tag, c.getAnchor(), pos(e)));
+                                ? new MapFrame(tag, c.getAnchor(), start, dups)
+                                : new SeqFrame(tag, c.getAnchor(), start));
                     }
                     case MappingEnd, SequenceEnd -> {
                         Frame f = stack.pop();
                         Node.Pos end = pos(e);
-                        Node.Pos p = new Node.Pos(f.start.line(), f.start.column(), end.endLine(), end.endColumn());
-                        Node n = f instanceof MapFrame m ? new Node.MapNode(m.entries, f.tag, p)
-                                : new Node.SeqNode(((SeqFrame) f).items, f.tag, p);
+                        Node n = f instanceof MapFrame m
+                                ? new Node.MapNode(m.entries.entries, f.tag, f.line, f.column, end.endLine(), end.endColumn())
+                                : new Node.SeqNode(((SeqFrame) f).items, f.tag, f.line, f.column, end.endLine(), end.endColumn());
                         expanded += 1;
                         root = attach(stack, n, f.size, f.anchor, anchors, sizes, root);
                     }
@@ -244,7 +242,6 @@ public final class YamlTreeReader {
     }
 
     private static Node.Pos pos(Event e) {
-        // unwrapped once: two positions per node, over a million nodes in a large scan
         Mark s = e.getStartMark().orElse(null);
         Mark en = e.getEndMark().orElse(null);
         int line = s == null ? 1 : s.getLine() + 1;
@@ -275,22 +272,26 @@ public final class YamlTreeReader {
             }
         }
         Optional<String> tag = s.getTag();
-        Node.Pos p = pos(s);
+        Object value;
+        String local = null;
         if (tag.isPresent() && tag.get().startsWith(STD)) {
-            String t = tag.get().substring(STD.length());
-            Object v = switch (t) {
+            value = switch (tag.get().substring(STD.length())) {
                 case "int", "float" -> number(text);
                 case "bool" -> Boolean.valueOf(text.trim().equalsIgnoreCase("true"));
                 case "null" -> null;
                 default -> text;
             };
-            return new Node.ScalarNode(text, v, null, p);
+        } else {
+            local = localTag(tag);
+            value = !s.isPlain() || local != null ? text : typed(text);
         }
-        String local = localTag(tag);
-        if (!s.isPlain()) {
-            return new Node.ScalarNode(text, text, local, p);
-        }
-        return new Node.ScalarNode(text, local != null ? text : typed(text), local, p);
+        // unwrapped once: two positions per node, over a million nodes in a large scan
+        Mark start = s.getStartMark().orElse(null);
+        Mark end = s.getEndMark().orElse(null);
+        int line = start == null ? 1 : start.getLine() + 1;
+        int column = start == null ? 1 : start.getColumn() + 1;
+        return new Node.ScalarNode(text, value, local, line, column, end == null ? line : end.getLine() + 1,
+                end == null ? column : end.getColumn() + 1);
     }
 
     /** YAML 1.2 core schema for plain scalars (so {@code 2010-09-09} stays a string). */

@@ -4,6 +4,7 @@ import io.atolint.parse.Limits;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +24,10 @@ class JsonTreeReaderTest {
         assertEquals(7, props.key().pos().column());
         Node.MapNode p = (Node.MapNode) props.value();
         assertEquals(Boolean.FALSE, ((Node.ScalarNode) p.get("MultiAZ").orElseThrow()).value());
+        // a value runs from its token to where the parser stood after it (Jackson reads a string's text later)
+        Node type = db.get("Type").orElseThrow();
+        assertEquals(List.of(3, 20, 3, 21), List.of(type.line(), type.column(), type.endLine(), type.endColumn()));
+        assertEquals(List.of(3, 11, 4, 64), List.of(db.line(), db.column(), db.endLine(), db.endColumn()));
         assertEquals(new BigDecimal("20"), ((Node.ScalarNode) p.get("AllocatedStorage").orElseThrow()).value());
     }
 

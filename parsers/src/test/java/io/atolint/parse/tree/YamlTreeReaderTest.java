@@ -4,6 +4,7 @@ import io.atolint.parse.Limits;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +71,19 @@ class YamlTreeReaderTest {
         assertEquals(3, d.line());
         assertEquals(1, d.firstLine());
         assertEquals(new BigDecimal("3"), ((Node.ScalarNode) ((Node.MapNode) doc.root()).get("a").orElseThrow()).value());
+    }
+
+    @Test
+    void reportsDuplicateKeysOfLargeMappingsToo() throws Exception {
+        // a mapping with many keys is checked through a table: duplicates before and after it is made
+        StringBuilder y = new StringBuilder();
+        for (String k : List.of("a", "b", "a", "c", "d", "e", "f", "g", "h", "i", "j", "c", "k", "j", "a")) {
+            y.append(k).append(": 1\n");
+        }
+        TreeDocument doc = reader.read(y.toString());
+        assertEquals(List.of("a@3 first 1", "c@12 first 4", "j@14 first 11", "a@15 first 1"), doc.duplicates().stream()
+                .map(d -> d.key() + "@" + d.line() + " first " + d.firstLine()).toList());
+        assertEquals(11, ((Node.MapNode) doc.root()).keys().size());
     }
 
     @Test
