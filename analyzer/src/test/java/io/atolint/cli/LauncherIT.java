@@ -29,9 +29,17 @@ class LauncherIT {
             "--format", "json", "--fail-on", "critical"};
 
     private static byte[] stdout(List<String> command) throws IOException, InterruptedException {
+        return stdout(command, null);
+    }
+
+    /** The standard output of a run, with {@code javaHome} as JAVA_HOME (null: the environment's). */
+    private static byte[] stdout(List<String> command, Path javaHome) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("ATOLINT_JAVA_OPTS");
         pb.environment().remove("ATOLINT_JAR");
+        if (javaHome != null) {
+            pb.environment().put("JAVA_HOME", javaHome.toString());
+        }
         Path out = Files.createTempFile("launcher-out", ".json");
         pb.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
@@ -72,6 +80,19 @@ class LauncherIT {
         assertTrue(Files.getLastModifiedTime(archive).compareTo(made) > 0
                 && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(released.resolve("atolint.jar"))) > 0,
                 "the stale archive was made again for the new jar");
+
+        // another JVM refuses an archive it did not make, without a word: the launcher makes it again
+        Path otherJvm = Files.createDirectories(tmp.resolve("other-jvm/bin"));
+        Files.writeString(otherJvm.resolve("java"), "#!/usr/bin/env bash\nexec '" + javaBin + "' \"$@\"\n");
+        assertTrue(otherJvm.resolve("java").toFile().setExecutable(true));
+        Files.writeString(otherJvm.getParent().resolve("release"), "JAVA_VERSION=\"17\"\nJAVA_RUNTIME_VERSION=\"17-other-build\"\n");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(archive);
+        Thread.sleep(1100);
+        byte[] fourth = stdout(command("bash " + released.resolve("atolint"), SCAN), otherJvm.getParent());
+        assertArrayEquals(plain, fourth);
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(before) > 0, "the archive was made again for the other JVM");
+        assertEquals(List.of(released.resolve("atolint.jar").toString(), "\"17-other-build\""),
+                Files.readAllLines(released.resolve("atolint.jsa.key")), "the key names the jar and the JVM");
     }
 
     @Test
