@@ -143,8 +143,9 @@ public final class FileSystemSourceTree implements SourceTree {
                     if (attrs.isSymbolicLink()) {
                         linked(file, realRoot, found, names);
                     } else if (attrs.isRegularFile()) {
-                        found.put(name(file), file);
-                        names.add(name(file));
+                        String name = name(file);
+                        found.put(name, file);
+                        names.add(name);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -172,8 +173,9 @@ public final class FileSystemSourceTree implements SourceTree {
                 problems.add(ParseFindings.unsupported(SourceLocation.ofFile(name(link)),
                         "symbolic link to a file outside the scanned tree; not followed"));
             } else if (Files.isRegularFile(target)) {
-                found.put(name(link), target);
-                names.add(name(link));
+                String name = name(link);
+                found.put(name, target);
+                names.add(name);
             }
             // links to directories are not followed: no loops, no escape
         } catch (IOException e) {

@@ -7,6 +7,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int code;
+        Preload.start();
         try {
             code = new Cli(System.out, System.err, Terminal.detect()).run(args);
         } catch (OutOfMemoryError e) {
