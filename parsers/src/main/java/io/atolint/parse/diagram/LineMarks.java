@@ -23,6 +23,8 @@ final class LineMarks {
     private static final double AT_END = 25;
     /** Room below an icon for its caption. */
     private static final double CAPTION = 16;
+    /** Samples along one segment at most: every 4 units of a line 40,000 units long. */
+    private static final int MAX_SAMPLES = 10_000;
 
     private LineMarks() {
     }
@@ -123,10 +125,14 @@ final class LineMarks {
         return false;
     }
 
-    /** Distance from a box to a segment, sampled along the segment (boxes are small, lines straight). */
+    /**
+     * Distance from a box to a segment, sampled along the segment (boxes are small, lines straight). The
+     * samples are bounded: a hostile file's coordinates (a transform that scales by 0, then inverted) make
+     * segments of any length, an infinite one included, which sampled every 4 units never ended.
+     */
     private static double segmentDistance(Box b, double[] a, double[] c) {
         double len = Math.hypot(c[0] - a[0], c[1] - a[1]);
-        int steps = Math.max(1, (int) Math.ceil(len / 4));
+        int steps = (int) Math.min(MAX_SAMPLES, Math.max(1, Math.ceil(len / 4)));
         double best = Double.MAX_VALUE;
         for (int i = 0; i <= steps; i++) {
             double t = (double) i / steps;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -20,6 +21,7 @@ import java.util.zip.Deflater;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -161,5 +163,18 @@ class BadDiagramInputTest {
         assertTrue(f.get(0).message().contains("binary content"), f.get(0).message());
         f = problems(new MemoryTree().put("notxml.drawio", "<mxfile><diagram>"), "notxml.drawio");
         assertTrue(f.get(0).location().startLine() >= 1, f.toString());
+    }
+
+    @Test
+    void aTransformThatScalesByZeroDoesNotHangTheScan() throws Exception {
+        // found by the SVG fuzz test (a graphviz export, mutated): its scale(0 1) made a line of infinite
+        // length, which was sampled every 4 units
+        String svg;
+        try (java.io.InputStream in = getClass().getResourceAsStream("transform-scaled-by-zero.svg")) {
+            svg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        MemoryTree t = new MemoryTree().put("flat.svg", svg);
+        ScanResult r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Scans.scan(t, ParseOptions.defaults()));
+        assertTrue(r.models().stream().anyMatch(m -> m.files().contains("flat.svg")), r.findings().toString());
     }
 }
