@@ -119,6 +119,10 @@ final class IntrinsicResolver {
                 return intrinsic(k, m.entries().get(0).value(), m, path);
             }
         }
+        if (m.last() == null || m.last().size() == m.entries().size()) {
+            return distinctKeys(m, path);
+        }
+        // duplicate keys: the last value wins, at the place of the first
         Map<String, Value> entries = new LinkedHashMap<>();
         Map<String, SourceLocation> keyLocs = new LinkedHashMap<>();
         for (Node.Entry e : m.entries()) {
@@ -133,6 +137,28 @@ final class IntrinsicResolver {
             keyLocs.put(k, loc(e.key(), at));
         }
         return new Value.MapV(entries, keyLocs, loc(n, path));
+    }
+
+    /** A plain mapping without duplicate keys (nearly all): its values in arrays, without maps to copy from. */
+    private Value distinctKeys(Node.MapNode m, LogicalPath path) {
+        List<Node.Entry> es = m.entries();
+        int size = es.size();
+        String[] keys = new String[size];
+        Value[] values = new Value[size];
+        SourceLocation[] keyLocs = new SourceLocation[size];
+        int n = 0;
+        for (Node.Entry e : es) {
+            String k = e.key().text();
+            LogicalPath at = path.child(k); // one path for the value's location and its key's
+            Value v = eval(e.value(), at);
+            if (v != NO_VALUE) {
+                keys[n] = k;
+                values[n] = v;
+                keyLocs[n] = loc(e.key(), at);
+                n++;
+            }
+        }
+        return Value.MapV.ofDistinct(keys, values, keyLocs, n, loc(m, path));
     }
 
     /**
