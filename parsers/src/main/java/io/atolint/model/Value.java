@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -138,6 +139,36 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
             this.keyLocations = locs;
             this.location = location;
             this.unknownRest = unknownRest;
+            this.index = n > INDEXED ? indexOf(blind) : null;
+        }
+
+        /**
+         * The first {@code n} of distinct keys in their order, their values and where each key is written:
+         * a reader that knows its keys are distinct builds no map to hand over. The arrays become the map's.
+         */
+        public static MapV ofDistinct(String[] keys, Value[] values, SourceLocation[] keyLocations, int n,
+                                      SourceLocation location) {
+            if (n < keys.length) {
+                keys = Arrays.copyOf(keys, n);
+                values = Arrays.copyOf(values, n);
+                keyLocations = Arrays.copyOf(keyLocations, n);
+            }
+            return new MapV(keys, values, keyLocations, location);
+        }
+
+        private MapV(String[] keys, Value[] values, SourceLocation[] keyLocations, SourceLocation location) {
+            int n = keys.length;
+            this.keys = n == 0 ? NO_KEYS : keys;
+            this.blind = n == 0 ? NO_KEYS : new String[n];
+            this.values = n == 0 ? NO_VALUES : values;
+            boolean anyLocation = false;
+            for (int i = 0; i < n; i++) {
+                blind[i] = key(Objects.requireNonNull(keys[i], "key"));
+                anyLocation |= keyLocations[i] != null;
+            }
+            this.keyLocations = anyLocation ? keyLocations : null;
+            this.location = location;
+            this.unknownRest = null;
             this.index = n > INDEXED ? indexOf(blind) : null;
         }
 

@@ -242,12 +242,20 @@ final class AccessDeriver {
 
     /** Every reference under {@code v}, named by the map keys that lead to it from {@code path}. */
     private void refs(Value v, String path, Resource compute, String owner) {
-        ValueWalker.standard().nodes(v).forEach(n -> {
-            List<Value.Ref> refs = new ArrayList<>();
-            ValueWalker.addRefs(n.value(), refs);
-            String at = n.parent() == null ? path : path + "/" + n.path("/", false);
-            refs.forEach(ref -> named(ref, at, compute, owner));
+        ValueWalker.standard().walk(v, n -> {
+            // as ValueWalker.addRefs, without a list and a path for the many values that are neither
+            if (n.value() instanceof Value.Ref ref) {
+                named(ref, pathTo(n, path), compute, owner);
+            } else if (n.value() instanceof Value.Unknown u && !u.refs().isEmpty()) {
+                String at = pathTo(n, path);
+                u.refs().forEach(ref -> named(ref, at, compute, owner));
+            }
+            return true;
         });
+    }
+
+    private static String pathTo(ValueWalker.Node n, String path) {
+        return n.parent() == null ? path : path + "/" + n.path("/", false);
     }
 
     private void named(Value.Ref ref, String path, Resource compute, String owner) {
@@ -260,6 +268,9 @@ final class AccessDeriver {
     // ------------------------------------------------------------ API Gateway
 
     private void apiIntegrations() {
+        if (!hasApi()) {
+            return; // every relation below has an API at one end: no walk of every resource's values
+        }
         for (Resource r : model.resources()) {
             List<Resource> targets = referenced(r.attributes());
             if (r.kind() == Kind.LAMBDA_FUNCTION) {
@@ -282,6 +293,15 @@ final class AccessDeriver {
                 }
             }
         }
+    }
+
+    private boolean hasApi() {
+        for (Resource r : model.resources()) {
+            if (r.kind() == Kind.API_GATEWAY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void relate(Resource from, Resource to, String via, SourceLocation at) {

@@ -48,14 +48,25 @@ public final class RelationDeriver {
         new AccessDeriver(model).deriveAll();
     }
 
+    /**
+     * A reference from each Ref in the attributes, and each one an Unknown was built from (as
+     * {@link ValueWalker#addRefs}); nothing is made for the many values that are neither.
+     */
     private void references(Resource r) {
-        ValueWalker.standard().nodes(r.attributes()).forEach(n -> {
-            List<Value.Ref> refs = new ArrayList<>();
-            ValueWalker.addRefs(n.value(), refs);
-            for (Value.Ref ref : refs) {
-                target(ref).ifPresent(t -> relate(RelationType.REFERENCES, r, t, n.path("/", true), ref.location()));
+        ValueWalker.standard().walk(r.attributes(), n -> {
+            if (n.value() instanceof Value.Ref ref) {
+                reference(r, ref, n);
+            } else if (n.value() instanceof Value.Unknown u) {
+                for (Value.Ref ref : u.refs()) {
+                    reference(r, ref, n);
+                }
             }
+            return true;
         });
+    }
+
+    private void reference(Resource r, Value.Ref ref, ValueWalker.Node at) {
+        target(ref).ifPresent(t -> relate(RelationType.REFERENCES, r, t, at.path("/", true), ref.location()));
     }
 
     private Optional<Resource> target(Value.Ref ref) {

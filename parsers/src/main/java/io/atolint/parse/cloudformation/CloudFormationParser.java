@@ -8,6 +8,7 @@ import io.atolint.model.Model;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
+import io.atolint.model.LogicalPath;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
@@ -128,7 +129,9 @@ public final class CloudFormationParser {
                       String idPrefix, String stackPath, int depth) {
         Node.MapNode root = (Node.MapNode) doc.root();
         String f = file.path();
-        checkTags(root, f, model);
+        if (doc.tagged()) {
+            checkTags(root, f, model);
+        }
         // kept as data for what reads it (suppressions that cover the whole template)
         root.get("Metadata").map(md -> Trees.plain(md, f, "Metadata")).filter(Value.MapV.class::isInstance)
                 .ifPresent(md -> model.putFileMetadata(f, (Value.MapV) md));
@@ -191,7 +194,8 @@ public final class CloudFormationParser {
                         + " resources; the rest of the template is not read"));
                 break;
             }
-            Value props = rn.get("Properties").map(p -> resolver.eval(p, path + "/Properties"))
+            LogicalPath resourcePath = LogicalPath.of(path);
+            Value props = rn.get("Properties").map(p -> resolver.eval(p, resourcePath.child("Properties")))
                     .orElse(Value.MapV.empty(at));
             Value.MapV pm;
             if (props instanceof Value.MapV m) {
@@ -203,7 +207,7 @@ public final class CloudFormationParser {
                         "Properties of " + logical + " must be a mapping"));
                 pm = Value.MapV.unknown("Properties are not a mapping", props.location());
             }
-            Value metadata = rn.get("Metadata").map(m -> resolver.eval(m, path + "/Metadata")).orElse(null);
+            Value metadata = rn.get("Metadata").map(m -> resolver.eval(m, resourcePath.child("Metadata"))).orElse(null);
             Value.MapV md = metadata instanceof Value.MapV mm ? mm : Value.MapV.empty(at);
             md.get("aws:cdk:path").flatMap(Value::asString).ifPresent(p -> meta.put("cdkPath", p));
             if (!stackPath.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.atolint.parse.cloudformation;
 
 import io.atolint.model.Finding;
+import io.atolint.model.LogicalPath;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Value;
 import io.atolint.parse.ParseFindings;
@@ -33,7 +34,7 @@ final class IntrinsicFunctions {
         this.report = report;
     }
 
-    private Value eval(Node n, String path) {
+    private Value eval(Node n, LogicalPath path) {
         return resolver.eval(n, path);
     }
 
@@ -41,7 +42,7 @@ final class IntrinsicFunctions {
         return IntrinsicResolver.refsOf(v);
     }
 
-    Value sub(Node arg, SourceLocation at, String path) {
+    Value sub(Node arg, SourceLocation at, LogicalPath path) {
         String template;
         Map<String, Value> vars = new HashMap<>();
         if (arg instanceof Node.ScalarNode s) {
@@ -50,7 +51,7 @@ final class IntrinsicFunctions {
             template = s.text();
             if (q.items().size() > 1 && q.items().get(1) instanceof Node.MapNode vm) {
                 for (Node.Entry e : vm.entries()) {
-                    vars.put(e.key().text(), eval(e.value(), path + "/Fn::Sub/1/" + e.key().text()));
+                    vars.put(e.key().text(), eval(e.value(), path.child("Fn::Sub/1").child(e.key().text())));
                 }
             }
         } else {
@@ -102,12 +103,12 @@ final class IntrinsicFunctions {
         return new Value.Unknown("Fn::Sub with unresolved ${" + String.join("}, ${", unknown) + "}", out.toString(), refs, at);
     }
 
-    Value join(Node arg, SourceLocation at, String path) {
+    Value join(Node arg, SourceLocation at, LogicalPath path) {
         if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
             return new Value.Unknown("Fn::Join expects [delimiter, list]", at);
         }
-        Value delim = eval(q.items().get(0), path + "/Fn::Join/0");
-        Value list = eval(q.items().get(1), path + "/Fn::Join/1");
+        Value delim = eval(q.items().get(0), path.child("Fn::Join/0"));
+        Value list = eval(q.items().get(1), path.child("Fn::Join/1"));
         if (delim.asString().isEmpty() && !(delim instanceof Value.Scalar sd && "".equals(sd.value()))) {
             return new Value.Unknown("Fn::Join with an unresolved delimiter", null, refsOf(list), at);
         }
@@ -134,12 +135,12 @@ final class IntrinsicFunctions {
         return new Value.Unknown("Fn::Join with unresolved parts", raw.toString(), refsOf(list), at);
     }
 
-    Value select(Node arg, SourceLocation at, String path) {
+    Value select(Node arg, SourceLocation at, LogicalPath path) {
         if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
             return new Value.Unknown("Fn::Select expects [index, list]", at);
         }
-        Value idx = eval(q.items().get(0), path + "/Fn::Select/0");
-        Value list = eval(q.items().get(1), path + "/Fn::Select/1");
+        Value idx = eval(q.items().get(0), path.child("Fn::Select/0"));
+        Value list = eval(q.items().get(1), path.child("Fn::Select/1"));
         Optional<BigDecimal> n = idx.asNumber();
         if (n.isEmpty()) {
             return new Value.Unknown("Fn::Select with an unresolved index", null, refsOf(list), at);
@@ -168,12 +169,12 @@ final class IntrinsicFunctions {
         return new Value.Unknown("Fn::Select from an unresolved list", null, refsOf(list), at);
     }
 
-    Value split(Node arg, SourceLocation at, String path) {
+    Value split(Node arg, SourceLocation at, LogicalPath path) {
         if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
             return new Value.Unknown("Fn::Split expects [delimiter, string]", at);
         }
-        Optional<String> d = eval(q.items().get(0), path + "/Fn::Split/0").asString();
-        Value src = eval(q.items().get(1), path + "/Fn::Split/1");
+        Optional<String> d = eval(q.items().get(0), path.child("Fn::Split/0")).asString();
+        Value src = eval(q.items().get(1), path.child("Fn::Split/1"));
         Optional<String> s = src.asString();
         if (d.isEmpty() || s.isEmpty() || d.get().isEmpty()) {
             return new Value.Unknown("Fn::Split of an unresolved string", null, refsOf(src), at);
@@ -185,8 +186,8 @@ final class IntrinsicFunctions {
         return new Value.ListV(items, at);
     }
 
-    Value getAzs(Node arg, SourceLocation at, String path) {
-        Value region = eval(arg, path + "/Fn::GetAZs");
+    Value getAzs(Node arg, SourceLocation at, LogicalPath path) {
+        Value region = eval(arg, path.child("Fn::GetAZs"));
         String regionName;
         String family;
         if (region instanceof Value.Scalar s && (s.value() == null || "".equals(s.value()))) {
@@ -213,13 +214,13 @@ final class IntrinsicFunctions {
         return new Value.Symbol(family, -1, true, why, at);
     }
 
-    Value findInMap(Node arg, SourceLocation at, String path) {
+    Value findInMap(Node arg, SourceLocation at, LogicalPath path) {
         if (!(arg instanceof Node.SeqNode q) || q.items().size() < 3) {
             return new Value.Unknown("Fn::FindInMap expects [map, key, key]", at);
         }
-        Optional<String> mapName = eval(q.items().get(0), path + "/Fn::FindInMap/0").asString();
-        Value k1 = eval(q.items().get(1), path + "/Fn::FindInMap/1");
-        Value k2 = eval(q.items().get(2), path + "/Fn::FindInMap/2");
+        Optional<String> mapName = eval(q.items().get(0), path.child("Fn::FindInMap/0")).asString();
+        Value k1 = eval(q.items().get(1), path.child("Fn::FindInMap/1"));
+        Value k2 = eval(q.items().get(2), path.child("Fn::FindInMap/2"));
         Node defaultNode = null;
         if (q.items().size() > 3 && q.items().get(3) instanceof Node.MapNode dm) {
             defaultNode = dm.get("DefaultValue").orElse(null);
@@ -245,7 +246,7 @@ final class IntrinsicFunctions {
         }
         if (candidates.isEmpty()) {
             if (defaultNode != null) {
-                return eval(defaultNode, path + "/Fn::FindInMap/3/DefaultValue");
+                return eval(defaultNode, path.child("Fn::FindInMap/3/DefaultValue"));
             }
             if (k1.asString().isPresent() && k2.asString().isPresent()) {
                 report.accept(ParseFindings.invalid(at, "Fn::FindInMap: no entry " + k1.asString().get() + "/"

@@ -1,6 +1,7 @@
 package io.atolint.parse.cloudformation;
 
 import io.atolint.model.Finding;
+import io.atolint.model.LogicalPath;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
@@ -58,12 +59,12 @@ final class IntrinsicResolver {
         return conditions.namedCondition(name, at);
     }
 
-    private SourceLocation loc(Node n, String path) {
+    private SourceLocation loc(Node n, LogicalPath path) {
         return n.location(ctx.file(), path);
     }
 
     /** Counts one step; past the budget, one PARSE002 and true. */
-    boolean overBudget(Node n, String path) {
+    boolean overBudget(Node n, LogicalPath path) {
         if (++steps <= ctx.options().limits().maxResolutionSteps()) {
             return false;
         }
@@ -77,7 +78,12 @@ final class IntrinsicResolver {
 
     // ---------------------------------------------------------------- values
 
+    /** The value of {@code n}, whose locations have the logical path {@code path}. */
     Value eval(Node n, String path) {
+        return eval(n, LogicalPath.of(path));
+    }
+
+    Value eval(Node n, LogicalPath path) {
         if (overBudget(n, path)) {
             return unresolved(n, path);
         }
@@ -96,7 +102,7 @@ final class IntrinsicResolver {
             }
             List<Value> items = new ArrayList<>();
             for (int i = 0; i < q.items().size(); i++) {
-                Value v = eval(q.items().get(i), path + "/" + i);
+                Value v = eval(q.items().get(i), path.child(i));
                 if (v != NO_VALUE) {
                     items.add(v);
                 }
@@ -113,11 +119,15 @@ final class IntrinsicResolver {
                 return intrinsic(k, m.entries().get(0).value(), m, path);
             }
         }
+        if (m.last() == null || m.last().size() == m.entries().size()) {
+            return distinctKeys(m, path);
+        }
+        // duplicate keys: the last value wins, at the place of the first
         Map<String, Value> entries = new LinkedHashMap<>();
         Map<String, SourceLocation> keyLocs = new LinkedHashMap<>();
         for (Node.Entry e : m.entries()) {
             String k = e.key().text();
-            String at = path + "/" + k; // one string for the value's location and its key's
+            LogicalPath at = path.child(k); // one path for the value's location and its key's
             Value v = eval(e.value(), at);
             if (v == NO_VALUE) {
                 entries.remove(k);
@@ -129,11 +139,33 @@ final class IntrinsicResolver {
         return new Value.MapV(entries, keyLocs, loc(n, path));
     }
 
+    /** A plain mapping without duplicate keys (nearly all): its values in arrays, without maps to copy from. */
+    private Value distinctKeys(Node.MapNode m, LogicalPath path) {
+        List<Node.Entry> es = m.entries();
+        int size = es.size();
+        String[] keys = new String[size];
+        Value[] values = new Value[size];
+        SourceLocation[] keyLocs = new SourceLocation[size];
+        int n = 0;
+        for (Node.Entry e : es) {
+            String k = e.key().text();
+            LogicalPath at = path.child(k); // one path for the value's location and its key's
+            Value v = eval(e.value(), at);
+            if (v != NO_VALUE) {
+                keys[n] = k;
+                values[n] = v;
+                keyLocs[n] = loc(e.key(), at);
+                n++;
+            }
+        }
+        return Value.MapV.ofDistinct(keys, values, keyLocs, n, loc(m, path));
+    }
+
     /**
      * Past the budget, a plain mapping keeps its keys with UNKNOWN values: a property that is present
      * but unresolved must not read as omitted (an omitted MultiAZ means single-AZ).
      */
-    private Value unresolved(Node n, String path) {
+    private Value unresolved(Node n, LogicalPath path) {
         SourceLocation at = loc(n, path);
         if (n instanceof Node.MapNode m && m.tag() == null
                 && !(m.entries().size() == 1 && (m.entries().get(0).key().text().equals("Ref")
@@ -142,8 +174,8 @@ final class IntrinsicResolver {
             Map<String, SourceLocation> keyLocs = new LinkedHashMap<>();
             for (Node.Entry e : m.entries()) {
                 String k = e.key().text();
-                entries.put(k, new Value.Unknown("resolution budget exceeded", loc(e.value(), path + "/" + k)));
-                keyLocs.put(k, loc(e.key(), path + "/" + k));
+                entries.put(k, new Value.Unknown("resolution budget exceeded", loc(e.value(), path.child(k))));
+                keyLocs.put(k, loc(e.key(), path.child(k)));
             }
             return new Value.MapV(entries, keyLocs, at);
         }
@@ -151,7 +183,7 @@ final class IntrinsicResolver {
     }
 
     /** {@code !Ref X} and friends, read as their long form. */
-    private Value shortForm(Node n, String path) {
+    private Value shortForm(Node n, LogicalPath path) {
         String tag = n.tag();
         String fn = ShortForms.longName(tag);
         if (fn == null) {
@@ -169,11 +201,11 @@ final class IntrinsicResolver {
         return intrinsic(fn, arg, n, path);
     }
 
-    private Value intrinsic(String fn, Node arg, Node site, String path) {
+    private Value intrinsic(String fn, Node arg, Node site, LogicalPath path) {
         SourceLocation at = loc(site, path);
         return switch (fn) {
             case "Ref" -> ref(arg, at, path);
-            case "Fn::GetAtt" -> getAtt(arg, at);
+            case "Fn::GetAtt" -> getAtt(arg, at, path);
             case "Fn::Sub" -> functions.sub(arg, at, path);
             case "Fn::Join" -> functions.join(arg, at, path);
             case "Fn::Select" -> functions.select(arg, at, path);
@@ -182,18 +214,18 @@ final class IntrinsicResolver {
             case "Fn::FindInMap" -> functions.findInMap(arg, at, path);
             case "Fn::If" -> conditions.fnIf(arg, at, path);
             case "Fn::ImportValue" -> {
-                Value name = eval(arg, path + "/Fn::ImportValue");
+                Value name = eval(arg, path.child("Fn::ImportValue"));
                 Optional<Value> exported = name.asString().flatMap(n -> ctx.stack().exports().value(n, at));
                 yield exported.map(v -> withLocation(v, at)).orElseGet(() ->
                         new Value.Unknown("Fn::ImportValue " + name.asString().orElse("(computed name)"), at));
             }
             case "Fn::GetStackOutput" -> stackOutput(arg, at, path);
             case "Fn::Base64" -> {
-                Value inner = eval(arg, path + "/Fn::Base64");
+                Value inner = eval(arg, path.child("Fn::Base64"));
                 yield inner;
             }
             case "Fn::Length" -> {
-                Value inner = eval(arg, path + "/Fn::Length");
+                Value inner = eval(arg, path.child("Fn::Length"));
                 yield inner instanceof Value.ListV l ? new Value.Scalar(BigDecimal.valueOf(l.items().size()), "Fn::Length", at)
                         : new Value.Unknown("Fn::Length of an unresolved list", at);
             }
@@ -211,7 +243,7 @@ final class IntrinsicResolver {
         };
     }
 
-    private Value ref(Node arg, SourceLocation at, String path) {
+    private Value ref(Node arg, SourceLocation at, LogicalPath path) {
         if (!(arg instanceof Node.ScalarNode s) || !(s.value() instanceof String name)) {
             Value v = eval(arg, path);
             if (v.asString().isPresent()) {
@@ -277,14 +309,14 @@ final class IntrinsicResolver {
     }
 
 
-    private Value getAtt(Node arg, SourceLocation at) {
+    private Value getAtt(Node arg, SourceLocation at, LogicalPath path) {
         List<String> parts = new ArrayList<>();
         if (arg instanceof Node.SeqNode q) {
             for (Node p : q.items()) {
                 if (p instanceof Node.ScalarNode s) {
                     parts.add(s.text());
                 } else {
-                    Value v = eval(p, at.logicalPath());
+                    Value v = eval(p, path);
                     parts.add(v.asString().orElse(null));
                 }
             }
@@ -309,12 +341,12 @@ final class IntrinsicResolver {
     }
 
     /** {@code Fn::GetStackOutput {StackName, OutputName, Region}}: an output of another stack of the scan. */
-    private Value stackOutput(Node arg, SourceLocation at, String path) {
+    private Value stackOutput(Node arg, SourceLocation at, LogicalPath path) {
         if (!(arg instanceof Node.MapNode m) || m.get("StackName").isEmpty() || m.get("OutputName").isEmpty()) {
             return new Value.Unknown("Fn::GetStackOutput expects StackName and OutputName", at);
         }
-        Optional<String> stack = eval(m.get("StackName").get(), path + "/Fn::GetStackOutput/StackName").asString();
-        Optional<String> output = eval(m.get("OutputName").get(), path + "/Fn::GetStackOutput/OutputName").asString();
+        Optional<String> stack = eval(m.get("StackName").get(), path.child("Fn::GetStackOutput/StackName")).asString();
+        Optional<String> output = eval(m.get("OutputName").get(), path.child("Fn::GetStackOutput/OutputName")).asString();
         if (stack.isEmpty() || output.isEmpty()) {
             return new Value.Unknown("Fn::GetStackOutput of a computed stack or output name", at);
         }

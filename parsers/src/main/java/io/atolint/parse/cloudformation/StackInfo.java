@@ -74,6 +74,9 @@ public record StackInfo(List<String> keys, String name, String nameHow, Exports 
      * ({@code vpc.CidrBlock}) before unqualified ({@code CidrBlock}); empty when not given.
      */
     Optional<String> given(ParseOptions options, String parameter) {
+        if (options.parameters().isEmpty()) {
+            return Optional.empty(); // the usual scan: no qualified names to make
+        }
         for (String k : keys) {
             String v = options.parameters().get(k + "." + parameter);
             if (v != null) {

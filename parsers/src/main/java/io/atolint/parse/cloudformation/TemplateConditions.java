@@ -1,6 +1,7 @@
 package io.atolint.parse.cloudformation;
 
 import io.atolint.model.Finding;
+import io.atolint.model.LogicalPath;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
@@ -35,16 +36,16 @@ final class TemplateConditions {
         this.report = report;
     }
 
-    private SourceLocation loc(Node n, String path) {
+    private SourceLocation loc(Node n, LogicalPath path) {
         return n.location(ctx.file(), path);
     }
 
-    private Value eval(Node n, String path) {
+    private Value eval(Node n, LogicalPath path) {
         return resolver.eval(n, path);
     }
 
     /** {@code Fn::If [condition, then, else]}. */
-    Value fnIf(Node arg, SourceLocation at, String path) {
+    Value fnIf(Node arg, SourceLocation at, LogicalPath path) {
         if (!(arg instanceof Node.SeqNode q) || q.items().size() != 3 || !(q.items().get(0) instanceof Node.ScalarNode c)) {
             report.accept(ParseFindings.invalid(at, "Fn::If expects [condition name, value if true, value if false]"));
             return new Value.Unknown("malformed Fn::If", at);
@@ -52,13 +53,13 @@ final class TemplateConditions {
         String name = c.text();
         Tri t = namedCondition(name, at);
         if (t.isTrue()) {
-            return eval(q.items().get(1), path + "/Fn::If/1");
+            return eval(q.items().get(1), path.child("Fn::If/1"));
         }
         if (t.isFalse()) {
-            return eval(q.items().get(2), path + "/Fn::If/2");
+            return eval(q.items().get(2), path.child("Fn::If/2"));
         }
-        Value a = eval(q.items().get(1), path + "/Fn::If/1");
-        Value b = eval(q.items().get(2), path + "/Fn::If/2");
+        Value a = eval(q.items().get(1), path.child("Fn::If/1"));
+        Value b = eval(q.items().get(2), path.child("Fn::If/2"));
         if (a == IntrinsicResolver.NO_VALUE && b == IntrinsicResolver.NO_VALUE) {
             return IntrinsicResolver.NO_VALUE;
         }
@@ -92,23 +93,23 @@ final class TemplateConditions {
             return Tri.UNKNOWN;
         }
         if (!conditionsInProgress.add(name)) {
-            report.accept(ParseFindings.invalid(loc(def, "Conditions/" + name), "condition '" + name + "' refers to itself"));
+            report.accept(ParseFindings.invalid(def.location(ctx.file(), "Conditions/" + name), "condition '" + name + "' refers to itself"));
             conditionWhy.put(name, "it refers to itself");
             return Tri.UNKNOWN;
         }
-        Tri t = conditionValue(def, "Conditions/" + name, name);
+        Tri t = conditionValue(def, LogicalPath.of("Conditions/" + name), name);
         conditionsInProgress.remove(name);
         conditionMemo.put(name, t);
         return t;
     }
 
     /** A condition function written inline ({@code Fn::Equals} as a value). */
-    Tri condition(String fn, Node arg, String path) {
+    Tri condition(String fn, Node arg, LogicalPath path) {
         return conditionValue(new Node.MapNode(List.of(new Node.Entry(
                 new Node.ScalarNode(fn, fn, null, arg), arg)), null, arg), path, null);
     }
 
-    private Tri conditionValue(Node n, String path, String owner) {
+    private Tri conditionValue(Node n, LogicalPath path, String owner) {
         if (resolver.overBudget(n, path)) {
             return Tri.UNKNOWN;
         }
@@ -142,7 +143,7 @@ final class TemplateConditions {
             }
             case "Fn::Not": {
                 Node inner = arg instanceof Node.SeqNode q && q.items().size() == 1 ? q.items().get(0) : arg;
-                return conditionValue(inner, path + "/Fn::Not", owner).not();
+                return conditionValue(inner, path.child("Fn::Not"), owner).not();
             }
             case "Fn::And":
             case "Fn::Or": {
@@ -152,7 +153,7 @@ final class TemplateConditions {
                 Tri acc = fn.equals("Fn::And") ? Tri.TRUE : Tri.FALSE;
                 int i = 0;
                 for (Node c : q.items()) {
-                    Tri t = conditionValue(c, path + "/" + fn + "/" + i++, owner);
+                    Tri t = conditionValue(c, path.child(fn).child(i++), owner);
                     acc = fn.equals("Fn::And") ? acc.and(t) : acc.or(t);
                 }
                 return acc;
@@ -161,8 +162,8 @@ final class TemplateConditions {
                 if (!(arg instanceof Node.SeqNode q) || q.items().size() != 2) {
                     return Tri.UNKNOWN;
                 }
-                Value a = eval(q.items().get(0), path + "/Fn::Equals/0");
-                Value b = eval(q.items().get(1), path + "/Fn::Equals/1");
+                Value a = eval(q.items().get(0), path.child("Fn::Equals/0"));
+                Value b = eval(q.items().get(1), path.child("Fn::Equals/1"));
                 Tri t = equalsValues(a, b);
                 if (!t.isKnown() && owner != null) {
                     conditionWhy.putIfAbsent(owner, "depends on " + (a instanceof Value.Scalar ? b.describe() : a.describe()));

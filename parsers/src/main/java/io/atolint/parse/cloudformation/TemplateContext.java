@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * One template being read: its sections, the options of the scan, the values a parent stack passes
  * to its parameters, how logical ids become resource ids, and who the template is among the stacks of
- * the scan ({@link StackInfo}).
+ * the scan ({@link StackInfo}). {@code resourceIds}: each logical id of {@code Resources} and its resource id,
+ * made once (every {@code Ref} and {@code Fn::GetAtt} to a resource shares it, and the model keeps them).
  */
 record TemplateContext(String file, ParseOptions options, Map<String, Node.MapNode> parameters,
-                       Node.MapNode mappings, Map<String, Node> conditions, Set<String> resources,
+                       Node.MapNode mappings, Map<String, Node> conditions, Map<String, String> resourceIds,
                        Map<String, Value> externalParameters, String idPrefix, StackInfo stack) {
 
     static TemplateContext of(String file, Node.MapNode root, ParseOptions options,
@@ -41,17 +42,23 @@ record TemplateContext(String file, ParseOptions options, Map<String, Node.MapNo
                 conds.put(e.key().text(), e.value());
             }
         });
-        Set<String> res = new java.util.LinkedHashSet<>();
+        Map<String, String> res = new LinkedHashMap<>();
         root.get("Resources").filter(Node.MapNode.class::isInstance).ifPresent(r -> {
             for (Node.Entry e : ((Node.MapNode) r).entries()) {
-                res.add(e.key().text());
+                res.computeIfAbsent(e.key().text(), k -> idPrefix + k);
             }
         });
         return new TemplateContext(file, options, params, mappings, conds, res, externalParameters, idPrefix, stack);
     }
 
+    /** The logical ids of {@code Resources}. */
+    Set<String> resources() {
+        return resourceIds.keySet();
+    }
+
     String idOf(String logicalId) {
-        return idPrefix + logicalId;
+        String id = resourceIds.get(logicalId);
+        return id != null ? id : idPrefix + logicalId;
     }
 
     Optional<Node.MapNode> mapping(String name) {

@@ -1,5 +1,6 @@
 package io.atolint.parse.tree;
 
+import io.atolint.model.LogicalPath;
 import io.atolint.model.SourceLocation;
 
 import java.util.ArrayList;
@@ -33,6 +34,10 @@ public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode
     }
 
     default SourceLocation location(String file, String logicalPath) {
+        return new SourceLocation(file, line(), column(), endLine(), endColumn(), logicalPath);
+    }
+
+    default SourceLocation location(String file, LogicalPath logicalPath) {
         return new SourceLocation(file, line(), column(), endLine(), endColumn(), logicalPath);
     }
 

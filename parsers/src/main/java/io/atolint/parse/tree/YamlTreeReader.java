@@ -122,6 +122,7 @@ public final class YamlTreeReader {
         Map<String, String> texts = new HashMap<>();
         List<DuplicateKey> dups = new ArrayList<>();
         Node root = null;
+        boolean tagged = false;
         long expanded = 0;
         int aliases = 0;
         boolean inFirstDocument = false;
@@ -151,6 +152,7 @@ public final class YamlTreeReader {
                         }
                         CollectionStartEvent c = (CollectionStartEvent) e;
                         String tag = localTag(c.getTag());
+                        tagged |= tag != null;
                         Mark start = e.getStartMark().orElse(null);
                         stack.push(e.getEventId() == Event.ID.MappingStart
                                 ? new MapFrame(tag, c.getAnchor(), start, dups)
@@ -168,6 +170,7 @@ public final class YamlTreeReader {
                     case Scalar -> {
                         ScalarEvent s = (ScalarEvent) e;
                         Node n = scalar(s, texts);
+                        tagged |= n.tag() != null;
                         expanded += 1;
                         root = attach(stack, n, 1, s.getAnchor(), anchors, sizes, root);
                     }
@@ -212,7 +215,7 @@ public final class YamlTreeReader {
             throw new TreeReadException("invalid YAML: an escape sequence in a double-quoted scalar lacks its hex digits",
                     lastLine, 1, false);
         }
-        return new TreeDocument(root, dups, laterDocument);
+        return new TreeDocument(root, dups, laterDocument, tagged);
     }
 
     private static Node attach(Deque<Frame> stack, Node n, long size, Optional<Anchor> anchor,
