@@ -27,7 +27,15 @@ public final class Declarations {
         return collect(graph, sources, PeerRules.standard());
     }
 
+    /**
+     * Every suppression of the scan; read once per graph, text and peer table, then kept by the graph
+     * (the rules SUPP001 and SUPP002 and the triage all ask).
+     */
     public static List<Declaration> collect(ResourceGraph graph, SourceText sources, PeerRules peers) {
+        return graph.derived(List.of(Declarations.class, sources, peers), g -> List.copyOf(read(g, sources, peers)));
+    }
+
+    private static List<Declaration> read(ResourceGraph graph, SourceText sources, PeerRules peers) {
         Function<String, List<String>> atolint = Declarations::atolintRule;
         List<Declaration> out = new ArrayList<>();
         Map<String, List<Resource>> byFile = new LinkedHashMap<>();

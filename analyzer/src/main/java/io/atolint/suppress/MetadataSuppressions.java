@@ -32,6 +32,10 @@ final class MetadataSuppressions {
 
     static List<Declaration> read(Value.MapV metadata, Declaration.Target target, PeerRules peers,
                                   Function<String, List<String>> atolintRules) {
+        if (metadata.size() == 0 && metadata.unknownRest() == null) {
+            // most resources have no Metadata: six format-blind lookups each would find nothing
+            return List.of();
+        }
         List<Declaration> out = new ArrayList<>();
         metadata.get("atolint").flatMap(v -> v.at("ignore")).ifPresent(v -> {
             for (Entry e : entries(v, "reason")) {

@@ -234,6 +234,12 @@ final class SpofAnalysis {
     // ------------------------------------------------------------ cut points and bridges
 
     private void cutPointsAndBridges() {
+        Map<ReplicaSet, List<TrafficPath>> essential = essentialSets();
+        if (essential.isEmpty() && !hopToSite()) {
+            // no set that paths cross and no link to a site (most single templates): nothing to judge, so the
+            // graph and its inspection are not built
+            return;
+        }
         // Undirected, one vertex per replica set, one edge per hop: parallel hops between two sets (two
         // drawn links, two instances behind one load balancer) are parallel edges, never a bridge.
         Graph<ReplicaSet, DefaultEdge> undirected = new Multigraph<>(DefaultEdge.class);
@@ -250,7 +256,7 @@ final class SpofAnalysis {
         }
         BiconnectivityInspector<ReplicaSet, DefaultEdge> inspector = new BiconnectivityInspector<>(undirected);
         Set<ReplicaSet> cutPoints = inspector.getCutpoints();
-        for (Map.Entry<ReplicaSet, List<TrafficPath>> e : essentialSets().entrySet()) {
+        for (Map.Entry<ReplicaSet, List<TrafficPath>> e : essential.entrySet()) {
             ReplicaSet s = e.getKey();
             List<TrafficPath> paths = e.getValue();
             boolean end = paths.stream().anyMatch(p -> p.end() == s || p.head() == s);
@@ -292,6 +298,16 @@ final class SpofAnalysis {
                     + (h.how().isEmpty() ? "" : " (" + h.how() + ")"), at, List.of(),
                     List.of(new Finding.Related(Names.of(other), other.location(), other.id())));
         }
+    }
+
+    /** Whether a hop joins an on-premises site (only such a bridge is judged). */
+    private boolean hopToSite() {
+        for (Hop h : topo.traffic().jgrapht().edgeSet()) {
+            if (remoteSite(h.from()) || remoteSite(h.to())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.atolint.suppress.Declarations;
 import io.atolint.suppress.PeerRules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,7 @@ public final class Triage {
     }
 
     public static Analysis apply(Analysis a, SourceText sources, Settings settings) {
-        List<Declaration> declarations = Declarations.collect(a.graph(), sources, settings.peers());
+        Map<String, List<Declaration>> declarations = byRule(Declarations.collect(a.graph(), sources, settings.peers()));
         Map<String, Integer> budget = settings.baseline() == null ? Map.of() : settings.baseline().budget();
         List<Finding> out = new ArrayList<>();
         // fingerprints are only compared with a baseline (hashing them loads the JDK's security providers)
@@ -93,8 +94,27 @@ public final class Triage {
         return a.withFindings(out);
     }
 
-    private static Finding suppressByDeclaration(Finding f, List<Declaration> declarations) {
+    /**
+     * The declarations naming each rule, in the order they were collected: a finding is compared only with
+     * those that name its rule (a corpus can hold thousands of declarations and findings), and the first
+     * one that covers it is still the first of them all.
+     */
+    private static Map<String, List<Declaration>> byRule(List<Declaration> declarations) {
+        Map<String, List<Declaration>> out = new HashMap<>();
         for (Declaration d : declarations) {
+            for (String rule : d.rules()) {
+                List<Declaration> naming = out.computeIfAbsent(rule, k -> new ArrayList<>());
+                // a declaration naming the same rule twice is compared once
+                if (naming.isEmpty() || naming.get(naming.size() - 1) != d) {
+                    naming.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Finding suppressByDeclaration(Finding f, Map<String, List<Declaration>> declarations) {
+        for (Declaration d : declarations.getOrDefault(f.ruleId(), List.of())) {
             if (d.covers(f)) {
                 String why = d.hasReason() ? d.reason() : "no reason given (" + d.written() + ")";
                 return f.withSuppression(new Finding.Suppression(d.tool(), why, d.at()));

@@ -30,12 +30,16 @@ public final class AccessKeyLiteral implements Check {
                 continue;
             }
             ctx.examined(r);
-            ValueWalker.standard().nodes(r.attributes()).filter(n -> !n.isCollection()).forEach(n -> {
-                Value v = n.value();
-                Optional<String> key = SecretValues.text(v).flatMap(SecretValues::accessKeyId);
-                key.ifPresent(k -> ctx.report(r, v.location(), Names.of(r) + " has an AWS access key id ("
-                        + SecretValues.masked(k) + ") written in " + n.path() + "; revoke it and use a role or a secrets store",
-                        List.of()));
+            // every value of every resource: a walk, not a stream per resource
+            ValueWalker.standard().walk(r.attributes(), n -> {
+                if (!n.isCollection()) {
+                    Value v = n.value();
+                    Optional<String> key = SecretValues.text(v).flatMap(SecretValues::accessKeyId);
+                    key.ifPresent(k -> ctx.report(r, v.location(), Names.of(r) + " has an AWS access key id ("
+                            + SecretValues.masked(k) + ") written in " + n.path() + "; revoke it and use a role or a secrets store",
+                            List.of()));
+                }
+                return true;
             });
         }
         for (io.atolint.model.Model m : ctx.graph().models()) {
