@@ -4,7 +4,6 @@ import io.atolint.checks.Rules;
 import io.atolint.model.Kind;
 import io.atolint.model.KindTable;
 import io.atolint.model.PropertyTable;
-import io.atolint.model.SourceLocation;
 import io.atolint.parse.RegionAzs;
 import io.atolint.rule.Check;
 import io.atolint.suppress.PeerRules;
@@ -37,20 +36,6 @@ final class Preload {
         }
     }
 
-    /**
-     * A record's equals and hashCode are linked through invokedynamic the first time each runs, and the
-     * first such link in the JVM sets up the method-handle machinery (JFR: ~10 ms of the check phase in
-     * SourceLocation.equals, which the rules reach through Setting). Source locations are compared in
-     * every scan; linking them here, last, leaves the main thread only the links themselves later.
-     */
-    private static void linkLocationMethods() {
-        SourceLocation a = SourceLocation.ofFile("a");
-        SourceLocation b = SourceLocation.ofFile("b");
-        if (a.equals(b) || a.hashCode() == Integer.MIN_VALUE) {
-            throw new AssertionError("distinct locations compare equal");
-        }
-    }
-
     private static void load() {
         try {
             RegionAzs.isKnownRegion("us-east-1");
@@ -60,7 +45,6 @@ final class Preload {
             KindTable.isKnown("AWS::S3::Bucket");
             PropertyTable.find(Kind.UNKNOWN, "");
             PeerRules.standard();
-            linkLocationMethods();
         } catch (RuntimeException | Error e) {
             // the main thread meets the same failure where it reports failures
         }
