@@ -79,6 +79,9 @@ public final class ConfigReader {
                     "invalid YAML: " + e.getProblem());
         } catch (YamlEngineException e) {
             throw new ConfigException(file, 0, 0, "invalid YAML: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // the composer rejects some tags (`!%0`, `!%20x`) with this rather than with a YAML exception
+            throw new ConfigException(file, 0, 0, "invalid YAML: " + e.getMessage());
         }
         if (doc.isEmpty()) {
             return withBase(AtolintConfig.none(), baseDir, root);
