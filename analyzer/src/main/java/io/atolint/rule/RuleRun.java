@@ -5,7 +5,6 @@ import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,24 +27,10 @@ public record RuleRun(String ruleId, List<Resource> examinedResources, List<Stri
         informational = Set.copyOf(informational);
     }
 
-    /**
-     * Identifies a finding independently of later suppression or severity overrides. Equality is written
-     * out: a record's own is linked through invokedynamic on first use, milliseconds of start-up.
-     */
+    /** Identifies a finding independently of later suppression or severity overrides. */
     public record Key(String ruleId, String message, SourceLocation location) {
         public static Key of(Finding f) {
             return new Key(f.ruleId(), f.message(), f.location());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.ruleId, ruleId) && Objects.equals(k.message, message)
-                    && Objects.equals(k.location, location);
-        }
-
-        @Override
-        public int hashCode() {
-            return (31 * Objects.hashCode(ruleId) + Objects.hashCode(message)) * 31 + Objects.hashCode(location);
         }
     }
 

@@ -81,17 +81,7 @@ public final class S3Buckets {
         return out;
     }
 
-    /** Names the companion index of a kind (equality written out: a record's is linked on first use, at a cost). */
     private record CompanionKey(Kind kind) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CompanionKey k && k.kind == kind;
-        }
-
-        @Override
-        public int hashCode() {
-            return kind.hashCode();
-        }
     }
 
     /**
@@ -247,9 +237,7 @@ public final class S3Buckets {
         return Optional.empty();
     }
 
-    /** Names the bucket index (an enum: a record's equality is linked on first use, at a cost). */
-    private enum BucketKey {
-        KEY
+    private record BucketKey() {
     }
 
     /**
@@ -257,7 +245,7 @@ public final class S3Buckets {
      * literal, and the named ones of its model (every other bucket provably is not: see {@link #names}).
      */
     private static List<Resource> bucketCandidates(ResourceGraph graph, Resource companion, Setting argument) {
-        BucketIndex index = graph.derived(BucketKey.KEY, BucketIndex::of);
+        BucketIndex index = graph.derived(new BucketKey(), BucketIndex::of);
         SortedSet<Integer> at = new TreeSet<>(index.namedByModel().getOrDefault(graph.modelOf(companion), List.of()));
         argument.string().ifPresent(n -> at.addAll(index.byLiteral().getOrDefault(n, List.of())));
         List<Resource> all = graph.resources(Kind.S3_BUCKET);
