@@ -96,6 +96,23 @@ class LauncherIT {
     }
 
     @Test
+    void aDeeplyNestedFileReadsTheSameOnEveryThreadAndWithAnyMainThreadStack(@TempDir Path tmp) throws Exception {
+        // 3,000 nested conditions: deeper than a 1 MB stack holds, well within the scan threads' 16 MB
+        String[] scan = {"scan", Repo.path("fixtures/hostile/cfn-long-if-chain").toString(), "--region", "us-east-1",
+                "--format", "json", "--fail-on", "critical"};
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.copy(JAR, tmp.resolve("atolint.jar"));
+        Files.copy(Repo.path("atolint"), tmp.resolve("atolint"), StandardCopyOption.COPY_ATTRIBUTES);
+        byte[] launcher = stdout(command("bash " + tmp.resolve("atolint"), scan));
+        assertTrue(!new String(launcher, java.nio.charset.StandardCharsets.UTF_8).contains("StackOverflow"),
+                "the launcher's run reads the file");
+        for (String threads : List.of("1", "2")) {
+            byte[] plain = stdout(command(javaBin + " -Xss1m -Datolint.threads=" + threads + " -jar " + JAR, scan));
+            assertArrayEquals(launcher, plain, "a plain java -jar with " + threads + " thread(s) and 1 MB stacks");
+        }
+    }
+
+    @Test
     void aHeapTooSmallEndsWithOneClearMessage(@TempDir Path tmp) throws Exception {
         Path big = Files.createDirectories(tmp.resolve("big"));
         for (int i = 0; i < 8; i++) {
