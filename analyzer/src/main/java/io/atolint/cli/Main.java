@@ -9,29 +9,19 @@ public final class Main {
 
     public static void main(String[] args) {
         Preload.start();
-        int code = onDeepStack(() -> run(args));
+        int code = onDeepStack(args);
         System.out.flush();
         System.exit(code);
     }
 
-    private static int run(String[] args) {
-        try {
-            return new Cli(System.out, System.err, Terminal.detect()).run(args);
-        } catch (OutOfMemoryError e) {
-            // what the scan held is unreachable by now: there is room for the message
-            System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
-            return Cli.ERROR;
-        }
-    }
-
     /**
-     * {@code command}'s exit code, run on a thread with the stack of the scan's worker threads: whether a
+     * The command's exit code, run on a thread with the stack of the scan's worker threads: whether a
      * deeply nested file reads or overflows must not depend on which thread reads it, nor on the JVM's
      * {@code -Xss} (the main thread of a plain {@code java -jar} has 1 MB on Linux; the workers have 16 MB).
      */
-    static int onDeepStack(java.util.function.IntSupplier command) {
-        int[] code = {Cli.ERROR};
-        Thread t = new Thread(null, () -> code[0] = command.getAsInt(), "atolint-main", Parallel.STACK_BYTES);
+    private static int onDeepStack(String[] args) {
+        Command command = new Command(args);
+        Thread t = new Thread(null, command, "atolint-main", Parallel.STACK_BYTES);
         t.start();
         boolean interrupted = false;
         while (true) {
@@ -45,7 +35,27 @@ public final class Main {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return code[0];
+        return command.code;
+    }
+
+    /** A class, not a lambda: the first lambda would set up invokedynamic here, before the command starts. */
+    private static final class Command implements Runnable {
+        private final String[] args;
+        private volatile int code = Cli.ERROR;
+
+        Command(String[] args) {
+            this.args = args;
+        }
+
+        @Override
+        public void run() {
+            try {
+                code = new Cli(System.out, System.err, Terminal.detect()).run(args);
+            } catch (OutOfMemoryError e) {
+                // what the scan held is unreachable by now: there is room for the message
+                System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            }
+        }
     }
 
     /** Which limit a scan ran into and how to raise it, instead of an OutOfMemoryError trace. */
