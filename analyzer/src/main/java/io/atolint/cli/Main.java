@@ -54,8 +54,19 @@ public final class Main {
             } catch (OutOfMemoryError e) {
                 // what the scan held is unreachable by now: there is room for the message
                 System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a defect outside what the scan isolates per file and per rule: one line, not a trace
+                System.err.println(internalError(e));
             }
         }
+    }
+
+    /** A defect that reached the top: what and where, on one line (exit code 2). */
+    static String internalError(Throwable e) {
+        StackTraceElement[] at = e.getStackTrace();
+        // the exception's message may quote a scanned file: no control character reaches the terminal
+        String what = (e + (at.length > 0 ? " at " + at[0] : "")).replaceAll("[\\p{Cntrl}]", "?");
+        return "atolint: internal error: " + what + " (please report it with the command that caused it)";
     }
 
     /** Which limit a scan ran into and how to raise it, instead of an OutOfMemoryError trace. */
