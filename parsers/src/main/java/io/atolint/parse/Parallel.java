@@ -10,9 +10,9 @@ import java.util.function.Function;
 /**
  * Applies a function to independent items on every core, results in the items' order, so that what
  * follows (claiming files, adding models, reporting) stays sequential and the output deterministic.
- * The calling thread works too (the command line runs on a thread with {@link #STACK_BYTES}); helpers are
- * short-lived threads with the deep stack the readers need
- * (nesting up to the {@code nesting-depth} limit is recursion). A failure in any item is rethrown in
+ * The calling thread works too; helpers are short-lived threads with the deep stack the readers need
+ * (nesting up to the {@code nesting-depth} limit is recursion), as deep as the command line's thread, so
+ * that no file reads differently on one thread than on another. A failure in any item is rethrown in
  * the caller once the other items stop (items catch their own defects; what arrives here is an
  * {@link Error} such as {@link OutOfMemoryError}).
  *
@@ -20,7 +20,7 @@ import java.util.function.Function;
  * {@code atolint.threads} (1 runs everything in the caller).
  */
 public final class Parallel {
-    /** Stack of a helper thread: as deep as the launcher gives the main thread ({@code -Xss16m}). */
+    /** Stack of a helper thread and of the thread the command line runs on ({@code io.atolint.cli.Main}). */
     public static final long STACK_BYTES = 16L * 1024 * 1024;
 
     private Parallel() {
