@@ -62,7 +62,7 @@ class LauncherIT {
         Files.copy(Repo.path("atolint"), released.resolve("atolint"), StandardCopyOption.COPY_ATTRIBUTES);
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        byte[] plain = stdout(command(javaBin + " -Xss16m -jar " + JAR, SCAN));
+        byte[] plain = stdout(command(javaBin + " -jar " + JAR, SCAN));
         byte[] first = stdout(command("bash " + released.resolve("atolint"), SCAN));
         Path archive = released.resolve("atolint.jsa");
         assertTrue(Files.size(archive) > 0, "the first scan writes the archive beside the jar");
