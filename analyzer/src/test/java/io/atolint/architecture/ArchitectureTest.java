@@ -41,7 +41,7 @@ class ArchitectureTest {
         assertTrue(packages.containsAll(Set.of("io.atolint.cli", "io.atolint.model", "io.atolint.parse.terraform",
                 "io.atolint.checks.ha", "io.atolint.report")), packages.toString());
         // an import, a method descriptor and an annotation type are each seen
-        assertTrue(edges.contains(new Edge("io.atolint.cli.Main", "io.atolint.cli.Terminal")), "Main calls Terminal.detect()");
+        assertTrue(edges.contains(new Edge("io.atolint.cli.Main", "io.atolint.cli.Preload")), "Main calls Preload.start()");
         Set<String> fromCheck = edges.stream().filter(e -> e.from().equals("io.atolint.checks.ha.LoadBalancerAzSpread"))
                 .map(Edge::to).collect(Collectors.toSet());
         assertTrue(fromCheck.containsAll(Set.of("io.atolint.rule.Rule", "io.atolint.rule.RuleContext",
