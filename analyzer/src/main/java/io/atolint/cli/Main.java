@@ -23,18 +23,7 @@ public final class Main {
         Command command = new Command(args);
         Thread t = new Thread(null, command, "atolint-main", Parallel.STACK_BYTES);
         t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Parallel.awaitAll(t);
         return command.code;
     }
 

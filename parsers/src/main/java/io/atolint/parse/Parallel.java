@@ -69,20 +69,7 @@ public final class Parallel {
             helpers[i].start();
         }
         work.run();
-        boolean interrupted = false;
-        for (Thread h : helpers) {
-            while (true) {
-                try {
-                    h.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        awaitAll(helpers);
         Throwable t = failure.get();
         if (t instanceof Error e) {
             throw e;
@@ -96,6 +83,27 @@ public final class Parallel {
         @SuppressWarnings("unchecked")
         List<R> out = (List<R>) Arrays.asList(results);
         return out;
+    }
+
+    /**
+     * Waits until every thread has ended, even when interrupted meanwhile (their results are needed); the
+     * interruption is kept for the caller to see.
+     */
+    public static void awaitAll(Thread... threads) {
+        boolean interrupted = false;
+        for (Thread h : threads) {
+            while (true) {
+                try {
+                    h.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs {@code action} on every item on every core (no result). */
