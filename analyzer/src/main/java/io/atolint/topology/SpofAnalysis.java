@@ -288,7 +288,9 @@ final class SpofAnalysis {
         for (Hop h : bridges) {
             Resource site = remoteSite(h.from()) ? h.from() : remoteSite(h.to()) ? h.to() : null;
             Resource other = site == h.from() ? h.to() : h.from();
-            if (site == null || CONNECTIVITY.contains(other.kind()) || remoteSite(other)) {
+            // a line within the site (to a gateway or collector drawn inside its box) is not its link to AWS
+            if (site == null || CONNECTIVITY.contains(other.kind()) || remoteSite(other)
+                    || other.placement().scope() == Placement.Scope.OUTSIDE_AWS) {
                 continue;
             }
             SourceLocation at = !h.relations().isEmpty() && h.relations().get(0).location() != null
