@@ -1,6 +1,7 @@
 package io.atolint.checks.diagram;
 
 import io.atolint.graph.ResourceGraph;
+import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
@@ -9,6 +10,7 @@ import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,16 +18,21 @@ import java.util.Map;
  * AD-1: a diagram shows how the major elements combine. An element drawn with no connector and inside
  * no group says nothing about how it takes part; legends and free text are not elements. A line that
  * ends at it (however loose its other end), a line it is drawn on, a brace it sits on count as drawn
- * connections: a person sees them.
+ * connections: a person sees them. Users and devices drawn as one crowd take part when one of them does.
  */
 @Rule(id = "DIAG001", title = "Every drawn element is connected or grouped",
         severity = Severity.MEDIUM, tags = {"diagram", "architecture"})
 public final class UnconnectedElements implements Check {
 
+    /** How close the icons of users or devices drawn as one crowd stand to each other. */
+    private static final double CROWD_GAP = 30;
+
     @Override
     public void check(RuleContext ctx) {
         ResourceGraph g = ctx.graph();
         for (Map.Entry<String, List<Model>> file : DiagramFiles.examinedByFile(ctx).entrySet()) {
+            List<Resource> unplaced = new ArrayList<>();
+            List<Resource> linked = new ArrayList<>();
             for (Resource r : DiagramFiles.resources(file.getValue())) {
                 if (!DiagramFiles.isElement(r) || DiagramFiles.inLegend(r)) {
                     continue;
@@ -38,12 +45,93 @@ public final class UnconnectedElements implements Check {
                 // names, an icon on a brace: the picture shows it take part (the parser's lineMark)
                 connected |= r.meta("lineMark").isPresent();
                 boolean grouped = !g.incoming(r, RelationType.CONTAINS).isEmpty();
+                if (connected && inCrowd(r)) {
+                    linked.add(r);
+                }
                 if (!connected && !grouped) {
-                    ctx.report(r, r.location(), DiagramFiles.label(r) + " (" + r.kind().name()
-                            + ") is drawn with no connection and in no group: the diagram does not show how it takes part",
-                            List.of());
+                    unplaced.add(r);
+                }
+            }
+            for (Resource r : notInACrowdTakingPart(unplaced, linked)) {
+                ctx.report(r, r.location(), DiagramFiles.label(r) + " (" + r.kind().name()
+                        + ") is drawn with no connection and in no group: the diagram does not show how it takes part",
+                        List.of());
+            }
+        }
+    }
+
+    /**
+     * What is left of {@code unplaced} once crowds are taken out: users and devices drawn side by side
+     * (each within {@link #CROWD_GAP} of the next, on one page) are one crowd, and one line from any of
+     * them ({@code linked}) is how a person draws the crowd taking part (the things of a factory, a row
+     * of client devices).
+     */
+    private static List<Resource> notInACrowdTakingPart(List<Resource> unplaced, List<Resource> linked) {
+        // one pass per member reached (breadth first): quadratic in a page's users and devices at worst
+        Map<Resource, double[]> boxes = new java.util.IdentityHashMap<>();
+        List<Resource> candidates = new ArrayList<>();
+        for (Resource r : unplaced) {
+            double[] b = inCrowd(r) ? box(r) : null;
+            if (b != null) {
+                boxes.put(r, b);
+                candidates.add(r);
+            }
+        }
+        java.util.ArrayDeque<Resource> reached = new java.util.ArrayDeque<>();
+        for (Resource r : linked) {
+            double[] b = box(r);
+            if (b != null) {
+                boxes.put(r, b);
+                reached.add(r);
+            }
+        }
+        java.util.Set<Resource> inCrowds = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!reached.isEmpty() && !candidates.isEmpty()) {
+            Resource o = reached.poll();
+            for (java.util.Iterator<Resource> it = candidates.iterator(); it.hasNext(); ) {
+                Resource r = it.next();
+                if (samePage(r, o) && gap(boxes.get(r), boxes.get(o)) <= CROWD_GAP) {
+                    inCrowds.add(r);
+                    reached.add(r);
+                    it.remove();
                 }
             }
         }
+        List<Resource> left = new ArrayList<>();
+        for (Resource r : unplaced) {
+            if (!inCrowds.contains(r)) {
+                left.add(r);
+            }
+        }
+        return left;
+    }
+
+    /** People and their devices: what is drawn as a crowd (the internet or a data centre is not). */
+    private static boolean inCrowd(Resource r) {
+        return r.kind() == Kind.USERS || r.kind() == Kind.CLIENT_DEVICE;
+    }
+
+    private static boolean samePage(Resource a, Resource b) {
+        return a.meta("page").equals(b.meta("page")) && a.location().file().equals(b.location().file());
+    }
+
+    /** x, y, w, h of a drawn element, from the parser's {@code box}. */
+    private static double[] box(Resource r) {
+        String[] p = r.meta("box").orElse("").split(",");
+        if (p.length != 4) {
+            return null;
+        }
+        try {
+            return new double[]{Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                    Double.parseDouble(p[3])};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static double gap(double[] a, double[] b) {
+        double dx = Math.max(0, Math.max(b[0] - (a[0] + a[2]), a[0] - (b[0] + b[2])));
+        double dy = Math.max(0, Math.max(b[1] - (a[1] + a[3]), a[1] - (b[1] + b[3])));
+        return Math.hypot(dx, dy);
     }
 }

@@ -9,10 +9,12 @@ import java.util.Map;
  * What a person sees as "this icon takes part" even where no connector is snapped to it both ways:
  * <ul>
  *   <li>a line ends at it (its other end is loose, or at a shape with no AWS meaning: a brace, a list of
- *       routes);</li>
+ *       routes), or a loose end stops short of it, pointing at it (templates draw arrows floating between
+ *       icons, 30-45 units from them);</li>
  *   <li>a line runs past it, the icon with its caption sitting on the line (a Direct Connect or VPN icon
  *       drawn over the link it names);</li>
- *   <li>it is drawn on or at a brace or bracket (what the brace spans goes to it, or it groups them).</li>
+ *   <li>it is drawn on or at a brace or bracket, or beside it within the brace's span (what the brace
+ *       spans goes to it, or it groups them).</li>
  * </ul>
  * Only the "is it connected" reading uses these marks ({@code DIAG001}); they add no relation.
  */
@@ -21,6 +23,10 @@ final class LineMarks {
     private static final double ON_LINE = 20;
     /** How far from an icon a loose line end may stop and still end at it. */
     private static final double AT_END = 25;
+    /** How far a loose end, continued in the line's direction, may run before it meets the icon it points at. */
+    private static final double POINTED_AT = 60;
+    /** How far beside a brace, within its span, an icon may sit and be one of what it groups. */
+    private static final double BESIDE_BRACE = 60;
     /** Room below an icon for its caption. */
     private static final double CAPTION = 16;
     /** Samples along one segment at most: every 4 units of a line 40,000 units long. */
@@ -41,6 +47,14 @@ final class LineMarks {
         }
         for (DrawnPage.Link l : links) {
             List<double[]> line = polyline(l, nodes);
+            if (line.size() >= 2) {
+                if (l.sourceId() == null && l.sourcePoint() != null) {
+                    markPointedAt(icons, line.get(0), line.get(1));
+                }
+                if (l.targetId() == null && l.targetPoint() != null) {
+                    markPointedAt(icons, line.get(line.size() - 1), line.get(line.size() - 2));
+                }
+            }
             for (PageNode i : icons) {
                 if (i.lineMark != null) {
                     continue;
@@ -57,7 +71,7 @@ final class LineMarks {
         }
         for (PageNode i : icons) {
             for (PageNode b : braces) {
-                if (i.lineMark == null && b.box().gap(i.box()) <= ON_LINE) {
+                if (i.lineMark == null && (b.box().gap(i.box()) <= ON_LINE || besideWithinSpan(b.box(), i.box()))) {
                     i.lineMark = "drawn at a brace";
                 }
             }
@@ -76,6 +90,41 @@ final class LineMarks {
             prev = p;
         }
         return best;
+    }
+
+    /**
+     * The first icon that a loose end, continued the way the line runs at that end, meets within
+     * {@link #POINTED_AT}: the icon an arrow floating short of it points at (or starts from).
+     */
+    private static void markPointedAt(List<PageNode> icons, double[] end, double[] before) {
+        double dx = end[0] - before[0];
+        double dy = end[1] - before[1];
+        double len = Math.hypot(dx, dy);
+        if (!(len > 0) || Double.isInfinite(len)) {
+            return;
+        }
+        dx /= len;
+        dy /= len;
+        for (int t = 0; t <= POINTED_AT; t += 2) {
+            double x = end[0] + t * dx;
+            double y = end[1] + t * dy;
+            for (PageNode i : icons) {
+                if (captioned(i.box()).distance(x, y) == 0) {
+                    if (i.lineMark == null) {
+                        i.lineMark = "a line ends at it";
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** An icon beside a brace, its centre within the brace's length: one of what the brace groups. */
+    private static boolean besideWithinSpan(Box brace, Box icon) {
+        if (brace.h() >= brace.w()) {
+            return icon.cy() >= brace.y() && icon.cy() <= brace.y() + brace.h() && brace.gap(icon) <= BESIDE_BRACE;
+        }
+        return icon.cx() >= brace.x() && icon.cx() <= brace.x() + brace.w() && brace.gap(icon) <= BESIDE_BRACE;
     }
 
     private static boolean isBrace(PageNode n) {
