@@ -14,7 +14,9 @@ import java.util.Map;
  *   <li>a line runs past it, the icon with its caption sitting on the line (a Direct Connect or VPN icon
  *       drawn over the link it names);</li>
  *   <li>it is drawn on or at a brace or bracket, or beside it within the brace's span (what the brace
- *       spans goes to it, or it groups them).</li>
+ *       spans goes to it, or it groups them);</li>
+ *   <li>it sits on the border of a box (a transit gateway attachment between a VPC and the gateway, an
+ *       internet gateway on the VPC's edge): what it joins is drawn by where it is.</li>
  * </ul>
  * Only the "is it connected" reading uses these marks ({@code DIAG001}); they add no relation.
  */
@@ -27,6 +29,8 @@ final class LineMarks {
     private static final double POINTED_AT = 60;
     /** How far beside a brace, within its span, an icon may sit and be one of what it groups. */
     private static final double BESIDE_BRACE = 60;
+    /** How far outside a box's edge an icon may stop and still sit on the border. */
+    private static final double ON_BORDER = 4;
     /** Room below an icon for its caption. */
     private static final double CAPTION = 16;
     /** Samples along one segment at most: every 4 units of a line 40,000 units long. */
@@ -76,6 +80,16 @@ final class LineMarks {
                 }
             }
         }
+        for (PageNode c : nodes.values()) {
+            if (!c.container) {
+                continue;
+            }
+            for (PageNode i : icons) {
+                if (i.lineMark == null && i != c && onBorder(c.box(), i.box())) {
+                    i.lineMark = "drawn on the border of a box";
+                }
+            }
+        }
     }
 
     /** How far a box lies from a line as drawn (its ends at the shapes' centres or its loose points). */
@@ -117,6 +131,13 @@ final class LineMarks {
                 }
             }
         }
+    }
+
+    /** An icon across a box's edge, or touching it from outside: neither inside the box nor apart from it. */
+    private static boolean onBorder(Box box, Box icon) {
+        boolean inside = icon.x() >= box.x() + ON_BORDER && icon.x() + icon.w() <= box.x() + box.w() - ON_BORDER
+                && icon.y() >= box.y() + ON_BORDER && icon.y() + icon.h() <= box.y() + box.h() - ON_BORDER;
+        return !inside && box.gap(icon) <= ON_BORDER && !icon.holds(box);
     }
 
     /** An icon beside a brace, its centre within the brace's length: one of what the brace groups. */
