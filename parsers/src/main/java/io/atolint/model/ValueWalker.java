@@ -202,11 +202,21 @@ public final class ValueWalker {
 
     /** Adds the references of one node (not of its children): the Ref itself, or an Unknown's inputs. */
     public static void addRefs(Value v, java.util.Collection<Value.Ref> out) {
+        out.addAll(refsOf(v));
+    }
+
+    /**
+     * The references of one node (not of its children): the Ref itself, or an Unknown's inputs; the empty
+     * list, made once, for the many values that are neither.
+     */
+    public static List<Value.Ref> refsOf(Value v) {
         if (v instanceof Value.Ref r) {
-            out.add(r);
-        } else if (v instanceof Value.Unknown u) {
-            out.addAll(u.refs());
+            return List.of(r);
         }
+        if (v instanceof Value.Unknown u) {
+            return u.refs();
+        }
+        return List.of();
     }
 
     private Node node(Value v, Node parent, String key, int index, int depth) {

@@ -243,19 +243,14 @@ final class AccessDeriver {
     /** Every reference under {@code v}, named by the map keys that lead to it from {@code path}. */
     private void refs(Value v, String path, Resource compute, String owner) {
         ValueWalker.standard().walk(v, n -> {
-            // as ValueWalker.addRefs, without a list and a path for the many values that are neither
-            if (n.value() instanceof Value.Ref ref) {
-                named(ref, pathTo(n, path), compute, owner);
-            } else if (n.value() instanceof Value.Unknown u && !u.refs().isEmpty()) {
-                String at = pathTo(n, path);
-                u.refs().forEach(ref -> named(ref, at, compute, owner));
+            List<Value.Ref> refs = ValueWalker.refsOf(n.value());
+            if (!refs.isEmpty()) {
+                // the path is spelled out only for the values that hold a reference
+                String at = n.parent() == null ? path : path + "/" + n.path("/", false);
+                refs.forEach(ref -> named(ref, at, compute, owner));
             }
             return true;
         });
-    }
-
-    private static String pathTo(ValueWalker.Node n, String path) {
-        return n.parent() == null ? path : path + "/" + n.path("/", false);
     }
 
     private void named(Value.Ref ref, String path, Resource compute, String owner) {

@@ -48,25 +48,14 @@ public final class RelationDeriver {
         new AccessDeriver(model).deriveAll();
     }
 
-    /**
-     * A reference from each Ref in the attributes, and each one an Unknown was built from (as
-     * {@link ValueWalker#addRefs}); nothing is made for the many values that are neither.
-     */
+    /** A reference from each Ref in the attributes, and each one an Unknown was built from. */
     private void references(Resource r) {
         ValueWalker.standard().walk(r.attributes(), n -> {
-            if (n.value() instanceof Value.Ref ref) {
-                reference(r, ref, n);
-            } else if (n.value() instanceof Value.Unknown u) {
-                for (Value.Ref ref : u.refs()) {
-                    reference(r, ref, n);
-                }
+            for (Value.Ref ref : ValueWalker.refsOf(n.value())) {
+                target(ref).ifPresent(t -> relate(RelationType.REFERENCES, r, t, n.path("/", true), ref.location()));
             }
             return true;
         });
-    }
-
-    private void reference(Resource r, Value.Ref ref, ValueWalker.Node at) {
-        target(ref).ifPresent(t -> relate(RelationType.REFERENCES, r, t, at.path("/", true), ref.location()));
     }
 
     private Optional<Resource> target(Value.Ref ref) {
