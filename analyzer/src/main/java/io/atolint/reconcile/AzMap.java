@@ -202,20 +202,7 @@ public final class AzMap {
 
     /** The drawn box {@code x, y, w, h} of a diagram element, when the reader recorded it. */
     static Optional<double[]> box(Resource r) {
-        String b = r.meta().get("box");
-        if (b == null) {
-            return Optional.empty();
-        }
-        String[] p = b.split(",");
-        if (p.length != 4) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new double[]{Double.parseDouble(p[0]), Double.parseDouble(p[1]),
-                Double.parseDouble(p[2]), Double.parseDouble(p[3])});
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return io.atolint.model.DrawnBox.of(r).map(b -> new double[]{b.x(), b.y(), b.w(), b.h()});
     }
 
     private static Map<String, IacAz> iacAzs(List<Model> models, String region) {

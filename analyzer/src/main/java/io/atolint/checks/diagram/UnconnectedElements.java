@@ -1,6 +1,7 @@
 package io.atolint.checks.diagram;
 
 import io.atolint.graph.ResourceGraph;
+import io.atolint.model.DrawnBox;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.RelationType;
@@ -10,9 +11,14 @@ import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * AD-1: a diagram shows how the major elements combine. An element drawn with no connector and inside
@@ -68,29 +74,29 @@ public final class UnconnectedElements implements Check {
      */
     private static List<Resource> notInACrowdTakingPart(List<Resource> unplaced, List<Resource> linked) {
         // one pass per member reached (breadth first): quadratic in a page's users and devices at worst
-        Map<Resource, double[]> boxes = new java.util.IdentityHashMap<>();
+        Map<Resource, DrawnBox> boxes = new IdentityHashMap<>();
         List<Resource> candidates = new ArrayList<>();
         for (Resource r : unplaced) {
-            double[] b = inCrowd(r) ? box(r) : null;
-            if (b != null) {
-                boxes.put(r, b);
-                candidates.add(r);
+            if (inCrowd(r)) {
+                DrawnBox.of(r).ifPresent(b -> {
+                    boxes.put(r, b);
+                    candidates.add(r);
+                });
             }
         }
-        java.util.ArrayDeque<Resource> reached = new java.util.ArrayDeque<>();
+        ArrayDeque<Resource> reached = new ArrayDeque<>();
         for (Resource r : linked) {
-            double[] b = box(r);
-            if (b != null) {
+            DrawnBox.of(r).ifPresent(b -> {
                 boxes.put(r, b);
                 reached.add(r);
-            }
+            });
         }
-        java.util.Set<Resource> inCrowds = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Resource> inCrowds = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!reached.isEmpty() && !candidates.isEmpty()) {
             Resource o = reached.poll();
-            for (java.util.Iterator<Resource> it = candidates.iterator(); it.hasNext(); ) {
+            for (Iterator<Resource> it = candidates.iterator(); it.hasNext(); ) {
                 Resource r = it.next();
-                if (samePage(r, o) && gap(boxes.get(r), boxes.get(o)) <= CROWD_GAP) {
+                if (samePage(r, o) && boxes.get(r).gap(boxes.get(o)) <= CROWD_GAP) {
                     inCrowds.add(r);
                     reached.add(r);
                     it.remove();
@@ -113,25 +119,5 @@ public final class UnconnectedElements implements Check {
 
     private static boolean samePage(Resource a, Resource b) {
         return a.meta("page").equals(b.meta("page")) && a.location().file().equals(b.location().file());
-    }
-
-    /** x, y, w, h of a drawn element, from the parser's {@code box}. */
-    private static double[] box(Resource r) {
-        String[] p = r.meta("box").orElse("").split(",");
-        if (p.length != 4) {
-            return null;
-        }
-        try {
-            return new double[]{Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
-                    Double.parseDouble(p[3])};
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static double gap(double[] a, double[] b) {
-        double dx = Math.max(0, Math.max(b[0] - (a[0] + a[2]), a[0] - (b[0] + b[2])));
-        double dy = Math.max(0, Math.max(b[1] - (a[1] + a[3]), a[1] - (b[1] + b[3])));
-        return Math.hypot(dx, dy);
     }
 }

@@ -1,5 +1,6 @@
 package io.atolint.parse.diagram;
 
+import io.atolint.model.DrawnBox;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
 import io.atolint.model.Value;
@@ -61,7 +62,7 @@ final class ResourceMaker {
             meta.put("container", "true");
         }
         // where it is drawn, for comparisons that read the picture's geometry (the N-th AZ box from the left)
-        meta.put("box", String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", n.box().x(), n.box().y(), n.box().w(), n.box().h()));
+        new DrawnBox(n.box().x(), n.box().y(), n.box().w(), n.box().h()).record(meta);
         if (inLegend(n)) {
             meta.put("legend", "true");
         }
