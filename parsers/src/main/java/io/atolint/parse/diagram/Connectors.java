@@ -95,8 +95,11 @@ final class Connectors {
                     : (l.points().isEmpty() ? null : l.points().get(0));
             double[] targetPoint = l.targetPoint() != null ? l.targetPoint()
                     : (l.points().isEmpty() ? null : l.points().get(l.points().size() - 1));
-            Resource src = end(l.sourceId(), sourcePoint, "source", snapped);
-            Resource dst = end(l.targetId(), targetPoint, "target", snapped);
+            List<double[]> line = LineMarks.polyline(l, nodes);
+            double[] afterSource = line.size() >= 2 ? line.get(1) : null;
+            double[] beforeTarget = line.size() >= 2 ? line.get(line.size() - 2) : null;
+            Resource src = end(l.sourceId(), sourcePoint, afterSource, "source", snapped);
+            Resource dst = end(l.targetId(), targetPoint, beforeTarget, "target", snapped);
             // a route table is associated with subnets: its line ending on a subnet's border is drawn to the
             // subnet, not to the icon that happens to sit near that border inside it
             if (dst != null && src != null && src.kind() == Kind.ROUTE_TABLE && l.targetId() == null) {
@@ -351,8 +354,13 @@ final class Connectors {
         return best;
     }
 
-    /** An edge end: the shape it names (or its nearest resource ancestor), else the shape nearest its point. */
-    private Resource end(String id, double[] point, String which, StringBuilder snapped) {
+    /**
+     * An edge end: the shape it names (or its nearest resource ancestor), else the shape a loose end points at
+     * (continued from {@code neighbour}, the line's next point), else the shape nearest its point, within
+     * {@link #SNAP_DISTANCE}: an arrowhead stopping short of the icon it points at is drawn to that icon, even
+     * when another stands nearer beside it.
+     */
+    private Resource end(String id, double[] point, double[] neighbour, String which, StringBuilder snapped) {
         if (id != null) {
             PageNode n = nodes.get(id);
             if (n != null && n.absorbedInto != null) {
@@ -369,13 +377,22 @@ final class Connectors {
         if (point == null) {
             return null;
         }
+        List<PageNode> shapes = new java.util.ArrayList<>();
+        for (PageNode n : nodes.values()) {
+            if (!n.container && resources.containsKey(n.id())) {
+                shapes.add(n);
+            }
+        }
+        PageNode pointed = neighbour == null ? null : LineMarks.pointedAt(shapes, point, neighbour, SNAP_DISTANCE);
+        if (pointed != null) {
+            Resource r = resources.get(pointed.id());
+            snapped.append(snapped.length() == 0 ? "" : ", ").append(which).append(" snapped to ").append(r.displayName());
+            return r;
+        }
         Resource best = null;
         double bestDistance = Double.MAX_VALUE;
-        for (PageNode n : nodes.values()) {
+        for (PageNode n : shapes) {
             Resource r = resources.get(n.id());
-            if (r == null || n.container) {
-                continue;
-            }
             double d = n.box().distance(point[0], point[1]);
             if (d < bestDistance) {
                 bestDistance = d;

@@ -106,31 +106,38 @@ final class LineMarks {
         return best;
     }
 
-    /**
-     * The first icon that a loose end, continued the way the line runs at that end, meets within
-     * {@link #POINTED_AT}: the icon an arrow floating short of it points at (or starts from).
-     */
+    /** Marks the icon a loose end points at within {@link #POINTED_AT} ({@link #pointedAt}). */
     private static void markPointedAt(List<PageNode> icons, double[] end, double[] before) {
+        PageNode i = pointedAt(icons, end, before, POINTED_AT);
+        if (i != null && i.lineMark == null) {
+            i.lineMark = "a line ends at it";
+        }
+    }
+
+    /**
+     * The first of {@code shapes} that a loose end, continued the way the line runs at that end (from
+     * {@code before} to {@code end}), meets within {@code reach}, caption included: the icon an arrow floating
+     * short of it points at (or starts from); null when it meets none.
+     */
+    static PageNode pointedAt(Collection<PageNode> shapes, double[] end, double[] before, double reach) {
         double dx = end[0] - before[0];
         double dy = end[1] - before[1];
         double len = Math.hypot(dx, dy);
         if (!(len > 0) || Double.isInfinite(len)) {
-            return;
+            return null;
         }
         dx /= len;
         dy /= len;
-        for (int t = 0; t <= POINTED_AT; t += 2) {
+        for (int t = 0; t <= reach; t += 2) {
             double x = end[0] + t * dx;
             double y = end[1] + t * dy;
-            for (PageNode i : icons) {
+            for (PageNode i : shapes) {
                 if (captioned(i.box()).distance(x, y) == 0) {
-                    if (i.lineMark == null) {
-                        i.lineMark = "a line ends at it";
-                    }
-                    return;
+                    return i;
                 }
             }
         }
+        return null;
     }
 
     /** An icon across a box's edge, or touching it from outside: neither inside the box nor apart from it. */
@@ -158,7 +165,7 @@ final class LineMarks {
     }
 
     /** The line as drawn: from its source (the shape's centre or the loose point) through its waypoints. */
-    private static List<double[]> polyline(DrawnPage.Link l, Map<String, PageNode> nodes) {
+    static List<double[]> polyline(DrawnPage.Link l, Map<String, PageNode> nodes) {
         List<double[]> out = new ArrayList<>();
         double[] s = end(l.sourceId(), l.sourcePoint(), nodes);
         double[] t = end(l.targetId(), l.targetPoint(), nodes);
