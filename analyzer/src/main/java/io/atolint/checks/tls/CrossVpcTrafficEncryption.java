@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * enforces TLS is encrypted whatever its label, and a hop into an internal load balancer speaks its
  * listeners' protocols. Hops that a more precise rule judges are left to it: an internet-facing load
  * balancer's listeners (TLS001), CloudFront's protocol policies (TLS002), AWS service endpoints (S3,
- * DynamoDB, SQS, API Gateway: HTTPS). Plain HTTP inside one VPC is not a finding.
+ * DynamoDB, SQS, API Gateway: HTTPS), and calls into a Lambda function, which go through the Lambda API
+ * (HTTPS) wherever the function's network interfaces are. Plain HTTP inside one VPC is not a finding.
  */
 @Rule(id = "TLS003", title = "Traffic crossing a VPC boundary uses an encrypted protocol", severity = Severity.HIGH,
         tags = {"security", "encryption-in-transit", "topology"})
@@ -79,7 +80,10 @@ public final class CrossVpcTrafficEncryption implements Check {
                 && !facts.exposure().internetFacing(to).isFalse()) {
             return true;
         }
-        return SERVICE_ENDPOINTS.contains(to.kind()) && to.placement().scope() != Placement.Scope.ZONAL;
+        // A function is invoked through the Lambda API (HTTPS) even when it is attached to a VPC: its
+        // network interfaces carry only what the function itself sends.
+        return to.kind() == Kind.LAMBDA_FUNCTION
+                || SERVICE_ENDPOINTS.contains(to.kind()) && to.placement().scope() != Placement.Scope.ZONAL;
     }
 
     private void judge(RuleContext ctx, Facts facts, Hop h, Vpcs.Where from, Vpcs.Where to) {
