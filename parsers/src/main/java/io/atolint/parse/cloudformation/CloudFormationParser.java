@@ -152,6 +152,9 @@ public final class CloudFormationParser {
             stack = stack.withLabel(top.substring(top.lastIndexOf('/') + 1) + "/" + stackPath);
         }
         Node.MapNode resources = expandLoops(root, declared, f, external, idPrefix, stack, model);
+        if (SamTransform.applies(root)) {
+            resources = SamTransform.expand(root, resources);
+        }
         root = withResources(root, resources);
         TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix, stack);
         IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);

@@ -1,0 +1,216 @@
+package io.atolint.parse.cloudformation;
+
+import io.atolint.parse.tree.Node;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the AWS SAM transform ({@code Transform: AWS::Serverless-2016-10-31}) does to a template before
+ * CloudFormation deploys it, as far as the analysis needs it:
+ * <ul>
+ *   <li>the {@code Globals} section is merged into every serverless resource of its kind (a function's
+ *       {@code VpcConfig}, {@code Environment} or {@code KmsKeyArn} written once for all functions is
+ *       each function's), as the transform merges: the resource's own value wins over a global scalar,
+ *       mappings merge key by key, lists are the global items followed by the resource's, and an
+ *       intrinsic function is a value of its own (never merged into);</li>
+ *   <li>a function's {@code Api} or {@code HttpApi} event that names no API is served by the API the
+ *       transform creates, {@code ServerlessRestApi} or {@code ServerlessHttpApi} (the names a template's
+ *       outputs refer to): the API is added, and the event names it.</li>
+ * </ul>
+ * Added and merged nodes keep the positions they were written at (a global's at the Globals line; an
+ * implicit API at the first event it serves).
+ */
+final class SamTransform {
+    static final String NAME = "AWS::Serverless-2016-10-31";
+    /** Globals section per resource type. */
+    private static final Map<String, String> SECTIONS = Map.of(
+            "AWS::Serverless::Function", "Function",
+            "AWS::Serverless::Api", "Api",
+            "AWS::Serverless::HttpApi", "HttpApi",
+            "AWS::Serverless::SimpleTable", "SimpleTable",
+            "AWS::Serverless::StateMachine", "StateMachine",
+            "AWS::Serverless::LayerVersion", "LayerVersion");
+    private static final String REST_API = "ServerlessRestApi";
+    private static final String HTTP_API = "ServerlessHttpApi";
+
+    private SamTransform() {
+    }
+
+    /** True when the template names the SAM transform (alone or in a list of transforms). */
+    static boolean applies(Node.MapNode root) {
+        Optional<Node> t = root.get("Transform");
+        if (t.isEmpty()) {
+            return false;
+        }
+        if (t.get() instanceof Node.ScalarNode s) {
+            return NAME.equals(s.text());
+        }
+        if (t.get() instanceof Node.SeqNode q) {
+            return q.items().stream().anyMatch(i -> i instanceof Node.ScalarNode s && NAME.equals(s.text()));
+        }
+        return false;
+    }
+
+    /** The resources as the transform leaves them. */
+    static Node.MapNode expand(Node.MapNode root, Node.MapNode resources) {
+        Node.MapNode globals = root.get("Globals").filter(Node.MapNode.class::isInstance).map(Node.MapNode.class::cast)
+                .orElse(null);
+        List<Node.Entry> out = new ArrayList<>();
+        Map<String, Node> implicit = new LinkedHashMap<>();
+        for (Node.Entry e : resources.entries()) {
+            if (!(e.value() instanceof Node.MapNode resource)) {
+                out.add(e);
+                continue;
+            }
+            String type = resource.get("Type").filter(Node.ScalarNode.class::isInstance)
+                    .map(n -> ((Node.ScalarNode) n).text()).orElse("");
+            Node.MapNode r = resource;
+            String section = SECTIONS.get(type);
+            Optional<Node> global = globals == null || section == null ? Optional.empty() : globals.get(section);
+            if (global.isPresent() && global.get() instanceof Node.MapNode g) {
+                r = withProperties(r, merge(g, r.get("Properties").orElse(null)));
+            }
+            if (type.equals("AWS::Serverless::Function")) {
+                r = withImplicitApis(r, implicit);
+            }
+            out.add(r == resource ? e : new Node.Entry(e.key(), r));
+        }
+        for (Map.Entry<String, Node> api : implicit.entrySet()) {
+            if (resources.get(api.getKey()).isEmpty()) {
+                out.add(implicitApi(api.getKey(), api.getValue()));
+            }
+        }
+        return new Node.MapNode(out, resources.tag(), resources);
+    }
+
+    /** The value a resource gets from a global and its own (either may be absent). */
+    private static Node merge(Node global, Node local) {
+        if (local == null) {
+            return global;
+        }
+        if (intrinsic(global) || intrinsic(local)) {
+            return local;
+        }
+        if (global instanceof Node.MapNode g && local instanceof Node.MapNode l) {
+            List<Node.Entry> entries = new ArrayList<>();
+            for (String k : g.keys()) {
+                Node.Entry ge = g.entry(k).orElseThrow();
+                Optional<Node> lv = l.get(k);
+                entries.add(lv.isPresent() ? new Node.Entry(l.entry(k).orElseThrow().key(), merge(ge.value(), lv.get())) : ge);
+            }
+            for (String k : l.keys()) {
+                if (g.get(k).isEmpty()) {
+                    entries.add(l.entry(k).orElseThrow());
+                }
+            }
+            return new Node.MapNode(entries, l.tag(), l);
+        }
+        if (global instanceof Node.SeqNode g && local instanceof Node.SeqNode l) {
+            List<Node> items = new ArrayList<>(g.items());
+            items.addAll(l.items());
+            return new Node.SeqNode(items, l.tag(), l);
+        }
+        return local;
+    }
+
+    /** {@code !Ref X}, {@code !Sub ...} or a mapping whose one key is {@code Ref} or {@code Fn::...}. */
+    private static boolean intrinsic(Node n) {
+        if (n.tag() != null) {
+            return true;
+        }
+        if (n instanceof Node.MapNode m && m.keys().size() == 1) {
+            String k = m.keys().get(0);
+            return k.equals("Ref") || k.startsWith("Fn::");
+        }
+        return false;
+    }
+
+    private static Node.MapNode withProperties(Node.MapNode resource, Node properties) {
+        List<Node.Entry> entries = new ArrayList<>();
+        boolean replaced = false;
+        for (Node.Entry e : resource.entries()) {
+            if (e.key().text().equals("Properties")) {
+                entries.add(new Node.Entry(e.key(), properties));
+                replaced = true;
+            } else {
+                entries.add(e);
+            }
+        }
+        if (!replaced) {
+            entries.add(new Node.Entry(new Node.ScalarNode("Properties", "Properties", null, properties), properties));
+        }
+        return new Node.MapNode(entries, resource.tag(), resource);
+    }
+
+    /**
+     * A function whose Api or HttpApi events that name no API name the implicit one, recorded in
+     * {@code implicit} (name to the first event it serves).
+     */
+    private static Node.MapNode withImplicitApis(Node.MapNode function, Map<String, Node> implicit) {
+        Optional<Node> props = function.get("Properties");
+        if (props.isEmpty() || !(props.get() instanceof Node.MapNode p)
+                || !(p.get("Events").orElse(null) instanceof Node.MapNode events)) {
+            return function;
+        }
+        List<Node.Entry> changed = new ArrayList<>();
+        boolean any = false;
+        for (Node.Entry e : events.entries()) {
+            Node event = e.value();
+            String type = event instanceof Node.MapNode m && m.get("Type").orElse(null) instanceof Node.ScalarNode t
+                    ? t.text() : "";
+            String api = type.equals("Api") ? REST_API : type.equals("HttpApi") ? HTTP_API : null;
+            String idKey = type.equals("Api") ? "RestApiId" : "ApiId";
+            Node.MapNode m = event instanceof Node.MapNode mm ? mm : null;
+            Node eventProps = m == null ? null : m.get("Properties").orElse(null);
+            if (api == null || eventProps instanceof Node.MapNode ep && ep.get(idKey).isPresent()
+                    || eventProps != null && !(eventProps instanceof Node.MapNode)) {
+                changed.add(e);
+                continue;
+            }
+            Node at = m.get("Type").orElseThrow();
+            implicit.putIfAbsent(api, at);
+            Node ref = new Node.MapNode(List.of(new Node.Entry(new Node.ScalarNode("Ref", "Ref", null, at),
+                    new Node.ScalarNode(api, api, null, at))), null, at);
+            List<Node.Entry> epEntries = new ArrayList<>(eventProps instanceof Node.MapNode ep ? ep.entries() : List.of());
+            epEntries.add(new Node.Entry(new Node.ScalarNode(idKey, idKey, null, at), ref));
+            Node.MapNode newProps = new Node.MapNode(epEntries, null, eventProps == null ? at : eventProps);
+            changed.add(new Node.Entry(e.key(), withEntry(m, "Properties", newProps, at)));
+            any = true;
+        }
+        if (!any) {
+            return function;
+        }
+        Node.MapNode newEvents = new Node.MapNode(changed, events.tag(), events);
+        return withProperties(function, withEntry(p, "Events", newEvents, events));
+    }
+
+    private static Node.MapNode withEntry(Node.MapNode map, String key, Node value, Node at) {
+        List<Node.Entry> entries = new ArrayList<>();
+        boolean replaced = false;
+        for (Node.Entry e : map.entries()) {
+            if (e.key().text().equals(key)) {
+                entries.add(new Node.Entry(e.key(), value));
+                replaced = true;
+            } else {
+                entries.add(e);
+            }
+        }
+        if (!replaced) {
+            entries.add(new Node.Entry(new Node.ScalarNode(key, key, null, at), value));
+        }
+        return new Node.MapNode(entries, map.tag(), map);
+    }
+
+    /** {@code ServerlessRestApi: {Type: AWS::Serverless::Api}} at the first event it serves. */
+    private static Node.Entry implicitApi(String name, Node at) {
+        String type = name.equals(REST_API) ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi";
+        Node.MapNode body = new Node.MapNode(List.of(
+                new Node.Entry(new Node.ScalarNode("Type", "Type", null, at), new Node.ScalarNode(type, type, null, at))),
+                null, at);
+        return new Node.Entry(new Node.ScalarNode(name, name, null, at), body);
+    }
+}
