@@ -19,7 +19,12 @@ import java.util.Optional;
  *       intrinsic function is a value of its own (never merged into);</li>
  *   <li>a function's {@code Api} or {@code HttpApi} event that names no API is served by the API the
  *       transform creates, {@code ServerlessRestApi} or {@code ServerlessHttpApi} (the names a template's
- *       outputs refer to): the API is added, and the event names it.</li>
+ *       outputs refer to): the API is added, and the event names it;</li>
+ *   <li>a function or state machine with {@code Policies} and no {@code Role} runs with the role the
+ *       transform creates for it, {@code <LogicalId>Role}: assumed by Lambda (Step Functions), with the
+ *       AWS managed policies named (a bare name is {@code arn:aws:iam::aws:policy/<name>}) and the policy
+ *       documents written inline. SAM's policy templates ({@code S3ReadPolicy: {BucketName: b}}) grant
+ *       scoped actions on the resources they name and are left out.</li>
  * </ul>
  * Added and merged nodes keep the positions they were written at (a global's at the Globals line; an
  * implicit API at the first event it serves).
@@ -34,6 +39,10 @@ final class SamTransform {
             "AWS::Serverless::SimpleTable", "SimpleTable",
             "AWS::Serverless::StateMachine", "StateMachine",
             "AWS::Serverless::LayerVersion", "LayerVersion");
+    /** Who assumes the role the transform creates, per resource type. */
+    private static final Map<String, String> ROLE_PRINCIPALS = Map.of(
+            "AWS::Serverless::Function", "lambda.amazonaws.com",
+            "AWS::Serverless::StateMachine", "states.amazonaws.com");
     private static final String REST_API = "ServerlessRestApi";
     private static final String HTTP_API = "ServerlessHttpApi";
 
@@ -61,6 +70,7 @@ final class SamTransform {
                 .orElse(null);
         List<Node.Entry> out = new ArrayList<>();
         Map<String, Node> implicit = new LinkedHashMap<>();
+        List<Node.Entry> roles = new ArrayList<>();
         for (Node.Entry e : resources.entries()) {
             if (!(e.value() instanceof Node.MapNode resource)) {
                 out.add(e);
@@ -77,8 +87,18 @@ final class SamTransform {
             if (type.equals("AWS::Serverless::Function")) {
                 r = withImplicitApis(r, implicit);
             }
+            String principal = ROLE_PRINCIPALS.get(type);
+            String roleName = e.key().text() + "Role";
+            if (principal != null && resources.get(roleName).isEmpty()
+                    && r.get("Properties").orElse(null) instanceof Node.MapNode p
+                    && p.get("Role").isEmpty() && p.get("Policies").isPresent()) {
+                Node policies = p.get("Policies").orElseThrow();
+                roles.add(new Node.Entry(new Node.ScalarNode(roleName, roleName, null, policies), role(policies, principal, roleName)));
+                r = withProperties(r, withEntry(p, "Role", getAttArn(roleName, policies), policies));
+            }
             out.add(r == resource ? e : new Node.Entry(e.key(), r));
         }
+        out.addAll(roles);
         for (Map.Entry<String, Node> api : implicit.entrySet()) {
             if (resources.get(api.getKey()).isEmpty()) {
                 out.add(implicitApi(api.getKey(), api.getValue()));
@@ -203,6 +223,61 @@ final class SamTransform {
             entries.add(new Node.Entry(new Node.ScalarNode(key, key, null, at), value));
         }
         return new Node.MapNode(entries, map.tag(), map);
+    }
+
+    /** The role the transform creates from a {@code Policies} value, at that value. */
+    private static Node.MapNode role(Node policies, String principal, String roleName) {
+        List<Node> items = policies instanceof Node.SeqNode q ? q.items() : List.of(policies);
+        List<Node> managed = new ArrayList<>();
+        List<Node> inline = new ArrayList<>();
+        for (Node item : items) {
+            if (item instanceof Node.ScalarNode s && s.tag() == null && s.value() instanceof String name) {
+                String arn = name.startsWith("arn:") ? name : "arn:aws:iam::aws:policy/" + name;
+                managed.add(new Node.ScalarNode(arn, arn, null, s));
+            } else if (intrinsic(item)) {
+                managed.add(item); // an ARN built with !Sub or !Ref
+            } else if (item instanceof Node.MapNode m && m.get("Statement").isPresent()) {
+                String name = roleName + "Policy" + inline.size();
+                inline.add(map(item, "PolicyName", scalar(name, item), "PolicyDocument", item));
+            }
+        }
+        Node trust = map(policies,
+                "Version", scalar("2012-10-17", policies),
+                "Statement", new Node.SeqNode(List.of(map(policies,
+                        "Effect", scalar("Allow", policies),
+                        "Principal", map(policies, "Service", new Node.SeqNode(List.of(scalar(principal, policies)), null, policies)),
+                        "Action", new Node.SeqNode(List.of(scalar("sts:AssumeRole", policies)), null, policies))), null, policies));
+        List<Node.Entry> props = new ArrayList<>();
+        props.add(entry("AssumeRolePolicyDocument", trust, policies));
+        if (!managed.isEmpty()) {
+            props.add(entry("ManagedPolicyArns", new Node.SeqNode(managed, null, policies), policies));
+        }
+        if (!inline.isEmpty()) {
+            props.add(entry("Policies", new Node.SeqNode(inline, null, policies), policies));
+        }
+        return map(policies, "Type", scalar("AWS::IAM::Role", policies), "Properties", new Node.MapNode(props, null, policies));
+    }
+
+    /** {@code Fn::GetAtt: [name, Arn]} at {@code at}. */
+    private static Node getAttArn(String name, Node at) {
+        return map(at, "Fn::GetAtt", new Node.SeqNode(List.of(scalar(name, at), scalar("Arn", at)), null, at));
+    }
+
+    private static Node.ScalarNode scalar(String text, Node at) {
+        return new Node.ScalarNode(text, text, null, at);
+    }
+
+    private static Node.Entry entry(String key, Node value, Node at) {
+        return new Node.Entry(scalar(key, at), value);
+    }
+
+    /** A mapping of the given keys and values, at {@code at}. */
+    private static Node.MapNode map(Node at, Object... keysAndValues) {
+        List<Node.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            entries.add(entry((String) keysAndValues[i], (Node) keysAndValues[i + 1], at));
+        }
+        return new Node.MapNode(entries, null, at);
     }
 
     /** {@code ServerlessRestApi: {Type: AWS::Serverless::Api}} at the first event it serves. */

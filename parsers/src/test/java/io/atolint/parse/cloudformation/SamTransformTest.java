@@ -111,6 +111,38 @@ class SamTransformTest {
     }
 
     @Test
+    void aFunctionWithPoliciesAndNoRoleRunsWithTheRoleTheTransformMakes() {
+        Model m = scan("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: app.handler
+                      Policies:
+                        - AmazonS3ReadOnlyAccess
+                        - S3CrudPolicy: {BucketName: b}
+                        - Statement: [{Effect: Allow, Action: sqs:SendMessage, Resource: '*'}]
+                  Flow:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Role: arn:aws:iam::123456789012:role/flow
+                      Policies: [AdministratorAccess]
+                """);
+        Resource role = Scans.resource(m, "WorkerRole");
+        assertEquals(Kind.IAM_ROLE, role.kind());
+        assertEquals(8, role.location().startLine(), "at the function's Policies");
+        assertEquals(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"),
+                role.attr("ManagedPolicyArns").orElseThrow().asList().stream().map(v -> v.asString().orElseThrow()).toList());
+        assertEquals(1, role.attr("Policies").orElseThrow().asList().size(), "the document, not the policy template");
+        assertTrue(role.attr("AssumeRolePolicyDocument").orElseThrow().toString().contains("lambda.amazonaws.com"));
+        Value workerRole = Scans.resource(m, "Worker").attr("Role").orElseThrow();
+        assertEquals(role.id(), ((Value.Ref) workerRole).targetId());
+        // a role of its own: Policies are ignored, as SAM ignores them
+        assertTrue(m.resources().stream().noneMatch(r -> r.name().equals("FlowRole")));
+    }
+
+    @Test
     void withoutTheTransformGlobalsAreNotRead() {
         Model m = scan(TEMPLATE.replace("Transform: AWS::Serverless-2016-10-31\n", ""));
         Resource create = Scans.resource(m, "Create");
