@@ -256,9 +256,8 @@ public final class StackLinks {
                             + " has no such output; it stays UNKNOWN");
                     continue;
                 }
+                // the reference names its stack: linking it is no guess, and says nothing worth a note
                 Link link = new Link(new Export(exporter, output, value, null, null), null);
-                note(t.path(), at, "Fn::GetStackOutput " + stack + "." + output + " is read as Outputs/"
-                        + output + " of " + exporter.path());
                 imports.computeIfAbsent(t.path(), k -> new HashMap<>()).put(outputKey(stack, output), link);
                 neighbours.computeIfAbsent(t.path(), k -> new LinkedHashSet<>()).add(exporter.path());
                 neighbours.computeIfAbsent(exporter.path(), k -> new LinkedHashSet<>()).add(t.path());
@@ -282,9 +281,12 @@ public final class StackLinks {
         Link link = picked.get(0);
         chosen.put(name, link);
         List<String> others = exact.stream().filter(f -> f != link).map(f -> f.export().template().path()).distinct().sorted().toList();
-        note(t.path(), at, "Fn::ImportValue " + name + " is read as Outputs/" + link.export().output() + " of "
-                + link.export().template().path() + (others.isEmpty() ? ""
-                : " (the nearest of the templates that export it; also " + String.join(", ", others) + ")"));
+        if (!others.isEmpty()) {
+            // one exporter of the literal name is no choice; among several, the note says which was taken
+            note(t.path(), at, "Fn::ImportValue " + name + " is read as Outputs/" + link.export().output() + " of "
+                    + link.export().template().path() + " (the nearest of the templates that export it; also "
+                    + String.join(", ", others) + ")");
+        }
     }
 
     /**
