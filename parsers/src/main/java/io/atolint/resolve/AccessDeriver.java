@@ -31,7 +31,8 @@ import java.util.Set;
  *   <li>configuration of a compute resource that names another service's endpoint: launch template user
  *       data, ECS task environment, Lambda environment ({@code ${Db.Endpoint.Address}} inside a
  *       {@code Fn::Sub} is a reference like any other);</li>
- *   <li>an API Gateway integration, route or permission that joins an API to a Lambda function.</li>
+ *   <li>an API Gateway integration, route or permission that joins an API to a Lambda function, and an
+ *       API whose own definition (an OpenAPI body, an authorizer) names the function.</li>
  * </ul>
  * Diagrams draw these edges themselves.
  */
@@ -278,6 +279,13 @@ final class AccessDeriver {
                 continue;
             }
             if (r.kind() == Kind.API_GATEWAY) {
+                // an API's own definition (an OpenAPI body's integration URI, an authorizer) names the
+                // functions it invokes
+                for (Resource t : targets) {
+                    if (t.kind() == Kind.LAMBDA_FUNCTION) {
+                        relate(r, t, "definition of " + r.name(), r.location());
+                    }
+                }
                 continue;
             }
             List<Resource> apis = targets.stream().filter(t -> t.kind() == Kind.API_GATEWAY).distinct().toList();
