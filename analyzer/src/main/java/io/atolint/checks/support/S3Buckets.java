@@ -82,6 +82,17 @@ public final class S3Buckets {
     }
 
     private record CompanionKey(Kind kind) {
+        // equals and hashCode written out: a record's own are linked through method handles on first use
+        // (see RuleRun.Key)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CompanionKey k && k.kind == kind;
+        }
+
+        @Override
+        public int hashCode() {
+            return kind.hashCode();
+        }
     }
 
     /**
@@ -237,15 +248,15 @@ public final class S3Buckets {
         return Optional.empty();
     }
 
-    private record BucketKey() {
-    }
+    /** One instance, compared by identity: a record would link its equals and hashCode on first use. */
+    private static final Object BUCKET_KEY = new Object();
 
     /**
      * The buckets an argument that refers to no resource may name, in graph order: those named with its
      * literal, and the named ones of its model (every other bucket provably is not: see {@link #names}).
      */
     private static List<Resource> bucketCandidates(ResourceGraph graph, Resource companion, Setting argument) {
-        BucketIndex index = graph.derived(new BucketKey(), BucketIndex::of);
+        BucketIndex index = graph.derived(BUCKET_KEY, BucketIndex::of);
         SortedSet<Integer> at = new TreeSet<>(index.namedByModel().getOrDefault(graph.modelOf(companion), List.of()));
         argument.string().ifPresent(n -> at.addAll(index.byLiteral().getOrDefault(n, List.of())));
         List<Resource> all = graph.resources(Kind.S3_BUCKET);
