@@ -35,7 +35,8 @@ import java.util.Set;
  * directories (so a link loop cannot occur); files above the size limit are refused with a finding.
  */
 public final class FileSystemSourceTree implements SourceTree {
-    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", ".idea", ".vscode");
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", ".idea", ".vscode",
+            ".terragrunt-cache"); // Terragrunt's copies of the modules its units call
 
     private final Path root;
     private final String display;

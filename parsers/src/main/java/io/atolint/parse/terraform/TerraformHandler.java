@@ -40,14 +40,17 @@ public final class TerraformHandler implements FormatHandler {
     public void scan(ScanSession session) {
         Map<String, List<String>> byDir = new TreeMap<>();
         List<String> tfvars = new ArrayList<>();
+        List<String> unitFiles = new ArrayList<>();
         for (String f : session.unclaimed()) {
             if (f.endsWith(".tf") || f.endsWith(".tf.json")) {
                 byDir.computeIfAbsent(dir(f), d -> new ArrayList<>()).add(f);
             } else if (f.endsWith(".tfvars") || f.endsWith(".tfvars.json")) {
                 tfvars.add(f);
+            } else if (TerragruntUnits.isUnitFile(f)) {
+                unitFiles.add(f);
             }
         }
-        if (byDir.isEmpty()) {
+        if (byDir.isEmpty() && unitFiles.isEmpty()) {
             return;
         }
         Map<String, HclFile> parsed = new HashMap<>();
@@ -60,6 +63,15 @@ public final class TerraformHandler implements FormatHandler {
         ModuleLoader loader = new ModuleLoader(session.tree(), byDir, reader);
         byDir.values().forEach(fs -> fs.forEach(session::claim));
         tfvars.forEach(session::claim);
+        List<io.atolint.model.Finding> unitProblems = new ArrayList<>();
+        List<TerragruntUnits.Unit> units = TerragruntUnits.read(unitFiles, session.tree(), reader, loader, unitProblems);
+        unitFiles.forEach(session::claim);
+        units.forEach(u -> u.files().forEach(f -> {
+            if (session.unclaimed().contains(f)) {
+                session.claim(f);
+            }
+        }));
+        unitProblems.forEach(session::report);
 
         // Who calls whom: scanned module directories, and the local modules above them that they reach
         // inside the repository (read like any module, never roots).
@@ -102,6 +114,8 @@ public final class TerraformHandler implements FormatHandler {
         }
         Set<String> called = new LinkedHashSet<>();
         calls.values().forEach(called::addAll);
+        // a module a Terragrunt unit calls is read with the unit's inputs, not on its own
+        units.stream().map(TerragruntUnits.Unit::localModule).filter(java.util.Objects::nonNull).forEach(called::add);
         List<String> roots = new ArrayList<>();
         for (String dir : byDir.keySet()) {
             boolean downloaded = dir.contains(".terraform/modules");
@@ -115,6 +129,11 @@ public final class TerraformHandler implements FormatHandler {
         for (String r : roots) {
             reach(r, calls, reached);
         }
+        for (TerragruntUnits.Unit u : units) {
+            if (u.localModule() != null) {
+                reach(u.localModule(), calls, reached);
+            }
+        }
         for (String dir : byDir.keySet()) {
             if (!reached.contains(dir) && !dir.contains(".terraform/modules")) {
                 roots.add(dir);
@@ -126,6 +145,13 @@ public final class TerraformHandler implements FormatHandler {
         for (String r : roots) {
             Set<String> dirs = new LinkedHashSet<>();
             reach(r, calls, dirs);
+            dirs.forEach(d -> rootsReaching.merge(d, 1, Integer::sum));
+        }
+        for (TerragruntUnits.Unit u : units) {
+            Set<String> dirs = new LinkedHashSet<>();
+            if (u.localModule() != null) {
+                reach(u.localModule(), calls, dirs);
+            }
             dirs.forEach(d -> rootsReaching.merge(d, 1, Integer::sum));
         }
         Set<String> shared = new java.util.HashSet<>();
@@ -146,6 +172,17 @@ public final class TerraformHandler implements FormatHandler {
             }
             return out;
         });
+        List<List<Object>> fromUnits = Parallel.map(units, u -> {
+            List<Object> out = new ArrayList<>();
+            try {
+                out.add(readUnit(session, u, loader, calls, shared));
+            } catch (RuntimeException | StackOverflowError e) {
+                out.add(ParseFindings.internalError(SourceLocation.ofFile(u.file()), "while evaluating Terragrunt unit " + u.dir(), e));
+            }
+            return out;
+        });
+        built = new ArrayList<>(built);
+        built.addAll(fromUnits);
         for (List<Object> results : built) {
             for (Object o : results) {
                 if (o instanceof Model m) {
@@ -178,6 +215,24 @@ public final class TerraformHandler implements FormatHandler {
         }
         String manifest = (dir.isEmpty() ? "" : dir + "/") + ".terraform/modules/modules.json";
         return session.tree().files().contains(manifest);
+    }
+
+    /** A Terragrunt unit's model: its one module call, evaluated as a root module. */
+    private Model readUnit(ScanSession session, TerragruntUnits.Unit u, ModuleLoader loader,
+                           Map<String, Set<String>> calls, Set<String> shared) {
+        List<String> files = new ArrayList<>(u.files());
+        if (u.localModule() != null) {
+            Set<String> dirs = new LinkedHashSet<>();
+            reach(u.localModule(), calls, dirs);
+            for (String d : dirs) {
+                files.addAll(loader.config(d).files());
+            }
+        }
+        Model model = new Model(u.dir(), Format.TERRAFORM, files);
+        TerraformRun run = new TerraformRun(model, u.dir(), session.options(), loader, shared,
+                rootLabel(session.tree().root(), u.dir()));
+        run.build(new ModuleInstance(run, u.config(), "", "", 0, null, Map.of()));
+        return model;
     }
 
     /** The root's model; problems with its var files go to {@code reports}, for the session in order. */

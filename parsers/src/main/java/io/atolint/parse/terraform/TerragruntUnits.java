@@ -1,0 +1,225 @@
+package io.atolint.parse.terraform;
+
+import io.atolint.model.Finding;
+import io.atolint.model.SourceLocation;
+import io.atolint.parse.ParseFindings;
+import io.atolint.parse.SourceTree;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Terragrunt units: a {@code terragrunt.hcl} whose {@code terraform { source = ... }} names a module is
+ * that module called with the unit's {@code inputs} (and those of the file its {@code include} names,
+ * the unit's own winning). Each unit becomes a root module of one call, {@code module "<unit directory>"},
+ * with the unit's {@code locals}: a local source is read from the repository, a registry source
+ * ({@code tfr:///terraform-aws-modules/vpc/aws?version=5.1.0}) as Terraform reads a registry module.
+ * Terragrunt's own functions ({@code find_in_parent_folders()}, {@code get_env()}) and other units'
+ * outputs ({@code dependency.vpc.outputs.vpc_id}) are not evaluated: what depends on them is UNKNOWN.
+ */
+final class TerragruntUnits {
+    static final String FILE = "terragrunt.hcl";
+
+    /** A unit: its file, the root module it is read as, the files it reads, and a local module it calls. */
+    record Unit(String file, String dir, ModuleConfig config, List<String> files, String localModule) {
+    }
+
+    private TerragruntUnits() {
+    }
+
+    static boolean isUnitFile(String path) {
+        return (path.equals(FILE) || path.endsWith("/" + FILE)) && !path.contains(".terragrunt-cache/");
+    }
+
+    /**
+     * The units among {@code files}; a unit without a readable module source is a note in {@code problems}
+     * (a file that only holds settings for the units below it, such as remote state, is no unit and says nothing).
+     */
+    static List<Unit> read(List<String> files, SourceTree tree, Function<String, HclFile> reader,
+                           ModuleLoader loader, List<Finding> problems) {
+        List<Unit> units = new ArrayList<>();
+        for (String file : files) {
+            HclFile f = reader.apply(file);
+            HclBlock terraform = f.body().blocks("terraform").stream().findFirst().orElse(null);
+            HclAttribute source = terraform == null ? null : terraform.body().attribute("source").orElse(null);
+            if (source == null) {
+                continue;
+            }
+            String dir = TerraformHandler.dir(file);
+            String text = literal(source.value());
+            if (text == null) {
+                problems.add(ParseFindings.unsupported(at(file, source.pos()), "Terragrunt unit " + display(dir)
+                        + ": its terraform source is not a literal (Terragrunt functions are not evaluated); the unit is not read"));
+                continue;
+            }
+            List<String> read = new ArrayList<>(List.of(file));
+            Map<String, HclAttribute> inputs = new LinkedHashMap<>();
+            List<HclBlock> locals = new ArrayList<>(f.body().blocks("locals"));
+            Set<String> localNames = localNames(locals);
+            for (HclBlock include : f.body().blocks("include")) {
+                String parent = includedFile(include, dir, tree);
+                if (parent == null) {
+                    continue;
+                }
+                read.add(parent);
+                HclFile p = reader.apply(parent);
+                // the included file's inputs are evaluated with its own locals: a name both files define
+                // would give them the unit's value
+                List<HclBlock> parentLocals = p.body().blocks("locals");
+                Set<String> clash = new java.util.TreeSet<>(localNames(parentLocals));
+                clash.retainAll(localNames);
+                if (!clash.isEmpty()) {
+                    problems.add(ParseFindings.unsupported(at(file, include.pos()), "Terragrunt unit " + display(dir)
+                            + ": the inputs of " + parent + " are not read, as it and the unit both define local "
+                            + String.join(", ", clash)));
+                    continue;
+                }
+                locals.addAll(parentLocals);
+                localNames.addAll(localNames(parentLocals));
+                inputs.putAll(inputs(p));
+            }
+            inputs.putAll(inputs(f));
+            String module = moduleSource(text);
+            String local = loader.localDir(dir, module);
+            List<HclAttribute> call = new ArrayList<>();
+            call.add(new HclAttribute("source", new Expr.Literal(module, source.pos()), source.pos()));
+            for (HclAttribute a : inputs.values()) {
+                if (!Set.of("source", "version", "count", "for_each", "providers", "depends_on").contains(a.name())) {
+                    call.add(a);
+                }
+            }
+            if (local == null && version(text) != null) {
+                call.add(new HclAttribute("version", new Expr.Literal(version(text), source.pos()), source.pos()));
+            }
+            List<HclBlock> blocks = new ArrayList<>(locals);
+            blocks.add(new HclBlock("module", List.of(name(dir)), new HclBody(call, List.of()), terraform.pos()));
+            ModuleConfig config = ModuleConfig.of(dir, List.of(new HclFile(file, new HclBody(List.of(), blocks), List.of())));
+            units.add(new Unit(file, dir, config, read, local != null && loader.hasModule(local) ? local : null));
+        }
+        return units;
+    }
+
+    private static Set<String> localNames(List<HclBlock> locals) {
+        Set<String> names = new java.util.HashSet<>();
+        for (HclBlock b : locals) {
+            b.body().attributes().forEach(a -> names.add(a.name()));
+        }
+        return names;
+    }
+
+    /** A literal string, or a template of literal parts; null for anything computed. */
+    private static String literal(Expr e) {
+        if (e instanceof Expr.Literal l && l.value() instanceof String s) {
+            return s;
+        }
+        if (e instanceof Expr.Template t) {
+            StringBuilder b = new StringBuilder();
+            for (Expr p : t.parts()) {
+                if (!(p instanceof Expr.Literal l) || !(l.value() instanceof String s)) {
+                    return null;
+                }
+                b.append(s);
+            }
+            return b.toString();
+        }
+        return null;
+    }
+
+    /** The unit's {@code inputs}, as the attributes of the call (an input that is not a plain name is left out). */
+    private static Map<String, HclAttribute> inputs(HclFile f) {
+        Map<String, HclAttribute> out = new LinkedHashMap<>();
+        HclAttribute inputs = f.body().attribute("inputs").orElse(null);
+        if (inputs == null || !(inputs.value() instanceof Expr.ObjectCons o)) {
+            return out;
+        }
+        for (Expr.ObjectItem item : o.items()) {
+            String key = item.key() instanceof Expr.Variable v ? v.name() : literal(item.key());
+            if (key != null) {
+                out.put(key, new HclAttribute(key, item.value(), item.key().pos()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The file an {@code include} names: {@code find_in_parent_folders()} (or with a file name) is the
+     * nearest directory above the unit's holding it; a literal relative path is taken as written.
+     */
+    private static String includedFile(HclBlock include, String dir, SourceTree tree) {
+        Expr path = include.body().attribute("path").map(HclAttribute::value).orElse(null);
+        if (path instanceof Expr.Call c && c.name().equals("find_in_parent_folders")) {
+            String name = c.args().isEmpty() ? FILE : literal(c.args().get(0));
+            if (name == null || name.contains("/") || dir.isEmpty()) {
+                return null;
+            }
+            for (String d = TerraformHandler.dir(dir); ; d = TerraformHandler.dir(d)) {
+                String candidate = d.isEmpty() ? name : d + "/" + name;
+                if (tree.files().contains(candidate)) {
+                    return candidate;
+                }
+                if (d.isEmpty()) {
+                    return null;
+                }
+            }
+        }
+        String text = path == null ? null : literal(path);
+        if (text != null && !text.startsWith("/")) {
+            String candidate = SourceTree.resolveName(dir, text);
+            return candidate != null && tree.files().contains(candidate) ? candidate : null;
+        }
+        return null;
+    }
+
+    /**
+     * The source as a Terraform module source: {@code tfr:///ns/name/provider?version=v} is the registry
+     * address {@code ns/name/provider}; a local path loses Terragrunt's {@code //} before the module's
+     * subdirectory; other sources keep their address without the query.
+     */
+    static String moduleSource(String source) {
+        String s = source;
+        int q = s.indexOf('?');
+        if (q >= 0) {
+            s = s.substring(0, q);
+        }
+        if (s.startsWith("tfr:///")) {
+            return s.substring("tfr:///".length());
+        }
+        if (s.startsWith("tfr://")) {
+            return s.substring("tfr://".length());
+        }
+        if (s.startsWith("./") || s.startsWith("../")) {
+            s = s.replace("//", "/");
+            return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        }
+        return s;
+    }
+
+    private static String version(String source) {
+        int q = source.indexOf("?version=");
+        if (q < 0) {
+            return null;
+        }
+        String v = source.substring(q + "?version=".length());
+        int amp = v.indexOf('&');
+        return amp < 0 ? v : v.substring(0, amp);
+    }
+
+    /** The module call's name: the unit's directory name, as a Terraform identifier. */
+    private static String name(String dir) {
+        String last = dir.substring(dir.lastIndexOf('/') + 1);
+        String n = last.replaceAll("[^A-Za-z0-9_-]", "_");
+        return n.isEmpty() || !Character.isLetter(n.charAt(0)) && n.charAt(0) != '_' ? "unit_" + n : n;
+    }
+
+    private static String display(String dir) {
+        return dir.isEmpty() ? "." : dir;
+    }
+
+    private static SourceLocation at(String file, HclPos pos) {
+        return SourceLocation.at(file, Math.max(1, pos.line()), Math.max(1, pos.column()));
+    }
+}

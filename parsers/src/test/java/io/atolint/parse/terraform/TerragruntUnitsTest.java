@@ -1,0 +1,157 @@
+package io.atolint.parse.terraform;
+
+import io.atolint.model.Az;
+import io.atolint.model.Kind;
+import io.atolint.model.Model;
+import io.atolint.model.Resource;
+import io.atolint.parse.ParseOptions;
+import io.atolint.parse.ScanResult;
+import io.atolint.testing.MemoryTree;
+import io.atolint.testing.Scans;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Terragrunt units read as the module call they are, with their inputs and those of the file they include. */
+class TerragruntUnitsTest {
+    private static final String ROOT = """
+            remote_state {
+              backend = "s3"
+              config  = { bucket = "state", key = "${path_relative_to_include()}/terraform.tfstate" }
+            }
+            inputs = {
+              azs             = ["us-east-1a", "us-east-1b"]
+              private_subnets = ["10.0.1.0/24", "10.0.2.0/24"]
+            }
+            """;
+
+    private static ScanResult scan(MemoryTree tree) {
+        return Scans.scan(tree, ParseOptions.defaults());
+    }
+
+    private static List<String> azs(Resource r) {
+        return r.placement().azs().stream().map(Az::value).toList();
+    }
+
+    @Test
+    void aRegistrySourceIsTheRegistryModuleWithTheUnitsInputsOverThoseItIncludes() {
+        ScanResult r = scan(new MemoryTree()
+                .put("terragrunt.hcl", ROOT)
+                .put("prod/vpc/terragrunt.hcl", """
+                        include "root" {
+                          path = find_in_parent_folders()
+                        }
+                        terraform {
+                          source = "tfr:///terraform-aws-modules/vpc/aws?version=5.1.0"
+                        }
+                        inputs = {
+                          cidr               = "10.0.0.0/16"
+                          azs                = ["us-east-1a", "us-east-1c"]
+                          public_subnets     = ["10.0.101.0/24", "10.0.102.0/24"]
+                          enable_nat_gateway = true
+                          single_nat_gateway = true
+                        }
+                        """));
+        Model m = Scans.only(r);
+        assertEquals("prod/vpc", m.unit());
+        List<Resource> subnets = m.resources(Kind.SUBNET).stream().filter(s -> s.name().contains("private")).toList();
+        assertEquals(2, subnets.size(), "the private subnets of the included inputs");
+        assertEquals(List.of("us-east-1c"), azs(subnets.get(1)), "the unit's azs win over the included ones");
+        assertEquals(1, m.resources(Kind.NAT_GATEWAY).size());
+        assertTrue(m.files().contains("terragrunt.hcl"), m.files().toString());
+        assertTrue(r.skipped().isEmpty(), "every file read: " + r.skipped());
+    }
+
+    @Test
+    void aLocalModuleIsReadOnlyWithItsUnitsInputs() {
+        ScanResult r = scan(new MemoryTree()
+                .put("modules/web/main.tf", """
+                        variable "azs" { type = list(string) }
+                        resource "aws_subnet" "web" {
+                          count             = length(var.azs)
+                          vpc_id            = "vpc-1"
+                          cidr_block        = cidrsubnet("10.0.0.0/16", 8, count.index)
+                          availability_zone = var.azs[count.index]
+                        }
+                        """)
+                .put("live/web/terragrunt.hcl", """
+                        terraform {
+                          source = "../..//modules/web"
+                        }
+                        locals {
+                          zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+                        }
+                        inputs = {
+                          azs = local.zones
+                        }
+                        """));
+        Model m = Scans.only(r);
+        assertEquals("live/web", m.unit());
+        assertEquals(3, m.resources(Kind.SUBNET).size());
+        assertEquals(List.of("eu-west-1c"), azs(Scans.resource(m, "module.web.aws_subnet.web[2]")));
+    }
+
+    private static final String WEB_MODULE = """
+            variable "azs" { type = list(string) }
+            resource "aws_subnet" "web" {
+              count             = length(var.azs)
+              vpc_id            = "vpc-1"
+              cidr_block        = cidrsubnet("10.0.0.0/16", 8, count.index)
+              availability_zone = var.azs[count.index]
+            }
+            """;
+
+    @Test
+    void theIncludedInputsAreEvaluatedWithTheIncludedLocalsUnlessTheUnitDefinesTheSameNames() {
+        String parent = """
+                locals {
+                  zones = ["us-east-1a", "us-east-1b"]
+                }
+                inputs = {
+                  azs = local.zones
+                }
+                """;
+        String unit = """
+                include "root" {
+                  path = find_in_parent_folders("root.hcl")
+                }
+                terraform {
+                  source = "../..//modules/web"
+                }
+                """;
+        Model m = Scans.only(scan(new MemoryTree().put("modules/web/main.tf", WEB_MODULE).put("root.hcl", parent)
+                .put("live/web/terragrunt.hcl", unit)));
+        assertEquals(List.of("us-east-1b"), azs(Scans.resource(m, "module.web.aws_subnet.web[1]")));
+
+        ScanResult clash = scan(new MemoryTree().put("modules/web/main.tf", WEB_MODULE).put("root.hcl", parent)
+                .put("live/web/terragrunt.hcl", unit + "locals {\n  zones = [\"eu-west-1a\"]\n}\n"));
+        assertTrue(Scans.allFindings(clash).stream().anyMatch(f -> f.message().equals("Terragrunt unit live/web: the inputs"
+                + " of root.hcl are not read, as it and the unit both define local zones")), Scans.allFindings(clash).toString());
+        assertTrue(Scans.only(clash).resources(Kind.SUBNET).stream().allMatch(r -> azs(r).isEmpty()
+                || !azs(r).contains("eu-west-1a")), "never the unit's zones for the included inputs");
+    }
+
+    @Test
+    void aComputedSourceIsANoteAndTheFileIsNotRead() {
+        ScanResult r = scan(new MemoryTree().put("app/terragrunt.hcl", """
+                terraform {
+                  source = "${get_repo_root()}/modules/app"
+                }
+                """));
+        assertTrue(r.models().isEmpty());
+        assertTrue(Scans.allFindings(r).stream().anyMatch(f -> f.message().startsWith(
+                "Terragrunt unit app: its terraform source is not a literal")), Scans.allFindings(r).toString());
+    }
+
+    @Test
+    void sourcesAreTerraformModuleSources() {
+        assertEquals("terraform-aws-modules/vpc/aws", TerragruntUnits.moduleSource("tfr:///terraform-aws-modules/vpc/aws?version=5.1.0"));
+        assertEquals("registry.terraform.io/terraform-aws-modules/vpc/aws",
+                TerragruntUnits.moduleSource("tfr://registry.terraform.io/terraform-aws-modules/vpc/aws?version=5.1.0"));
+        assertEquals("../../modules/vpc", TerragruntUnits.moduleSource("../..//modules/vpc"));
+        assertEquals("git::https://example.com/modules.git//vpc", TerragruntUnits.moduleSource("git::https://example.com/modules.git//vpc?ref=v1"));
+    }
+}
