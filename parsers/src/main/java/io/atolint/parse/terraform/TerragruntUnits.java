@@ -44,15 +44,28 @@ final class TerragruntUnits {
         List<Unit> units = new ArrayList<>();
         for (String file : files) {
             HclFile f = reader.apply(file);
-            HclBlock terraform = f.body().blocks("terraform").stream().findFirst().orElse(null);
-            HclAttribute source = terraform == null ? null : terraform.body().attribute("source").orElse(null);
+            String dir = TerraformHandler.dir(file);
+            List<String> included = new ArrayList<>();
+            for (HclBlock include : f.body().blocks("include")) {
+                String parent = includedFile(include, dir, tree);
+                if (parent != null && !included.contains(parent)) {
+                    included.add(parent);
+                }
+            }
+            // the module: the unit's own terraform source, else that of a file it includes (a shared
+            // component configuration), whose relative paths Terragrunt reads from the unit's directory
+            HclAttribute source = sourceOf(f);
+            String sourceFile = file;
+            for (int i = 0; source == null && i < included.size(); i++) {
+                source = sourceOf(reader.apply(included.get(i)));
+                sourceFile = included.get(i);
+            }
             if (source == null) {
                 continue;
             }
-            String dir = TerraformHandler.dir(file);
             String text = literal(source.value());
             if (text == null) {
-                problems.add(ParseFindings.unsupported(at(file, source.pos()), "Terragrunt unit " + display(dir)
+                problems.add(ParseFindings.unsupported(at(sourceFile, source.pos()), "Terragrunt unit " + display(dir)
                         + ": its terraform source is not a literal (Terragrunt functions are not evaluated); the unit is not read"));
                 continue;
             }
@@ -60,11 +73,8 @@ final class TerragruntUnits {
             Map<String, HclAttribute> inputs = new LinkedHashMap<>();
             List<HclBlock> locals = new ArrayList<>(f.body().blocks("locals"));
             Set<String> localNames = localNames(locals);
-            for (HclBlock include : f.body().blocks("include")) {
-                String parent = includedFile(include, dir, tree);
-                if (parent == null) {
-                    continue;
-                }
+            HclBlock include = f.body().blocks("include").stream().findFirst().orElse(null);
+            for (String parent : included) {
                 read.add(parent);
                 HclFile p = reader.apply(parent);
                 // the included file's inputs are evaluated with its own locals: a name both files define
@@ -96,7 +106,7 @@ final class TerragruntUnits {
                 call.add(new HclAttribute("version", new Expr.Literal(version(text), source.pos()), source.pos()));
             }
             List<HclBlock> blocks = new ArrayList<>(locals);
-            blocks.add(new HclBlock("module", List.of(name(dir)), new HclBody(call, List.of()), terraform.pos()));
+            blocks.add(new HclBlock("module", List.of(name(dir)), new HclBody(call, List.of()), source.pos()));
             ModuleConfig config = ModuleConfig.of(dir, List.of(new HclFile(file, new HclBody(List.of(), blocks), List.of())));
             units.add(new Unit(file, dir, config, read, local != null && loader.hasModule(local) ? local : null));
         }
@@ -145,33 +155,82 @@ final class TerragruntUnits {
         return out;
     }
 
+    private static HclAttribute sourceOf(HclFile f) {
+        HclBlock terraform = f.body().blocks("terraform").stream().findFirst().orElse(null);
+        return terraform == null ? null : terraform.body().attribute("source").orElse(null);
+    }
+
     /**
-     * The file an {@code include} names: {@code find_in_parent_folders()} (or with a file name) is the
-     * nearest directory above the unit's holding it; a literal relative path is taken as written.
+     * The file an {@code include} names, when its path is made of what can be told without running
+     * Terragrunt: literals, {@code find_in_parent_folders()} (the nearest directory above the unit's
+     * holding the file, {@code terragrunt.hcl} by default), {@code dirname()} and {@code get_terragrunt_dir()};
+     * a relative path is the unit's directory's.
      */
     private static String includedFile(HclBlock include, String dir, SourceTree tree) {
         Expr path = include.body().attribute("path").map(HclAttribute::value).orElse(null);
-        if (path instanceof Expr.Call c && c.name().equals("find_in_parent_folders")) {
-            String name = c.args().isEmpty() ? FILE : literal(c.args().get(0));
-            if (name == null || name.contains("/") || dir.isEmpty()) {
-                return null;
-            }
-            for (String d = TerraformHandler.dir(dir); ; d = TerraformHandler.dir(d)) {
-                String candidate = d.isEmpty() ? name : d + "/" + name;
-                if (tree.files().contains(candidate)) {
-                    return candidate;
+        String p = path == null ? null : path(path, dir, tree);
+        if (p == null) {
+            return null;
+        }
+        if (tree.files().contains(p)) {
+            return p;
+        }
+        String candidate = p.startsWith("/") ? null : SourceTree.resolveName(dir, p);
+        return candidate != null && tree.files().contains(candidate) ? candidate : null;
+    }
+
+    private static String path(Expr e, String dir, SourceTree tree) {
+        if (e instanceof Expr.Literal l && l.value() instanceof String s) {
+            return s;
+        }
+        if (e instanceof Expr.Template t) {
+            StringBuilder b = new StringBuilder();
+            boolean atTreeRoot = false; // a computed directory that is the scanned tree's root: ""
+            for (Expr part : t.parts()) {
+                String s = path(part, dir, tree);
+                if (s == null) {
+                    return null;
                 }
-                if (d.isEmpty()) {
+                b.append(atTreeRoot && b.length() == 0 && s.startsWith("/") ? s.substring(1) : s);
+                atTreeRoot = !(part instanceof Expr.Literal) && s.isEmpty();
+            }
+            return b.toString();
+        }
+        if (e instanceof Expr.Call c) {
+            switch (c.name()) {
+                case "find_in_parent_folders" -> {
+                    String name = c.args().isEmpty() ? FILE : path(c.args().get(0), dir, tree);
+                    return name == null || name.contains("/") ? null : findAbove(dir, name, tree);
+                }
+                case "dirname" -> {
+                    String inner = c.args().size() == 1 ? path(c.args().get(0), dir, tree) : null;
+                    return inner == null ? null : TerraformHandler.dir(inner);
+                }
+                case "get_terragrunt_dir" -> {
+                    return dir;
+                }
+                default -> {
                     return null;
                 }
             }
         }
-        String text = path == null ? null : literal(path);
-        if (text != null && !text.startsWith("/")) {
-            String candidate = SourceTree.resolveName(dir, text);
-            return candidate != null && tree.files().contains(candidate) ? candidate : null;
-        }
         return null;
+    }
+
+    /** The nearest file {@code name} in a directory above {@code dir}, or null. */
+    private static String findAbove(String dir, String name, SourceTree tree) {
+        if (dir.isEmpty()) {
+            return null;
+        }
+        for (String d = TerraformHandler.dir(dir); ; d = TerraformHandler.dir(d)) {
+            String candidate = d.isEmpty() ? name : d + "/" + name;
+            if (tree.files().contains(candidate)) {
+                return candidate;
+            }
+            if (d.isEmpty()) {
+                return null;
+            }
+        }
     }
 
     /**

@@ -135,6 +135,32 @@ class TerragruntUnitsTest {
     }
 
     @Test
+    void aUnitTakesItsSourceFromAComponentConfigurationItIncludes() {
+        Model m = Scans.only(scan(new MemoryTree()
+                .put("modules/web/main.tf", WEB_MODULE)
+                .put("root.hcl", "remote_state {\n  backend = \"s3\"\n}\n")
+                .put("_envcommon/web.hcl", """
+                        terraform {
+                          source = "../../..//modules/web"
+                        }
+                        inputs = {
+                          azs = ["us-east-1a", "us-east-1b", "us-east-1c"]
+                        }
+                        """)
+                .put("live/prod/web/terragrunt.hcl", """
+                        include "root" {
+                          path = find_in_parent_folders("root.hcl")
+                        }
+                        include "envcommon" {
+                          path = "${dirname(find_in_parent_folders("root.hcl"))}/_envcommon/web.hcl"
+                        }
+                        """)));
+        assertEquals("live/prod/web", m.unit());
+        assertEquals(3, m.resources(Kind.SUBNET).size());
+        assertTrue(m.files().contains("_envcommon/web.hcl"), m.files().toString());
+    }
+
+    @Test
     void aComputedSourceIsANoteAndTheFileIsNotRead() {
         ScanResult r = scan(new MemoryTree().put("app/terragrunt.hcl", """
                 terraform {
