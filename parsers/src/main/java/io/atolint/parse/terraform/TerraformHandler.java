@@ -65,9 +65,14 @@ public final class TerraformHandler implements FormatHandler {
         tfvars.forEach(session::claim);
         List<io.atolint.model.Finding> unitProblems = new ArrayList<>();
         List<TerragruntUnits.Unit> units = TerragruntUnits.read(unitFiles, session.tree(), reader, loader, unitProblems);
-        unitFiles.forEach(session::claim);
+        // settings-only files (remote state for the units below) belong to the units read; alone, they
+        // are no input, and the scan says it read nothing
+        if (!units.isEmpty()) {
+            unitFiles.forEach(session::claim);
+        }
+        unitProblems.forEach(p -> session.claim(p.location().file()));
         units.forEach(u -> u.files().forEach(f -> {
-            if (session.unclaimed().contains(f)) {
+            if (!session.isClaimed(f)) {
                 session.claim(f);
             }
         }));
