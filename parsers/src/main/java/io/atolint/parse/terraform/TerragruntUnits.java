@@ -46,9 +46,14 @@ final class TerragruntUnits {
             HclFile f = reader.apply(file);
             String dir = TerraformHandler.dir(file);
             List<String> included = new ArrayList<>();
+            List<Finding> includeNotes = new ArrayList<>();
             for (HclBlock include : f.body().blocks("include")) {
                 String parent = includedFile(include, dir, tree);
-                if (parent != null && !included.contains(parent)) {
+                if (parent == null) {
+                    includeNotes.add(ParseFindings.unsupported(at(file, include.pos()), "Terragrunt unit " + display(dir)
+                            + ": the file include " + (include.labels().isEmpty() ? "" : "\"" + include.label(0) + "\" ")
+                            + "names is not among the scanned files, or its path needs Terragrunt to run; its inputs are not read"));
+                } else if (!included.contains(parent)) {
                     included.add(parent);
                 }
             }
@@ -63,6 +68,7 @@ final class TerragruntUnits {
             if (source == null) {
                 continue;
             }
+            problems.addAll(includeNotes);
             String text = literal(source.value());
             if (text == null) {
                 problems.add(ParseFindings.unsupported(at(sourceFile, source.pos()), "Terragrunt unit " + display(dir)
