@@ -120,7 +120,7 @@ public final class TerraformHandler implements FormatHandler {
         Set<String> called = new LinkedHashSet<>();
         calls.values().forEach(called::addAll);
         // a module a Terragrunt unit calls is read with the unit's inputs, not on its own
-        units.stream().map(TerragruntUnits.Unit::localModule).filter(java.util.Objects::nonNull).forEach(called::add);
+        units.forEach(u -> called.addAll(u.localModules()));
         List<String> roots = new ArrayList<>();
         for (String dir : byDir.keySet()) {
             boolean downloaded = dir.contains(".terraform/modules");
@@ -135,9 +135,7 @@ public final class TerraformHandler implements FormatHandler {
             reach(r, calls, reached);
         }
         for (TerragruntUnits.Unit u : units) {
-            if (u.localModule() != null) {
-                reach(u.localModule(), calls, reached);
-            }
+            u.localModules().forEach(m -> reach(m, calls, reached));
         }
         for (String dir : byDir.keySet()) {
             if (!reached.contains(dir) && !dir.contains(".terraform/modules")) {
@@ -154,9 +152,7 @@ public final class TerraformHandler implements FormatHandler {
         }
         for (TerragruntUnits.Unit u : units) {
             Set<String> dirs = new LinkedHashSet<>();
-            if (u.localModule() != null) {
-                reach(u.localModule(), calls, dirs);
-            }
+            u.localModules().forEach(m -> reach(m, calls, dirs));
             dirs.forEach(d -> rootsReaching.merge(d, 1, Integer::sum));
         }
         Set<String> shared = new java.util.HashSet<>();
@@ -222,20 +218,18 @@ public final class TerraformHandler implements FormatHandler {
         return session.tree().files().contains(manifest);
     }
 
-    /** A Terragrunt unit's model: its one module call, evaluated as a root module. */
+    /** A Terragrunt unit's model (or that of units joined by their dependencies): their calls, as a root module. */
     private Model readUnit(ScanSession session, TerragruntUnits.Unit u, ModuleLoader loader,
                            Map<String, Set<String>> calls, Set<String> shared) {
         List<String> files = new ArrayList<>(u.files());
-        if (u.localModule() != null) {
-            Set<String> dirs = new LinkedHashSet<>();
-            reach(u.localModule(), calls, dirs);
-            for (String d : dirs) {
-                files.addAll(loader.config(d).files());
-            }
+        Set<String> dirs = new LinkedHashSet<>();
+        u.localModules().forEach(m -> reach(m, calls, dirs));
+        for (String d : dirs) {
+            files.addAll(loader.config(d).files());
         }
-        Model model = new Model(u.dir(), Format.TERRAFORM, files);
+        Model model = new Model(u.label(), Format.TERRAFORM, files);
         TerraformRun run = new TerraformRun(model, u.dir(), session.options(), loader, shared,
-                rootLabel(session.tree().root(), u.dir()));
+                rootLabel(session.tree().root(), u.label()));
         run.build(new ModuleInstance(run, u.config(), "", "", 0, null, Map.of()));
         return model;
     }

@@ -24,8 +24,17 @@ import java.util.function.Function;
 final class TerragruntUnits {
     static final String FILE = "terragrunt.hcl";
 
-    /** A unit: its file, the root module it is read as, the files it reads, and a local module it calls. */
-    record Unit(String file, String dir, ModuleConfig config, List<String> files, String localModule) {
+    /**
+     * What is read as one model: a unit, or units joined by their {@code dependency} blocks; its first file
+     * and directory, the name of its model, the root module it is read as, the files it reads and the local
+     * modules it calls.
+     */
+    record Unit(String file, String dir, String label, ModuleConfig config, List<String> files, List<String> localModules) {
+    }
+
+    /** One unit as read: its call, its locals, the units it depends on (dependency label to directory). */
+    private record Part(String file, String dir, String name, HclBlock call, Map<HclBlock, String> locals, List<String> files,
+                        String localModule, Map<String, String> dependencies) {
     }
 
     private TerragruntUnits() {
@@ -41,7 +50,7 @@ final class TerragruntUnits {
      */
     static List<Unit> read(List<String> files, SourceTree tree, Function<String, HclFile> reader,
                            ModuleLoader loader, List<Finding> problems) {
-        List<Unit> units = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         for (String file : files) {
             HclFile f = reader.apply(file);
             String dir = TerraformHandler.dir(file);
@@ -77,8 +86,10 @@ final class TerragruntUnits {
             }
             List<String> read = new ArrayList<>(List.of(file));
             Map<String, HclAttribute> inputs = new LinkedHashMap<>();
-            List<HclBlock> locals = new ArrayList<>(f.body().blocks("locals"));
-            Set<String> localNames = localNames(locals);
+            // each locals block with the file it is written in
+            Map<HclBlock, String> locals = new LinkedHashMap<>();
+            f.body().blocks("locals").forEach(b -> locals.put(b, file));
+            Set<String> localNames = localNames(locals.keySet());
             HclBlock include = f.body().blocks("include").stream().findFirst().orElse(null);
             for (String parent : included) {
                 read.add(parent);
@@ -94,7 +105,7 @@ final class TerragruntUnits {
                             + String.join(", ", clash)));
                     continue;
                 }
-                locals.addAll(parentLocals);
+                parentLocals.forEach(b -> locals.put(b, parent));
                 localNames.addAll(localNames(parentLocals));
                 inputs.putAll(inputs(p));
             }
@@ -111,15 +122,202 @@ final class TerragruntUnits {
             if (local == null && version(text) != null) {
                 call.add(new HclAttribute("version", new Expr.Literal(version(text), source.pos()), source.pos()));
             }
-            List<HclBlock> blocks = new ArrayList<>(locals);
-            blocks.add(new HclBlock("module", List.of(name(dir)), new HclBody(call, List.of()), source.pos()));
-            ModuleConfig config = ModuleConfig.of(dir, List.of(new HclFile(file, new HclBody(List.of(), blocks), List.of())));
-            units.add(new Unit(file, dir, config, read, local != null && loader.hasModule(local) ? local : null));
+            Map<String, String> dependencies = new LinkedHashMap<>();
+            List<HclFile> declaring = new ArrayList<>();
+            included.forEach(i -> declaring.add(reader.apply(i)));
+            declaring.add(f);
+            for (HclFile d : declaring) {
+                for (HclBlock dep : d.body().blocks("dependency")) {
+                    Expr configPath = dep.body().attribute("config_path").map(HclAttribute::value).orElse(null);
+                    String target = configPath == null ? null : path(configPath, dir, tree);
+                    if (target != null && !dep.labels().isEmpty()) {
+                        // a path built from get_terragrunt_dir() is a tree name; a literal one is the unit's
+                        String resolved = target.startsWith("/") || !dir.isEmpty() && target.startsWith(dir + "/")
+                                ? normalize(target) : SourceTree.resolveName(dir, target);
+                        if (resolved != null) {
+                            dependencies.put(dep.label(0), resolved);
+                        }
+                    }
+                }
+            }
+            HclBlock block = new HclBlock("module", List.of(name(dir)), new HclBody(call, List.of()), source.pos());
+            parts.add(new Part(file, dir, name(dir), block, locals, read,
+                    local != null && loader.hasModule(local) ? local : null, dependencies));
+        }
+        return link(parts, problems);
+    }
+
+    /**
+     * Units that depend on one another (a {@code dependency} whose {@code config_path} is a unit of the scan)
+     * are one model: each unit's call, its {@code dependency.<name>.outputs.<output>} read as the output of
+     * the call of the unit it names ({@code module.<unit>.<output>}). Units whose calls would share a name, or
+     * whose locals give one name two values, are read one by one (a note says so); so is every other unit.
+     */
+    private static List<Unit> link(List<Part> parts, List<Finding> problems) {
+        Map<String, Part> byDir = new LinkedHashMap<>();
+        parts.forEach(p -> byDir.put(p.dir(), p));
+        Map<Part, Part> leader = new java.util.IdentityHashMap<>();
+        parts.forEach(p -> leader.put(p, p));
+        for (Part p : parts) {
+            for (String target : p.dependencies().values()) {
+                Part t = byDir.get(target);
+                if (t != null) {
+                    Part a = find(leader, p);
+                    Part b = find(leader, t);
+                    if (a != b) {
+                        leader.put(b, a);
+                    }
+                }
+            }
+        }
+        Map<Part, List<Part>> groups = new LinkedHashMap<>();
+        for (Part p : parts) {
+            groups.computeIfAbsent(find(leader, p), k -> new ArrayList<>()).add(p);
+        }
+        List<Unit> units = new ArrayList<>();
+        for (List<Part> group : groups.values()) {
+            String why = group.size() > 1 ? whyNotJoined(group) : null;
+            if (group.size() == 1 || why != null) {
+                if (why != null) {
+                    problems.add(ParseFindings.unsupported(SourceLocation.at(group.get(0).file(), 1, 1), "Terragrunt units "
+                            + String.join(", ", group.stream().map(p -> display(p.dir())).toList())
+                            + " depend on one another but are read one by one (" + why + "): their dependency outputs are UNKNOWN"));
+                }
+                for (Part p : group) {
+                    units.add(unit(List.of(p), byDir));
+                }
+            } else {
+                units.add(unit(group, byDir));
+            }
         }
         return units;
     }
 
-    private static Set<String> localNames(List<HclBlock> locals) {
+    private static Part find(Map<Part, Part> leader, Part p) {
+        Part r = p;
+        while (leader.get(r) != r) {
+            r = leader.get(r);
+        }
+        return r;
+    }
+
+    /** Why the units of a group cannot be one root module: two calls of one name, or a local of two values. */
+    private static String whyNotJoined(List<Part> group) {
+        Set<String> names = new java.util.HashSet<>();
+        for (Part p : group) {
+            if (!names.add(p.name())) {
+                return "two of them are named " + p.name();
+            }
+        }
+        Map<String, HclAttribute> locals = new LinkedHashMap<>();
+        for (Part p : group) {
+            for (HclBlock b : p.locals().keySet()) {
+                for (HclAttribute a : b.body().attributes()) {
+                    HclAttribute before = locals.putIfAbsent(a.name(), a);
+                    if (before != null && before != a) {
+                        return "local " + a.name() + " is defined in more than one of them";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The root module of a group of units: each call, with the others' outputs in place of its dependencies'. */
+    private static Unit unit(List<Part> group, Map<String, Part> byDir) {
+        Part first = group.get(0);
+        String dir = first.dir();
+        // the blocks by the file they are written in, so that what they declare is positioned there
+        Map<String, List<HclBlock>> blocks = new LinkedHashMap<>();
+        java.util.Set<HclBlock> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<String> files = new ArrayList<>();
+        List<String> modules = new ArrayList<>();
+        for (Part p : group) {
+            p.locals().forEach((b, file) -> {
+                if (seen.add(b)) {
+                    blocks.computeIfAbsent(file, k -> new ArrayList<>()).add(b);
+                }
+            });
+            p.files().stream().filter(f -> !files.contains(f)).forEach(files::add);
+            if (p.localModule() != null && !modules.contains(p.localModule())) {
+                modules.add(p.localModule());
+            }
+        }
+        for (Part p : group) {
+            blocks.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(group.size() == 1 ? p.call() : joined(p, dir, byDir));
+        }
+        String label = group.stream().map(Part::dir).sorted().reduce((a, b) -> a + " + " + b).orElse(dir);
+        List<HclFile> hcl = new ArrayList<>();
+        blocks.forEach((file, bs) -> hcl.add(new HclFile(file, new HclBody(List.of(), bs), List.of())));
+        ModuleConfig config = ModuleConfig.of(dir, hcl);
+        return new Unit(first.file(), dir, label, config, files, modules);
+    }
+
+    /** A unit's call in a joined root module: its local source from the root's directory, its dependencies resolved. */
+    private static HclBlock joined(Part p, String rootDir, Map<String, Part> byDir) {
+        List<HclAttribute> attributes = new ArrayList<>();
+        for (HclAttribute a : p.call().body().attributes()) {
+            Expr value = a.value();
+            if (a.name().equals("source") && p.localModule() != null) {
+                value = new Expr.Literal(relative(rootDir, p.localModule()), a.value().pos());
+            } else {
+                value = ExprRewriter.rewrite(value, e -> dependencyOutput(e, p, byDir));
+            }
+            attributes.add(new HclAttribute(a.name(), value, a.pos()));
+        }
+        return new HclBlock(p.call().type(), p.call().labels(), new HclBody(attributes, List.of()), p.call().pos());
+    }
+
+    /** {@code dependency.<name>.outputs} of a unit of the group is {@code module.<that unit>}. */
+    private static Expr dependencyOutput(Expr e, Part p, Map<String, Part> byDir) {
+        if (e instanceof Expr.GetAttr outputs && outputs.name().equals("outputs")
+                && outputs.target() instanceof Expr.GetAttr dep && dep.target() instanceof Expr.Variable v
+                && v.name().equals("dependency")) {
+            Part target = byDir.get(p.dependencies().get(dep.name()));
+            if (target != null) {
+                return new Expr.GetAttr(new Expr.Variable("module", v.pos()), target.name(), e.pos());
+            }
+        }
+        return e;
+    }
+
+    /** A path without {@code .} and {@code dir/..} segments. */
+    static String normalize(String path) {
+        java.util.Deque<String> out = new java.util.ArrayDeque<>();
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            if (seg.equals(".") || seg.isEmpty() && i > 0) {
+                continue;
+            }
+            if (seg.equals("..") && !out.isEmpty() && !out.peekLast().equals("..") && !out.peekLast().isEmpty()) {
+                out.removeLast();
+            } else {
+                out.addLast(seg);
+            }
+        }
+        return String.join("/", out);
+    }
+
+    /** A directory as a relative path from another ({@code ../../modules/app}), both tree names. */
+    static String relative(String from, String to) {
+        List<String> a = from.isEmpty() ? List.of() : List.of(from.split("/", -1));
+        List<String> b = to.isEmpty() ? List.of() : List.of(to.split("/", -1));
+        int i = 0;
+        while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
+            i++;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int k = i; k < a.size(); k++) {
+            s.append(s.length() == 0 ? ".." : "/..");
+        }
+        for (int k = i; k < b.size(); k++) {
+            s.append(s.length() == 0 ? "./" : "/").append(b.get(k));
+        }
+        return s.length() == 0 ? "." : s.toString();
+    }
+
+    private static Set<String> localNames(java.util.Collection<HclBlock> locals) {
         Set<String> names = new java.util.HashSet<>();
         for (HclBlock b : locals) {
             b.body().attributes().forEach(a -> names.add(a.name()));

@@ -161,6 +161,65 @@ class TerragruntUnitsTest {
     }
 
     @Test
+    void unitsJoinedByADependencyAreOneModelWhereTheOutputsAreTheOtherCalls() {
+        String network = """
+                terraform {
+                  source = "tfr:///terraform-aws-modules/vpc/aws?version=5.1.0"
+                }
+                inputs = {
+                  cidr            = "10.0.0.0/16"
+                  azs             = ["eu-west-1a", "eu-west-1b"]
+                  private_subnets = ["10.0.1.0/24", "10.0.2.0/24"]
+                }
+                """;
+        String app = """
+                terraform {
+                  source = "../..//modules/app"
+                }
+                dependency "vpc" {
+                  config_path = "${get_terragrunt_dir()}/../network"
+                }
+                inputs = {
+                  subnet_ids = dependency.vpc.outputs.private_subnets
+                }
+                """;
+        String module = """
+                variable "subnet_ids" { type = list(string) }
+                resource "aws_autoscaling_group" "app" {
+                  min_size            = 2
+                  max_size            = 2
+                  vpc_zone_identifier = var.subnet_ids
+                }
+                """;
+        Model m = Scans.only(scan(new MemoryTree().put("modules/app/main.tf", module)
+                .put("live/network/terragrunt.hcl", network).put("live/app/terragrunt.hcl", app)));
+        assertEquals("live/app + live/network", m.unit());
+        Resource asg = Scans.resource(m, "module.app.aws_autoscaling_group.app");
+        assertEquals(List.of("eu-west-1a", "eu-west-1b"), azs(asg));
+        assertEquals("live/network/terragrunt.hcl", Scans.resource(m, "module.network.aws_vpc.this[0]").location().file(),
+                "each call positioned in its own unit's file");
+
+        // a local both units define (with two values) keeps them apart: the output stays UNKNOWN
+        ScanResult apart = scan(new MemoryTree().put("modules/app/main.tf", module)
+                .put("live/network/terragrunt.hcl", network + "locals {\n  env = \"a\"\n}\n")
+                .put("live/app/terragrunt.hcl", app + "locals {\n  env = \"b\"\n}\n"));
+        assertEquals(2, apart.models().size());
+        assertTrue(Scans.allFindings(apart).stream().anyMatch(f -> f.message().startsWith("Terragrunt units live/network,"
+                + " live/app depend on one another but are read one by one (local env is defined in more than one of them)")
+                || f.message().startsWith("Terragrunt units live/app, live/network depend on one another but are read one by one")),
+                Scans.allFindings(apart).toString());
+    }
+
+    @Test
+    void pathsBetweenDirectories() {
+        assertEquals("../../modules/app", TerragruntUnits.relative("live/prod", "modules/app"));
+        assertEquals("./modules/app", TerragruntUnits.relative("", "modules/app"));
+        assertEquals(".", TerragruntUnits.relative("a/b", "a/b"));
+        assertEquals("/repo/live/vpc", TerragruntUnits.normalize("/repo/live/app/../vpc"));
+        assertEquals("live/vpc", TerragruntUnits.normalize("live/app/./../vpc"));
+    }
+
+    @Test
     void aComputedSourceIsANoteAndTheFileIsNotRead() {
         ScanResult r = scan(new MemoryTree().put("app/terragrunt.hcl", """
                 terraform {
