@@ -246,7 +246,10 @@ final class TerragruntUnits {
         for (Part p : group) {
             blocks.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(group.size() == 1 ? p.call() : joined(p, dir, byDir));
         }
-        String label = group.stream().map(Part::dir).sorted().reduce((a, b) -> a + " + " + b).orElse(dir);
+        List<String> dirs = group.stream().map(Part::dir).sorted().toList();
+        // a monorepo's units may all hang on one network unit: the model is named by a few of them
+        String label = dirs.size() <= 3 ? String.join(" + ", dirs)
+                : dirs.get(0) + " + " + (dirs.size() - 1) + " more units";
         List<HclFile> hcl = new ArrayList<>();
         blocks.forEach((file, bs) -> hcl.add(new HclFile(file, new HclBody(List.of(), bs), List.of())));
         ModuleConfig config = ModuleConfig.of(dir, hcl);
