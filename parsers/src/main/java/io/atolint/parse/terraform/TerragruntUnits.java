@@ -55,9 +55,14 @@ final class TerragruntUnits {
             HclFile f = reader.apply(file);
             String dir = TerraformHandler.dir(file);
             List<String> included = new ArrayList<>();
+            // where the unit includes each file: what comes from that file is positioned there, in the unit
+            Map<String, HclPos> includedAt = new LinkedHashMap<>();
             List<Finding> includeNotes = new ArrayList<>();
             for (HclBlock include : f.body().blocks("include")) {
                 String parent = includedFile(include, dir, tree);
+                if (parent != null) {
+                    includedAt.putIfAbsent(parent, include.pos());
+                }
                 if (parent == null) {
                     includeNotes.add(ParseFindings.unsupported(at(file, include.pos()), "Terragrunt unit " + display(dir)
                             + ": the file include " + (include.labels().isEmpty() ? "" : "\"" + include.label(0) + "\" ")
@@ -77,6 +82,7 @@ final class TerragruntUnits {
             if (source == null) {
                 continue;
             }
+            HclPos callAt = sourceFile.equals(file) ? source.pos() : includedAt.get(sourceFile);
             problems.addAll(includeNotes);
             String text = literal(source.value());
             if (text == null) {
@@ -107,20 +113,21 @@ final class TerragruntUnits {
                 }
                 parentLocals.forEach(b -> locals.put(b, parent));
                 localNames.addAll(localNames(parentLocals));
-                inputs.putAll(inputs(p));
+                HclPos at = includedAt.get(parent);
+                inputs(p).forEach((name, a) -> inputs.put(name, new HclAttribute(name, ExprRewriter.moved(a.value(), at), at)));
             }
             inputs.putAll(inputs(f));
             String module = moduleSource(text);
             String local = loader.localDir(dir, module);
             List<HclAttribute> call = new ArrayList<>();
-            call.add(new HclAttribute("source", new Expr.Literal(module, source.pos()), source.pos()));
+            call.add(new HclAttribute("source", new Expr.Literal(module, callAt), callAt));
             for (HclAttribute a : inputs.values()) {
                 if (!Set.of("source", "version", "count", "for_each", "providers", "depends_on").contains(a.name())) {
                     call.add(a);
                 }
             }
             if (local == null && version(text) != null) {
-                call.add(new HclAttribute("version", new Expr.Literal(version(text), source.pos()), source.pos()));
+                call.add(new HclAttribute("version", new Expr.Literal(version(text), callAt), callAt));
             }
             Map<String, String> dependencies = new LinkedHashMap<>();
             List<HclFile> declaring = new ArrayList<>();
@@ -140,7 +147,7 @@ final class TerragruntUnits {
                     }
                 }
             }
-            HclBlock block = new HclBlock("module", List.of(name(dir)), new HclBody(call, List.of()), source.pos());
+            HclBlock block = new HclBlock("module", List.of(name(dir)), new HclBody(call, List.of()), callAt);
             parts.add(new Part(file, dir, name(dir), block, locals, read,
                     local != null && loader.hasModule(local) ? local : null, dependencies));
         }

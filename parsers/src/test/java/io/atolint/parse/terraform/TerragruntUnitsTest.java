@@ -60,6 +60,8 @@ class TerragruntUnitsTest {
         List<Resource> subnets = m.resources(Kind.SUBNET).stream().filter(s -> s.name().contains("private")).toList();
         assertEquals(2, subnets.size(), "the private subnets of the included inputs");
         assertEquals(List.of("us-east-1c"), azs(subnets.get(1)), "the unit's azs win over the included ones");
+        // what the included file gives is positioned where the unit includes it, never at its line in another file
+        assertEquals("prod/vpc/terragrunt.hcl:1", subnets.get(0).location().file() + ":" + subnets.get(0).location().startLine());
         assertEquals(1, m.resources(Kind.NAT_GATEWAY).size());
         assertTrue(m.files().contains("terragrunt.hcl"), m.files().toString());
         assertTrue(r.skipped().isEmpty(), "every file read: " + r.skipped());
