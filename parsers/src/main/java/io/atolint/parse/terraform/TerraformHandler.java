@@ -53,6 +53,7 @@ public final class TerraformHandler implements FormatHandler {
         if (byDir.isEmpty() && unitFiles.isEmpty()) {
             return;
         }
+        unitFiles.sort(String::compareTo); // units and their models in one order, whatever the tree's
         Map<String, HclFile> parsed = new HashMap<>();
         ParseOptions options = session.options();
         java.util.function.Function<String, HclFile> reader = path -> parsed.computeIfAbsent(path, p -> {
