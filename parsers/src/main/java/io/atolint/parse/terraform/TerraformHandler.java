@@ -65,12 +65,18 @@ public final class TerraformHandler implements FormatHandler {
         byDir.values().forEach(fs -> fs.forEach(session::claim));
         tfvars.forEach(session::claim);
         List<io.atolint.model.Finding> unitProblems = new ArrayList<>();
-        List<TerragruntUnits.Unit> units = TerragruntUnits.read(unitFiles, session.tree(), reader, loader, unitProblems);
+        TerragruntUnits.Reading terragrunt = TerragruntUnits.read(unitFiles, session.tree(), reader, loader, unitProblems);
+        List<TerragruntUnits.Unit> units = terragrunt.units();
         // settings-only files (remote state for the units below) belong to the units read; alone, they
         // are no input, and the scan says it read nothing
-        if (!units.isEmpty()) {
+        if (!units.isEmpty() || !terragrunt.roots().isEmpty()) {
             unitFiles.forEach(session::claim);
         }
+        terragrunt.roots().values().forEach(r -> r.files().forEach(f -> {
+            if (!session.isClaimed(f)) {
+                session.claim(f);
+            }
+        }));
         unitProblems.forEach(p -> session.claim(p.location().file()));
         units.forEach(u -> u.files().forEach(f -> {
             if (!session.isClaimed(f)) {
@@ -167,7 +173,7 @@ public final class TerraformHandler implements FormatHandler {
         List<List<Object>> built = Parallel.map(roots, root -> {
             List<Object> out = new ArrayList<>();
             try {
-                out.add(readRoot(session, root, loader, tfvars, calls, shared, out));
+                out.add(readRoot(session, root, loader, tfvars, calls, shared, terragrunt.roots().get(root), out));
             } catch (RuntimeException | StackOverflowError e) {
                 out.add(ParseFindings.internalError(SourceLocation.ofFile(root.isEmpty() ? session.tree().root() : root),
                         "while evaluating Terraform module " + root, e));
@@ -237,7 +243,8 @@ public final class TerraformHandler implements FormatHandler {
 
     /** The root's model; problems with its var files go to {@code reports}, for the session in order. */
     private Model readRoot(ScanSession session, String root, ModuleLoader loader, List<String> tfvars,
-                           Map<String, Set<String>> calls, Set<String> shared, List<Object> reports) {
+                           Map<String, Set<String>> calls, Set<String> shared, TerragruntUnits.RootInputs terragrunt,
+                           List<Object> reports) {
         Set<String> dirs = new LinkedHashSet<>();
         reach(root, calls, dirs);
         List<String> files = new ArrayList<>();
@@ -255,12 +262,26 @@ public final class TerraformHandler implements FormatHandler {
             }
         }
         varFiles.addAll(session.options().varFiles());
+        if (terragrunt != null) {
+            terragrunt.files().stream().filter(f -> !files.contains(f)).forEach(files::add);
+        }
         String unit = root.isEmpty() ? session.tree().root() : root;
         Model model = new Model(unit, Format.TERRAFORM, files);
         TerraformRun run = new TerraformRun(model, root, session.options(), loader, shared,
                 rootLabel(session.tree().root(), root));
         ModuleConfig config = loader.config(root);
-        Map<String, Supplier<Value>> inputs = rootInputs(run, config, varFiles, session.options());
+        Map<String, Supplier<Value>> inputs = new LinkedHashMap<>();
+        if (terragrunt != null) {
+            // Terragrunt hands its inputs to Terraform as TF_VAR_ values: tfvars files and --var win over them
+            ModuleInstance empty = new ModuleInstance(run, new ModuleConfig(config.dir()), "", "", 0, null, Map.of());
+            for (HclAttribute a : terragrunt.inputs()) {
+                if (config.variables().containsKey(a.name())) {
+                    Env env = new Env(empty, terragrunt.file(), "var." + a.name());
+                    inputs.put(a.name(), memo(() -> run.evaluate(a.value(), env)));
+                }
+            }
+        }
+        inputs.putAll(rootInputs(run, config, varFiles, session.options()));
         ModuleInstance instance = new ModuleInstance(run, config, "", "", 0, null, inputs);
         run.build(instance);
         return model;

@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Terragrunt units: a {@code terragrunt.hcl} whose {@code terraform { source = ... }} names a module is
+ * Terragrunt units: a {@code terragrunt.hcl} beside {@code .tf} files gives their root module its inputs;
+ * one whose {@code terraform { source = ... }} names a module is
  * that module called with the unit's {@code inputs} (and those of the file its {@code include} names,
  * the unit's own winning). Each unit becomes a root module of one call, {@code module "<unit directory>"},
  * with the unit's {@code locals}: a local source is read from the repository, a registry source
@@ -32,6 +33,17 @@ final class TerragruntUnits {
     record Unit(String file, String dir, String label, ModuleConfig config, List<String> files, List<String> localModules) {
     }
 
+    /**
+     * A unit without a module source, beside the {@code .tf} files Terragrunt then runs: its inputs are the
+     * variables of that root module (as {@code TF_VAR_} values, below tfvars files), read from {@code files}.
+     */
+    record RootInputs(String file, List<String> files, List<HclAttribute> inputs) {
+    }
+
+    /** What the Terragrunt files of a scan give: units to read as models, and inputs of root modules. */
+    record Reading(List<Unit> units, Map<String, RootInputs> roots) {
+    }
+
     /** One unit as read: its call, its locals, the units it depends on (dependency label to directory). */
     private record Part(String file, String dir, String name, HclBlock call, Map<HclBlock, String> locals, List<String> files,
                         String localModule, Map<String, String> dependencies) {
@@ -48,9 +60,10 @@ final class TerragruntUnits {
      * The units among {@code files}; a unit without a readable module source is a note in {@code problems}
      * (a file that only holds settings for the units below it, such as remote state, is no unit and says nothing).
      */
-    static List<Unit> read(List<String> files, SourceTree tree, Function<String, HclFile> reader,
-                           ModuleLoader loader, List<Finding> problems) {
+    static Reading read(List<String> files, SourceTree tree, Function<String, HclFile> reader,
+                        ModuleLoader loader, List<Finding> problems) {
         List<Part> parts = new ArrayList<>();
+        Map<String, RootInputs> roots = new LinkedHashMap<>();
         for (String file : files) {
             HclFile f = reader.apply(file);
             String dir = TerraformHandler.dir(file);
@@ -79,17 +92,11 @@ final class TerragruntUnits {
                 source = sourceOf(reader.apply(included.get(i)));
                 sourceFile = included.get(i);
             }
-            if (source == null) {
+            boolean besideTerraform = source == null && loader.hasModule(dir);
+            if (source == null && !besideTerraform) {
                 continue;
             }
-            HclPos callAt = sourceFile.equals(file) ? source.pos() : includedAt.get(sourceFile);
             problems.addAll(includeNotes);
-            String text = literal(source.value());
-            if (text == null) {
-                problems.add(ParseFindings.unsupported(at(sourceFile, source.pos()), "Terragrunt unit " + display(dir)
-                        + ": its terraform source is not a literal (Terragrunt functions are not evaluated); the unit is not read"));
-                continue;
-            }
             List<String> read = new ArrayList<>(List.of(file));
             Map<String, HclAttribute> inputs = new LinkedHashMap<>();
             // each locals block with the file it is written in
@@ -117,6 +124,17 @@ final class TerragruntUnits {
                 inputs(p).forEach((name, a) -> inputs.put(name, new HclAttribute(name, ExprRewriter.moved(a.value(), at), at)));
             }
             inputs.putAll(inputs(f));
+            if (besideTerraform) {
+                roots.put(dir, new RootInputs(file, read, new ArrayList<>(inputs.values())));
+                continue;
+            }
+            HclPos callAt = sourceFile.equals(file) ? source.pos() : includedAt.get(sourceFile);
+            String text = literal(source.value());
+            if (text == null) {
+                problems.add(ParseFindings.unsupported(at(sourceFile, source.pos()), "Terragrunt unit " + display(dir)
+                        + ": its terraform source is not a literal (Terragrunt functions are not evaluated); the unit is not read"));
+                continue;
+            }
             String module = moduleSource(text);
             String local = loader.localDir(dir, module);
             List<HclAttribute> call = new ArrayList<>();
@@ -151,7 +169,7 @@ final class TerragruntUnits {
             parts.add(new Part(file, dir, name(dir), block, locals, read,
                     local != null && loader.hasModule(local) ? local : null, dependencies));
         }
-        return link(parts, problems);
+        return new Reading(link(parts, problems), roots);
     }
 
     /**

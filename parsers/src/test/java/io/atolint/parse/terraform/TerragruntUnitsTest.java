@@ -213,6 +213,29 @@ class TerragruntUnitsTest {
     }
 
     @Test
+    void aUnitBesideTerraformFilesGivesThemItsInputsBelowTheirTfvars() {
+        ScanResult r = scan(new MemoryTree()
+                .put("root.hcl", "inputs = {\n  azs = [\"us-east-1a\", \"us-east-1b\", \"us-east-1c\"]\n}\n")
+                .put("live/web/main.tf", WEB_MODULE)
+                .put("live/web/terragrunt.hcl", """
+                        include "root" {
+                          path = find_in_parent_folders("root.hcl")
+                        }
+                        """));
+        Model m = Scans.only(r);
+        assertEquals("live/web", m.unit());
+        assertEquals(List.of("us-east-1c"), azs(Scans.resource(m, "aws_subnet.web[2]")), "a root module: no module prefix");
+        assertTrue(m.files().contains("root.hcl") && m.files().contains("live/web/terragrunt.hcl"), m.files().toString());
+
+        Model withTfvars = Scans.only(scan(new MemoryTree()
+                .put("root.hcl", "inputs = {\n  azs = [\"us-east-1a\", \"us-east-1b\", \"us-east-1c\"]\n}\n")
+                .put("live/web/main.tf", WEB_MODULE)
+                .put("live/web/terraform.tfvars", "azs = [\"eu-west-1a\"]\n")
+                .put("live/web/terragrunt.hcl", "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n}\n")));
+        assertEquals(1, withTfvars.resources(Kind.SUBNET).size(), "terraform.tfvars wins over Terragrunt's inputs");
+    }
+
+    @Test
     void pathsBetweenDirectories() {
         assertEquals("../../modules/app", TerragruntUnits.relative("live/prod", "modules/app"));
         assertEquals("./modules/app", TerragruntUnits.relative("", "modules/app"));
