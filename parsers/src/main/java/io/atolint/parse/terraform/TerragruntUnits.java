@@ -19,8 +19,9 @@ import java.util.function.Function;
  * the unit's own winning). Each unit becomes a root module of one call, {@code module "<unit directory>"},
  * with the unit's {@code locals}: a local source is read from the repository, a registry source
  * ({@code tfr:///terraform-aws-modules/vpc/aws?version=5.1.0}) as Terraform reads a registry module.
- * Terragrunt's own functions ({@code find_in_parent_folders()}, {@code get_env()}) and other units'
- * outputs ({@code dependency.vpc.outputs.vpc_id}) are not evaluated: what depends on them is UNKNOWN.
+ * Units joined by {@code dependency} blocks are one root module, the outputs of one the calls of the other.
+ * Terragrunt's functions are evaluated only in paths ({@link TerragruntPaths}); anything else that depends on
+ * them ({@code get_env()}, {@code read_terragrunt_config()}), and outputs of units outside the scan, are UNKNOWN.
  */
 final class TerragruntUnits {
     static final String FILE = "terragrunt.hcl";
@@ -72,7 +73,7 @@ final class TerragruntUnits {
             Map<String, HclPos> includedAt = new LinkedHashMap<>();
             List<Finding> includeNotes = new ArrayList<>();
             for (HclBlock include : f.body().blocks("include")) {
-                String parent = includedFile(include, dir, tree);
+                String parent = TerragruntPaths.includedFile(include, dir, tree);
                 if (parent != null) {
                     includedAt.putIfAbsent(parent, include.pos());
                 }
@@ -154,11 +155,11 @@ final class TerragruntUnits {
             for (HclFile d : declaring) {
                 for (HclBlock dep : d.body().blocks("dependency")) {
                     Expr configPath = dep.body().attribute("config_path").map(HclAttribute::value).orElse(null);
-                    String target = configPath == null ? null : path(configPath, dir, tree);
+                    String target = configPath == null ? null : TerragruntPaths.path(configPath, dir, tree);
                     if (target != null && !dep.labels().isEmpty()) {
                         // a path built from get_terragrunt_dir() is a tree name; a literal one is the unit's
                         String resolved = target.startsWith("/") || !dir.isEmpty() && target.startsWith(dir + "/")
-                                ? normalize(target) : SourceTree.resolveName(dir, target);
+                                ? TerragruntPaths.normalize(target) : SourceTree.resolveName(dir, target);
                         if (resolved != null) {
                             dependencies.put(dep.label(0), resolved);
                         }
@@ -287,7 +288,7 @@ final class TerragruntUnits {
         for (HclAttribute a : p.call().body().attributes()) {
             Expr value = a.value();
             if (a.name().equals("source") && p.localModule() != null) {
-                value = new Expr.Literal(relative(rootDir, p.localModule()), a.value().pos());
+                value = new Expr.Literal(TerragruntPaths.relative(rootDir, p.localModule()), a.value().pos());
             } else {
                 value = ExprRewriter.rewrite(value, e -> dependencyOutput(e, p, byDir));
             }
@@ -307,42 +308,6 @@ final class TerragruntUnits {
             }
         }
         return e;
-    }
-
-    /** A path without {@code .} and {@code dir/..} segments. */
-    static String normalize(String path) {
-        java.util.Deque<String> out = new java.util.ArrayDeque<>();
-        String[] segments = path.split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String seg = segments[i];
-            if (seg.equals(".") || seg.isEmpty() && i > 0) {
-                continue;
-            }
-            if (seg.equals("..") && !out.isEmpty() && !out.peekLast().equals("..") && !out.peekLast().isEmpty()) {
-                out.removeLast();
-            } else {
-                out.addLast(seg);
-            }
-        }
-        return String.join("/", out);
-    }
-
-    /** A directory as a relative path from another ({@code ../../modules/app}), both tree names. */
-    static String relative(String from, String to) {
-        List<String> a = from.isEmpty() ? List.of() : List.of(from.split("/", -1));
-        List<String> b = to.isEmpty() ? List.of() : List.of(to.split("/", -1));
-        int i = 0;
-        while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
-            i++;
-        }
-        StringBuilder s = new StringBuilder();
-        for (int k = i; k < a.size(); k++) {
-            s.append(s.length() == 0 ? ".." : "/..");
-        }
-        for (int k = i; k < b.size(); k++) {
-            s.append(s.length() == 0 ? "./" : "/").append(b.get(k));
-        }
-        return s.length() == 0 ? "." : s.toString();
     }
 
     private static Set<String> localNames(java.util.Collection<HclBlock> locals) {
@@ -390,79 +355,6 @@ final class TerragruntUnits {
     private static HclAttribute sourceOf(HclFile f) {
         HclBlock terraform = f.body().blocks("terraform").stream().findFirst().orElse(null);
         return terraform == null ? null : terraform.body().attribute("source").orElse(null);
-    }
-
-    /**
-     * The file an {@code include} names, when its path is made of what can be told without running
-     * Terragrunt: literals, {@code find_in_parent_folders()} (the nearest directory above the unit's
-     * holding the file, {@code terragrunt.hcl} by default), {@code dirname()} and {@code get_terragrunt_dir()};
-     * a relative path is the unit's directory's.
-     */
-    private static String includedFile(HclBlock include, String dir, SourceTree tree) {
-        Expr path = include.body().attribute("path").map(HclAttribute::value).orElse(null);
-        String p = path == null ? null : path(path, dir, tree);
-        if (p == null) {
-            return null;
-        }
-        if (tree.files().contains(p)) {
-            return p;
-        }
-        String candidate = p.startsWith("/") ? null : SourceTree.resolveName(dir, p);
-        return candidate != null && tree.files().contains(candidate) ? candidate : null;
-    }
-
-    private static String path(Expr e, String dir, SourceTree tree) {
-        if (e instanceof Expr.Literal l && l.value() instanceof String s) {
-            return s;
-        }
-        if (e instanceof Expr.Template t) {
-            StringBuilder b = new StringBuilder();
-            boolean atTreeRoot = false; // a computed directory that is the scanned tree's root: ""
-            for (Expr part : t.parts()) {
-                String s = path(part, dir, tree);
-                if (s == null) {
-                    return null;
-                }
-                b.append(atTreeRoot && b.length() == 0 && s.startsWith("/") ? s.substring(1) : s);
-                atTreeRoot = !(part instanceof Expr.Literal) && s.isEmpty();
-            }
-            return b.toString();
-        }
-        if (e instanceof Expr.Call c) {
-            switch (c.name()) {
-                case "find_in_parent_folders" -> {
-                    String name = c.args().isEmpty() ? FILE : path(c.args().get(0), dir, tree);
-                    return name == null || name.contains("/") ? null : findAbove(dir, name, tree);
-                }
-                case "dirname" -> {
-                    String inner = c.args().size() == 1 ? path(c.args().get(0), dir, tree) : null;
-                    return inner == null ? null : TerraformHandler.dir(inner);
-                }
-                case "get_terragrunt_dir" -> {
-                    return dir;
-                }
-                default -> {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The nearest file {@code name} in a directory above {@code dir}, or null. */
-    private static String findAbove(String dir, String name, SourceTree tree) {
-        if (dir.isEmpty()) {
-            return null;
-        }
-        for (String d = TerraformHandler.dir(dir); ; d = TerraformHandler.dir(d)) {
-            String candidate = d.isEmpty() ? name : d + "/" + name;
-            if (tree.files().contains(candidate)) {
-                return candidate;
-            }
-            if (d.isEmpty()) {
-                return null;
-            }
-        }
     }
 
     /**

@@ -237,11 +237,11 @@ class TerragruntUnitsTest {
 
     @Test
     void pathsBetweenDirectories() {
-        assertEquals("../../modules/app", TerragruntUnits.relative("live/prod", "modules/app"));
-        assertEquals("./modules/app", TerragruntUnits.relative("", "modules/app"));
-        assertEquals(".", TerragruntUnits.relative("a/b", "a/b"));
-        assertEquals("/repo/live/vpc", TerragruntUnits.normalize("/repo/live/app/../vpc"));
-        assertEquals("live/vpc", TerragruntUnits.normalize("live/app/./../vpc"));
+        assertEquals("../../modules/app", TerragruntPaths.relative("live/prod", "modules/app"));
+        assertEquals("./modules/app", TerragruntPaths.relative("", "modules/app"));
+        assertEquals(".", TerragruntPaths.relative("a/b", "a/b"));
+        assertEquals("/repo/live/vpc", TerragruntPaths.normalize("/repo/live/app/../vpc"));
+        assertEquals("live/vpc", TerragruntPaths.normalize("live/app/./../vpc"));
     }
 
     @Test
