@@ -60,8 +60,21 @@ final class RegistryModules {
         }
     }
 
-    /** The module's name in the registry ({@code vpc}), or null when the source is not one modelled here. */
+    /** terraform-aws-modules' GitHub repositories, by any of Terraform's ways of writing a Git source. */
+    private static final java.util.regex.Pattern GITHUB = java.util.regex.Pattern.compile(
+            "(?:git::)?(?:https://|ssh://git@|git@)?github\\.com[/:]terraform-aws-modules/terraform-aws-([a-z0-9-]+?)(?:\\.git)?(?:\\?.*)?");
+
+    /**
+     * The module's name in the registry ({@code vpc}), or null when the source is not one modelled here: a
+     * registry address, or the module's GitHub repository at its root ({@code
+     * git::https://github.com/terraform-aws-modules/terraform-aws-vpc.git?ref=v5.1.0}; a {@code //subdirectory}
+     * is another module).
+     */
     static String moduleOf(String source) {
+        java.util.regex.Matcher git = GITHUB.matcher(source);
+        if (git.matches()) {
+            return moduleOf(PREFIX + git.group(1) + "/aws");
+        }
         String s = source.startsWith("registry.terraform.io/") ? source.substring("registry.terraform.io/".length()) : source;
         if (!s.startsWith(PREFIX)) {
             return null;

@@ -107,4 +107,26 @@ class RegistryModulesTest {
                         "module.vpc.aws_subnet.private[0]", "module.vpc.aws_subnet.private[1]"),
                 m.resources(Kind.SUBNET).stream().map(Resource::name).toList());
     }
+
+    @Test
+    void theModulesGitHubRepositoryIsTheModuleAndASubdirectoryIsAnother() {
+        for (String source : List.of("git::https://github.com/terraform-aws-modules/terraform-aws-vpc.git?ref=v5.1.0",
+                "github.com/terraform-aws-modules/terraform-aws-vpc", "git@github.com:terraform-aws-modules/terraform-aws-vpc.git",
+                "git::ssh://git@github.com/terraform-aws-modules/terraform-aws-rds.git?ref=v6.0.0")) {
+            assertTrue(RegistryModules.moduleOf(source) != null, source);
+        }
+        assertEquals("rds", RegistryModules.moduleOf("git::https://github.com/terraform-aws-modules/terraform-aws-rds.git"));
+        assertEquals(null, RegistryModules.moduleOf("github.com/terraform-aws-modules/terraform-aws-vpc//modules/vpc-endpoints"));
+        assertEquals(null, RegistryModules.moduleOf("git::https://github.com/example/terraform-aws-vpc.git"));
+        Model m = Scans.only(Scans.scan(MemoryTree.of("main.tf", """
+                module "vpc" {
+                  source             = "git::https://github.com/terraform-aws-modules/terraform-aws-vpc.git?ref=v5.1.0"
+                  azs                = ["us-east-1a", "us-east-1b"]
+                  private_subnets    = ["10.0.1.0/24", "10.0.2.0/24"]
+                  public_subnets     = ["10.0.101.0/24", "10.0.102.0/24"]
+                  enable_nat_gateway = true
+                }
+                """), ParseOptions.defaults()));
+        assertEquals(2, m.resources(Kind.NAT_GATEWAY).size(), "one NAT gateway per public subnet, as the registry module");
+    }
 }
