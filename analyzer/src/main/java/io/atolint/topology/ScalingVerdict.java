@@ -152,10 +152,6 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
             return new ScalingVerdict(Tri.UNKNOWN, billing.name() + " is " + billing.value().describe(), billing.at());
         }
         Setting throughput = Setting.of(r, "ProvisionedThroughput");
-        if (r.rawType().equals("AWS::Serverless::SimpleTable") && !throughput.present()) {
-            // the SAM transform makes a table without ProvisionedThroughput an on-demand one
-            return yes("on-demand capacity (a SimpleTable without ProvisionedThroughput)", r);
-        }
         if (mode.isPresent() || throughput.present()) {
             return no("provisioned capacity and no Application Auto Scaling target",
                     billing.written() ? billing.at() : throughput.at());

@@ -155,7 +155,7 @@ public final class CloudFormationParser {
         if (SamTransform.applies(root)) {
             resources = SamTransform.expand(root, resources);
         }
-        root = withResources(root, resources);
+        root = root.with("Resources", resources, resources);
         TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix, stack);
         IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);
         readInputs(model, ctx, f);
@@ -385,14 +385,6 @@ public final class CloudFormationParser {
         ForEachExpander expander = new ForEachExpander(file, n -> pre.eval(n, "Resources"), model::report,
                 options.limits().maxResources());
         return new Node.MapNode(expander.expand(resources.entries(), 0), resources.tag(), resources);
-    }
-
-    private static Node.MapNode withResources(Node.MapNode root, Node.MapNode resources) {
-        List<Node.Entry> entries = new ArrayList<>();
-        for (Node.Entry e : root.entries()) {
-            entries.add(e.key().text().equals("Resources") ? new Node.Entry(e.key(), resources) : e);
-        }
-        return new Node.MapNode(entries, root.tag(), root);
     }
 
     private static String transformText(Node t) {

@@ -113,11 +113,8 @@ final class IntrinsicResolver {
         if (m.tag() != null) {
             return shortForm(m, path);
         }
-        if (m.entries().size() == 1) {
-            String k = m.entries().get(0).key().text();
-            if (k.equals("Ref") || (k.startsWith("Fn::") && !k.startsWith("Fn::ForEach::"))) {
-                return intrinsic(k, m.entries().get(0).value(), m, path);
-            }
+        if (isCall(m)) {
+            return intrinsic(m.entries().get(0).key().text(), m.entries().get(0).value(), m, path);
         }
         if (m.last() == null || m.last().size() == m.entries().size()) {
             return distinctKeys(m, path);
@@ -162,14 +159,24 @@ final class IntrinsicResolver {
     }
 
     /**
+     * A mapping that is one intrinsic function call in long form: its one key is {@code Ref} or
+     * {@code Fn::...} ({@code Fn::ForEach::Name} is a loop of the template, not a call).
+     */
+    static boolean isCall(Node.MapNode m) {
+        if (m.entries().size() != 1) {
+            return false;
+        }
+        String k = m.entries().get(0).key().text();
+        return k.equals("Ref") || k.startsWith("Fn::") && !k.startsWith("Fn::ForEach::");
+    }
+
+    /**
      * Past the budget, a plain mapping keeps its keys with UNKNOWN values: a property that is present
      * but unresolved must not read as omitted (an omitted MultiAZ means single-AZ).
      */
     private Value unresolved(Node n, LogicalPath path) {
         SourceLocation at = loc(n, path);
-        if (n instanceof Node.MapNode m && m.tag() == null
-                && !(m.entries().size() == 1 && (m.entries().get(0).key().text().equals("Ref")
-                || m.entries().get(0).key().text().startsWith("Fn::")))) {
+        if (n instanceof Node.MapNode m && m.tag() == null && !isCall(m)) {
             Map<String, Value> entries = new LinkedHashMap<>();
             Map<String, SourceLocation> keyLocs = new LinkedHashMap<>();
             for (Node.Entry e : m.entries()) {

@@ -20,6 +20,7 @@ import java.util.Optional;
  *   <li>a function's {@code Api} or {@code HttpApi} event that names no API is served by the API the
  *       transform creates, {@code ServerlessRestApi} or {@code ServerlessHttpApi} (the names a template's
  *       outputs refer to): the API is added, and the event names it;</li>
+ *   <li>a {@code SimpleTable} without {@code ProvisionedThroughput} is an on-demand table;</li>
  *   <li>a function or state machine with {@code Policies} and no {@code Role} runs with the role the
  *       transform creates for it, {@code <LogicalId>Role}: assumed by Lambda (Step Functions), with the
  *       AWS managed policies named (a bare name is {@code arn:aws:iam::aws:policy/<name>}) and the policy
@@ -82,10 +83,14 @@ final class SamTransform {
             String section = SECTIONS.get(type);
             Optional<Node> global = globals == null || section == null ? Optional.empty() : globals.get(section);
             if (global.isPresent() && global.get() instanceof Node.MapNode g) {
-                r = withProperties(r, merge(g, r.get("Properties").orElse(null)));
+                Node properties = merge(g, r.get("Properties").orElse(null));
+                r = r.with("Properties", properties, properties);
             }
             if (type.equals("AWS::Serverless::Function")) {
                 r = withImplicitApis(r, implicit);
+            }
+            if (type.equals("AWS::Serverless::SimpleTable")) {
+                r = simpleTable(r);
             }
             String principal = ROLE_PRINCIPALS.get(type);
             String roleName = e.key().text() + "Role";
@@ -94,7 +99,7 @@ final class SamTransform {
                     && p.get("Role").isEmpty() && p.get("Policies").isPresent()) {
                 Node policies = p.get("Policies").orElseThrow();
                 roles.add(new Node.Entry(new Node.ScalarNode(roleName, roleName, null, policies), role(policies, principal, roleName)));
-                r = withProperties(r, withEntry(p, "Role", getAttArn(roleName, policies), policies));
+                r = r.with("Properties", p.with("Role", getAttArn(roleName, policies), policies), policies);
             }
             out.add(r == resource ? e : new Node.Entry(e.key(), r));
         }
@@ -137,33 +142,9 @@ final class SamTransform {
         return local;
     }
 
-    /** {@code !Ref X}, {@code !Sub ...} or a mapping whose one key is {@code Ref} or {@code Fn::...}. */
+    /** {@code !Ref X}, {@code !Sub ...} or a long-form call ({@code {"Fn::Sub": ...}}). */
     private static boolean intrinsic(Node n) {
-        if (n.tag() != null) {
-            return true;
-        }
-        if (n instanceof Node.MapNode m && m.keys().size() == 1) {
-            String k = m.keys().get(0);
-            return k.equals("Ref") || k.startsWith("Fn::");
-        }
-        return false;
-    }
-
-    private static Node.MapNode withProperties(Node.MapNode resource, Node properties) {
-        List<Node.Entry> entries = new ArrayList<>();
-        boolean replaced = false;
-        for (Node.Entry e : resource.entries()) {
-            if (e.key().text().equals("Properties")) {
-                entries.add(new Node.Entry(e.key(), properties));
-                replaced = true;
-            } else {
-                entries.add(e);
-            }
-        }
-        if (!replaced) {
-            entries.add(new Node.Entry(new Node.ScalarNode("Properties", "Properties", null, properties), properties));
-        }
-        return new Node.MapNode(entries, resource.tag(), resource);
+        return n.tag() != null || n instanceof Node.MapNode m && IntrinsicResolver.isCall(m);
     }
 
     /**
@@ -198,31 +179,26 @@ final class SamTransform {
             List<Node.Entry> epEntries = new ArrayList<>(eventProps instanceof Node.MapNode ep ? ep.entries() : List.of());
             epEntries.add(new Node.Entry(new Node.ScalarNode(idKey, idKey, null, at), ref));
             Node.MapNode newProps = new Node.MapNode(epEntries, null, eventProps == null ? at : eventProps);
-            changed.add(new Node.Entry(e.key(), withEntry(m, "Properties", newProps, at)));
+            changed.add(new Node.Entry(e.key(), m.with("Properties", newProps, at)));
             any = true;
         }
         if (!any) {
             return function;
         }
         Node.MapNode newEvents = new Node.MapNode(changed, events.tag(), events);
-        return withProperties(function, withEntry(p, "Events", newEvents, events));
+        return function.with("Properties", p.with("Events", newEvents, events), events);
     }
 
-    private static Node.MapNode withEntry(Node.MapNode map, String key, Node value, Node at) {
-        List<Node.Entry> entries = new ArrayList<>();
-        boolean replaced = false;
-        for (Node.Entry e : map.entries()) {
-            if (e.key().text().equals(key)) {
-                entries.add(new Node.Entry(e.key(), value));
-                replaced = true;
-            } else {
-                entries.add(e);
-            }
+    /** A SimpleTable without ProvisionedThroughput: the table the transform writes is on-demand. */
+    private static Node.MapNode simpleTable(Node.MapNode table) {
+        Node props = table.get("Properties").orElse(null);
+        if (props != null && (!(props instanceof Node.MapNode p) || p.tag() != null || IntrinsicResolver.isCall(p)
+                || p.get("ProvisionedThroughput").isPresent() || p.get("BillingMode").isPresent())) {
+            return table;
         }
-        if (!replaced) {
-            entries.add(new Node.Entry(new Node.ScalarNode(key, key, null, at), value));
-        }
-        return new Node.MapNode(entries, map.tag(), map);
+        Node at = table.get("Type").orElse(table);
+        Node.MapNode p = props == null ? new Node.MapNode(List.of(), null, at) : (Node.MapNode) props;
+        return table.with("Properties", p.with("BillingMode", scalar("PAY_PER_REQUEST", at), at), at);
     }
 
     /** The role the transform creates from a {@code Policies} value, at that value. */

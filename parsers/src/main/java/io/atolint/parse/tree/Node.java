@@ -113,6 +113,27 @@ public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.ScalarNode
             return null;
         }
 
+        /**
+         * This mapping with {@code key} set to {@code value}: every entry of that key keeps its key node and
+         * takes the value; without one, a last entry is added, its key at {@code at}.
+         */
+        public MapNode with(String key, Node value, Node at) {
+            List<Entry> out = new ArrayList<>(entries.size() + 1);
+            boolean replaced = false;
+            for (Entry e : entries) {
+                if (e.key().text().equals(key)) {
+                    out.add(new Entry(e.key(), value));
+                    replaced = true;
+                } else {
+                    out.add(e);
+                }
+            }
+            if (!replaced) {
+                out.add(new Entry(new ScalarNode(key, key, null, at), value));
+            }
+            return new MapNode(out, tag, this);
+        }
+
         /** Keys without duplicates, in the order of their last occurrence. */
         public List<String> keys() {
             if (last != null) {

@@ -143,6 +143,22 @@ class SamTransformTest {
     }
 
     @Test
+    void aSimpleTableWithoutProvisionedThroughputIsOnDemand() {
+        Model m = scan("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Sessions:
+                    Type: AWS::Serverless::SimpleTable
+                  Counters:
+                    Type: AWS::Serverless::SimpleTable
+                    Properties:
+                      ProvisionedThroughput: {ReadCapacityUnits: 5, WriteCapacityUnits: 5}
+                """);
+        assertEquals("PAY_PER_REQUEST", Scans.resource(m, "Sessions").attr("BillingMode").flatMap(Value::asString).orElseThrow());
+        assertTrue(Scans.resource(m, "Counters").attr("BillingMode").isEmpty());
+    }
+
+    @Test
     void withoutTheTransformGlobalsAreNotRead() {
         Model m = scan(TEMPLATE.replace("Transform: AWS::Serverless-2016-10-31\n", ""));
         Resource create = Scans.resource(m, "Create");
