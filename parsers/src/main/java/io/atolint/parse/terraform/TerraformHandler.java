@@ -72,17 +72,9 @@ public final class TerraformHandler implements FormatHandler {
         if (!units.isEmpty() || !terragrunt.roots().isEmpty()) {
             unitFiles.forEach(session::claim);
         }
-        terragrunt.roots().values().forEach(r -> r.files().forEach(f -> {
-            if (!session.isClaimed(f)) {
-                session.claim(f);
-            }
-        }));
+        terragrunt.roots().values().forEach(r -> r.files().forEach(session::claim));
         unitProblems.forEach(p -> session.claim(p.location().file()));
-        units.forEach(u -> u.files().forEach(f -> {
-            if (!session.isClaimed(f)) {
-                session.claim(f);
-            }
-        }));
+        units.forEach(u -> u.files().forEach(session::claim));
         unitProblems.forEach(session::report);
 
         // Who calls whom: scanned module directories, and the local modules above them that they reach

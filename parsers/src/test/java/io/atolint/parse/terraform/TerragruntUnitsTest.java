@@ -159,6 +159,7 @@ class TerragruntUnitsTest {
                         """)));
         assertEquals("live/prod/web", m.unit());
         assertEquals(3, m.resources(Kind.SUBNET).size());
+        assertEquals(List.of("us-east-1c"), azs(Scans.resource(m, "module.web.aws_subnet.web[2]")));
         assertTrue(m.files().contains("_envcommon/web.hcl"), m.files().toString());
     }
 
@@ -233,6 +234,7 @@ class TerragruntUnitsTest {
                 .put("live/web/terraform.tfvars", "azs = [\"eu-west-1a\"]\n")
                 .put("live/web/terragrunt.hcl", "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n}\n")));
         assertEquals(1, withTfvars.resources(Kind.SUBNET).size(), "terraform.tfvars wins over Terragrunt's inputs");
+        assertEquals(List.of("eu-west-1a"), azs(Scans.resource(withTfvars, "aws_subnet.web[0]")));
     }
 
     @Test
