@@ -195,7 +195,7 @@ public final class DiagramReader {
     private static List<DiagramView> interpret(List<DrawnPage> pages) {
         List<DiagramView> out = new ArrayList<>();
         for (DrawnPage p : pages) {
-            out.add(new PageInterpreter(p).interpret());
+            out.add(new PageInterpreter(p.inReadingOrder()).interpret());
         }
         return out;
     }

@@ -3,6 +3,9 @@ package io.atolint.parse.diagram;
 import io.atolint.model.Format;
 import io.atolint.model.SourceLocation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,46 @@ import java.util.Map;
  */
 public record DrawnPage(String file, Format format, int index, String name, List<Shape> shapes, List<Link> links,
                         SourceLocation where, int hiddenCells) {
+
+    /** Top to bottom, then left to right (to the hundredth of a pixel); at one corner the larger shape first. */
+    private static final Comparator<Shape> READING_ORDER = Comparator
+            .comparingLong((Shape s) -> hundredths(s.box().y()))
+            .thenComparingLong(s -> hundredths(s.box().x()))
+            .thenComparing(Comparator.comparingDouble((Shape s) -> s.box().area()).reversed())
+            .thenComparing(s -> s.label() == null ? "" : s.label())
+            .thenComparing(s -> s.shapeName() == null ? "" : s.shapeName());
+
+    /**
+     * The same page with its shapes in reading order and its connectors by the shapes they join. The file's
+     * order is draw.io's z-order (what is in front), which a person changes without changing what the page
+     * says; read in the file's order, one "bring to front" regrouped copies and chose other paths. Shapes
+     * and connectors that tie keep the file's order.
+     */
+    public DrawnPage inReadingOrder() {
+        List<Shape> ordered = new ArrayList<>(shapes);
+        ordered.sort(READING_ORDER);
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            rank.putIfAbsent(ordered.get(i).id(), i);
+        }
+        List<Link> joined = new ArrayList<>(links);
+        joined.sort(Comparator.comparingInt((Link l) -> end(rank, l.sourceId()))
+                .thenComparingLong(l -> l.sourcePoint() == null ? 0 : hundredths(l.sourcePoint()[1]))
+                .thenComparingLong(l -> l.sourcePoint() == null ? 0 : hundredths(l.sourcePoint()[0]))
+                .thenComparingInt(l -> end(rank, l.targetId()))
+                .thenComparingLong(l -> l.targetPoint() == null ? 0 : hundredths(l.targetPoint()[1]))
+                .thenComparingLong(l -> l.targetPoint() == null ? 0 : hundredths(l.targetPoint()[0]))
+                .thenComparing(l -> l.label() == null ? "" : l.label()));
+        return new DrawnPage(file, format, index, name, List.copyOf(ordered), List.copyOf(joined), where, hiddenCells);
+    }
+
+    private static int end(Map<String, Integer> rank, String id) {
+        return id == null ? Integer.MAX_VALUE : rank.getOrDefault(id, Integer.MAX_VALUE);
+    }
+
+    private static long hundredths(double v) {
+        return Math.round(v * 100);
+    }
 
     /**
      * A vertex. {@code parentId} is the drawing parent (a layer, a group); {@code at} is the cell's own
