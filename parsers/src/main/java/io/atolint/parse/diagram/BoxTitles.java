@@ -150,7 +150,7 @@ final class BoxTitles {
      * whose own label, if any, is its contents' caption in the middle rather than a title.
      */
     private static boolean titleable(PageNode b) {
-        if (b.isText() || b.isIconLike() || b.isTablePart() || b.box().w() < 60 || b.box().h() < 40) {
+        if (b.isText() || b.isIconLike() || b.isTablePart() || b.isInvisibleGroup() || b.box().w() < 60 || b.box().h() < 40) {
             return false;
         }
         if (b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP) {

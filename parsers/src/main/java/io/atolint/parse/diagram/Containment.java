@@ -36,14 +36,14 @@ final class Containment {
     static void find(Map<String, PageNode> nodes) {
         Collection<PageNode> all = nodes.values();
         for (PageNode n : all) {
-            n.container = !n.isTablePart() && (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP
+            n.container = !n.isTablePart() && !n.isInvisibleGroup() && (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP
                     || (GROUP_KINDS.contains(n.kind) && !n.isIconLike() && n.kind != Kind.DIAGRAM_GROUP)
                     || (n.kind == Kind.DIAGRAM_GROUP && n.rec.drawnAs() != ShapeRecognizer.DrawnAs.ICON)
                     // a box titled as a group ("Private Subnet" over it) is that group, even drawn empty
                     || (n.titled && !n.isIconLike() && kindOfLabel(n.label()) != Kind.DIAGRAM_GROUP));
         }
         for (PageNode n : all) {
-            if (n.container || n.isText() || n.isIconLike() || n.isTablePart() || n.box().area() <= 0) {
+            if (n.container || n.isText() || n.isIconLike() || n.isTablePart() || n.isInvisibleGroup() || n.box().area() <= 0) {
                 continue;
             }
             for (PageNode o : all) {

@@ -107,7 +107,7 @@ public final class PageInterpreter {
                 Resource r = ResourceMaker.resource(n, page, idPrefix, extra);
                 resources.put(n.id(), r);
                 model.add(r);
-            } else if (!n.isText()) {
+            } else if (!n.isText() && !n.isInvisibleGroup()) {
                 ignored++;
             }
         }

@@ -73,6 +73,14 @@ final class PageNode {
         return rec.drawnAs() == ShapeRecognizer.DrawnAs.ICON || rec.drawnAs() == ShapeRecognizer.DrawnAs.IMAGE;
     }
 
+    /**
+     * A group made by draw.io's Group command, without a label: a reviewer sees its cells, not it; it holds
+     * nothing and is titled by nothing (its cells keep their own containers).
+     */
+    boolean isInvisibleGroup() {
+        return shape.style().isInvisibleGroup() && label().isEmpty();
+    }
+
     /** A cell of a drawn table (route tables drawn as tables): text in a grid, never a group. */
     boolean isTablePart() {
         String s = shape.style().shape();

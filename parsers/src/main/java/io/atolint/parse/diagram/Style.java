@@ -70,6 +70,19 @@ public record Style(String base, Map<String, String> entries) {
         return base.equals("group") || base.equals("swimlane") || is("container") || shape().equals("swimlane");
     }
 
+    /**
+     * What draw.io's Group command makes: a cell of the built-in "group" style, which has no stroke and no
+     * fill unless the style gives it a colour. Nothing of it is drawn: it only moves its cells together.
+     */
+    public boolean isInvisibleGroup() {
+        return base.equals("group") && !painted("strokeColor") && !painted("fillColor");
+    }
+
+    private boolean painted(String key) {
+        String v = entries.get(key);
+        return v != null && !v.isEmpty() && !v.equalsIgnoreCase("none");
+    }
+
     public boolean isImage() {
         return base.equals("image") || shape().equals("image") || has("image");
     }
