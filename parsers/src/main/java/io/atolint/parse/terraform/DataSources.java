@@ -35,7 +35,8 @@ final class DataSources {
         }
         Env env = new Env(module, d.file(), addr).with(instance.bindings());
         List<String> excluded = new ArrayList<>();
-        boolean filtered = !d.block().body().blocks("filter").isEmpty()
+        // a filter is a nested block; Terraform's JSON syntax writes it as an object or an array of them
+        boolean filtered = !d.block().body().blocks("filter").isEmpty() || d.block().body().attribute("filter").isPresent()
                 || d.block().body().attribute("exclude_zone_ids").isPresent()
                 || d.block().body().attribute("all_availability_zones").isPresent();
         HclAttribute ex = d.block().body().attribute("exclude_names").orElse(null);

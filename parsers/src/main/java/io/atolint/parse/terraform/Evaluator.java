@@ -49,7 +49,7 @@ final class Evaluator {
         if (e instanceof Expr.Tuple t) {
             List<Value> items = new ArrayList<>();
             for (Expr i : t.items()) {
-                Value v = eval(i, env);
+                Value v = item(i, env);
                 if (interpolationOnly(i) && v instanceof Value.ListV l) {
                     // Terraform 0.11 flattens a list interpolated alone into a list: ["${aws_subnet.a.*.id}"]
                     items.addAll(l.items());
@@ -276,7 +276,7 @@ final class Evaluator {
             Value k = it.key() instanceof Expr.Literal l && l.value() instanceof String s ? Values.str(s, at)
                     : eval(it.key(), env);
             String ks = Values.asText(k);
-            Value v = eval(it.value(), env);
+            Value v = item(it.value(), env);
             if (ks == null) {
                 unknownKeys.add(k);
                 unknownKeys.add(v);
@@ -289,6 +289,24 @@ final class Evaluator {
             return Values.unknownFrom(raw(o), at, unknownKeys.toArray(new Value[0]));
         }
         return new Value.MapV(m, keys, at);
+    }
+
+    /**
+     * An item of a tuple or object constructor. What cannot be evaluated here (a reference {@code format}
+     * cannot print, say) is UNKNOWN in its place and the constructor stays known around it, as an attribute of a
+     * nested block is: Terraform's JSON syntax writes nested blocks as objects ({@code "statement": [{...}]}), and
+     * one unknown {@code resources} made a whole policy statement unknown there and nowhere else. Input that
+     * Terraform itself rejects still fails the expression.
+     */
+    private Value item(Expr e, Env env) {
+        try {
+            return eval(e, env);
+        } catch (Functions.EvalError err) {
+            if (err.invalidInput) {
+                throw err;
+            }
+            return new Value.Unknown("cannot be evaluated: " + err.getMessage(), raw(e), List.of(), env.location(e.pos()));
+        }
     }
 
     /** A template that is one interpolation and nothing else: {@code "${aws_subnet.a.id}"}. */

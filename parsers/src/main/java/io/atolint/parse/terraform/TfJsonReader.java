@@ -168,7 +168,7 @@ final class TfJsonReader {
     private Expr attribute(String blockType, String name, Node v) {
         if (blockType.equals("variable")) {
             if (name.equals("type") && v instanceof Node.ScalarNode s && s.value() instanceof String t) {
-                return new Expr.TypeExpr(t, pos(v));
+                return new Expr.TypeExpr(unwrapped(t), pos(v));
             }
             return literal(v);
         }
@@ -267,7 +267,20 @@ final class TfJsonReader {
 
     /** A bare reference written as a string ({@code "aws_vpc.main"} in depends_on). */
     private Expr reference(String text, HclPos at) {
-        HclSymbols symbols = new HclSymbols(diagnostics, new HclText(text), Masking.NONE, o -> at, 0);
-        return symbols.subExpression(text, o -> at, at);
+        String ref = unwrapped(text);
+        HclSymbols symbols = new HclSymbols(diagnostics, new HclText(ref), Masking.NONE, o -> at, 0);
+        return symbols.subExpression(ref, o -> at, at);
+    }
+
+    /**
+     * What Terraform reads as a reference or a type, where converters such as hcl2json write an interpolation
+     * ({@code "${aws_vpc.main}"}, {@code "${map(object({...}))}"}): the text inside it.
+     */
+    private static String unwrapped(String text) {
+        String t = text.strip();
+        if (t.startsWith("${") && t.endsWith("}") && HclText.closeOfInterpolation(t, 2) == t.length() - 1) {
+            return t.substring(2, t.length() - 1);
+        }
+        return text;
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -401,6 +402,41 @@ class TerraformEvaluationTest {
         assertEquals(1, broken.size(), broken.toString());
         assertEquals(ParseFindings.INVALID, broken.get(0).ruleId());
         assertEquals(1, broken.get(0).location().startLine());
+    }
+
+    @Test
+    void terraformJsonAsConvertersWriteItReadsLikeTheHcl() {
+        // hcl2json (and cdktf) write blocks as arrays of objects and types and depends_on entries as interpolations
+        String json = """
+                {
+                  "provider": { "aws": [{ "region": "eu-west-1" }] },
+                  "variable": {
+                    "subnets": [{ "type": "${map(object({ az = string, public = optional(bool, false) }))}",
+                                  "default": { "a": { "az": "eu-west-1a" } } }]
+                  },
+                  "data": {
+                    "aws_availability_zones": {
+                      "opted_in": [{ "filter": [{ "name": "opt-in-status", "values": ["opt-in-not-required"] }] }]
+                    }
+                  },
+                  "resource": {
+                    "aws_subnet": {
+                      "s": [{ "for_each": "${var.subnets}", "availability_zone": "${each.value.az}",
+                              "map_public_ip_on_launch": "${each.value.public}",
+                              "depends_on": ["${data.aws_availability_zones.opted_in}"] }],
+                      "t": [{ "availability_zone": "${data.aws_availability_zones.opted_in.names[0]}" }]
+                    }
+                  }
+                }
+                """;
+        ScanResult r = Scans.scan(MemoryTree.of("main.tf.json", json), ParseOptions.defaults());
+        Model m = Scans.only(r);
+        assertTrue(Scans.allFindings(r).stream().noneMatch(f -> f.ruleId().startsWith("PARSE")), Scans.allFindings(r).toString());
+        assertEquals("false", attr(m, "aws_subnet.s[\"a\"]", "map_public_ip_on_launch").toString(),
+                "the optional attribute's default, from a type written as an interpolation");
+        assertEquals("eu-west-1a", str(m, "aws_subnet.s[\"a\"]", "availability_zone"));
+        assertFalse(attr(m, "aws_subnet.t", "availability_zone").asString().isPresent(),
+                "a filter written as an array is a filter: the names are not the region's table");
     }
 
     @Test
