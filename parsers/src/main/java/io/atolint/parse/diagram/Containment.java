@@ -39,6 +39,8 @@ final class Containment {
             n.container = !n.isTablePart() && !n.isInvisibleGroup() && (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP
                     || (GROUP_KINDS.contains(n.kind) && !n.isIconLike() && n.kind != Kind.DIAGRAM_GROUP)
                     || (n.kind == Kind.DIAGRAM_GROUP && n.rec.drawnAs() != ShapeRecognizer.DrawnAs.ICON)
+                    // drawn as a container (a Graphviz cluster, a swimlane, draw.io's container=1), whatever its size
+                    || (n.shape.style().isGroupBase() && !n.isIconLike())
                     // a box titled as a group ("Private Subnet" over it) is that group, even drawn empty
                     || (n.titled && !n.isIconLike() && kindOfLabel(n.label()) != Kind.DIAGRAM_GROUP));
         }

@@ -134,7 +134,7 @@ public final class PlainSvgReader {
                 String label = String.join("\n", texts(c));
                 String icon = firstImage(c).orElse("");
                 Box box = bounds(c);
-                Style style = cls.equals("cluster") ? Style.parse("group;container=1") : Style.EMPTY;
+                Style style = cls.equals("cluster") ? Style.parse("cluster;container=1") : Style.EMPTY;
                 String shapeName = icon.isEmpty() ? (cls.equals("cluster") ? "cluster" : "node") : DrawioReader.imageName(icon);
                 Map<String, String> fields = new LinkedHashMap<>();
                 if (!icon.isEmpty()) {

@@ -157,6 +157,15 @@ public final class ShapeRecognizer {
         String stem = dot > 0 ? file.substring(0, dot) : file;
         String lowerPath = path.toLowerCase(Locale.ROOT);
         String raw = "image:" + file;
+        int tree = lowerPath.lastIndexOf("resources/");
+        if (tree >= 0) {
+            // the diagrams library's own icon tree: resources/<provider>/<category>/<name>.png
+            String key = "diagrams:" + lowerPath.substring(tree + "resources/".length(), lowerPath.length() - (file.length() - stem.length()));
+            Kind k = KindTable.kindOf(key);
+            if (k != Kind.UNKNOWN) {
+                return Optional.of(new Recognition(raw, k, KindTable.family(key).orElse(""), DrawnAs.IMAGE, "image"));
+            }
+        }
         if (lowerPath.contains("/onprem/")) {
             return Optional.of(new Recognition(raw, Kind.ON_PREMISES, "On-premises", DrawnAs.IMAGE, "image"));
         }

@@ -214,6 +214,21 @@ class DiagramReaderTest {
     }
 
     @Test
+    void iconsOfTheDiagramsLibraryAreTheServicesTheyShow() {
+        // file names whose words read wrong: "service" alone named a generic service, "vpc" a VPC
+        String lib = "/usr/local/lib/python3.11/site-packages/resources/";
+        assertEquals(Kind.ECS_SERVICE, ShapeRecognizer.fromImageName(lib + "aws/compute/elastic-container-service.png").orElseThrow().kind());
+        assertEquals(Kind.EKS_CLUSTER, ShapeRecognizer.fromImageName(lib + "aws/compute/elastic-kubernetes-service.png").orElseThrow().kind());
+        assertEquals(Kind.CUSTOMER_GATEWAY, ShapeRecognizer.fromImageName(lib + "aws/network/vpc-customer-gateway.png").orElseThrow().kind());
+        assertEquals(Kind.NETWORK_INTERFACE, ShapeRecognizer.fromImageName(lib + "aws/network/vpc-elastic-network-interface.png").orElseThrow().kind());
+        assertEquals(Kind.ELASTIC_IP, ShapeRecognizer.fromImageName(lib + "aws/compute/ec2-elastic-ip-address.png").orElseThrow().kind());
+        assertEquals(Kind.USERS, ShapeRecognizer.fromImageName(lib + "onprem/client/users.png").orElseThrow().kind());
+        assertEquals(Kind.ON_PREMISES, ShapeRecognizer.fromImageName(lib + "onprem/compute/server.png").orElseThrow().kind());
+        assertEquals(Kind.RDS_INSTANCE, ShapeRecognizer.fromImageName(lib + "aws/database/rds.png").orElseThrow().kind(),
+                "names the table does not list are read from their words");
+    }
+
+    @Test
     void pngExportsWithTextChunks() {
         String mx = file(model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1")));
         byte[] png = BadDiagramInputTest.png("tEXt", "mxfile".getBytes(StandardCharsets.ISO_8859_1),
