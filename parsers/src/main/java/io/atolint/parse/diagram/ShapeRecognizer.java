@@ -169,36 +169,77 @@ public final class ShapeRecognizer {
         if (lowerPath.contains("/onprem/")) {
             return Optional.of(new Recognition(raw, Kind.ON_PREMISES, "On-premises", DrawnAs.IMAGE, "image"));
         }
-        List<String> candidates = new ArrayList<>();
         String s = stem.replaceAll("^(Arch|Res|Arch-Category|Arch-Group)_", "").replaceAll("_(16|24|32|48|64)(_(Light|Dark))?$", "");
         String words = s.replaceAll("[-_.]+", " ").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).trim();
-        candidates.add(words);
-        String[] tokens = words(s);
-        if (tokens.length > 1) {
-            candidates.add(tokens[tokens.length - 1]);
-            candidates.add(tokens[0]);
+        // Most specific first: the whole name, then (AWS's Res_<Service>_<Resource>) the resource, then the
+        // service; single words last. A match to a generic service is kept only if nothing names the service.
+        List<String> candidates = new ArrayList<>();
+        String unsplit = s.replaceAll("[-_.]+", " ").toLowerCase(Locale.ROOT).trim(); // OpenSearch, not "open search"
+        candidates.add(unsplit);
+        if (!words.equals(unsplit)) {
+            candidates.add(words);
         }
         String[] parts = s.split("_");
         if (parts.length > 1) {
             candidates.add(parts[parts.length - 1].replaceAll("[-.]+", " ").toLowerCase(Locale.ROOT).trim());
             candidates.add(parts[0].replaceAll("[-.]+", " ").toLowerCase(Locale.ROOT).trim());
         }
-        for (String c : candidates) {
-            for (String candidate : labelCandidates(c)) {
-                String key = "label:" + candidate;
-                Kind k = KindTable.kindOf(key);
-                if (k != Kind.UNKNOWN) {
-                    return Optional.of(new Recognition(raw, k, KindTable.family(key).orElse(""), DrawnAs.IMAGE, "image"));
-                }
-            }
-            for (String prefix : new String[]{"mxgraph.aws4.", ""}) {
-                String key = prefix + c.replace(' ', '_');
-                Kind k = KindTable.kindOf(key);
-                if (k != Kind.UNKNOWN) {
-                    return Optional.of(new Recognition(raw, k, KindTable.family(key).orElse(""), DrawnAs.IMAGE, "image"));
+        int wholeNames = candidates.size();
+        String[] tokens = words(s);
+        if (tokens.length > 1) {
+            candidates.add(tokens[tokens.length - 1]);
+            candidates.add(tokens[0]);
+        }
+        Recognition generic = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            String c = candidates.get(i);
+            boolean oneWord = i >= wholeNames;
+            for (String candidate : withShortNames(c)) {
+                for (String name : labelCandidates(candidate)) {
+                    for (String key : new String[]{"label:" + name, "mxgraph.aws4." + name.replace(' ', '_'), name.replace(' ', '_')}) {
+                        Kind k = KindTable.kindOf(key);
+                        if (k == Kind.UNKNOWN) {
+                            continue;
+                        }
+                        if (oneWord && Containment.GROUP_KINDS.contains(k)) {
+                            continue; // one word of a service's name ("cloud" of Cloud Map) is no AWS Cloud or VPC box
+                        }
+                        Recognition r = new Recognition(raw, k, KindTable.family(key).orElse(""), DrawnAs.IMAGE, "image");
+                        if (k != Kind.GENERIC_AWS_SERVICE) {
+                            return Optional.of(r);
+                        }
+                        if (generic == null) {
+                            generic = r;
+                        }
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(generic);
+    }
+
+    /** AWS's long service names as the shape table spells them ("simple storage service" is s3). */
+    private static final String[][] SHORT_NAMES = {
+            {"simple storage service", "s3"}, {"simple queue service", "sqs"}, {"simple notification service", "sns"},
+            {"elastic container service", "ecs"}, {"elastic kubernetes service", "eks"},
+            {"elastic container registry", "ecr"}, {"virtual private cloud", "vpc"}, {"elastic compute cloud", "ec2"},
+            {"relational database service", "rds"}, {"managed streaming for apache kafka", "managed streaming for kafka"},
+            {"opensearch service", "elasticsearch service"}, {"ec2 auto scaling", "auto scaling"},
+            {"peering connection", "peering"}, {"key management service", "kms"}};
+
+    private static List<String> withShortNames(String c) {
+        List<String> out = new ArrayList<>();
+        out.add(c);
+        String shortened = c;
+        for (String[] n : SHORT_NAMES) {
+            shortened = shortened.replace(n[0], n[1]);
+        }
+        if (!shortened.equals(c)) {
+            out.add(shortened);
+        }
+        if (c.matches("(amazon |aws )?documentdb")) {
+            out.add("documentdb with mongodb compatibility");
+        }
+        return out;
     }
 }

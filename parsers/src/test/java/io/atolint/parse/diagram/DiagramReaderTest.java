@@ -229,6 +229,23 @@ class DiagramReaderTest {
     }
 
     @Test
+    void iconFilesOfTheAwsArchitectureIconsPackage() {
+        // the service's long name, the resource part of a Res_ file and camel case words all name the kind
+        assertEquals(Kind.S3_BUCKET, ShapeRecognizer.fromImageName("Arch_Amazon-Simple-Storage-Service_48.svg").orElseThrow().kind());
+        assertEquals(Kind.ECS_SERVICE, ShapeRecognizer.fromImageName("Arch_Amazon-Elastic-Container-Service_48.svg").orElseThrow().kind());
+        assertEquals(Kind.NAT_GATEWAY, ShapeRecognizer.fromImageName("Res_Amazon-VPC_NAT-Gateway_48.svg").orElseThrow().kind());
+        assertEquals(Kind.RDS_INSTANCE, ShapeRecognizer.fromImageName("Res_Amazon-Aurora_Amazon-RDS-Instance_48.svg").orElseThrow().kind(),
+                "not an EC2 instance because its last word is 'instance'");
+        assertEquals(Kind.DYNAMODB_TABLE, ShapeRecognizer.fromImageName("Res_Amazon-DynamoDB_Table_48.svg").orElseThrow().kind(),
+                "the service, where the resource part alone names a generic shape");
+        assertEquals(Kind.VPC, ShapeRecognizer.fromImageName("Arch_Amazon-Virtual-Private-Cloud_48.svg").orElseThrow().kind());
+        assertEquals(Kind.OPENSEARCH_DOMAIN, ShapeRecognizer.fromImageName("Arch_Amazon-OpenSearch-Service_48.svg").orElseThrow().kind());
+        assertEquals(Kind.VPN_CONNECTION, ShapeRecognizer.fromImageName("Arch_AWS-Site-to-Site-VPN_48.svg").orElseThrow().kind());
+        assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Arch_AWS-Cloud-Map_48.svg").orElseThrow().kind(),
+                "one word of a name ('cloud') is no AWS Cloud box");
+    }
+
+    @Test
     void pngExportsWithTextChunks() {
         String mx = file(model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1")));
         byte[] png = BadDiagramInputTest.png("tEXt", "mxfile".getBytes(StandardCharsets.ISO_8859_1),
