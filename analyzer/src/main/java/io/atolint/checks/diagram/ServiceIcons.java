@@ -50,7 +50,10 @@ public final class ServiceIcons implements Check {
                 }
                 String iconService = r.meta("service").orElse("");
                 String labelService = r.meta("labelService").orElse("");
-                if (!iconService.isEmpty() && !labelService.isEmpty() && !same(iconService, labelService)) {
+                // "DynamoDB Table" under the Table icon names the icon's own resource by its service
+                boolean namesTheIcon = DiagramFiles.label(r).toLowerCase(Locale.ROOT)
+                        .contains(iconService.toLowerCase(Locale.ROOT).replaceAll("\\b(aws|amazon)\\b", "").trim());
+                if (!iconService.isEmpty() && !labelService.isEmpty() && !same(iconService, labelService) && !namesTheIcon) {
                     ctx.report(Severity.LOW, r, r.location(), DiagramFiles.label(r) + " is labelled as "
                             + labelService + " but drawn with the " + iconService + " icon (" + r.rawType() + ")", List.of());
                 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a drawn shape is, from the one kind table ({@code kinds.tsv}): its draw.io shape name (AWS
@@ -104,14 +105,31 @@ public final class ShapeRecognizer {
         return s.replaceAll("[-_.]+", " ").toLowerCase(Locale.ROOT).trim().split(" ");
     }
 
-    /** What a label names, if it names a service, a group or something outside AWS exactly. */
+    /**
+     * What a resource's name adds after the service's ("SQS queue", "Aurora PostgreSQL", "RDS (standby)",
+     * "Aurora read replica"): the label still names that service.
+     */
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "\\s+(queue|topic|function|table|service|instances?|(read )?replica|standby|primary|writer|reader"
+                    + "|master|mysql|postgres(ql)?|mariadb|oracle|redis|memcached|bucket|nodes?)$");
+
+    /** What a label names, if it names a service, a group or something outside AWS exactly (qualifiers aside). */
     public static Optional<Recognition> fromLabel(String label) {
-        for (String candidate : labelCandidates(label)) {
-            String key = "label:" + candidate;
-            Kind k = KindTable.kindOf(key);
-            if (k != Kind.UNKNOWN) {
-                return Optional.of(new Recognition(key, k, KindTable.family(key).orElse(""), DrawnAs.LABEL, "other"));
+        String l = label;
+        for (int stripped = 0; stripped <= 2; stripped++) {
+            for (String candidate : labelCandidates(l)) {
+                String key = "label:" + candidate;
+                Kind k = KindTable.kindOf(key);
+                if (k != Kind.UNKNOWN) {
+                    return Optional.of(new Recognition(key, k, KindTable.family(key).orElse(""), DrawnAs.LABEL, "other"));
+                }
             }
+            String plain = Labels.oneLine(l).toLowerCase(Locale.ROOT).replaceAll("[\\[\\](){}:]", " ").replaceAll("\\s+", " ").trim();
+            java.util.regex.Matcher m = QUALIFIER.matcher(plain);
+            if (!m.find() || m.start() == 0) {
+                break;
+            }
+            l = plain.substring(0, m.start());
         }
         return Optional.empty();
     }

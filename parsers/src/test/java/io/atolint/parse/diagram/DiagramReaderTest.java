@@ -246,6 +246,20 @@ class DiagramReaderTest {
     }
 
     @Test
+    void plainShapesNamedAsPeopleNameServices() {
+        assertEquals(Kind.SQS_QUEUE, ShapeRecognizer.fromLabel("SQS Queue").orElseThrow().kind());
+        assertEquals(Kind.RDS_INSTANCE, ShapeRecognizer.fromLabel("Amazon RDS (Primary)").orElseThrow().kind());
+        assertEquals(Kind.AURORA_CLUSTER, ShapeRecognizer.fromLabel("Aurora read replica").orElseThrow().kind());
+        assertEquals(Kind.ELASTICACHE_CLUSTER, ShapeRecognizer.fromLabel("ElastiCache Redis").orElseThrow().kind());
+        assertEquals(Kind.NAT_GATEWAY, ShapeRecognizer.fromLabel("NAT GW").orElseThrow().kind());
+        assertTrue(ShapeRecognizer.fromLabel("Redis").isEmpty(), "Redis alone may run on an instance");
+        assertTrue(ShapeRecognizer.fromLabel("VPN").isEmpty(), "an instance labelled VPN is a VPN server");
+        assertTrue(ShapeRecognizer.fromLabel("ECS Cluster").map(r -> r.kind() != Kind.ECS_SERVICE).orElse(true),
+                "a cluster is no service");
+        assertTrue(ShapeRecognizer.fromLabel("Orders queue").isEmpty(), "a qualifier after a name that is no service");
+    }
+
+    @Test
     void pngExportsWithTextChunks() {
         String mx = file(model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1")));
         byte[] png = BadDiagramInputTest.png("tEXt", "mxfile".getBytes(StandardCharsets.ISO_8859_1),
