@@ -55,6 +55,30 @@ final class Connectors {
         this.pipes = pipes;
         this.nodes = nodes;
         this.resources = resources;
+        this.snapDistance = SNAP_DISTANCE * iconScale(nodes.values());
+    }
+
+    /** How far short of an icon an arrowhead may stop, on this page's scale (see {@link #iconScale}). */
+    private final double snapDistance;
+
+    /**
+     * How much larger than usual this page draws its icons: the median icon side over 60 px (the icons of
+     * the corpora are 30 to 100 px; draw.io's are 48 to 78), never below 1. An arrow stopping 70 px short of a
+     * 120 px icon points at it as one stopping 35 px short of a 60 px icon does.
+     */
+    static double iconScale(java.util.Collection<PageNode> nodes) {
+        List<Double> sides = new java.util.ArrayList<>();
+        for (PageNode n : nodes) {
+            if (n.isIconLike() && !n.container && n.box().area() > 0) {
+                sides.add(Math.max(n.box().w(), n.box().h()));
+            }
+        }
+        if (sides.isEmpty()) {
+            return 1;
+        }
+        java.util.Collections.sort(sides);
+        double median = sides.get(sides.size() / 2);
+        return Math.max(1, Math.min(2.5, median / 60));
     }
 
     /** ENIs, security group icons and elastic IPs drawn on or next to one service belong to it. */
@@ -383,7 +407,7 @@ final class Connectors {
                 shapes.add(n);
             }
         }
-        PageNode pointed = neighbour == null ? null : LineMarks.pointedAt(shapes, point, neighbour, SNAP_DISTANCE);
+        PageNode pointed = neighbour == null ? null : LineMarks.pointedAt(shapes, point, neighbour, snapDistance);
         if (pointed != null) {
             Resource r = resources.get(pointed.id());
             snapped.append(snapped.length() == 0 ? "" : ", ").append(which).append(" snapped to ").append(r.displayName());
@@ -399,7 +423,7 @@ final class Connectors {
                 best = r;
             }
         }
-        if (best != null && bestDistance <= SNAP_DISTANCE) {
+        if (best != null && bestDistance <= snapDistance) {
             snapped.append(snapped.length() == 0 ? "" : ", ").append(which).append(" snapped to ").append(best.displayName());
             return best;
         }
