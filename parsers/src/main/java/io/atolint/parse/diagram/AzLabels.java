@@ -12,16 +12,27 @@ import java.util.regex.Pattern;
  */
 public final class AzLabels {
     /** A whole label that names one AZ. */
+    /**
+     * "Availability Zone" as AWS's own diagrams write it in other languages: Japanese, Chinese, Korean,
+     * Spanish, Portuguese, French, German.
+     */
+    private static final String ZONE_WORDS = "availability[\\s_-]*zone|アベイラビリティー?ゾーン|可用[区區]|가용\\s*영역"
+            + "|zona\\s+de\\s+disponibilidade?|zone\\s+de\\s+disponibilit[ée]|verfügbarkeitszone";
     private static final Pattern WHOLE = Pattern.compile(
-            "(?i)^\\s*(?:availability[\\s_-]*zone|avail\\.?[\\s_-]*zone|az)\\s*[-_#:]?\\s*(?:\\(?region\\)?\\s*)?(\\d{1,2}|[a-h])\\s*(?:\\(([^)]*)\\))?\\s*$");
+            "(?iu)^\\s*(?:" + ZONE_WORDS + "|avail\\.?[\\s_-]*zone|az)\\s*[-_#:]?\\s*(?:\\(?region\\)?\\s*)?(\\d{1,2}|[a-h])\\s*(?:\\(([^)]*)\\))?\\s*$");
     /** "Availability Zone" with no number: one AZ per box, distinct from the other boxes beside it. */
-    private static final Pattern UNNUMBERED = Pattern.compile("(?i)^\\s*availability[\\s_-]*zone\\s*$");
+    private static final Pattern UNNUMBERED = Pattern.compile("(?iu)^\\s*(?:" + ZONE_WORDS + ")\\s*$");
     /** An AZ token inside a longer label (a subnet name). */
     private static final Pattern INSIDE = Pattern.compile(
-            "(?i)(?:^|[^a-z0-9])(?:availability[\\s_-]*zone|az)[\\s_#-]*(\\d{1,2}|[a-h])(?![a-z0-9])");
+            "(?iu)(?:^|[^a-z0-9])(?:" + ZONE_WORDS + "|az)[\\s_#-]*(\\d{1,2}|[a-h])(?![a-z0-9])");
     private static final Pattern LITERAL = Pattern.compile("(?i)(?:^|[^a-z0-9-])([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z])(?![a-z0-9])");
 
     private AzLabels() {
+    }
+
+    /** One line, full-width letters and digits as ASCII ("ＡＺ－ａ" is "AZ-a"). */
+    private static String normalized(String label) {
+        return java.text.Normalizer.normalize(Labels.oneLine(label), java.text.Normalizer.Form.NFKC);
     }
 
     /**
@@ -41,7 +52,7 @@ public final class AzLabels {
 
     /** The label as a whole names an AZ ("Availability Zone 1", "AZ b", "us-east-1a"). */
     public static Optional<AzName> whole(String label) {
-        String l = Labels.oneLine(label);
+        String l = normalized(label);
         if (l.isEmpty() || l.length() > 60) {
             return Optional.empty();
         }
@@ -67,7 +78,7 @@ public final class AzLabels {
 
     /** An AZ named somewhere inside a longer label ("Web subnet AZ-a", "Private subnet (us-east-1b)"). */
     public static Optional<AzName> inside(String label) {
-        String l = Labels.oneLine(label);
+        String l = normalized(label);
         Matcher lit = LITERAL.matcher(l);
         if (lit.find()) {
             return Optional.of(new AzName(lit.group(1).toLowerCase(Locale.ROOT), true));

@@ -26,8 +26,12 @@ final class Containment {
     /** "VPC" as a group's name, not a note that mentions one ("vpc flow logs trust policy ..."). */
     private static final Pattern VPC_NAME = Pattern.compile(
             "(?i)^(?!.*\\b(flow logs?|policy|polic(y|ies)|endpoints?|peering|attachment|route|logs)\\b).{0,40}\\b(vpc|virtual private cloud)\\b.{0,40}$");
-    /** A subnet box; a DB subnet group is a setting of a database, not a subnet. */
-    private static final Pattern SUBNET_NAME = Pattern.compile("(?i)^(?!.*\\bsubnet group\\b).*\\bsubnets?\\b.*");
+    /** A subnet box, in the languages AWS writes diagrams in; a DB subnet group is a setting of a database, not a subnet. */
+    private static final Pattern SUBNET_NAME = Pattern.compile("(?iu)^(?!.*\\bsubnet group\\b)"
+            // a network ACL's or route table's box says what it applies to ("per subnet", "サブネット単位")
+            + "(?!.*(?:\\bnacl\\b|\\bnetwork\\s+acl\\b|access\\s+control\\s+list|\\broute\\s+table\\b))"
+            + ".*(?:\\bsubnets?\\b"
+            + "|サブネット|子[网網]|서브넷|\\bsubred(?:es)?\\b|\\bsub-?redes?\\b|\\bsous-réseaux?\\b|\\bsubnetz(?:e)?\\b).*");
 
     private Containment() {
     }

@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
 /** A drawn shape as a model resource: its kind, label, how it was drawn and recognised, where it sits. */
 final class ResourceMaker {
     private static final Pattern LEGEND = Pattern.compile("(?i)^\\s*(legend|key|icons?|notation)\\b");
-    private static final Pattern PUBLIC = Pattern.compile("(?i).*\\bpublic\\b.*");
-    private static final Pattern PRIVATE = Pattern.compile("(?i).*\\b(private|isolated|protected|app|application|"
+    private static final Pattern PUBLIC = Pattern.compile("(?iu).*(?:\\bpublic\\b|パブリック|公有|公共|퍼블릭|\\bpública\\b"
+            + "|\\bpublique\\b|öffentlich).*");
+    private static final Pattern PRIVATE = Pattern.compile("(?iu).*(?:\\b(private|isolated|protected|app|application|"
             + "db|database|data|tgw|transit|attach(ment)?|firewall|inspection|endpoints?|workload|backend|dmz|"
-            + "intra|internal|web|cache|management)\\b.*");
+            + "intra|internal|web|cache|management|privada|privée|privat)\\b|プライベート|私有|프라이빗).*");
 
     private ResourceMaker() {
     }

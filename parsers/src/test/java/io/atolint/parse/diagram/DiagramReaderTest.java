@@ -260,6 +260,20 @@ class DiagramReaderTest {
     }
 
     @Test
+    void availabilityZonesAndSubnetsInTheLanguagesAwsDrawsIn() {
+        assertEquals("az:a", AzLabels.whole("アベイラビリティーゾーン A").orElseThrow().key());
+        assertEquals("az:1", AzLabels.whole("可用区 1").orElseThrow().key());
+        assertEquals("az:b", AzLabels.whole("가용 영역 B").orElseThrow().key());
+        assertEquals("az:2", AzLabels.whole("Zona de disponibilidad 2").orElseThrow().key());
+        assertEquals("az:c", AzLabels.inside("プライベートサブネット（ＡＺ－ｃ）").orElseThrow().key(), "full-width letters");
+        assertTrue(AzLabels.whole("アベイラビリティーゾーン").orElseThrow().unnumbered());
+        assertEquals(Kind.SUBNET, Containment.kindOfLabel("パブリックサブネット"));
+        assertEquals(Kind.SUBNET, Containment.kindOfLabel("Subred privada"));
+        assertEquals(Kind.DIAGRAM_GROUP, Containment.kindOfLabel("NACL: サブネット単位で全In/Outを制御"),
+                "a network ACL's note about subnets is no subnet");
+    }
+
+    @Test
     void pngExportsWithTextChunks() {
         String mx = file(model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1")));
         byte[] png = BadDiagramInputTest.png("tEXt", "mxfile".getBytes(StandardCharsets.ISO_8859_1),
