@@ -128,9 +128,10 @@ final class Containment {
             return Kind.SUBNET;
         } else if (VPC_NAME.matcher(l).matches()) {
             return Kind.VPC;
-        } else if (l.matches("^(aws )?region\\b.*") || l.matches("^[a-z]{2}(-gov)?-[a-z]+-\\d$")) {
+        } else if (l.matches("^(aws )?region\\b.*") || l.matches("^[a-z]{2}(-gov)?-[a-z]+-\\d$")
+                || l.matches("^.{0,12}(リージョン|리전)(\\s.{0,20})?$")) {
             return Kind.REGION;
-        } else if (l.matches(".*\\baws cloud\\b.*")) {
+        } else if (l.matches(".*\\baws cloud\\b.*") || l.matches(".*\\baws ?(クラウド|云|雲|클라우드).*")) {
             return Kind.AWS_CLOUD;
         } else if (l.matches(".*\\baccount\\b.*")) {
             return Kind.ACCOUNT;

@@ -13,18 +13,24 @@ import java.util.regex.Pattern;
  * Only for shapes that are not AWS icons: an AWS icon keeps its kind whatever its label says.
  */
 final class OutsideLabels {
+    // Words of other languages follow the English ones, outside \\b (a boundary needs a Latin letter or digit
+    // beside it): Japanese, Chinese, Korean, then Spanish, Portuguese, French, German.
     private static final Pattern ON_PREM = Pattern.compile(
-            ".*\\b(on-?prem(ise|ises)?|data ?cent(er|re)s?|datacenter|corporate (network|office|dc)|branch office|"
+            ".*(\\b(on-?prem(ise|ises)?|data ?cent(er|re)s?|datacenter|corporate (network|office|dc)|branch office|"
                     + "office( lan| network)?|head ?office|customer (network|site|premises)|hospital( network)?|"
-                    + "colo(cation)?|factory|plant)\\b.*");
+                    + "colo(cation)?|factory|plant|centro de dados|centro de datos|centre de données|sur site"
+                    + "|rechenzentrum)\\b|オンプレミス|オンプレ|データセンター|社内ネットワーク|本社|支社|拠点|数据中心|机房|本地网络"
+                    + "|온프레미스|데이터 ?센터).*");
     private static final Pattern USERS = Pattern.compile(
             "^(.*\\b)?(users?|end[- ]users?|customers?|visitors?|people|person|operators?|administrators?|admins?|"
-                    + "developers?|engineers?|team|staff|employees?|actor|clients?|students?|patients?)\\b.{0,30}$");
+                    + "developers?|engineers?|team|staff|employees?|actor|clients?|students?|patients?|usuarios?|"
+                    + "utilisateurs?|benutzer|nutzer|kunden)\\b.{0,30}$"
+                    + "|^.{0,20}(ユーザー?|利用者|顧客|お客様|管理者|開発者|運用者|用户|客户|管理员|사용자|고객|관리자).{0,20}$");
     private static final Pattern DEVICE = Pattern.compile(
             ".*\\b(laptop|desktop|pc|computer|workstation|mobile|phone|smartphone|tablet|browser|firefox|chrome|"
                     + "safari|edge browser|terminal|device|iot device)s?\\b.*");
     private static final Pattern INTERNET = Pattern.compile("^(the )?(public )?(internet|www|web|world wide web)\\b.{0,20}$"
-            + "|.*\\binternet[_ -]?(cloud|globe)\\b.*");
+            + "|.*\\binternet[_ -]?(cloud|globe)\\b.*|^.{0,10}(インターネット|互联网|互聯網|인터넷).{0,20}$");
     private static final Pattern SERVER = Pattern.compile(".*\\b(servers?|router|switch|firewall|rack|mainframe|"
             + "building|warehouse)\\b.*");
     private static final Pattern EXTERNAL = Pattern.compile(

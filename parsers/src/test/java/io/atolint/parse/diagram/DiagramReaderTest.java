@@ -271,6 +271,12 @@ class DiagramReaderTest {
         assertEquals(Kind.SUBNET, Containment.kindOfLabel("Subred privada"));
         assertEquals(Kind.DIAGRAM_GROUP, Containment.kindOfLabel("NACL: サブネット単位で全In/Outを制御"),
                 "a network ACL's note about subnets is no subnet");
+        assertEquals(Kind.REGION, Containment.kindOfLabel("東京リージョン"));
+        assertEquals(Kind.AWS_CLOUD, Containment.kindOfLabel("AWSクラウド"));
+        assertEquals(Kind.ON_PREMISES, Containment.kindOfLabel("オンプレミス"));
+        assertEquals(java.util.Optional.of(Kind.USERS), OutsideLabels.ofLabel("利用者"));
+        assertEquals(java.util.Optional.of(Kind.EXTERNAL_SYSTEM), OutsideLabels.ofLabel("インターネット"));
+        assertEquals(java.util.Optional.of(Kind.ON_PREMISES), OutsideLabels.ofLabel("Rechenzentrum Frankfurt"));
     }
 
     @Test
