@@ -20,7 +20,10 @@ final class CopyKey {
     /** Role words that mark the copies of one service: "Aurora primary" / "read replica", "DB master" / "standby". */
     private static final Pattern ROLE_WORDS = Pattern.compile(
             "\\b(primary|standby|secondary|read[- ]?replica|replica|read[- ]?only|failover|master|slave|active|passive|"
-                    + "writer|reader)\\b");
+                    + "writer|reader|primaria|primária|secundaria|secundária|réplica)\\b"
+                    // Japanese, Chinese, Korean (no \\b: it needs a Latin letter beside it)
+                    + "|プライマリー?|スタンバイ|セカンダリー?|リードレプリカ|レプリカ|マスター|スレーブ"
+                    + "|主库|备库|主节点|备节点|只读副本|副本|기본|대기|복제본", Pattern.UNICODE_CASE);
 
     private CopyKey() {
     }

@@ -40,6 +40,18 @@ class DescribeCommandTest {
         assertTrue(out.contains("vpc 'VPC' (cell vpc)"), out);
     }
 
+    @Test
+    void aDiagramInJapaneseIsReadAsOneInEnglish() {
+        String file = Repo.path("fixtures/rules/HA002/drawio-japanese-labels/architecture.drawio").toString();
+        String[] r = run("describe", file);
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertTrue(out.contains("AZs drawn: 2; VPCs: 1; subnets: 4 (2 public, 2 private)"), out);
+        assertTrue(out.contains("outside AWS: ユーザー"), out);
+        // プライマリ / スタンバイ are primary and standby: the two RDS instances are one replica pair
+        assertTrue(out.contains("RDS instances \"RDS (プライマリ)\", \"RDS (スタンバイ)\""), out);
+    }
+
     /** The tier summary reads a page as a reviewer does; each fixture is drawn for one reading. */
     @Test
     void tierSummaryReadsAsAReviewer() {
