@@ -16,6 +16,37 @@ class YamlTreeReaderTest {
     private final YamlTreeReader reader = new YamlTreeReader(Limits.defaults());
 
     @Test
+    void tagsWithEscapesReadOnManyThreadsAtOnce() throws Exception {
+        // snakeyaml-engine decodes a tag's %-escapes with a decoder shared by all threads; files are read in parallel
+        String good = "A: !a%C3%A9 x\n";
+        String bad = "A: !a%FF x\n";
+        String expected = reader.read(good).root().toString();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 3000 && failure.get() == null; i++) {
+                    try {
+                        if (!reader.read(good).root().toString().equals(expected)) {
+                            wrong.incrementAndGet();
+                        }
+                        assertThrows(TreeReadException.class, () -> reader.read(bad));
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertNull(failure.get(), () -> String.valueOf(failure.get()));
+        assertEquals(0, wrong.get(), "a tag decoded wrong");
+    }
+
+    @Test
     void keepsPositionsAndShortFormTags() throws Exception {
         String yaml = """
                 Resources:
