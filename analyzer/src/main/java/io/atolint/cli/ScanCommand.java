@@ -60,6 +60,9 @@ final class ScanCommand implements Command {
         ScanJob.Result result = job.run(new ScanJob.Request(in.paths(), in.options(), in.config(), category, outputs,
                 baseline, args.value("create-baseline")));
         nothingAnalysed(result.analysis(), in.paths(), console);
+        if (!args.has(Opt.QUIET.name())) {
+            diagramsBesideIac(result.analysis(), console);
+        }
         job.write(result, outputs, ReportLinks.settings(console.terminal().env())
                 .withBaselineApplied(result.baselineApplied()).withDocsUri(in.config().docsUri())
                 .withConfiguration(in.config().file()));
@@ -90,6 +93,33 @@ final class ScanCommand implements Command {
             }
             console.err().println("  " + r.getValue() + " x " + r.getKey());
         }
+    }
+
+    /**
+     * A scan that read diagrams and infrastructure as code without holding one against the other says how to:
+     * a case-study diagram beside the code it claims to show is what {@code reconcile} compares, and nothing
+     * pairs them without being asked.
+     */
+    static void diagramsBesideIac(io.atolint.analysis.Analysis a, Console console) {
+        if (!a.reconciliations().isEmpty()) {
+            return;
+        }
+        java.util.Set<String> diagrams = new java.util.TreeSet<>();
+        boolean iac = false;
+        for (io.atolint.model.Model m : a.scan().models()) {
+            if (m.format().isDiagram()) {
+                diagrams.addAll(m.files());
+            } else {
+                iac = true;
+            }
+        }
+        if (diagrams.isEmpty() || !iac) {
+            return;
+        }
+        console.err().println("atolint: " + diagrams.size() + (diagrams.size() == 1 ? " diagram" : " diagrams")
+                + " and infrastructure as code were scanned without comparing them; to hold a diagram against the code"
+                + " it shows: atolint reconcile --diagram " + diagrams.iterator().next()
+                + " PATH..., or a reconcile pair in .atolint.yml");
     }
 
     /** The baseline named on the command line, else the configuration's. */

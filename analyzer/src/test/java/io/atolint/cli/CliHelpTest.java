@@ -70,4 +70,23 @@ class CliHelpTest {
         Run analysed = run("scan", Repo.path("fixtures/demo/three-tier").toString());
         assertTrue(!analysed.err().contains("no input was analysed"), analysed.err());
     }
+
+    @Test
+    void aDiagramScannedBesideCodeItDoesNotCompareWithSaysHow(@TempDir Path tmp) throws Exception {
+        Path pair = Repo.path("fixtures/reconcile/tf-faithful");
+        Files.copy(pair.resolve("architecture.drawio"), tmp.resolve("architecture.drawio"));
+        Files.createDirectories(tmp.resolve("infra"));
+        try (var files = Files.list(pair.resolve("infra"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, tmp.resolve("infra").resolve(f.getFileName()));
+            }
+        }
+        Run unpaired = run("scan", tmp.toString());
+        assertTrue(unpaired.err().contains("1 diagram and infrastructure as code were scanned without comparing them"),
+                unpaired.err());
+        assertTrue(unpaired.err().contains("atolint reconcile --diagram "), unpaired.err());
+        assertTrue(!run("scan", tmp.toString(), "--quiet").err().contains("without comparing"), "--quiet prints findings only");
+        Run paired = run("scan", pair.toString());
+        assertTrue(!paired.err().contains("without comparing"), "the configuration pairs them: " + paired.err());
+    }
 }
