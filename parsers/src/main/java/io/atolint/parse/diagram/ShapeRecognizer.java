@@ -120,7 +120,8 @@ public final class ShapeRecognizer {
             for (String candidate : labelCandidates(l)) {
                 String key = "label:" + candidate;
                 Kind k = KindTable.kindOf(key);
-                if (k != Kind.UNKNOWN) {
+                // "Users table", "Customers queue": a qualifier names an AWS resource, never people or the internet
+                if (k != Kind.UNKNOWN && !(stripped > 0 && k.isOutsideAws())) {
                     return Optional.of(new Recognition(key, k, KindTable.family(key).orElse(""), DrawnAs.LABEL, "other"));
                 }
             }

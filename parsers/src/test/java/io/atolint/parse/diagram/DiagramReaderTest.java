@@ -257,6 +257,8 @@ class DiagramReaderTest {
         assertTrue(ShapeRecognizer.fromLabel("ECS Cluster").map(r -> r.kind() != Kind.ECS_SERVICE).orElse(true),
                 "a cluster is no service");
         assertTrue(ShapeRecognizer.fromLabel("Orders queue").isEmpty(), "a qualifier after a name that is no service");
+        assertTrue(ShapeRecognizer.fromLabel("Users table").isEmpty(), "a table of users, not users");
+        assertTrue(ShapeRecognizer.fromLabel("Customers queue").isEmpty());
     }
 
     @Test
