@@ -113,6 +113,9 @@ public final class SiteConnectivity {
     private static List<Site> sites(Model model) {
         List<Site> out = new ArrayList<>();
         for (Resource r : model.resources(Kind.ON_PREMISES)) {
+            if (insideAnotherSite(model, r)) {
+                continue; // a server drawn in the data center's box is part of that site, not a site of its own
+            }
             out.add(new Site("drawn:" + r.id(), r.displayName(), r, List.of(r), "drawn on-premises site \""
                     + r.displayName() + "\"", true));
         }
@@ -159,6 +162,27 @@ public final class SiteConnectivity {
      * A device drawn inside an on-premises box, or joined to it by a line (a Direct Connect icon with a line
      * to the data center), belongs to that drawn site: it is never a site of its own besides it.
      */
+    /** Drawn inside another on-premises shape, however deep. */
+    private static boolean insideAnotherSite(Model model, Resource r) {
+        Set<Resource> seen = new java.util.HashSet<>();
+        java.util.Deque<Resource> todo = new java.util.ArrayDeque<>(List.of(r));
+        while (!todo.isEmpty()) {
+            Resource cur = todo.pop();
+            if (!seen.add(cur)) {
+                continue;
+            }
+            for (Relation rel : model.relations()) {
+                if (rel.type() == io.atolint.model.RelationType.CONTAINS && rel.target().equals(cur)) {
+                    if (rel.source().kind() == Kind.ON_PREMISES && !rel.source().equals(r)) {
+                        return true;
+                    }
+                    todo.push(rel.source());
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean drawnAtSite(Model model, Resource r) {
         return drawnAtSite(model, r, new java.util.HashSet<>());
     }
