@@ -29,7 +29,9 @@ final class OutsideLabels {
     private static final Pattern DEVICE = Pattern.compile(
             ".*\\b(laptop|desktop|pc|computer|workstation|mobile|phone|smartphone|tablet|browser|firefox|chrome|"
                     + "safari|edge browser|terminal|device|iot device)s?\\b.*");
-    private static final Pattern INTERNET = Pattern.compile("^(the )?(public )?(internet|www|web|world wide web)\\b.{0,20}$"
+    // "Web" alone is the web; "Web server", "Web tier", "Web app" are not the internet
+    private static final Pattern INTERNET = Pattern.compile("^(the )?(public )?(internet|www|world wide web)\\b.{0,20}$"
+            + "|^(the )?(public )?web$"
             + "|.*\\binternet[_ -]?(cloud|globe)\\b.*|^.{0,10}(インターネット|互联网|互聯網|인터넷).{0,20}$");
     private static final Pattern SERVER = Pattern.compile(".*\\b(servers?|router|switch|firewall|rack|mainframe|"
             + "building|warehouse)\\b.*");

@@ -279,6 +279,9 @@ class DiagramReaderTest {
         assertEquals(java.util.Optional.of(Kind.USERS), OutsideLabels.ofLabel("利用者"));
         assertEquals(java.util.Optional.of(Kind.EXTERNAL_SYSTEM), OutsideLabels.ofLabel("インターネット"));
         assertEquals(java.util.Optional.of(Kind.ON_PREMISES), OutsideLabels.ofLabel("Rechenzentrum Frankfurt"));
+        assertEquals(java.util.Optional.of(Kind.EXTERNAL_SYSTEM), OutsideLabels.ofLabel("Web"));
+        assertEquals(java.util.Optional.empty(), OutsideLabels.ofLabel("Web server"), "a web server is not the web");
+        assertEquals(java.util.Optional.empty(), OutsideLabels.ofLabel("Web tier"));
     }
 
     @Test
