@@ -80,6 +80,7 @@ public final class PageInterpreter {
         Containment.devicesOnSiteBorders(nodes.values());
         azs.assign();
         Refinement.beyondBoundary(nodes.values());
+        Refinement.outsideNamesInsideTheNetwork(nodes.values());
         Placements placements = new Placements(nodes, azs);
         List<DrawnPage.Link> allLinks = new ArrayList<>(page.links());
         allLinks.addAll(arrows);

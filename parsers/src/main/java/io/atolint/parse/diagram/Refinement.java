@@ -144,6 +144,27 @@ final class Refinement {
         }
     }
 
+    /**
+     * A plain shape whose label alone made it something outside AWS ("Staff portal", "Customer API", "Admin
+     * console" read as people) but that is drawn inside a VPC or subnet is not outside AWS: it is left
+     * unrecognised rather than called users or the internet inside the network.
+     */
+    static void outsideNamesInsideTheNetwork(Collection<PageNode> nodes) {
+        for (PageNode n : nodes) {
+            if (!n.kind.isOutsideAws() || n.container || n.isIconLike() || n.shape.style().isImage()
+                    || n.recognisedBy == null || !n.recognisedBy.startsWith("label '")) {
+                continue;
+            }
+            boolean inNetwork = n.containers.stream().anyMatch(c -> c.kind == Kind.VPC || c.kind == Kind.SUBNET);
+            if (inNetwork) {
+                n.kind = Kind.UNKNOWN;
+                n.rec = new ShapeRecognizer.Recognition(n.rec.rawType(), Kind.UNKNOWN, "",
+                        ShapeRecognizer.DrawnAs.UNRECOGNISED, n.rec.iconSet());
+                n.recognisedBy = null;
+            }
+        }
+    }
+
     private static Optional<Kind> serviceWords(String lower, boolean aws) {
         if (aws && lower.matches(".*\\bfirewall\\b.*")) {
             return Optional.of(Kind.NETWORK_FIREWALL);
