@@ -192,14 +192,7 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
         if (s.role().orElse(null) == Role.DATA) {
             return true;
         }
-        for (Resource r : s.vertices()) {
-            String l = r.meta("label").orElse("").toLowerCase(Locale.ROOT);
-            if (l.matches(".*\\b(primary|standby|secondary|replica|failover|master|slave)\\b.*")
-                    || l.matches(".*(プライマリ|スタンバイ|セカンダリ|レプリカ|主库|备库|副本|프라이머리|스탠바이|복제본).*")) {
-                return true;
-            }
-        }
-        return false;
+        return s.anyNamedByRole();
     }
 
     static String azValues(List<Az> azs) {

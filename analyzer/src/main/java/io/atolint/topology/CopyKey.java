@@ -23,7 +23,7 @@ final class CopyKey {
                     + "writer|reader|primaria|primária|secundaria|secundária|réplica)\\b"
                     // Japanese, Chinese, Korean (no \\b: it needs a Latin letter beside it)
                     + "|プライマリー?|スタンバイ|セカンダリー?|リードレプリカ|レプリカ|マスター|スレーブ"
-                    + "|主库|备库|主节点|备节点|只读副本|副本|프라이머리|스탠바이|복제본", Pattern.UNICODE_CASE);
+                    + "|主库|备库|主节点|备节点|只读副本|副本|프라이머리|스탠바이|복제본");
 
     private CopyKey() {
     }

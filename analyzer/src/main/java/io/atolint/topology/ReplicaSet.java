@@ -52,6 +52,11 @@ public final class ReplicaSet {
         return replicas;
     }
 
+    /** Whether a drawn copy's label gives it a role (primary, standby, replica...: {@link CopyKey}'s role words). */
+    public boolean anyNamedByRole() {
+        return vertices.stream().anyMatch(CopyKey::hasRoleWord);
+    }
+
     public Resource primary() {
         return vertices.get(0);
     }

@@ -117,7 +117,8 @@ public final class ShapeRecognizer {
     public static Optional<Recognition> fromLabel(String label) {
         String l = label;
         for (int stripped = 0; stripped <= 2; stripped++) {
-            for (String candidate : labelCandidates(l)) {
+            List<String> candidates = labelCandidates(l);
+            for (String candidate : candidates) {
                 String key = "label:" + candidate;
                 Kind k = KindTable.kindOf(key);
                 // "Users table", "Customers queue": a qualifier names an AWS resource, never people or the internet
@@ -125,7 +126,10 @@ public final class ShapeRecognizer {
                     return Optional.of(new Recognition(key, k, KindTable.family(key).orElse(""), DrawnAs.LABEL, "other"));
                 }
             }
-            String plain = Labels.oneLine(l).toLowerCase(Locale.ROOT).replaceAll("[\\[\\](){}:]", " ").replaceAll("\\s+", " ").trim();
+            if (candidates.isEmpty()) {
+                break;
+            }
+            String plain = candidates.get(0); // the label as labelCandidates normalises it
             java.util.regex.Matcher m = QUALIFIER.matcher(plain);
             if (!m.find() || m.start() == 0) {
                 break;
@@ -255,9 +259,6 @@ public final class ShapeRecognizer {
         }
         if (!shortened.equals(c)) {
             out.add(shortened);
-        }
-        if (c.matches("(amazon |aws )?documentdb")) {
-            out.add("documentdb with mongodb compatibility");
         }
         return out;
     }
