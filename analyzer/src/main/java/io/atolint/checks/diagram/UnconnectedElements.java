@@ -39,6 +39,12 @@ public final class UnconnectedElements implements Check {
         for (Map.Entry<String, List<Model>> file : DiagramFiles.examinedByFile(ctx).entrySet()) {
             List<Resource> unplaced = new ArrayList<>();
             List<Resource> linked = new ArrayList<>();
+            Map<Resource, Double> scales = new IdentityHashMap<>();
+            for (Model page : file.getValue()) {
+                for (Resource r : page.resources()) {
+                    scales.put(r, DrawnBox.pageScale(page));
+                }
+            }
             for (Resource r : DiagramFiles.resources(file.getValue())) {
                 if (!DiagramFiles.isElement(r) || DiagramFiles.inLegend(r)) {
                     continue;
@@ -58,7 +64,7 @@ public final class UnconnectedElements implements Check {
                     unplaced.add(r);
                 }
             }
-            for (Resource r : notInACrowdTakingPart(unplaced, linked)) {
+            for (Resource r : notInACrowdTakingPart(unplaced, linked, scales)) {
                 ctx.report(r, r.location(), DiagramFiles.label(r) + " (" + r.kind().name()
                         + ") is drawn with no connection and in no group: the diagram does not show how it takes part",
                         List.of());
@@ -68,11 +74,12 @@ public final class UnconnectedElements implements Check {
 
     /**
      * What is left of {@code unplaced} once crowds are taken out: users and devices drawn side by side
-     * (each within {@link #CROWD_GAP} of the next, on one page) are one crowd, and one line from any of
+     * (each within {@link #CROWD_GAP} of the next on the page's scale, on one page) are one crowd, and one line from any of
      * them ({@code linked}) is how a person draws the crowd taking part (the things of a factory, a row
      * of client devices).
      */
-    private static List<Resource> notInACrowdTakingPart(List<Resource> unplaced, List<Resource> linked) {
+    private static List<Resource> notInACrowdTakingPart(List<Resource> unplaced, List<Resource> linked,
+                                                        Map<Resource, Double> scales) {
         // one pass per member reached (breadth first): quadratic in a page's users and devices at worst
         Map<Resource, DrawnBox> boxes = new IdentityHashMap<>();
         List<Resource> candidates = new ArrayList<>();
@@ -96,7 +103,7 @@ public final class UnconnectedElements implements Check {
             Resource o = reached.poll();
             for (Iterator<Resource> it = candidates.iterator(); it.hasNext(); ) {
                 Resource r = it.next();
-                if (samePage(r, o) && boxes.get(r).gap(boxes.get(o)) <= CROWD_GAP) {
+                if (samePage(r, o) && boxes.get(r).gap(boxes.get(o)) <= CROWD_GAP * scales.getOrDefault(r, 1.0)) {
                     inCrowds.add(r);
                     reached.add(r);
                     it.remove();

@@ -40,7 +40,7 @@ final class BoxTitles {
     }
 
     /** Gives unlabelled boxes the text drawn on their top edge; returns the texts so taken. */
-    static Set<PageNode> texts(Collection<PageNode> nodes, List<PageNode> texts) {
+    static Set<PageNode> texts(Collection<PageNode> nodes, List<PageNode> texts, PageScale scale) {
         List<Pair> pairs = new ArrayList<>();
         for (PageNode b : nodes) {
             if (b.titled || !titleable(b)) {
@@ -49,11 +49,11 @@ final class BoxTitles {
             Box box = b.box();
             for (PageNode t : texts) {
                 Box tb = t.box();
-                boolean vertical = tb.y() + tb.h() >= box.y() - ABOVE && tb.y() <= box.y() + BELOW
-                        && tb.cy() <= box.y() + BELOW + 15;
-                boolean left = tb.x() >= box.x() - 20 && tb.x() <= box.x() + 0.4 * box.w();
+                boolean vertical = tb.y() + tb.h() >= box.y() - scale.of(ABOVE) && tb.y() <= box.y() + scale.of(BELOW)
+                        && tb.cy() <= box.y() + scale.of(BELOW + 15);
+                boolean left = tb.x() >= box.x() - scale.of(20) && tb.x() <= box.x() + 0.4 * box.w();
                 boolean centred = Math.abs(tb.cx() - box.cx()) <= 0.15 * box.w();
-                boolean fits = tb.x() + tb.w() <= box.x() + box.w() + 20 && tb.area() < box.area() / 4;
+                boolean fits = tb.x() + tb.w() <= box.x() + box.w() + scale.of(20) && tb.area() < box.area() / 4;
                 if (vertical && (left || centred) && fits) {
                     pairs.add(new Pair(b, t, Math.abs(tb.y() - box.y()) + 0.1 * Math.abs(tb.x() - box.x())));
                 }
@@ -81,7 +81,7 @@ final class BoxTitles {
      * icons; either way the icon is absorbed into the box. Any other icon at a corner only names an
      * unlabelled box.
      */
-    static void icons(Collection<PageNode> nodes) {
+    static void icons(Collection<PageNode> nodes, PageScale scale) {
         List<Pair> pairs = new ArrayList<>();
         for (PageNode b : nodes) {
             if (!titleable(b) || b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP) {
@@ -97,7 +97,7 @@ final class BoxTitles {
                 double leftCorner = Math.hypot(ib.x() - box.x(), top);
                 double rightCorner = Math.hypot(ib.x() + ib.w() - (box.x() + box.w()), top);
                 double d = Math.min(leftCorner, rightCorner);
-                if (d <= CORNER * Math.sqrt(2)) {
+                if (d <= scale.of(CORNER) * Math.sqrt(2)) {
                     pairs.add(new Pair(b, i, d));
                 }
             }

@@ -49,37 +49,19 @@ final class Connectors {
     private final Set<String> pipes;
 
     Connectors(DrawnPage page, List<DrawnPage.Link> arrowShapes, Set<String> pipes, Map<String, PageNode> nodes,
-               Map<String, Resource> resources) {
+               Map<String, Resource> resources, PageScale scale) {
         this.page = page;
         this.arrowShapes = arrowShapes;
         this.pipes = pipes;
         this.nodes = nodes;
         this.resources = resources;
-        this.snapDistance = SNAP_DISTANCE * iconScale(nodes.values());
+        this.scale = scale;
+        this.snapDistance = scale.of(SNAP_DISTANCE);
     }
 
-    /** How far short of an icon an arrowhead may stop, on this page's scale (see {@link #iconScale}). */
+    /** How far short of an icon an arrowhead may stop, on this page's scale. */
     private final double snapDistance;
-
-    /**
-     * How much larger than usual this page draws its icons: the median icon side over 60 px (the icons of
-     * the corpora are 30 to 100 px; draw.io's are 48 to 78), never below 1. An arrow stopping 70 px short of a
-     * 120 px icon points at it as one stopping 35 px short of a 60 px icon does.
-     */
-    static double iconScale(java.util.Collection<PageNode> nodes) {
-        List<Double> sides = new java.util.ArrayList<>();
-        for (PageNode n : nodes) {
-            if (n.isIconLike() && !n.container && n.box().area() > 0) {
-                sides.add(Math.max(n.box().w(), n.box().h()));
-            }
-        }
-        if (sides.isEmpty()) {
-            return 1;
-        }
-        java.util.Collections.sort(sides);
-        double median = sides.get(sides.size() / 2);
-        return Math.max(1, Math.min(2.5, median / 60));
-    }
+    private final PageScale scale;
 
     /** ENIs, security group icons and elastic IPs drawn on or next to one service belong to it. */
     void attachments(Model model) {
@@ -89,7 +71,7 @@ final class Connectors {
                 continue;
             }
             PageNode best = null;
-            double bestGap = ATTACH_DISTANCE;
+            double bestGap = scale.of(ATTACH_DISTANCE);
             for (PageNode s : nodes.values()) {
                 Resource sr = resources.get(s.id());
                 if (sr == null || s == a || s.container || ATTACHMENTS.contains(s.kind) || !s.isIconLike()
@@ -262,7 +244,7 @@ final class Connectors {
      */
     private String textBeside(DrawnPage.Link l, List<DrawnPage.Link> links) {
         String best = "";
-        double bestDistance = BESIDE;
+        double bestDistance = scale.of(BESIDE);
         for (PageNode n : nodes.values()) {
             String text = n.ownLabel();
             if (!n.isText() || n.usedAsLabel || resources.containsKey(n.id()) || !VPN_LINE.matcher(text).find()) {
@@ -347,7 +329,7 @@ final class Connectors {
             return snappedTo;
         }
         PageNode icon = nodes.get(snappedTo.name());
-        if (icon != null && icon.box().distance(point[0], point[1]) <= ON_BORDER) {
+        if (icon != null && icon.box().distance(point[0], point[1]) <= scale.of(ON_BORDER)) {
             return snappedTo;
         }
         Resource best = null;
@@ -361,7 +343,7 @@ final class Connectors {
             double inside = Math.min(Math.min(point[0] - b.x(), b.x() + b.w() - point[0]),
                     Math.min(point[1] - b.y(), b.y() + b.h() - point[1]));
             double border = b.containsPoint(point[0], point[1]) ? inside : b.distance(point[0], point[1]);
-            if (border <= ON_BORDER && b.area() < bestArea) {
+            if (border <= scale.of(ON_BORDER) && b.area() < bestArea) {
                 bestArea = b.area();
                 best = r;
             }
@@ -407,7 +389,7 @@ final class Connectors {
                 shapes.add(n);
             }
         }
-        PageNode pointed = neighbour == null ? null : LineMarks.pointedAt(shapes, point, neighbour, snapDistance);
+        PageNode pointed = neighbour == null ? null : LineMarks.pointedAt(shapes, point, neighbour, snapDistance, scale);
         if (pointed != null) {
             Resource r = resources.get(pointed.id());
             snapped.append(snapped.length() == 0 ? "" : ", ").append(which).append(" snapped to ").append(r.displayName());

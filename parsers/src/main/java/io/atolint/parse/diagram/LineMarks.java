@@ -39,7 +39,7 @@ final class LineMarks {
     private LineMarks() {
     }
 
-    static void mark(Map<String, PageNode> nodes, List<DrawnPage.Link> links) {
+    static void mark(Map<String, PageNode> nodes, List<DrawnPage.Link> links, PageScale scale) {
         List<PageNode> icons = new ArrayList<>();
         List<PageNode> braces = new ArrayList<>();
         for (PageNode n : nodes.values()) {
@@ -53,10 +53,10 @@ final class LineMarks {
             List<double[]> line = polyline(l, nodes);
             if (line.size() >= 2) {
                 if (l.sourceId() == null && l.sourcePoint() != null) {
-                    markPointedAt(icons, line.get(0), line.get(1));
+                    markPointedAt(icons, line.get(0), line.get(1), scale);
                 }
                 if (l.targetId() == null && l.targetPoint() != null) {
-                    markPointedAt(icons, line.get(line.size() - 1), line.get(line.size() - 2));
+                    markPointedAt(icons, line.get(line.size() - 1), line.get(line.size() - 2), scale);
                 }
             }
             for (PageNode i : icons) {
@@ -65,17 +65,17 @@ final class LineMarks {
                 }
                 if (i.id().equals(l.sourceId()) || i.id().equals(l.targetId())) {
                     i.lineMark = "a line ends at it";
-                } else if ((l.sourceId() == null && l.sourcePoint() != null && near(i.box(), l.sourcePoint(), AT_END))
-                        || (l.targetId() == null && l.targetPoint() != null && near(i.box(), l.targetPoint(), AT_END))) {
+                } else if ((l.sourceId() == null && l.sourcePoint() != null && near(i.box(), l.sourcePoint(), scale.of(AT_END)))
+                        || (l.targetId() == null && l.targetPoint() != null && near(i.box(), l.targetPoint(), scale.of(AT_END)))) {
                     i.lineMark = "a line ends at it";
-                } else if (passes(captioned(i.box()), line)) {
+                } else if (passes(captioned(i.box(), scale), line, scale)) {
                     i.lineMark = "drawn on a line";
                 }
             }
         }
         for (PageNode i : icons) {
             for (PageNode b : braces) {
-                if (i.lineMark == null && (b.box().gap(i.box()) <= ON_LINE || besideWithinSpan(b.box(), i.box()))) {
+                if (i.lineMark == null && (b.box().gap(i.box()) <= scale.of(ON_LINE) || besideWithinSpan(b.box(), i.box(), scale))) {
                     i.lineMark = "drawn at a brace";
                 }
             }
@@ -85,7 +85,7 @@ final class LineMarks {
                 continue;
             }
             for (PageNode i : icons) {
-                if (i.lineMark == null && i != c && onBorder(c.box(), i.box())) {
+                if (i.lineMark == null && i != c && onBorder(c.box(), i.box(), scale)) {
                     i.lineMark = "drawn on the border of a box";
                 }
             }
@@ -107,8 +107,8 @@ final class LineMarks {
     }
 
     /** Marks the icon a loose end points at within {@link #POINTED_AT} ({@link #pointedAt}). */
-    private static void markPointedAt(List<PageNode> icons, double[] end, double[] before) {
-        PageNode i = pointedAt(icons, end, before, POINTED_AT);
+    private static void markPointedAt(List<PageNode> icons, double[] end, double[] before, PageScale scale) {
+        PageNode i = pointedAt(icons, end, before, scale.of(POINTED_AT), scale);
         if (i != null && i.lineMark == null) {
             i.lineMark = "a line ends at it";
         }
@@ -119,7 +119,8 @@ final class LineMarks {
      * {@code before} to {@code end}), meets within {@code reach}, caption included: the icon an arrow floating
      * short of it points at (or starts from); null when it meets none.
      */
-    static PageNode pointedAt(Collection<PageNode> shapes, double[] end, double[] before, double reach) {
+    static PageNode pointedAt(Collection<PageNode> shapes, double[] end, double[] before, double reach,
+                              PageScale scale) {
         double dx = end[0] - before[0];
         double dy = end[1] - before[1];
         double len = Math.hypot(dx, dy);
@@ -132,7 +133,7 @@ final class LineMarks {
             double x = end[0] + t * dx;
             double y = end[1] + t * dy;
             for (PageNode i : shapes) {
-                if (captioned(i.box()).distance(x, y) == 0) {
+                if (captioned(i.box(), scale).distance(x, y) == 0) {
                     return i;
                 }
             }
@@ -141,18 +142,20 @@ final class LineMarks {
     }
 
     /** An icon across a box's edge, or touching it from outside: neither inside the box nor apart from it. */
-    private static boolean onBorder(Box box, Box icon) {
-        boolean inside = icon.x() >= box.x() + ON_BORDER && icon.x() + icon.w() <= box.x() + box.w() - ON_BORDER
-                && icon.y() >= box.y() + ON_BORDER && icon.y() + icon.h() <= box.y() + box.h() - ON_BORDER;
-        return !inside && box.gap(icon) <= ON_BORDER && !icon.holds(box);
+    private static boolean onBorder(Box box, Box icon, PageScale scale) {
+        double onBorder = scale.of(ON_BORDER);
+        boolean inside = icon.x() >= box.x() + onBorder && icon.x() + icon.w() <= box.x() + box.w() - onBorder
+                && icon.y() >= box.y() + onBorder && icon.y() + icon.h() <= box.y() + box.h() - onBorder;
+        return !inside && box.gap(icon) <= onBorder && !icon.holds(box);
     }
 
     /** An icon beside a brace, its centre within the brace's length: one of what the brace groups. */
-    private static boolean besideWithinSpan(Box brace, Box icon) {
+    private static boolean besideWithinSpan(Box brace, Box icon, PageScale scale) {
+        double beside = scale.of(BESIDE_BRACE);
         if (brace.h() >= brace.w()) {
-            return icon.cy() >= brace.y() && icon.cy() <= brace.y() + brace.h() && brace.gap(icon) <= BESIDE_BRACE;
+            return icon.cy() >= brace.y() && icon.cy() <= brace.y() + brace.h() && brace.gap(icon) <= beside;
         }
-        return icon.cx() >= brace.x() && icon.cx() <= brace.x() + brace.w() && brace.gap(icon) <= BESIDE_BRACE;
+        return icon.cx() >= brace.x() && icon.cx() <= brace.x() + brace.w() && brace.gap(icon) <= beside;
     }
 
     private static boolean isBrace(PageNode n) {
@@ -160,8 +163,8 @@ final class LineMarks {
         return s.contains("curlybrace") || s.contains("bracket") || s.contains("mxgraph.basic.brace");
     }
 
-    private static Box captioned(Box b) {
-        return new Box(b.x(), b.y(), b.w(), b.h() + CAPTION);
+    private static Box captioned(Box b, PageScale scale) {
+        return new Box(b.x(), b.y(), b.w(), b.h() + scale.of(CAPTION));
     }
 
     /** The line as drawn: from its source (the shape's centre or the loose point) through its waypoints. */
@@ -191,10 +194,10 @@ final class LineMarks {
         return b.distance(p[0], p[1]) <= within;
     }
 
-    private static boolean passes(Box b, Collection<double[]> line) {
+    private static boolean passes(Box b, Collection<double[]> line, PageScale scale) {
         double[] prev = null;
         for (double[] p : line) {
-            if (prev != null && segmentDistance(b, prev, p) <= ON_LINE) {
+            if (prev != null && segmentDistance(b, prev, p) <= scale.of(ON_LINE)) {
                 return true;
             }
             prev = p;

@@ -69,9 +69,10 @@ public final class PageInterpreter {
             nodes.put(s.id(), new PageNode(s, ShapeRecognizer.recognise(s)));
         }
         markEndpoints();
-        Refinement.adoptDetachedLabels(nodes.values());
+        PageScale scale = PageScale.of(nodes.values());
+        Refinement.adoptDetachedLabels(nodes.values(), scale);
         Refinement.recognise(nodes.values());
-        BoxTitles.icons(nodes.values());
+        BoxTitles.icons(nodes.values(), scale);
         Containment.find(nodes);
         Containment.groupsByLabel(nodes.values());
         AzRecognition azs = new AzRecognition(nodes, azFamily);
@@ -81,15 +82,16 @@ public final class PageInterpreter {
         azs.assign();
         Refinement.beyondBoundary(nodes.values());
         Refinement.outsideNamesInsideTheNetwork(nodes.values());
-        Placements placements = new Placements(nodes, azs);
+        Placements placements = new Placements(nodes, azs, scale);
         List<DrawnPage.Link> allLinks = new ArrayList<>(page.links());
         allLinks.addAll(arrows);
-        LineMarks.mark(nodes, allLinks);
+        LineMarks.mark(nodes, allLinks, scale);
 
         Model model = new Model(page.file() + " " + DrawioReader.pagePath(page.index(), page.name()), page.format(),
                 List.of(page.file()));
         model.meta().put("page", Integer.toString(page.index()));
         model.meta().put("pageName", page.name());
+        io.atolint.model.DrawnBox.recordPageScale(model.meta(), scale.factor());
         int ignored = 0;
         Map<PageNode, Placement> placed = new LinkedHashMap<>();
         for (PageNode n : nodes.values()) {
@@ -139,7 +141,7 @@ public final class PageInterpreter {
                 azViews.add(new DiagramView.AzView(r, azs.azOf(n), n.azHow));
             }
         }
-        Connectors connectors = new Connectors(page, arrows, pipes, nodes, resources);
+        Connectors connectors = new Connectors(page, arrows, pipes, nodes, resources, scale);
         connectors.attachments(model);
         List<DiagramView.EdgeView> edges = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();

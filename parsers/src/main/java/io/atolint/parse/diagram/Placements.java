@@ -53,15 +53,17 @@ final class Placements {
 
     private final Map<String, PageNode> nodes;
     private final AzRecognition azs;
+    private final PageScale scale;
     /** Subnets outside any AZ box whose label names an AZ ("Public subnet AZ2"), with that AZ. */
     private final Map<PageNode, Az> namedSubnets = new LinkedHashMap<>();
     private final Map<PageNode, String> convention = new HashMap<>();
     /** Subnets outside any AZ box in the row (or column) of a subnet that names its AZ: that AZ. */
     private final Map<PageNode, Area> inNamedRow = new LinkedHashMap<>();
 
-    Placements(Map<String, PageNode> nodes, AzRecognition azs) {
+    Placements(Map<String, PageNode> nodes, AzRecognition azs, PageScale scale) {
         this.nodes = nodes;
         this.azs = azs;
+        this.scale = scale;
         for (PageNode n : nodes.values()) {
             if (n.kind != Kind.SUBNET || !azBoxesHolding(n).isEmpty()) {
                 continue;
@@ -291,7 +293,7 @@ final class Placements {
         List<Area> beyond = new ArrayList<>(touched);
         for (Area a : areas()) {
             // an AZ read from a row's named subnet is no drawn boundary to reach over onto
-            if (a.node != n && !touched.contains(a) && !inNamedRow.containsKey(a.node) && a.node.box().gap(b) <= ADJACENT) {
+            if (a.node != n && !touched.contains(a) && !inNamedRow.containsKey(a.node) && a.node.box().gap(b) <= scale.of(ADJACENT)) {
                 beyond.add(a);
             }
         }

@@ -36,7 +36,7 @@ final class Refinement {
      * each unlabelled icon, the text drawn at it. Pairs are assigned best first (nearest, then best
      * aligned with the icon), so that of two icons side by side each takes the text under itself.
      */
-    static void adoptDetachedLabels(Collection<PageNode> nodes) {
+    static void adoptDetachedLabels(Collection<PageNode> nodes, PageScale scale) {
         List<PageNode> texts = new ArrayList<>();
         for (PageNode n : nodes) {
             String l = n.label();
@@ -44,7 +44,7 @@ final class Refinement {
                 texts.add(n);
             }
         }
-        Set<PageNode> taken = new HashSet<>(BoxTitles.texts(nodes, texts));
+        Set<PageNode> taken = new HashSet<>(BoxTitles.texts(nodes, texts, scale));
         record Pair(PageNode icon, PageNode text, double score) {
         }
         List<Pair> pairs = new ArrayList<>();
@@ -55,7 +55,7 @@ final class Refinement {
             for (PageNode t : texts) {
                 double gap = t.box().gap(n.box());
                 boolean holdsIcon = t.box().area() > 4 * Math.max(1, n.box().area());
-                if (taken.contains(t) || holdsIcon || gap > LABEL_GAP) {
+                if (taken.contains(t) || holdsIcon || gap > scale.of(LABEL_GAP)) {
                     continue;
                 }
                 double aligned = Math.min(Math.abs(t.box().cx() - n.box().cx()), Math.abs(t.box().cy() - n.box().cy()));
