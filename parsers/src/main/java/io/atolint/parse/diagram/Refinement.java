@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class Refinement {
     private static final double LABEL_GAP = 25;
+    /** What a text above an icon costs as its label, against one under it (more than a text's usual gap). */
+    private static final double LABEL_ABOVE = 15;
     private static final Pattern AURORA = Pattern.compile(".*\\baurora\\b.*");
     private static final Pattern DATABASE = Pattern.compile(
             ".*\\b(rds|postgres(ql)?|mysql|mariadb|oracle|sql ?server|database|db)\\b.*");
@@ -59,7 +61,10 @@ final class Refinement {
                     continue;
                 }
                 double aligned = Math.min(Math.abs(t.box().cx() - n.box().cx()), Math.abs(t.box().cy() - n.box().cy()));
-                pairs.add(new Pair(n, t, gap + 0.5 * aligned));
+                // an icon's label goes under it (draw.io's place for it, and people's): a text between two
+                // stacked icons names the one above it, not the one it stands on
+                double above = t.box().cy() < n.box().y() ? scale.of(LABEL_ABOVE) : 0;
+                pairs.add(new Pair(n, t, gap + 0.5 * aligned + above));
             }
         }
         pairs.sort(java.util.Comparator.comparingDouble(Pair::score));
