@@ -35,6 +35,12 @@ final class Connectors {
     /** How far from a line a free text may sit and still be read as its label. */
     private static final double BESIDE = 20;
     private static final double ATTACH_DISTANCE = 20;
+    /** How near a box's outline a loose end must stop to end on the box. */
+    private static final double BORDER_BAND = 15;
+    /** Boxes that are a hop of their own: a line to their outline reaches them, not an icon inside. */
+    private static final Set<Kind> HOP_BOXES = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.ON_PREMISES,
+            Kind.ECS_SERVICE, Kind.ECS_CLUSTER, Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.BEANSTALK_ENVIRONMENT,
+            Kind.BATCH_COMPUTE_ENVIRONMENT, Kind.EMR_CLUSTER, Kind.LAMBDA_FUNCTION);
     private static final Set<Kind> ATTACHMENTS = EnumSet.of(Kind.NETWORK_INTERFACE, Kind.SECURITY_GROUP,
             Kind.ELASTIC_IP);
     private static final Set<Kind> EDGE_SERVICES = EnumSet.of(Kind.INTERNET_GATEWAY, Kind.CLOUDFRONT_DISTRIBUTION,
@@ -361,6 +367,41 @@ final class Connectors {
     }
 
     /**
+     * The box a loose end stops on the border of (within {@link #BORDER_BAND}, inside or out), when that box is
+     * a hop of its own (an Auto Scaling group, an ECS service, an on-premises site: {@link #HOP_BOXES}) and the
+     * end touches no shape: a line drawn to such a box without being glued to it is drawn to the box, as a
+     * glued one is, not to the icon inside that happens to stand nearest its border. The innermost such box.
+     */
+    private Resource hopBoxAt(double[] point, List<PageNode> shapes) {
+        for (PageNode n : shapes) {
+            if (n.box().distance(point[0], point[1]) <= scale.of(ON_BORDER)) {
+                return null;
+            }
+        }
+        Resource best = null;
+        double bestArea = Double.MAX_VALUE;
+        for (PageNode n : nodes.values()) {
+            Resource r = resources.get(n.id());
+            if (r == null || !n.container || n.synthetic || !HOP_BOXES.contains(n.kind)) {
+                continue;
+            }
+            Box b = n.box();
+            if (borderDistance(b, point) <= scale.of(BORDER_BAND) && b.area() < bestArea) {
+                bestArea = b.area();
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** How far a point lies from a box's outline, from inside or outside. */
+    private static double borderDistance(Box b, double[] point) {
+        double inside = Math.min(Math.min(point[0] - b.x(), b.x() + b.w() - point[0]),
+                Math.min(point[1] - b.y(), b.y() + b.h() - point[1]));
+        return b.containsPoint(point[0], point[1]) ? inside : b.distance(point[0], point[1]);
+    }
+
+    /**
      * An edge end: the shape it names (or its nearest resource ancestor), else the shape a loose end points at
      * (continued from {@code neighbour}, the line's next point), else the shape nearest its point, within
      * {@link #SNAP_DISTANCE}: an arrowhead stopping short of the icon it points at is drawn to that icon, even
@@ -389,6 +430,12 @@ final class Connectors {
                 shapes.add(n);
             }
         }
+        Resource box = hopBoxAt(point, shapes);
+        if (box != null) {
+            snapped.append(snapped.length() == 0 ? "" : ", ").append(which).append(" on the border of ")
+                    .append(box.displayName());
+            return box;
+        }
         PageNode pointed = neighbour == null ? null : LineMarks.pointedAt(shapes, point, neighbour, snapDistance, scale);
         if (pointed != null) {
             Resource r = resources.get(pointed.id());
@@ -415,11 +462,7 @@ final class Connectors {
             if (r == null || !n.container || n.synthetic) {
                 continue;
             }
-            Box b = n.box();
-            double inside = Math.min(Math.min(point[0] - b.x(), b.x() + b.w() - point[0]),
-                    Math.min(point[1] - b.y(), b.y() + b.h() - point[1]));
-            double border = b.containsPoint(point[0], point[1]) ? inside : b.distance(point[0], point[1]);
-            if (border <= 15) {
+            if (borderDistance(n.box(), point) <= scale.of(BORDER_BAND)) {
                 snapped.append(snapped.length() == 0 ? "" : ", ").append(which).append(" snapped to ").append(r.displayName());
                 return r;
             }

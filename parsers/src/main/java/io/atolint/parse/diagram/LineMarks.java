@@ -33,6 +33,11 @@ final class LineMarks {
     private static final double ON_BORDER = 4;
     /** Room below an icon for its caption. */
     private static final double CAPTION = 16;
+    /**
+     * How much further a line pointing into an icon's caption room may run to meet an icon itself, which it
+     * points at rather than the caption (an icon drawn just under another one).
+     */
+    private static final double CAPTION_LEAD = 8;
     /** Samples along one segment at most: every 4 units of a line 40,000 units long. */
     private static final int MAX_SAMPLES = 10_000;
 
@@ -117,7 +122,8 @@ final class LineMarks {
     /**
      * The first of {@code shapes} that a loose end, continued the way the line runs at that end (from
      * {@code before} to {@code end}), meets within {@code reach}, caption included: the icon an arrow floating
-     * short of it points at (or starts from); null when it meets none.
+     * short of it points at (or starts from); null when it meets none. An icon met within {@link #CAPTION_LEAD}
+     * after the caption room of another is the one pointed at: the room under an icon often holds the next one.
      */
     static PageNode pointedAt(Collection<PageNode> shapes, double[] end, double[] before, double reach,
                               PageScale scale) {
@@ -129,16 +135,27 @@ final class LineMarks {
         }
         dx /= len;
         dy /= len;
+        PageNode caption = null;
+        double captionAt = 0;
         for (int t = 0; t <= reach; t += 2) {
             double x = end[0] + t * dx;
             double y = end[1] + t * dy;
             for (PageNode i : shapes) {
-                if (captioned(i.box(), scale).distance(x, y) == 0) {
+                if (i.box().distance(x, y) == 0) {
                     return i;
                 }
             }
+            if (caption != null && t > captionAt + scale.of(CAPTION_LEAD)) {
+                return caption;
+            }
+            for (PageNode i : shapes) {
+                if (caption == null && captioned(i.box(), scale).distance(x, y) == 0) {
+                    caption = i;
+                    captionAt = t;
+                }
+            }
         }
-        return null;
+        return caption;
     }
 
     /** An icon across a box's edge, or touching it from outside: neither inside the box nor apart from it. */

@@ -108,6 +108,44 @@ class DiagramReaderTest {
         assertEquals("TLS 1.2", routes.get(0).via());
     }
 
+    private static Relation onlyRoute(String cells) {
+        Model m = Scans.only(scan(MemoryTree.of("a.drawio", file(model(cells)))));
+        List<Relation> routes = m.relations().stream().filter(x -> x.type() == RelationType.ROUTES_TO).toList();
+        assertEquals(1, routes.size(), routes.toString());
+        return routes.get(0);
+    }
+
+    @Test
+    void aLooseEndOnTheBorderOfAServiceBoxReachesTheBox() {
+        // an arrow not glued to the Auto Scaling group's box stops on its top edge, over an instance inside it:
+        // it is drawn to the group, as a glued one is, not to the instance that stands nearest that edge
+        String asg = "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_auto_scaling_group;container=1;dashed=1;"
+                + "fillColor=none;verticalAlign=top;align=left;";
+        String cells = cell("alb", "ALB", ICON + "application_load_balancer;", 140, 0, 48, 48, "1")
+                + cell("asg", "Web tier", asg, 0, 120, 500, 140, "1")
+                + cell("web1", "Web 1", ICON + "ec2;", 40, 160, 48, 48, "1")
+                + cell("web2", "Web 2", ICON + "ec2;", 400, 160, 48, 48, "1")
+                + "<mxCell id=\"e1\" edge=\"1\" parent=\"1\" source=\"alb\" style=\"endArrow=classic;\"><mxGeometry relative=\"1\" as=\"geometry\">"
+                + "<Array as=\"points\"><mxPoint x=\"64\" y=\"24\"/></Array><mxPoint x=\"64\" y=\"116\" as=\"targetPoint\"/></mxGeometry></mxCell>\n";
+        Relation r = onlyRoute(cells);
+        assertEquals("alb", r.source().name());
+        assertEquals("asg", r.target().name());
+    }
+
+    @Test
+    void aLooseEndBesideAnIconDrawnUnderAnotherStartsAtThatIcon() {
+        // the bastion stands in the room where the icon above it has its caption; the line starts just off the
+        // bastion's edge: it starts at the bastion, not at the icon whose caption room it is in
+        String cells = cell("fn", "Reports", ICON + "lambda;", 100, 100, 48, 48, "1")
+                + cell("bastion", "Bastion", ICON + "ec2;", 100, 150, 48, 48, "1")
+                + cell("db", "Orders", ICON + "rds;", 400, 150, 48, 48, "1")
+                + "<mxCell id=\"e1\" edge=\"1\" parent=\"1\" target=\"db\" style=\"endArrow=classic;\"><mxGeometry relative=\"1\" as=\"geometry\">"
+                + "<mxPoint x=\"151\" y=\"155\" as=\"sourcePoint\"/></mxGeometry></mxCell>\n";
+        Relation r = onlyRoute(cells);
+        assertEquals("bastion", r.source().name());
+        assertEquals("db", r.target().name());
+    }
+
     @Test
     void compressedMultiPageFilesAndBareModels() {
         String p1 = model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1"));
