@@ -50,6 +50,7 @@ final class Connectors {
     private final Map<String, PageNode> nodes;
     private final Map<String, Resource> resources;
     private final Map<Resource, Resource> attachedTo = new HashMap<>();
+    private final Map<String, Resource> vpnLines = new HashMap<>();
 
     private final List<DrawnPage.Link> arrowShapes;
     private final Set<String> pipes;
@@ -125,57 +126,94 @@ final class Connectors {
                         : ": " + (src == null ? "source" : "target") + " not found"));
                 continue;
             }
-            String note = "";
-            Resource s = attachedTo.getOrDefault(src, src);
-            Resource d = attachedTo.getOrDefault(dst, dst);
-            if (s != src || d != dst) {
-                note = "attachment ends moved to " + (s != src ? s.displayName() : d.displayName());
+            String moved = "";
+            Resource s0 = attachedTo.getOrDefault(src, src);
+            Resource d0 = attachedTo.getOrDefault(dst, dst);
+            if (s0 != src || d0 != dst) {
+                moved = "attachment ends moved to " + (s0 != src ? s0.displayName() : d0.displayName());
             }
-            if (s == d) {
-                continue;
+            List<Resource> sources = members(s0);
+            List<Resource> targets = members(d0);
+            if (sources.size() > 1 || targets.size() > 1 || sources.get(0) != s0 || targets.get(0) != d0) {
+                Resource box = sources.get(0) != s0 ? s0 : d0;
+                moved = (moved.isEmpty() ? "" : moved + "; ") + "drawn to security group " + box.displayName()
+                        + ": reaches what it holds";
             }
-            if (s.kind() == Kind.NAT_GATEWAY && d.kind() == Kind.NAT_GATEWAY) {
-                unresolved.add("cell " + l.id() + ": a line between two NAT gateways joins no client to a gateway");
-                continue;
+            for (Resource s1 : sources) {
+                for (Resource d1 : targets) {
+                    connect(model, views, unresolved, links, l, s1, d1, moved, snapped);
+                }
             }
-            if (arrow(l.style(), "startArrow", false) && !arrow(l.style(), "endArrow", true)) {
-                Resource t = s;
-                s = d;
-                d = t;
-                note = (note.isEmpty() ? "" : note + "; ") + "read the way its only arrowhead points";
-            }
-            if (rank(s) >= 0 && rank(d) >= 0 && rank(s) > rank(d)) {
-                Resource t = s;
-                s = d;
-                d = t;
-                note = (note.isEmpty() ? "" : note + "; ") + "read inwards, from " + s.displayName();
-            }
-            RelationType type = s.kind().isOutsideAws() || d.kind().isOutsideAws()
-                    || s.placement().scope() == Placement.Scope.OUTSIDE_AWS
-                    || d.placement().scope() == Placement.Scope.OUTSIDE_AWS
-                    ? RelationType.CONNECTS_OUTSIDE : RelationType.ROUTES_TO;
-            String label = Labels.oneLine(l.label());
-            String named = label.isEmpty() ? textBeside(l, links) : label;
-            // a pipe labelled only "Tunnel 1" is a VPN tunnel when it ends at a customer gateway
-            boolean vpnPipe = pipes.contains(l.id())
-                    && (s.kind() == Kind.CUSTOMER_GATEWAY || d.kind() == Kind.CUSTOMER_GATEWAY);
-            if ((VPN_LINE.matcher(named).find() || vpnPipe) && (site(s) || site(d)) && !(site(s) && site(d))) {
-                label = named;
-                Resource vpn = vpnLine(model, l, label);
-                Resource siteEnd = site(s) ? s : d;
-                Resource awsEnd = site(s) ? d : s;
-                model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, siteEnd, vpn, label, l.at()));
-                model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, vpn, awsEnd, label, l.at()));
-                views.add(new DiagramView.EdgeView(l.id(), siteEnd, awsEnd, RelationType.CONNECTS_OUTSIDE, label,
-                        !named.equals(Labels.oneLine(l.label())) ? "a text naming a VPN drawn on the line: one Site-to-Site VPN connection"
-                        : pipes.contains(l.id()) ? "a pipe drawn as a VPN tunnel: one Site-to-Site VPN connection"
-                        : "a line labelled as a VPN: one Site-to-Site VPN connection"));
-                continue;
-            }
-            model.relate(new Relation(type, s, d, label, l.at()));
-            String how = snapped.toString() + (snapped.length() > 0 && !note.isEmpty() ? "; " : "") + note;
-            views.add(new DiagramView.EdgeView(l.id(), s, d, type, label, how));
         }
+    }
+
+    /**
+     * What a line drawn to {@code r} reaches: a security group drawn as a box is a rule on the traffic to what
+     * it holds, not a hop; a line to it reaches the services drawn directly inside it. Anything else: itself.
+     */
+    private List<Resource> members(Resource r) {
+        PageNode box = nodes.get(r.name());
+        if (box == null || !box.container || r.kind() != Kind.SECURITY_GROUP) {
+            return List.of(r);
+        }
+        List<Resource> inside = new java.util.ArrayList<>();
+        for (PageNode n : nodes.values()) {
+            Resource m = resources.get(n.id());
+            if (m != null && n.direct() == box && !Containment.GROUP_KINDS.contains(n.kind) && !ATTACHMENTS.contains(n.kind)) {
+                inside.add(m);
+            }
+        }
+        return inside.isEmpty() ? List.of(r) : inside;
+    }
+
+    private void connect(Model model, List<DiagramView.EdgeView> views, List<String> unresolved,
+                         List<DrawnPage.Link> links, DrawnPage.Link l, Resource s, Resource d, String moved,
+                         StringBuilder snapped) {
+        String note = moved;
+        if (s == d) {
+            return;
+        }
+        if (s.kind() == Kind.NAT_GATEWAY && d.kind() == Kind.NAT_GATEWAY) {
+            unresolved.add("cell " + l.id() + ": a line between two NAT gateways joins no client to a gateway");
+            return;
+        }
+        if (arrow(l.style(), "startArrow", false) && !arrow(l.style(), "endArrow", true)) {
+            Resource t = s;
+            s = d;
+            d = t;
+            note = (note.isEmpty() ? "" : note + "; ") + "read the way its only arrowhead points";
+        }
+        if (rank(s) >= 0 && rank(d) >= 0 && rank(s) > rank(d)) {
+            Resource t = s;
+            s = d;
+            d = t;
+            note = (note.isEmpty() ? "" : note + "; ") + "read inwards, from " + s.displayName();
+        }
+        RelationType type = s.kind().isOutsideAws() || d.kind().isOutsideAws()
+                || s.placement().scope() == Placement.Scope.OUTSIDE_AWS
+                || d.placement().scope() == Placement.Scope.OUTSIDE_AWS
+                ? RelationType.CONNECTS_OUTSIDE : RelationType.ROUTES_TO;
+        String label = Labels.oneLine(l.label());
+        String named = label.isEmpty() ? textBeside(l, links) : label;
+        // a pipe labelled only "Tunnel 1" is a VPN tunnel when it ends at a customer gateway
+        boolean vpnPipe = pipes.contains(l.id())
+                && (s.kind() == Kind.CUSTOMER_GATEWAY || d.kind() == Kind.CUSTOMER_GATEWAY);
+        if ((VPN_LINE.matcher(named).find() || vpnPipe) && (site(s) || site(d)) && !(site(s) && site(d))) {
+            label = named;
+            Resource vpn = vpnLine(model, l, label);
+            Resource siteEnd = site(s) ? s : d;
+            Resource awsEnd = site(s) ? d : s;
+            model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, siteEnd, vpn, label, l.at()));
+            model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, vpn, awsEnd, label, l.at()));
+            views.add(new DiagramView.EdgeView(l.id(), siteEnd, awsEnd, RelationType.CONNECTS_OUTSIDE, label,
+                    !named.equals(Labels.oneLine(l.label())) ? "a text naming a VPN drawn on the line: one Site-to-Site VPN connection"
+                    : pipes.contains(l.id()) ? "a pipe drawn as a VPN tunnel: one Site-to-Site VPN connection"
+                    : "a line labelled as a VPN: one Site-to-Site VPN connection"));
+            return;
+        }
+        model.relate(new Relation(type, s, d, label, l.at()));
+        String how = snapped.toString() + (snapped.length() > 0 && !note.isEmpty() ? "; " : "") + note;
+        views.add(new DiagramView.EdgeView(l.id(), s, d, type, label, how));
     }
 
     /**
@@ -283,6 +321,11 @@ final class Connectors {
 
     /** A line labelled as a VPN between a site and AWS is one Site-to-Site VPN connection. */
     private Resource vpnLine(Model model, DrawnPage.Link l, String label) {
+        // one VPN a line, however many services the security group box it is drawn to holds
+        return vpnLines.computeIfAbsent(l.id(), k -> newVpnLine(model, l, label));
+    }
+
+    private Resource newVpnLine(Model model, DrawnPage.Link l, String label) {
         String id = "vpn-line:" + l.id();
         Map<String, String> meta = new java.util.LinkedHashMap<>();
         meta.put("label", label);

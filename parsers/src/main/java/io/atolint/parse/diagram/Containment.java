@@ -52,8 +52,11 @@ final class Containment {
             if (n.container || n.isText() || n.isIconLike() || n.isTablePart() || n.isInvisibleGroup() || n.box().area() <= 0) {
                 continue;
             }
+            // a box named as a group ("Security group", "Private subnet") may be drawn tight around what it holds
+            double larger = kindOfLabel(n.label()) != Kind.DIAGRAM_GROUP ? 1.5 : 4;
             for (PageNode o : all) {
-                if (o != n && !o.isText() && o.absorbedInto == null && n.box().holds(o.box()) && n.box().area() >= 4 * Math.max(1, o.box().area())) {
+                if (o != n && !o.isText() && o.absorbedInto == null && n.box().holds(o.box())
+                        && n.box().area() >= larger * Math.max(1, o.box().area())) {
                     n.container = true;
                     break;
                 }
