@@ -34,6 +34,8 @@ final class Connectors {
     private static final double ON_BORDER = 5;
     /** How far from a line a free text may sit and still be read as its label. */
     private static final double BESIDE = 20;
+    /** The longest free text read as a line's label (a protocol, a port, a few words; not a paragraph). */
+    private static final int LINE_LABEL_LENGTH = 40;
     private static final double ATTACH_DISTANCE = 20;
     /** How near a box's outline a loose end must stop to end on the box. */
     private static final double BORDER_BAND = 15;
@@ -194,7 +196,7 @@ final class Connectors {
                 || d.placement().scope() == Placement.Scope.OUTSIDE_AWS
                 ? RelationType.CONNECTS_OUTSIDE : RelationType.ROUTES_TO;
         String label = Labels.oneLine(l.label());
-        String named = label.isEmpty() ? textBeside(l, links) : label;
+        String named = label.isEmpty() ? textBeside(l, links, VPN_LINE) : label;
         // a pipe labelled only "Tunnel 1" is a VPN tunnel when it ends at a customer gateway
         boolean vpnPipe = pipes.contains(l.id())
                 && (s.kind() == Kind.CUSTOMER_GATEWAY || d.kind() == Kind.CUSTOMER_GATEWAY);
@@ -210,6 +212,10 @@ final class Connectors {
                     : pipes.contains(l.id()) ? "a pipe drawn as a VPN tunnel: one Site-to-Site VPN connection"
                     : "a line labelled as a VPN: one Site-to-Site VPN connection"));
             return;
+        }
+        if (label.isEmpty()) {
+            // a short free text beside an unlabelled line, drawn for no icon or box: that line's label ("HTTPS")
+            label = textBeside(l, links, null);
         }
         model.relate(new Relation(type, s, d, label, l.at()));
         String how = snapped.toString() + (snapped.length() > 0 && !note.isEmpty() ? "; " : "") + note;
@@ -282,16 +288,18 @@ final class Connectors {
     }
 
     /**
-     * A free text naming a VPN that an unlabelled line runs through or passes within {@link #BESIDE} of,
-     * when no other line passes as near: the text a person reads as that line's label ("AWS Site to Site
-     * VPN" written beside a dashed line between the office and the VPC). Empty when there is none.
+     * A free text (one {@code naming} matches, when given; of a few words) that an unlabelled line runs through
+     * or passes within {@link #BESIDE} of, when no other line passes as near and no icon or box took it as its
+     * label: the text a person reads as that line's label ("AWS Site to Site VPN" written beside a dashed line
+     * between the office and the VPC, "HTTPS" beside an arrow). Empty when there is none.
      */
-    private String textBeside(DrawnPage.Link l, List<DrawnPage.Link> links) {
+    private String textBeside(DrawnPage.Link l, List<DrawnPage.Link> links, java.util.regex.Pattern naming) {
         String best = "";
         double bestDistance = scale.of(BESIDE);
         for (PageNode n : nodes.values()) {
             String text = n.ownLabel();
-            if (!n.isText() || n.usedAsLabel || resources.containsKey(n.id()) || !VPN_LINE.matcher(text).find()) {
+            if (!n.isText() || n.usedAsLabel || resources.containsKey(n.id()) || text.isBlank()
+                    || (naming == null ? Labels.oneLine(text).length() > LINE_LABEL_LENGTH : !naming.matcher(text).find())) {
                 continue;
             }
             double d = LineMarks.distance(n.box(), l, nodes);
