@@ -124,9 +124,20 @@ public final class DiagramReader {
                 problems.add(ParseFindings.invalid(at, "draw.io SVG without an embedded diagram (no content attribute)"));
                 return new Result(Kind.DRAWIO_SVG, List.of(), problems, null);
             }
-            return new Result(Kind.NOT_A_DIAGRAM, List.of(), problems, "SVG without AWS icons or a draw.io model");
+            return new Result(Kind.NOT_A_DIAGRAM, List.of(), problems, drawnByDrawio(text)
+                    ? "a draw.io SVG export without its diagram (export it with 'Include a copy of my diagram', or scan the .drawio file)"
+                    : "SVG without AWS icons or a draw.io model");
         }
         return new Result(Kind.PLAIN_SVG, interpret(List.of(page)), problems, null);
+    }
+
+    /**
+     * An SVG that draw.io drew (its gradient and clip ids, the note it writes where HTML labels cannot show)
+     * but saved without the diagram: the picture has the labels, but not what each shape is.
+     */
+    private static boolean drawnByDrawio(String svg) {
+        return svg.contains("svg-export-text-problems") || svg.contains("id=\"mx-gradient-")
+                || svg.contains("id=\"mx-clip-");
     }
 
     /** The draw.io SVG {@code content} attribute: raw XML, URI-encoded XML or base64 of either. */

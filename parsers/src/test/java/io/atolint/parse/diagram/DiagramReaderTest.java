@@ -147,6 +147,22 @@ class DiagramReaderTest {
     }
 
     @Test
+    void aDrawioSvgExportWithoutItsDiagramSaysHowToExportIt() {
+        // what draw.io writes when "Include a copy of my diagram" is unchecked: the picture, no model
+        String export = "<svg xmlns=\"http://www.w3.org/2000/svg\" host=\"app.diagrams.net\" width=\"200\" height=\"100\">"
+                + "<defs><linearGradient id=\"mx-gradient-f78e04-1-d05c17-1-s-0\"/></defs>"
+                + "<g><rect x=\"10\" y=\"10\" width=\"48\" height=\"48\" fill=\"url(#mx-gradient-f78e04-1-d05c17-1-s-0)\"/>"
+                + "<text x=\"34\" y=\"75\">Amazon EC2</text></g></svg>";
+        DiagramReader.Result r = DiagramReader.read(MemoryTree.of("architecture.svg", export), "architecture.svg",
+                io.atolint.parse.Limits.defaults());
+        assertEquals(DiagramReader.Kind.NOT_A_DIAGRAM, r.kind());
+        assertTrue(r.notADiagram().contains("Include a copy of my diagram"), r.notADiagram());
+        DiagramReader.Result other = DiagramReader.read(MemoryTree.of("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"5\" height=\"5\"/></svg>"),
+                "logo.svg", io.atolint.parse.Limits.defaults());
+        assertEquals("SVG without AWS icons or a draw.io model", other.notADiagram());
+    }
+
+    @Test
     void compressedMultiPageFilesAndBareModels() {
         String p1 = model(cell("u", "Users", "shape=mxgraph.aws4.users;", 0, 0, 40, 40, "1"));
         String p2 = model(cell("s", "Bucket", ICON + "s3;", 0, 0, 40, 40, "1"));
