@@ -189,10 +189,13 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
         if (s.replicas().size() < 2 && s.vertices().size() < 2) {
             return false;
         }
-        if (s.role().orElse(null) == Role.DATA) {
+        if (s.anyNamedByRole()) {
             return true;
         }
-        return s.anyNamedByRole();
+        // two "Amazon S3" icons are two buckets (logs, a static site), not copies of one data store: object
+        // storage is no database tier (see tier), and a bucket is regional whatever its drawing
+        return s.role().orElse(null) == Role.DATA
+                && !s.replicas().stream().allMatch(r -> r.kind() == Kind.S3_BUCKET || r.kind() == Kind.GLACIER_VAULT);
     }
 
     static String azValues(List<Az> azs) {

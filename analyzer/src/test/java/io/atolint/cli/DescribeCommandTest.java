@@ -52,6 +52,28 @@ class DescribeCommandTest {
         assertTrue(out.contains("RDS instances \"RDS (プライマリ)\", \"RDS (スタンバイ)\""), out);
     }
 
+    @Test
+    void twoBucketIconsAreNoReplicaPair(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // two "Amazon S3" icons (a log bucket, a site bucket) and an RDS primary and standby: one replica pair
+        String icon = "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.";
+        StringBuilder cells = new StringBuilder();
+        String[][] shapes = {{"s3a", "Amazon S3", "s3", "0"}, {"s3b", "Amazon S3", "s3", "200"},
+            {"db1", "Orders DB primary", "rds", "400"}, {"db2", "Orders DB standby", "rds", "600"}};
+        for (String[] c : shapes) {
+            cells.append("<mxCell id=\"").append(c[0]).append("\" value=\"").append(c[1]).append("\" style=\"").append(icon)
+                    .append(c[2]).append(";\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"").append(c[3])
+                    .append("\" y=\"0\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
+        }
+        java.nio.file.Path file = dir.resolve("buckets.drawio");
+        java.nio.file.Files.writeString(file, "<mxfile><diagram id=\"d\" name=\"P\"><mxGraphModel><root><mxCell id=\"0\"/>"
+                + "<mxCell id=\"1\" parent=\"0\"/>" + cells + "</root></mxGraphModel></diagram></mxfile>");
+        String[] r = run("describe", file.toString(), "--format", "json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode pairs = new ObjectMapper().readTree(r[1]).findValue("replicaPairs");
+        assertEquals(1, pairs.size(), pairs.toString());
+        assertTrue(pairs.toString().contains("Orders DB primary"), pairs.toString());
+    }
+
     /** The tier summary reads a page as a reviewer does; each fixture is drawn for one reading. */
     @Test
     void tierSummaryReadsAsAReviewer() {
