@@ -74,6 +74,28 @@ class DescribeCommandTest {
         assertTrue(pairs.toString().contains("Orders DB primary"), pairs.toString());
     }
 
+    @Test
+    void aSubnetsNameWrittenOnItsTopEdgeNamesItNotTheColumnAroundIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // an unlabelled public subnet group (110 x 120) in a dashed column; its name is a free text on its top edge
+        // as wide as the subnet (110 x 30: a quarter of its area): the subnet's name, not a title of the column
+        String subnet = "points=[[0,0]];outlineConnect=0;html=1;container=1;shape=mxgraph.aws4.group;"
+                + "grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8;";
+        String cells = "<mxCell id=\"col\" value=\"\" style=\"rounded=1;dashed=1;fillColor=none;strokeColor=#F59D56;\" vertex=\"1\" parent=\"1\">"
+                + "<mxGeometry x=\"150\" y=\"230\" width=\"160\" height=\"520\" as=\"geometry\"/></mxCell>"
+                + "<mxCell id=\"sn\" value=\"\" style=\"" + subnet + "\" vertex=\"1\" parent=\"1\">"
+                + "<mxGeometry x=\"180\" y=\"238\" width=\"110\" height=\"120\" as=\"geometry\"/></mxCell>"
+                + "<mxCell id=\"name\" value=\"public-subnet-az1\" style=\"text;html=1;\" vertex=\"1\" parent=\"1\">"
+                + "<mxGeometry x=\"180\" y=\"230\" width=\"110\" height=\"30\" as=\"geometry\"/></mxCell>";
+        java.nio.file.Path file = dir.resolve("column.drawio");
+        java.nio.file.Files.writeString(file, "<mxfile><diagram id=\"d\" name=\"P\"><mxGraphModel><root><mxCell id=\"0\"/>"
+                + "<mxCell id=\"1\" parent=\"0\"/>" + cells + "</root></mxGraphModel></diagram></mxfile>");
+        String[] r = run("describe", file.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("subnet 'public-subnet-az1' (cell sn)"), r[1]);
+        assertTrue(r[1].contains("subnets: 1 (1 public, 0 private)"), r[1]);
+    }
+
     /** The tier summary reads a page as a reviewer does; each fixture is drawn for one reading. */
     @Test
     void tierSummaryReadsAsAReviewer() {

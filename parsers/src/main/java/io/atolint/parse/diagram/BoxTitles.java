@@ -53,7 +53,7 @@ final class BoxTitles {
                         && tb.cy() <= box.y() + scale.of(BELOW + 15);
                 boolean left = tb.x() >= box.x() - scale.of(20) && tb.x() <= box.x() + 0.4 * box.w();
                 boolean centred = Math.abs(tb.cx() - box.cx()) <= 0.15 * box.w();
-                boolean fits = tb.x() + tb.w() <= box.x() + box.w() + scale.of(20) && tb.area() < box.area() / 4;
+                boolean fits = tb.x() + tb.w() <= box.x() + box.w() + scale.of(20) && tb.area() <= box.area() / 3;
                 if (vertical && (left || centred) && fits) {
                     pairs.add(new Pair(b, t, Math.abs(tb.y() - box.y()) + 0.1 * Math.abs(tb.x() - box.x())));
                 }
