@@ -80,6 +80,7 @@ final class TopologyBuilder {
         drawnCopies(vertices, true);
         drawnCopies(vertices, false);
         drawnStandbys(vertices);
+        drawnReplicasElsewhere(vertices);
         // EC2 instances (and role-less appliances) that the same resources send traffic to serve
         // interchangeably: the targets of one target group, two drawn firewalls behind one load balancer.
         Map<String, List<Resource>> instancesByFeeders = new LinkedHashMap<>();
@@ -164,6 +165,35 @@ final class TopologyBuilder {
         for (List<Resource> group : byKind.values()) {
             if (group.size() > 1 && group.stream().anyMatch(CopyKey::hasRoleWord) && inDistinctAzs(group)) {
                 add(group);
+            }
+        }
+    }
+
+    /**
+     * A data store whose label gives it a role (read replica, standby, secondary), joined by a line to a store
+     * of its kind that is already a set (a multi-AZ primary and standby) but drawn elsewhere, in another VPC or
+     * region (a cross-region read replica, a disaster-recovery copy): one more copy of that store, not a data
+     * tier of its own that "runs in one AZ".
+     */
+    private void drawnReplicasElsewhere(List<Resource> vertices) {
+        for (Resource v : vertices) {
+            if (setOf.containsKey(v) || traffic.role(v).orElse(null) != Role.DATA || !v.format().isDiagram()
+                    || v.meta().containsKey("legend") || !CopyKey.hasRoleWord(v)) {
+                continue;
+            }
+            List<Resource> joined = new ArrayList<>(traffic.predecessors(v));
+            joined.addAll(traffic.successors(v));
+            for (Resource p : joined) {
+                ReplicaSet s = setOf.get(p);
+                if (s != null && p.kind() == v.kind() && s.role().orElse(null) == Role.DATA) {
+                    List<Resource> grown = new ArrayList<>(s.vertices());
+                    grown.add(v);
+                    int at = sets.indexOf(s);
+                    sets.remove(at);
+                    add(grown);
+                    sets.add(at, sets.remove(sets.size() - 1));
+                    break;
+                }
             }
         }
     }

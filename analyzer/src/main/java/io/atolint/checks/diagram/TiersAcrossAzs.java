@@ -10,6 +10,9 @@ import io.atolint.model.Severity;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
+import io.atolint.topology.ModelTopology;
+import io.atolint.topology.ReplicaSet;
+import io.atolint.topology.Role;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,13 +62,20 @@ public final class TiersAcrossAzs implements Check {
     @Override
     public void check(RuleContext ctx) {
         // Only drawn tiers are in scope: a page with none says nothing about AD-4 either way.
+        Map<Resource, ReplicaSet> copies = new java.util.IdentityHashMap<>();
+        for (ModelTopology topo : ctx.facts().topology().models()) {
+            for (ReplicaSet set : topo.sets()) {
+                set.vertices().forEach(v -> copies.put(v, set));
+            }
+        }
         for (List<Model> pages : DiagramFiles.byFile(ctx.graph()).values()) {
             for (Model page : pages) {
                 Map<String, List<Resource>> tiers = new LinkedHashMap<>();
                 Map<String, Tier> tierOf = new LinkedHashMap<>();
                 for (Resource r : page.resources()) {
                     Tier t = Tier.of(r.kind());
-                    if (t == null || DiagramFiles.inLegend(r) || r.placement().scope() == Placement.Scope.OUTSIDE_AWS) {
+                    if (t == null || DiagramFiles.inLegend(r) || r.placement().scope() == Placement.Scope.OUTSIDE_AWS
+                            || copyOfAStoreInAnotherVpc(ctx, r, copies)) {
                         continue;
                     }
                     String key = t.name() + "|" + vpcOf(ctx, r);
@@ -78,6 +88,21 @@ public final class TiersAcrossAzs implements Check {
                 }
             }
         }
+    }
+
+    /**
+     * A replica drawn in another VPC or region than the store it copies (a cross-region read replica, a
+     * disaster-recovery standby), one set with it: that store's tier is judged where the store is, and the copy
+     * is no tier of its own.
+     */
+    private static boolean copyOfAStoreInAnotherVpc(RuleContext ctx, Resource r, Map<Resource, ReplicaSet> copies) {
+        ReplicaSet set = copies.get(r);
+        if (set == null || set.vertices().size() < 2 || set.role().orElse(null) != Role.DATA) {
+            return false;
+        }
+        String vpc = vpcOf(ctx, r);
+        return set.vertices().stream().anyMatch(o -> o != r && !vpcOf(ctx, o).equals(vpc))
+                && set.vertices().get(0) != r && set.vertices().stream().noneMatch(o -> o != r && vpcOf(ctx, o).equals(vpc));
     }
 
     /** The VPC a drawn resource is in (one tier per VPC), as the facts define VPC membership. */
