@@ -22,12 +22,25 @@ class DescribeCommandTest {
         return new String[]{Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }
 
+    /** What {@code describe} prints on stdout; it must succeed. */
+    private static String described(String... args) {
+        String[] r = run(args);
+        assertEquals("0", r[0], r[2]);
+        return r[1];
+    }
+
+    /** A draw.io file of one page holding {@code cells}, written into {@code dir}. */
+    private static String drawio(java.nio.file.Path dir, String cells) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("page.drawio");
+        java.nio.file.Files.writeString(file, "<mxfile><diagram id=\"d\" name=\"P\"><mxGraphModel><root><mxCell id=\"0\"/>"
+                + "<mxCell id=\"1\" parent=\"0\"/>" + cells + "</root></mxGraphModel></diagram></mxfile>");
+        return file.toString();
+    }
+
     @Test
     void textNamesGroupsAzsServicesAndConnections() {
-        String file = Repo.path("fixtures/rules/DIAG004/az-style-free-text-beside-band/architecture.drawio").toString();
-        String[] r = run("describe", file);
-        assertEquals("0", r[0], r[2]);
-        String out = r[1];
+        String out = described("describe",
+                Repo.path("fixtures/rules/DIAG004/az-style-free-text-beside-band/architecture.drawio").toString());
         assertTrue(out.contains("AZ (cell band1)") || out.contains("AZ  (cell band1)") || out.contains("(cell band1)"), out);
         assertTrue(out.contains("free text 'AZ1' beside an unlabelled band"), out);
         // the reviewer's summary: two AZs, one VPC, four subnets, the users outside AWS, each tier in two AZs
@@ -42,10 +55,7 @@ class DescribeCommandTest {
 
     @Test
     void aDiagramInJapaneseIsReadAsOneInEnglish() {
-        String file = Repo.path("fixtures/rules/HA002/drawio-japanese-labels/architecture.drawio").toString();
-        String[] r = run("describe", file);
-        assertEquals("0", r[0], r[2]);
-        String out = r[1];
+        String out = described("describe", Repo.path("fixtures/rules/HA002/drawio-japanese-labels/architecture.drawio").toString());
         assertTrue(out.contains("AZs drawn: 2; VPCs: 1; subnets: 4 (2 public, 2 private)"), out);
         assertTrue(out.contains("outside AWS: ユーザー"), out);
         // プライマリ / スタンバイ are primary and standby: the two RDS instances are one replica pair
@@ -64,12 +74,8 @@ class DescribeCommandTest {
                     .append(c[2]).append(";\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"").append(c[3])
                     .append("\" y=\"0\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
         }
-        java.nio.file.Path file = dir.resolve("buckets.drawio");
-        java.nio.file.Files.writeString(file, "<mxfile><diagram id=\"d\" name=\"P\"><mxGraphModel><root><mxCell id=\"0\"/>"
-                + "<mxCell id=\"1\" parent=\"0\"/>" + cells + "</root></mxGraphModel></diagram></mxfile>");
-        String[] r = run("describe", file.toString(), "--format", "json");
-        assertEquals("0", r[0], r[2]);
-        JsonNode pairs = new ObjectMapper().readTree(r[1]).findValue("replicaPairs");
+        JsonNode pairs = new ObjectMapper().readTree(described("describe", drawio(dir, cells.toString()), "--format", "json"))
+                .findValue("replicaPairs");
         assertEquals(1, pairs.size(), pairs.toString());
         assertTrue(pairs.toString().contains("Orders DB primary"), pairs.toString());
     }
@@ -87,13 +93,9 @@ class DescribeCommandTest {
                 + "<mxGeometry x=\"180\" y=\"238\" width=\"110\" height=\"120\" as=\"geometry\"/></mxCell>"
                 + "<mxCell id=\"name\" value=\"public-subnet-az1\" style=\"text;html=1;\" vertex=\"1\" parent=\"1\">"
                 + "<mxGeometry x=\"180\" y=\"230\" width=\"110\" height=\"30\" as=\"geometry\"/></mxCell>";
-        java.nio.file.Path file = dir.resolve("column.drawio");
-        java.nio.file.Files.writeString(file, "<mxfile><diagram id=\"d\" name=\"P\"><mxGraphModel><root><mxCell id=\"0\"/>"
-                + "<mxCell id=\"1\" parent=\"0\"/>" + cells + "</root></mxGraphModel></diagram></mxfile>");
-        String[] r = run("describe", file.toString());
-        assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("subnet 'public-subnet-az1' (cell sn)"), r[1]);
-        assertTrue(r[1].contains("subnets: 1 (1 public, 0 private)"), r[1]);
+        String out = described("describe", drawio(dir, cells));
+        assertTrue(out.contains("subnet 'public-subnet-az1' (cell sn)"), out);
+        assertTrue(out.contains("subnets: 1 (1 public, 0 private)"), out);
     }
 
     /** The tier summary reads a page as a reviewer does; each fixture is drawn for one reading. */
@@ -120,18 +122,16 @@ class DescribeCommandTest {
                 "Office A network: 1 independent connection(s), 1 VPN"},
         };
         for (String[] c : cases) {
-            String[] r = run("describe", Repo.path(c[0] + "/architecture.drawio").toString());
-            assertEquals("0", r[0], r[2]);
-            assertTrue(r[1].contains(c[1]), c[0] + ":\n" + r[1]);
+            String out = described("describe", Repo.path(c[0] + "/architecture.drawio").toString());
+            assertTrue(out.contains(c[1]), c[0] + ":\n" + out);
         }
     }
 
     @Test
     void jsonForTheGraphvizSvg() throws Exception {
         String file = Repo.path("fixtures/rules/DIAG001/graphviz-svg/architecture.svg").toString();
-        String[] r = run("describe", file, "--format", "json");
-        assertEquals("0", r[0], r[2]);
-        JsonNode root = new ObjectMapper().readTree(r[1]);
+        String out = described("describe", file, "--format", "json");
+        JsonNode root = new ObjectMapper().readTree(out);
         assertEquals("plain SVG diagram", root.get("format").asText());
         JsonNode page = root.get("pages").get(0);
         assertEquals(2, page.get("availabilityZones").size());
@@ -142,7 +142,7 @@ class DescribeCommandTest {
                 web1InAzA = s.get("in").asText().equals("cluster_AZ a");
             }
         }
-        assertTrue(web1InAzA, r[1]);
+        assertTrue(web1InAzA, out);
     }
 
     @Test

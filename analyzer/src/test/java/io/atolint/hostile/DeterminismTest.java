@@ -2,10 +2,9 @@ package io.atolint.hostile;
 
 import io.atolint.analysis.Analyzer;
 import io.atolint.cli.FileSystemSourceTree;
-import io.atolint.model.Finding;
+import io.atolint.parse.ForwardingSourceTree;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
-import io.atolint.parse.ReadResult;
 import io.atolint.parse.SourceTree;
 import io.atolint.report.JsonReport;
 import io.atolint.testing.Repo;
@@ -24,32 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeterminismTest {
 
     /** A tree that lists its files in reverse order. */
-    private record Reversed(SourceTree inner) implements SourceTree {
-        @Override
-        public String root() {
-            return inner.root();
+    private static final class Reversed extends ForwardingSourceTree {
+        Reversed(SourceTree inner) {
+            super(inner);
         }
 
         @Override
         public List<String> files() {
-            List<String> f = new ArrayList<>(inner.files());
+            List<String> f = new ArrayList<>(delegate.files());
             Collections.reverse(f);
             return f;
-        }
-
-        @Override
-        public ReadResult readText(String path) {
-            return inner.readText(path);
-        }
-
-        @Override
-        public ReadResult readBytes(String path) {
-            return inner.readBytes(path);
-        }
-
-        @Override
-        public List<Finding> problems() {
-            return inner.problems();
         }
     }
 

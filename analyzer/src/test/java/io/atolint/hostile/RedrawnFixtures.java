@@ -3,6 +3,7 @@ package io.atolint.hostile;
 import io.atolint.analysis.Analyzer;
 import io.atolint.cli.FileSystemSourceTree;
 import io.atolint.model.Finding;
+import io.atolint.parse.ForwardingSourceTree;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseOptions;
 import io.atolint.parse.ReadResult;
@@ -38,35 +39,27 @@ final class RedrawnFixtures {
     }
 
     /** The fixtures' uncompressed draw.io files, each edited by {@code edit} when it is given. */
-    private record Redrawn(SourceTree inner, Consumer<Document> edit) implements SourceTree {
-        @Override
-        public String root() {
-            return inner.root();
+    private static final class Redrawn extends ForwardingSourceTree {
+        private final Consumer<Document> edit;
+
+        Redrawn(SourceTree inner, Consumer<Document> edit) {
+            super(inner);
+            this.edit = edit;
         }
 
         @Override
         public List<String> files() {
             // hostile files are judged by their own tests (a loop of parents is reported at its first cell in the file)
-            return inner.files().stream().filter(f -> f.endsWith(".drawio") && !f.startsWith("fixtures/hostile/")).toList();
+            return delegate.files().stream().filter(f -> f.endsWith(".drawio") && !f.startsWith("fixtures/hostile/")).toList();
         }
 
         @Override
         public ReadResult readText(String path) {
-            ReadResult r = inner.readText(path);
+            ReadResult r = delegate.readText(path);
             if (edit == null || !(r instanceof ReadResult.Text t)) {
                 return r;
             }
             return new ReadResult.Text(new SourceFile(t.file().path(), edited(t.file().text(), edit)));
-        }
-
-        @Override
-        public ReadResult readBytes(String path) {
-            return inner.readBytes(path);
-        }
-
-        @Override
-        public List<Finding> problems() {
-            return inner.problems();
         }
     }
 

@@ -35,6 +35,13 @@ class DiagramReaderTest {
                 + "\" as=\"geometry\"/></mxCell>\n";
     }
 
+    /** A connector; {@code geometry} is what its mxGeometry holds (loose end points, waypoints). */
+    static String edge(String id, String source, String target, String geometry) {
+        return "<mxCell id=\"" + id + "\" edge=\"1\" parent=\"1\"" + (source == null ? "" : " source=\"" + source + "\"")
+                + (target == null ? "" : " target=\"" + target + "\"") + " style=\"endArrow=classic;\">"
+                + "<mxGeometry relative=\"1\" as=\"geometry\">" + geometry + "</mxGeometry></mxCell>\n";
+    }
+
     static String model(String cells) {
         return "<mxGraphModel><root>\n<mxCell id=\"0\"/>\n<mxCell id=\"1\" parent=\"0\"/>\n" + cells + "</root></mxGraphModel>";
     }
@@ -94,8 +101,7 @@ class DiagramReaderTest {
     void edgeLabelsHiddenLayersAndLooseEndsSnapped() {
         String cells = cell("a", "App", ICON + "ec2;", 0, 0, 48, 48, "1")
                 + cell("b", "Db", ICON + "rds;", 300, 0, 48, 48, "1")
-                + "<mxCell id=\"e1\" edge=\"1\" parent=\"1\" source=\"a\" style=\"\"><mxGeometry relative=\"1\" as=\"geometry\">"
-                + "<mxPoint x=\"320\" y=\"20\" as=\"targetPoint\"/></mxGeometry></mxCell>\n"
+                + edge("e1", "a", null, "<mxPoint x=\"320\" y=\"20\" as=\"targetPoint\"/>")
                 + cell("lbl", "TLS 1.2", "edgeLabel;html=1;", 0, 0, 0, 0, "e1")
                 + "<mxCell id=\"hidden\" parent=\"0\" visible=\"0\"/>\n"
                 + cell("ghost", "Ghost", ICON + "s3;", 600, 0, 48, 48, "hidden");
@@ -125,8 +131,8 @@ class DiagramReaderTest {
                 + cell("asg", "Web tier", asg, 0, 120, 500, 140, "1")
                 + cell("web1", "Web 1", ICON + "ec2;", 40, 160, 48, 48, "1")
                 + cell("web2", "Web 2", ICON + "ec2;", 400, 160, 48, 48, "1")
-                + "<mxCell id=\"e1\" edge=\"1\" parent=\"1\" source=\"alb\" style=\"endArrow=classic;\"><mxGeometry relative=\"1\" as=\"geometry\">"
-                + "<Array as=\"points\"><mxPoint x=\"64\" y=\"24\"/></Array><mxPoint x=\"64\" y=\"116\" as=\"targetPoint\"/></mxGeometry></mxCell>\n";
+                + edge("e1", "alb", null,
+                        "<Array as=\"points\"><mxPoint x=\"64\" y=\"24\"/></Array><mxPoint x=\"64\" y=\"116\" as=\"targetPoint\"/>");
         Relation r = onlyRoute(cells);
         assertEquals("alb", r.source().name());
         assertEquals("asg", r.target().name());
@@ -139,8 +145,7 @@ class DiagramReaderTest {
         String cells = cell("fn", "Reports", ICON + "lambda;", 100, 100, 48, 48, "1")
                 + cell("bastion", "Bastion", ICON + "ec2;", 100, 150, 48, 48, "1")
                 + cell("db", "Orders", ICON + "rds;", 400, 150, 48, 48, "1")
-                + "<mxCell id=\"e1\" edge=\"1\" parent=\"1\" target=\"db\" style=\"endArrow=classic;\"><mxGeometry relative=\"1\" as=\"geometry\">"
-                + "<mxPoint x=\"151\" y=\"155\" as=\"sourcePoint\"/></mxGeometry></mxCell>\n";
+                + edge("e1", null, "db", "<mxPoint x=\"151\" y=\"155\" as=\"sourcePoint\"/>");
         Relation r = onlyRoute(cells);
         assertEquals("bastion", r.source().name());
         assertEquals("db", r.target().name());
