@@ -100,9 +100,10 @@ public final class TiersAcrossAzs implements Check {
         if (set == null || set.vertices().size() < 2 || set.role().orElse(null) != Role.DATA) {
             return false;
         }
+        // the store copied is the set's first member; the copy stands alone in its own VPC
         String vpc = vpcOf(ctx, r);
-        return set.vertices().stream().anyMatch(o -> o != r && !vpcOf(ctx, o).equals(vpc))
-                && set.vertices().get(0) != r && set.vertices().stream().noneMatch(o -> o != r && vpcOf(ctx, o).equals(vpc));
+        return !vpcOf(ctx, set.vertices().get(0)).equals(vpc)
+                && set.vertices().stream().noneMatch(o -> o != r && vpcOf(ctx, o).equals(vpc));
     }
 
     /** The VPC a drawn resource is in (one tier per VPC), as the facts define VPC membership. */
