@@ -424,15 +424,15 @@ public final class DrawioReader {
             }
         }
         if (s.isImage()) {
-            return s.get("image").map(DrawioReader::imageName).orElse("image");
+            return EmbeddedIcon.imageRef(s).map(DrawioReader::imageName).orElse("image");
         }
         return s.shape().isEmpty() ? "rectangle" : s.shape();
     }
 
-    /** The file name of an image reference; data URIs have none. */
+    /** The file name of an image reference; a data URI has one only when it is an AWS icon's SVG. */
     static String imageName(String ref) {
         if (ref.startsWith("data:")) {
-            return "image";
+            return EmbeddedIcon.fileName(ref).orElse("image");
         }
         String r = ref;
         int q = r.indexOf('?');

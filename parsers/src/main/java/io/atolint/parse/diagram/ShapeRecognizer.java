@@ -55,7 +55,7 @@ public final class ShapeRecognizer {
                     iconSet(name));
         }
         if (st.isImage() || looksLikeImageFile(name)) {
-            Optional<Recognition> img = fromImageName(st.get("image").orElse(name));
+            Optional<Recognition> img = fromImageName(EmbeddedIcon.imageRef(st).orElse(name));
             if (img.isPresent()) {
                 return img.get();
             }
@@ -163,11 +163,14 @@ public final class ShapeRecognizer {
 
     /**
      * Icon files by name: the AWS Architecture Icons ({@code Arch_Amazon-EC2_48.svg},
-     * {@code Res_Amazon-VPC_NAT-Gateway_48.svg}), draw.io's {@code img/lib/aws/...} and the diagrams
-     * (diagrams-as-code) {@code resources/aws/<category>/<name>.png} tree.
+     * {@code Res_Amazon-VPC_NAT-Gateway_48.svg}, or one of them pasted as a data URI: {@link EmbeddedIcon}),
+     * draw.io's {@code img/lib/aws/...} and the diagrams (diagrams-as-code) {@code resources/aws/<category>/<name>.png} tree.
      */
     public static Optional<Recognition> fromImageName(String ref) {
-        if (ref == null || ref.startsWith("data:")) {
+        if (ref != null && ref.startsWith("data:")) {
+            return EmbeddedIcon.fileName(ref).flatMap(ShapeRecognizer::fromImageName);
+        }
+        if (ref == null) {
             return Optional.empty();
         }
         String path = ref.replace('\\', '/');

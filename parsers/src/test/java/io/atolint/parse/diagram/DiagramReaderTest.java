@@ -305,6 +305,29 @@ class DiagramReaderTest {
     }
 
     @Test
+    void iconsOfTheAwsPackagePastedAsDataUris() {
+        String ec2 = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">\n"
+                + "<title>Icon-Resource/Compute/Res_Amazon-EC2_Instance_48_Light</title><rect width=\"64\" height=\"64\"/></svg>";
+        String base64 = Base64.getEncoder().encodeToString(ec2.getBytes(StandardCharsets.UTF_8));
+        // draw.io's own spelling (no ";base64", the style's separator), the standard one, and percent-encoded
+        assertEquals(Kind.EC2_INSTANCE, ShapeRecognizer.fromImageName("data:image/svg+xml," + base64).orElseThrow().kind());
+        assertEquals(Kind.EC2_INSTANCE, ShapeRecognizer.fromImageName("data:image/svg+xml;base64," + base64).orElseThrow().kind());
+        assertEquals(Kind.EC2_INSTANCE, ShapeRecognizer.fromImageName("data:image/svg+xml;charset=utf-8,"
+                + URLEncoder.encode(ec2, StandardCharsets.UTF_8).replace("+", "%20")).orElseThrow().kind());
+        assertEquals(Kind.EC2_INSTANCE, ShapeRecognizer.fromImageName(EmbeddedIcon.imageRef(
+                Style.parse("shape=image;image=data:image/svg+xml;base64," + base64 + ";aspect=fixed")).orElseThrow()).orElseThrow().kind(),
+                "a style that kept ';base64' splits the URI in two entries");
+        String category = ec2.replace("Icon-Resource/Compute/Res_Amazon-EC2_Instance_48_Light", "Icon-Architecture-Category/32/Compute_32");
+        assertTrue(ShapeRecognizer.fromImageName("data:image/svg+xml," + Base64.getEncoder().encodeToString(category.getBytes(StandardCharsets.UTF_8))).isEmpty(),
+                "a category's icon names no resource");
+        String logo = ec2.replace("Icon-Resource/Compute/Res_Amazon-EC2_Instance_48_Light", "Company logo EC2");
+        assertTrue(ShapeRecognizer.fromImageName("data:image/svg+xml," + Base64.getEncoder().encodeToString(logo.getBytes(StandardCharsets.UTF_8))).isEmpty(),
+                "only the package's titles are read, not any word of a picture");
+        assertTrue(ShapeRecognizer.fromImageName("data:image/png;base64," + base64).isEmpty());
+        assertTrue(ShapeRecognizer.fromImageName("data:image/svg+xml,%%%").isEmpty());
+    }
+
+    @Test
     void plainShapesNamedAsPeopleNameServices() {
         assertEquals(Kind.SQS_QUEUE, ShapeRecognizer.fromLabel("SQS Queue").orElseThrow().kind());
         assertEquals(Kind.RDS_INSTANCE, ShapeRecognizer.fromLabel("Amazon RDS (Primary)").orElseThrow().kind());
