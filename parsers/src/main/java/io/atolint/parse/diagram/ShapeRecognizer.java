@@ -111,7 +111,7 @@ public final class ShapeRecognizer {
      */
     private static final Pattern QUALIFIER = Pattern.compile(
             "\\s+(queue|topic|function|table|service|instances?|(read )?replica|standby|primary|writer|reader"
-                    + "|master|mysql|postgres(ql)?|mariadb|oracle|redis|memcached|bucket|nodes?)$");
+                    + "|master|mysql|postgres(ql)?|mariadb|oracle|sql server|redis|memcached|bucket|nodes?)$");
 
     /** What a label names, if it names a service, a group or something outside AWS exactly (qualifiers aside). */
     public static Optional<Recognition> fromLabel(String label) {
@@ -140,6 +140,11 @@ public final class ShapeRecognizer {
     }
 
     static List<String> labelCandidates(String label) {
+        return labelCandidates(label, true);
+    }
+
+    /** @param numbered whether a trailing number may be a copy's ("Web server 2"), not the name's ("Cloud9") */
+    private static List<String> labelCandidates(String label, boolean numbered) {
         List<String> out = new ArrayList<>();
         String l = Labels.oneLine(label).toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ")
                 .replaceAll("[\\[\\](){}:]", " ").replaceAll("\\s+", " ").trim();
@@ -147,7 +152,7 @@ public final class ShapeRecognizer {
             return out;
         }
         out.add(l);
-        String noNumber = l.replaceAll("\\s*#?\\d+$", "").trim();
+        String noNumber = numbered ? l.replaceAll("\\s*#?\\d+$", "").trim() : l;
         if (!noNumber.equals(l) && !noNumber.isEmpty()) {
             out.add(noNumber);
         }
@@ -195,7 +200,9 @@ public final class ShapeRecognizer {
         if (lowerPath.contains("/onprem/")) {
             return Optional.of(new Recognition(raw, Kind.ON_PREMISES, "On-premises", DrawnAs.IMAGE, "image"));
         }
-        String s = stem.replaceAll("^(Arch|Res|Arch-Category|Arch-Group)_", "").replaceAll("_(16|24|32|48|64)(_(Light|Dark))?$", "");
+        String s = stem.replaceAll("^(Arch|Res|Arch-Category|Arch-Group)_", "").replaceAll("_(16|24|32|48|64)(_(Light|Dark))?$", "")
+                .replaceAll("[-_](Alternate|alt\\d*)$", ""); // the same resource drawn another way
+        boolean resourceIcon = stem.startsWith("Res_");
         String words = s.replaceAll("[-_.]+", " ").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).trim();
         // Most specific first: the whole name, then (AWS's Res_<Service>_<Resource>) the resource, then the
         // service; single words last. A match to a generic service is kept only if nothing names the service.
@@ -206,12 +213,27 @@ public final class ShapeRecognizer {
             candidates.add(words);
         }
         String[] parts = s.split("_");
+        int servicePart = -1;
         if (parts.length > 1) {
             candidates.add(parts[parts.length - 1].replaceAll("[-.]+", " ").toLowerCase(Locale.ROOT).trim());
+            servicePart = candidates.size();
             candidates.add(parts[0].replaceAll("[-.]+", " ").toLowerCase(Locale.ROOT).trim());
         }
-        int wholeNames = candidates.size();
         String[] tokens = words(s);
+        // a name's last words after the service's ("Route-53-Hosted-Zone": "hosted zone")
+        for (int from = 1; from + 2 <= tokens.length; from++) {
+            candidates.add(String.join(" ", java.util.Arrays.copyOfRange(tokens, from, tokens.length)));
+        }
+        // and the service, without what a resource's name adds ("Aurora-MySQL-Instance": "amazon aurora")
+        for (String rest = unsplit; ; ) {
+            java.util.regex.Matcher m = QUALIFIER.matcher(rest);
+            if (!m.find() || m.start() == 0) {
+                break;
+            }
+            rest = rest.substring(0, m.start());
+            candidates.add(rest);
+        }
+        int wholeNames = candidates.size();
         if (tokens.length > 1) {
             candidates.add(tokens[tokens.length - 1]);
             candidates.add(tokens[0]);
@@ -220,15 +242,21 @@ public final class ShapeRecognizer {
         for (int i = 0; i < candidates.size(); i++) {
             String c = candidates.get(i);
             boolean oneWord = i >= wholeNames;
+            if (oneWord && generic != null) {
+                break; // a service the whole name gives outweighs what one of its words names ("instance")
+            }
+            boolean serviceOfAResource = resourceIcon && i == servicePart;
             for (String candidate : withShortNames(c)) {
-                for (String name : labelCandidates(candidate)) {
+                for (String name : labelCandidates(candidate, false)) {
                     for (String key : new String[]{"label:" + name, "mxgraph.aws4." + name.replace(' ', '_'), name.replace(' ', '_')}) {
                         Kind k = KindTable.kindOf(key);
                         if (k == Kind.UNKNOWN) {
                             continue;
                         }
-                        if (oneWord && Containment.GROUP_KINDS.contains(k)) {
-                            continue; // one word of a service's name ("cloud" of Cloud Map) is no AWS Cloud or VPC box
+                        if ((oneWord || serviceOfAResource) && Containment.GROUP_KINDS.contains(k)) {
+                            // one word of a service's name ("cloud" of Cloud Map) is no AWS Cloud or VPC box, nor is
+                            // a resource of the VPC service (Res_Amazon-VPC_Reachability-Analyzer) a VPC
+                            continue;
                         }
                         Recognition r = new Recognition(raw, k, KindTable.family(key).orElse(""), DrawnAs.IMAGE, "image");
                         if (k != Kind.GENERIC_AWS_SERVICE) {
@@ -251,7 +279,9 @@ public final class ShapeRecognizer {
             {"elastic container registry", "ecr"}, {"virtual private cloud", "vpc"}, {"elastic compute cloud", "ec2"},
             {"relational database service", "rds"}, {"managed streaming for apache kafka", "managed streaming for kafka"},
             {"opensearch service", "elasticsearch service"}, {"ec2 auto scaling", "auto scaling"},
-            {"peering connection", "peering"}, {"key management service", "kms"}};
+            {"peering connection", "peering"}, {"key management services", "kms"}, {"key management service", "kms"},
+            {"cloud trail", "cloudtrail"}, {"kinesis firehose", "kinesis data firehose"},
+            {"elastic container kubernetes", "eks"}, {"aws vpn", "site to site vpn"}};
 
     private static List<String> withShortNames(String c) {
         List<String> out = new ArrayList<>();

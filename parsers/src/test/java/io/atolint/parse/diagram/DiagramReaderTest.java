@@ -302,6 +302,20 @@ class DiagramReaderTest {
         assertEquals(Kind.VPN_CONNECTION, ShapeRecognizer.fromImageName("Arch_AWS-Site-to-Site-VPN_48.svg").orElseThrow().kind());
         assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Arch_AWS-Cloud-Map_48.svg").orElseThrow().kind(),
                 "one word of a name ('cloud') is no AWS Cloud box");
+        assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Arch_AWS-Cloud9_48.svg").orElseThrow().kind(),
+                "a number that is part of the name is kept (Cloud9 is no 'AWS Cloud')");
+        assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Res_Amazon-VPC_Reachability-Analyzer_48_Light.svg").orElseThrow().kind(),
+                "a resource of the VPC service is no VPC");
+        assertEquals(Kind.AURORA_CLUSTER, ShapeRecognizer.fromImageName("Res_Amazon-Aurora-MySQL-Instance_48_Light.svg").orElseThrow().kind(),
+                "the service the name starts with, not its last word ('instance' is no EC2 instance)");
+        assertEquals(Kind.AURORA_CLUSTER, ShapeRecognizer.fromImageName("Res_Amazon-Aurora-SQL-Server-Instance-Alternate_48_Light.svg").orElseThrow().kind());
+        assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Res_Amazon-RDS-Proxy-Instance_48_Light.svg").orElseThrow().kind());
+        assertEquals(Kind.ROUTE53_ZONE, ShapeRecognizer.fromImageName("Res_Amazon-Route-53-Hosted-Zone_48_Light.svg").orElseThrow().kind(),
+                "the name's last words after the service's");
+        assertEquals(Kind.KMS_KEY, ShapeRecognizer.fromImageName("Arch_AWS-Key-Management-Services_48.svg").orElseThrow().kind(),
+                "older packages' spellings");
+        assertEquals(Kind.CLOUDTRAIL_TRAIL, ShapeRecognizer.fromImageName("Arch_AWS-Cloud-Trail_48.svg").orElseThrow().kind());
+        assertEquals(Kind.EKS_CLUSTER, ShapeRecognizer.fromImageName("Arch_Amazon-Elastic-Container-Kubernetes_48.svg").orElseThrow().kind());
     }
 
     @Test
