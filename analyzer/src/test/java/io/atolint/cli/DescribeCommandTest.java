@@ -117,6 +117,10 @@ class DescribeCommandTest {
             // the customer gateway on the office's border is the office's
             {"fixtures/rules/NET001/drawio-customer-gateway-on-the-site-border",
                 "Branch office: 1 independent connection(s), 1 VPN"},
+            // the 2017 palette's groups: a rectangle named as the VPC with the VPC icon at its corner is one VPC, and a
+            // rectangle with the cloud icon at its corner the AWS Cloud
+            {"fixtures/rules/DIAG002/drawio-2017-palette-group-icons", "VPCs: 1; subnets: 6 (2 public, 4 private)"},
+            {"fixtures/rules/DIAG002/drawio-2017-palette-group-icons", "aws cloud (cell cloudbox)"},
             // each office's VPN followed through the Internet icon, in drawn order
             {"fixtures/rules/NET001/drawio-two-vpns-through-the-internet",
                 "Office A network: 1 independent connection(s), 1 VPN"},

@@ -84,12 +84,18 @@ final class BoxTitles {
     static void icons(Collection<PageNode> nodes, PageScale scale) {
         List<Pair> pairs = new ArrayList<>();
         for (PageNode b : nodes) {
-            if (!titleable(b) || b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP) {
+            // a box its label already makes a group (a rectangle "VPC 10.0.0.0/16") may carry that group's icon
+            // at its corner too, as the 2017 palette draws every group: the icon is that box, not another VPC
+            Kind named = b.rec.isKnown() || b.isIconLike() || b.isText() || b.ownLabel().isEmpty()
+                    ? Kind.UNKNOWN : Containment.kindOfLabel(b.ownLabel());
+            boolean namedGroup = named != Kind.DIAGRAM_GROUP && Containment.GROUP_KINDS.contains(named);
+            if (!namedGroup && (!titleable(b) || b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP)) {
                 continue;
             }
             Box box = b.box();
             for (PageNode i : nodes) {
-                if (i == b || !i.isIconLike() || i.absorbedInto != null || i.box().area() * 4 > box.area()) {
+                if (i == b || !i.isIconLike() || i.absorbedInto != null || i.box().area() * 4 > box.area()
+                        || (namedGroup && i.kind != named)) {
                     continue;
                 }
                 Box ib = i.box();
