@@ -158,7 +158,33 @@ final class Placements {
         return out;
     }
 
+    /**
+     * Stores a Multi-AZ setting makes two copies of, though drawn as one icon: drawn across an AZ boundary, the
+     * icon may stand for both copies, which a picture does not settle.
+     */
+    static final Set<Kind> MULTI_AZ_BY_SETTING = EnumSet.of(Kind.RDS_INSTANCE, Kind.ELASTICACHE_CLUSTER,
+            Kind.REDSHIFT_CLUSTER, Kind.FSX_FILE_SYSTEM);
+    /** A label that says what it names runs in more than one AZ ("Amazon RDS (Multi-AZ)"). */
+    private static final java.util.regex.Pattern MULTI_AZ_CLAIM = java.util.regex.Pattern.compile(
+            "(?i)\\bmulti[- ]?(az|availability[- ]zones?)\\b|マルチ\\s*az");
+
+    private static final java.util.regex.Pattern ONE_COPY = java.util.regex.Pattern.compile(
+            "(?i)\\b(standby|replica|primary|master|secondary|writer|reader|slave)\\b|スタンバイ|プライマリ|レプリカ");
+
     Placement of(PageNode n) {
+        Placement drawn = drawnPlacement(n);
+        boolean oneAz = drawn.scope() == Placement.Scope.ONE_OF
+                || (drawn.scope() == Placement.Scope.ZONAL && drawn.azs().size() == 1 && n.kind != Kind.AVAILABILITY_ZONE
+                && n.kind != Kind.SUBNET);
+        // "RDS standby (Multi-AZ)" beside its primary is one copy of a pair drawn whole, where it is drawn
+        if (oneAz && MULTI_AZ_CLAIM.matcher(n.label()).find() && !ONE_COPY.matcher(n.label()).find()) {
+            return Placement.unknown("its label says it runs in more than one AZ; the picture draws one icon ("
+                    + drawn.reason() + ")");
+        }
+        return drawn;
+    }
+
+    private Placement drawnPlacement(PageNode n) {
         Kind k = n.kind;
         if (k == Kind.AVAILABILITY_ZONE) {
             Az az = azs.azOf(n);
@@ -217,6 +243,11 @@ final class Placements {
             List<Az> held = distinct(holding);
             if (held.size() == 1) {
                 return Placement.zonal(held, "drawn in " + names(holding) + " (its centre)");
+            }
+            if (MULTI_AZ_BY_SETTING.contains(k)) {
+                // not so in the gap between AZ columns: there a reviewer reads the nearer AZ
+                return Placement.unknown("one icon drawn across the boundary of " + names(all)
+                        + ": it may stand for a Multi-AZ deployment, which the picture does not state");
             }
             return Placement.oneOf(distinct, "one instance drawn across the boundary of " + names(all));
         }
