@@ -1,5 +1,6 @@
 package io.atolint.checks.scale;
 
+import io.atolint.model.Kind;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.rule.Check;
@@ -42,9 +43,12 @@ public final class TierScaling implements Check {
         if (v.scales().isFalse() && r.format().isDiagram()) {
             // a picture claims a topology, not a configuration: it cannot show manual scaling being
             // documented and tested, nor that a drawn instance is not managed by something undrawn
-            ctx.note(r, v.at(), what + (s.vertices().size() > 1 ? " are" : " is") + " drawn without an Auto Scaling group (" + v.why() + "); a diagram does not "
-                    + "state how it scales: the IaC, or an Auto Scaling group drawn around it, would settle it",
-                    Evidence.path(topo, s, r));
+            // only instances go in an Auto Scaling group; a database's scaling (replicas, storage) is configuration
+            String drawn = r.kind() == Kind.EC2_INSTANCE
+                    ? " drawn without an Auto Scaling group (" + v.why() + "); a diagram does not state how it scales: "
+                    + "the IaC, or an Auto Scaling group drawn around it, would settle it"
+                    : " drawn with no scaling mechanism (" + v.why() + "); a diagram does not state how it scales: the IaC would settle it";
+            ctx.note(r, v.at(), what + (s.vertices().size() > 1 ? " are" : " is") + drawn, Evidence.path(topo, s, r));
         } else if (v.scales().isFalse()) {
             ctx.report(r, v.at(), what + (s.vertices().size() > 1 ? " have" : " has") + " a fixed size (" + v.why() + "); TV-4.1 also accepts documented, "
                     + "tested manual scaling when business requirements do not need automatic scaling",
