@@ -251,6 +251,7 @@ public final class SiteConnectivity {
             }
         }
         Resource drawn = site.anchor().kind() == Kind.ON_PREMISES ? site.anchor() : null;
+        Resource soleDevice = drawn == null ? null : soleCustomerGateway(model, drawn);
         for (Relation rel : model.relations()) {
             Resource a = rel.source();
             Resource b = rel.target();
@@ -266,6 +267,11 @@ public final class SiteConnectivity {
                     continue; // what is drawn inside the site (servers, users) is the site, not a way to AWS
                 }
                 double cap = rel.type() == io.atolint.model.RelationType.CONTAINS ? UNBOUNDED : 1;
+                if (soleDevice != null && cap == 1 && considered.contains(other)) {
+                    // a line drawn to the site's box leaves it through the one customer device drawn there
+                    link(net, out(soleDevice), in(other), 1);
+                    continue;
+                }
                 link(net, source, endpoint(net, other, considered), cap);
                 continue;
             }
@@ -325,6 +331,27 @@ public final class SiteConnectivity {
             }
         }
         return new Result(site, (int) Math.min(value, 99), cgws, vpns, dxs, links, unresolved);
+    }
+
+    /**
+     * The one customer gateway drawn inside a site's box, when it is the only thing there: lines drawn to the
+     * box then end at that device, as a reviewer reads the picture (a VPN and a Direct Connect line to an office
+     * box that holds one customer gateway share that device). Anything else inside (a router, a server drawn
+     * as an unknown shape) may terminate a line too: then none is assumed.
+     */
+    private static Resource soleCustomerGateway(Model model, Resource site) {
+        Resource device = null;
+        for (Relation rel : model.relations()) {
+            if (rel.type() != io.atolint.model.RelationType.CONTAINS || !rel.source().equals(site)) {
+                continue;
+            }
+            Resource inside = rel.target();
+            if (inside.kind() != Kind.CUSTOMER_GATEWAY || device != null) {
+                return null;
+            }
+            device = inside;
+        }
+        return device;
     }
 
     /** Whether the AWS-side gateway of a VPN connection is written but not resolved. */

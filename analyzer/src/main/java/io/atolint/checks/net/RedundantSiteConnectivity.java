@@ -81,6 +81,13 @@ public final class RedundantSiteConnectivity implements Check {
                     + ": the device is a single point of failure (the tunnels of a VPN connection do not help when the "
                     + "customer device fails)";
         }
+        if (r.customerGateways().size() == 1 && r.vpnConnections().size() + r.directConnects().size() >= 2) {
+            List<Resource> connections = new ArrayList<>(r.vpnConnections());
+            connections.addAll(r.directConnects());
+            return "one customer gateway (" + r.customerGateways().get(0).displayName() + "), the only device drawn at "
+                    + "the site, terminates its " + connections.size() + " connections (" + names(connections)
+                    + "): the device is a single point of failure";
+        }
         if (!r.directConnects().isEmpty() && r.vpnConnections().isEmpty()) {
             return "one Direct Connect connection (" + names(r.directConnects()) + ") and no VPN backup or second "
                     + "connection";
