@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where each drawn thing runs, as a reviewer reads the picture:
@@ -48,6 +49,18 @@ final class Placements {
     static final Set<Kind> EDGE_SPANNING = EnumSet.of(Kind.LOAD_BALANCER, Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE,
             Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.BEANSTALK_ENVIRONMENT, Kind.BATCH_COMPUTE_ENVIRONMENT);
     private static final double SPAN_FRACTION = 0.25;
+    /**
+     * Stores a Multi-AZ setting makes two copies of, though drawn as one icon: drawn across an AZ boundary, the
+     * icon may stand for both copies, which a picture does not settle.
+     */
+    static final Set<Kind> MULTI_AZ_BY_SETTING = EnumSet.of(Kind.RDS_INSTANCE, Kind.ELASTICACHE_CLUSTER,
+            Kind.REDSHIFT_CLUSTER, Kind.FSX_FILE_SYSTEM);
+    /** A label that says what it names runs in more than one AZ ("Amazon RDS (Multi-AZ)"). */
+    private static final Pattern MULTI_AZ_CLAIM = Pattern.compile(
+            "(?i)\\bmulti[- ]?(az|availability[- ]zones?)\\b|マルチ\\s*az");
+    /** A label naming one copy of a pair ("RDS standby (Multi-AZ)"): the pair is drawn, each copy where it is. */
+    private static final Pattern ONE_COPY = Pattern.compile(
+            "(?i)\\b(standby|replica|primary|master|secondary|writer|reader|slave)\\b|スタンバイ|プライマリ|レプリカ");
     /** How near another AZ area a shape on an AZ's edge must come to reach into it. */
     private static final double ADJACENT = 20;
 
@@ -158,25 +171,11 @@ final class Placements {
         return out;
     }
 
-    /**
-     * Stores a Multi-AZ setting makes two copies of, though drawn as one icon: drawn across an AZ boundary, the
-     * icon may stand for both copies, which a picture does not settle.
-     */
-    static final Set<Kind> MULTI_AZ_BY_SETTING = EnumSet.of(Kind.RDS_INSTANCE, Kind.ELASTICACHE_CLUSTER,
-            Kind.REDSHIFT_CLUSTER, Kind.FSX_FILE_SYSTEM);
-    /** A label that says what it names runs in more than one AZ ("Amazon RDS (Multi-AZ)"). */
-    private static final java.util.regex.Pattern MULTI_AZ_CLAIM = java.util.regex.Pattern.compile(
-            "(?i)\\bmulti[- ]?(az|availability[- ]zones?)\\b|マルチ\\s*az");
-
-    private static final java.util.regex.Pattern ONE_COPY = java.util.regex.Pattern.compile(
-            "(?i)\\b(standby|replica|primary|master|secondary|writer|reader|slave)\\b|スタンバイ|プライマリ|レプリカ");
-
     Placement of(PageNode n) {
         Placement drawn = drawnPlacement(n);
         boolean oneAz = drawn.scope() == Placement.Scope.ONE_OF
                 || (drawn.scope() == Placement.Scope.ZONAL && drawn.azs().size() == 1 && n.kind != Kind.AVAILABILITY_ZONE
                 && n.kind != Kind.SUBNET);
-        // "RDS standby (Multi-AZ)" beside its primary is one copy of a pair drawn whole, where it is drawn
         if (oneAz && MULTI_AZ_CLAIM.matcher(n.label()).find() && !ONE_COPY.matcher(n.label()).find()) {
             return Placement.unknown("its label says it runs in more than one AZ; the picture draws one icon ("
                     + drawn.reason() + ")");

@@ -4,6 +4,7 @@ import io.atolint.model.Kind;
 import io.atolint.model.KindTable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -222,7 +223,7 @@ public final class ShapeRecognizer {
         String[] tokens = words(s);
         // a name's last words after the service's ("Route-53-Hosted-Zone": "hosted zone")
         for (int from = 1; from + 2 <= tokens.length; from++) {
-            candidates.add(String.join(" ", java.util.Arrays.copyOfRange(tokens, from, tokens.length)));
+            candidates.add(String.join(" ", Arrays.copyOfRange(tokens, from, tokens.length)));
         }
         // and the service, without what a resource's name adds ("Aurora-MySQL-Instance": "amazon aurora")
         for (String rest = unsplit; ; ) {
