@@ -14,7 +14,6 @@ import io.atolint.parse.Scanner;
 import io.atolint.parse.SourceTree;
 import io.atolint.parse.diagram.DiagramReader;
 import io.atolint.parse.diagram.DiagramView;
-import io.atolint.topology.ReplicaSet;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -122,7 +121,7 @@ public final class DiagramDescription {
         s.tiers().forEach((role, n) -> tiers.add(role.label() + " " + tierText(n)));
         out.println("    tiers: " + String.join("; ", tiers));
         out.println("    replica pairs: " + (s.replicaPairs().isEmpty() ? "none" : ""));
-        for (ReplicaSet r : s.replicaPairs()) {
+        for (PageSummary.Pair r : s.replicaPairs()) {
             out.println("      " + r.describe() + " (" + r.where() + ")");
         }
         out.println("    VPN / Direct Connect: " + s.siteLinks());
@@ -153,10 +152,10 @@ public final class DiagramDescription {
         ObjectNode tiers = n.putObject("tiers");
         s.tiers().forEach((role, v) -> tiers.put(role.label(), v));
         ArrayNode pairs = n.putArray("replicaPairs");
-        for (ReplicaSet r : s.replicaPairs()) {
+        for (PageSummary.Pair r : s.replicaPairs()) {
             ObjectNode p = pairs.addObject();
             ArrayNode members = p.putArray("members");
-            r.vertices().forEach(m -> members.add(m.displayName()));
+            r.members().forEach(m -> members.add(m.displayName()));
             p.put("where", r.where());
             p.put("multiAz", r.multiAz().name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -5,7 +5,9 @@ import io.atolint.model.Az;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.Placement;
+import io.atolint.model.Relation;
 import io.atolint.model.Resource;
+import io.atolint.model.Tri;
 import io.atolint.parse.diagram.DiagramView;
 import io.atolint.topology.ModelTopology;
 import io.atolint.topology.ReplicaSet;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a reviewer writes down about a drawn page, as atolint reads it: how many Availability Zones,
@@ -36,7 +39,18 @@ import java.util.Set;
  */
 public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnets, int publicSubnets,
                           int privateSubnets, List<String> outside, Map<Role, String> tiers,
-                          List<ReplicaSet> replicaPairs, String siteLinks, List<String> siteDetails) {
+                          List<Pair> replicaPairs, String siteLinks, List<String> siteDetails) {
+
+    /** A pair a reviewer counts: copies of one data store, or the two targets of an active/passive failover. */
+    public record Pair(List<Resource> members, String describe, String where, Tri multiAz) {
+        static Pair of(ReplicaSet s) {
+            return new Pair(s.vertices(), s.describe(), s.where(), s.multiAz());
+        }
+    }
+
+    /** Lines labelled as the two legs of a failover ("Primary" and "Secondary" from a Route 53 failover record). */
+    private static final Pattern ACTIVE = Pattern.compile("(?i)\\b(primary|active)\\b");
+    private static final Pattern PASSIVE = Pattern.compile("(?i)\\b(secondary|standby|passive|failover)\\b");
 
     static final List<Role> TIER_ROLES = List.of(Role.LOAD_BALANCING, Role.COMPUTE, Role.DATA);
 
@@ -80,17 +94,18 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
         Facts facts = new Facts(graph);
         ModelTopology topo = facts.topology().of(model).orElse(null);
         Map<Role, String> tiers = new EnumMap<>(Role.class);
-        List<ReplicaSet> pairs = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         for (Role role : TIER_ROLES) {
             tiers.put(role, topo == null ? "?" : tier(topo, role));
         }
         if (topo != null) {
             for (ReplicaSet s : topo.sets()) {
                 if (isPair(s)) {
-                    pairs.add(s);
+                    pairs.add(Pair.of(s));
                 }
             }
         }
+        pairs.addAll(failoverPairs(model, pairs));
         List<String> details = new ArrayList<>();
         int vpn = 0;
         int dx = 0;
@@ -182,6 +197,35 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
             return "?";
         }
         return regional ? "R" : any ? "?" : "0";
+    }
+
+    /**
+     * Two things of one kind that one source sends to on lines labelled as a failover's legs (an active/passive
+     * pair across regions: "Primary" to the NLB of region A, "Secondary" to that of region B), unless they are
+     * already a pair.
+     */
+    private static List<Pair> failoverPairs(Model model, List<Pair> known) {
+        Set<Resource> paired = new java.util.HashSet<>();
+        known.forEach(p -> paired.addAll(p.members()));
+        List<Pair> out = new ArrayList<>();
+        for (Relation a : model.relations()) {
+            if (!ACTIVE.matcher(a.via()).find() || PASSIVE.matcher(a.via()).find()) {
+                continue;
+            }
+            for (Relation b : model.relations()) {
+                Resource x = a.target();
+                Resource y = b.target();
+                if (b.source().equals(a.source()) && PASSIVE.matcher(b.via()).find() && !ACTIVE.matcher(b.via()).find()
+                        && !x.equals(y) && x.kind() == y.kind() && !paired.contains(x) && !paired.contains(y)) {
+                    paired.add(x);
+                    paired.add(y);
+                    out.add(new Pair(List.of(x, y), "failover from " + a.source().displayName() + ": '" + a.via()
+                            + "' to " + x.displayName() + ", '" + b.via() + "' to " + y.displayName(),
+                            "an active/passive pair", Tri.UNKNOWN));
+                }
+            }
+        }
+        return out;
     }
 
     /** A replica pair: a data store drawn more than once, or copies whose labels give them roles. */

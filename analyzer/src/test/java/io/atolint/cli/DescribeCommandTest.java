@@ -81,6 +81,30 @@ class DescribeCommandTest {
     }
 
     @Test
+    void aFailoverRecordsTwoLegsAreAnActivePassivePair(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Route 53 sends 'Primary' to the load balancer of one region and 'Secondary' to that of another (as on a
+        // reviewed page of the development set); a third line, labelled otherwise, makes no pair
+        String icon = "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.";
+        StringBuilder cells = new StringBuilder();
+        String[][] shapes = {{"r53", "Failover record", "route_53", "0"}, {"nlbA", "NLB region A", "network_load_balancer", "200"},
+            {"nlbB", "NLB region B", "network_load_balancer", "400"}, {"nlbC", "NLB test", "network_load_balancer", "600"}};
+        for (String[] c : shapes) {
+            cells.append("<mxCell id=\"").append(c[0]).append("\" value=\"").append(c[1]).append("\" style=\"").append(icon)
+                    .append(c[2]).append(";\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"").append(c[3])
+                    .append("\" y=\"0\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
+        }
+        String[][] lines = {{"e1", "Primary", "nlbA"}, {"e2", "Secondary", "nlbB"}, {"e3", "health check", "nlbC"}};
+        for (String[] e : lines) {
+            cells.append("<mxCell id=\"").append(e[0]).append("\" value=\"").append(e[1]).append("\" edge=\"1\" parent=\"1\" ")
+                    .append("source=\"r53\" target=\"").append(e[2]).append("\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>\n");
+        }
+        JsonNode pairs = new ObjectMapper().readTree(described("describe", drawio(dir, cells.toString()), "--format", "json"))
+                .findValue("replicaPairs");
+        assertEquals(1, pairs.size(), pairs.toString());
+        assertEquals("[\"NLB region A\",\"NLB region B\"]", pairs.get(0).get("members").toString());
+    }
+
+    @Test
     void aSubnetsNameWrittenOnItsTopEdgeNamesItNotTheColumnAroundIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         // an unlabelled public subnet group (110 x 120) in a dashed column; its name is a free text on its top edge
