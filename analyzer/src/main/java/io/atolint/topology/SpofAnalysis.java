@@ -166,8 +166,11 @@ final class SpofAnalysis {
 
     private void loneInstances() {
         for (ReplicaSet s : topo.sets()) {
+            // an instance drawn in an Auto Scaling group box is replaced by the group when it fails: where the
+            // group runs is HA002's concern, not a lone instance's
             if (s.role().orElse(null) != Role.COMPUTE || s.replicas().size() != 1
-                    || s.replicas().get(0).kind() != Kind.EC2_INSTANCE) {
+                    || s.replicas().get(0).kind() != Kind.EC2_INSTANCE
+                    || s.vertices().stream().anyMatch(v -> v.kind() == Kind.AUTOSCALING_GROUP)) {
                 continue;
             }
             List<TrafficPath> paths = topo.pathsThrough(s).stream()

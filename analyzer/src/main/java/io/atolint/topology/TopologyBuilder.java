@@ -236,6 +236,20 @@ final class TopologyBuilder {
         return feeders;
     }
 
+    /** Whether a group is drawn in an AZ none of its drawn members is in. */
+    private static boolean reachesBeyond(Resource group, List<Resource> members) {
+        if (group.placement().scope() != io.atolint.model.Placement.Scope.ZONAL) {
+            return false;
+        }
+        for (io.atolint.model.Az az : group.placement().azs()) {
+            boolean drawnThere = members.stream().anyMatch(m -> m.placement().azs().stream().anyMatch(a -> a.sameAs(az).isTrue()));
+            if (!drawnThere) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void add(List<Resource> vertices) {
         Resource first = vertices.get(0);
         List<Resource> replicas = new ArrayList<>();
@@ -243,6 +257,11 @@ final class TopologyBuilder {
             List<Resource> members = traffic.members(v);
             if (v.kind() == Kind.AUTOSCALING_GROUP && !members.isEmpty()) {
                 replicas.addAll(members);
+                if (reachesBeyond(v, members)) {
+                    // an Auto Scaling group box drawn across two AZs with one instance drawn in it: the instance
+                    // stands for what the group runs, and the group launches where its box is drawn
+                    replicas.add(v);
+                }
             } else {
                 replicas.add(v);
             }
