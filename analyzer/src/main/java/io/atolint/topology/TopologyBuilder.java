@@ -255,11 +255,11 @@ final class TopologyBuilder {
         List<Resource> replicas = new ArrayList<>();
         for (Resource v : vertices) {
             List<Resource> members = traffic.members(v);
-            if (v.kind() == Kind.AUTOSCALING_GROUP && !members.isEmpty()) {
+            if (TrafficGraph.MEMBER_GROUPS.contains(v.kind()) && !members.isEmpty()) {
                 replicas.addAll(members);
                 if (reachesBeyond(v, members)) {
-                    // an Auto Scaling group box drawn across two AZs with one instance drawn in it: the instance
-                    // stands for what the group runs, and the group launches where its box is drawn
+                    // a group box drawn across two AZs with one instance or task drawn in it: the member stands
+                    // for what the group runs, and the group launches where its box is drawn
                     replicas.add(v);
                 }
             } else {

@@ -194,7 +194,8 @@ public final class TrafficGraph {
                         Kind.DOCDB_CLUSTER, Kind.NEPTUNE_CLUSTER), "DBClusterIdentifier");
                 case ELASTICACHE_CLUSTER -> refTo(model, r, EnumSet.of(Kind.ELASTICACHE_REPLICATION_GROUP),
                         "ReplicationGroupId");
-                case EC2_INSTANCE -> drawnGroup(rg, r);
+                case EC2_INSTANCE -> drawnGroup(rg, r, INSTANCE_GROUPS);
+                case ECS_SERVICE -> drawnGroup(rg, r, TASK_GROUPS);
                 default -> Optional.empty();
             };
             parent.ifPresent(p -> parentOf.put(r, p));
@@ -202,17 +203,25 @@ public final class TrafficGraph {
         return parentOf;
     }
 
+    /** Boxes whose drawn instances stand for what they run: an Auto Scaling group, an EKS cluster or node group. */
+    static final Set<Kind> INSTANCE_GROUPS = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.EKS_NODE_GROUP, Kind.EKS_CLUSTER);
+    /** Boxes whose drawn tasks stand for what they run: an ECS service (tasks are drawn with the service's icons). */
+    static final Set<Kind> TASK_GROUPS = EnumSet.of(Kind.ECS_SERVICE);
+    /** Every kind of box that members fold into. */
+    static final Set<Kind> MEMBER_GROUPS = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.EKS_NODE_GROUP, Kind.EKS_CLUSTER,
+            Kind.ECS_SERVICE);
+
     /**
-     * The Auto Scaling group box an instance is drawn in, directly or through the subnet, AZ, security
-     * group or plain boxes inside it (a security group box drawn around each instance is common).
+     * The group box (of {@code kinds}) a drawn instance or task is in, directly or through the subnet, AZ,
+     * security group or plain boxes inside it (a security group box drawn around each instance is common).
      */
-    private static Optional<Resource> drawnGroup(ResourceGraph rg, Resource instance) {
+    private static Optional<Resource> drawnGroup(ResourceGraph rg, Resource instance, Set<Kind> kinds) {
         List<Resource> level = List.of(instance);
         for (int depth = 0; depth < 4 && !level.isEmpty(); depth++) {
             List<Resource> up = new ArrayList<>();
             for (Resource r : level) {
                 for (Resource c : rg.sources(r, RelationType.CONTAINS)) {
-                    if (c.kind() == Kind.AUTOSCALING_GROUP) {
+                    if (kinds.contains(c.kind()) && !c.equals(instance)) {
                         return Optional.of(c);
                     }
                     if (c.kind() == Kind.SUBNET || c.kind() == Kind.AVAILABILITY_ZONE || c.kind() == Kind.SECURITY_GROUP

@@ -89,13 +89,17 @@ final class BoxTitles {
             Kind named = b.rec.isKnown() || b.isIconLike() || b.isText() || b.ownLabel().isEmpty()
                     ? Kind.UNKNOWN : Containment.kindOfLabel(b.ownLabel());
             boolean namedGroup = named != Kind.DIAGRAM_GROUP && Containment.GROUP_KINDS.contains(named);
-            if (!namedGroup && (!titleable(b) || b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP)) {
+            // a box titled with a name of its own ("Orders service") and a spanning service's icon at its corner
+            // (ECS, EKS, an Auto Scaling group) is that service, as an unlabelled one is
+            boolean titledBox = named == Kind.DIAGRAM_GROUP && !titleable(b) && roomy(b)
+                    && b.rec.drawnAs() != ShapeRecognizer.DrawnAs.GROUP;
+            if (!namedGroup && !titledBox && (!titleable(b) || b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP)) {
                 continue;
             }
             Box box = b.box();
             for (PageNode i : nodes) {
                 if (i == b || !i.isIconLike() || i.absorbedInto != null || i.box().area() * 4 > box.area()
-                        || (namedGroup && i.kind != named)) {
+                        || (namedGroup && i.kind != named) || (titledBox && !SERVICE_GROUPS.contains(i.kind))) {
                     continue;
                 }
                 Box ib = i.box();
@@ -151,12 +155,18 @@ final class BoxTitles {
         return false;
     }
 
+    /** A plain shape with room for contents. */
+    private static boolean roomy(PageNode b) {
+        return !b.isText() && !b.isIconLike() && !b.isTablePart() && !b.isInvisibleGroup() && b.box().w() >= 60
+                && b.box().h() >= 40;
+    }
+
     /**
      * A box that a title may name: a plain shape (or an unlabelled AWS group) with room for contents,
      * whose own label, if any, is its contents' caption in the middle rather than a title.
      */
     private static boolean titleable(PageNode b) {
-        if (b.isText() || b.isIconLike() || b.isTablePart() || b.isInvisibleGroup() || b.box().w() < 60 || b.box().h() < 40) {
+        if (!roomy(b)) {
             return false;
         }
         if (b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP) {
