@@ -37,7 +37,7 @@ final class Placements {
             Kind.OPENSEARCH_DOMAIN, Kind.MSK_CLUSTER, Kind.FSX_FILE_SYSTEM, Kind.VPC_ENDPOINT, Kind.NETWORK_FIREWALL,
             Kind.SUBNET);
     /** Kinds that span the AZs they are drawn across; anything else zonal is one instance in one AZ. */
-    static final Set<Kind> SPANNING = EnumSet.of(Kind.LOAD_BALANCER, Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE,
+    static final Set<Kind> SPANNING = EnumSet.of(Kind.LOAD_BALANCER, Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE, Kind.LAMBDA_FUNCTION,
             Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.AURORA_CLUSTER, Kind.DOCDB_CLUSTER, Kind.NEPTUNE_CLUSTER,
             Kind.ELASTICACHE_REPLICATION_GROUP, Kind.BEANSTALK_ENVIRONMENT, Kind.BATCH_COMPUTE_ENVIRONMENT,
             Kind.OPENSEARCH_DOMAIN, Kind.MSK_CLUSTER, Kind.NETWORK_FIREWALL, Kind.VPC_ENDPOINT, Kind.EMR_CLUSTER);
@@ -46,7 +46,7 @@ final class Placements {
      * tasks): drawn across an AZ's edge a reviewer reads them by {@link #acrossAnEdge}. A database
      * cluster drawn as one icon across an edge is still one database a reviewer sees.
      */
-    static final Set<Kind> EDGE_SPANNING = EnumSet.of(Kind.LOAD_BALANCER, Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE,
+    static final Set<Kind> EDGE_SPANNING = EnumSet.of(Kind.LOAD_BALANCER, Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE, Kind.LAMBDA_FUNCTION,
             Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.BEANSTALK_ENVIRONMENT, Kind.BATCH_COMPUTE_ENVIRONMENT);
     private static final double SPAN_FRACTION = 0.25;
     /**
