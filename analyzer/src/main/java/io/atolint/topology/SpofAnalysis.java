@@ -170,7 +170,8 @@ final class SpofAnalysis {
             // group runs is HA002's concern, not a lone instance's
             if (s.role().orElse(null) != Role.COMPUTE || s.replicas().size() != 1
                     || s.replicas().get(0).kind() != Kind.EC2_INSTANCE
-                    || s.vertices().stream().anyMatch(v -> v.kind() == Kind.AUTOSCALING_GROUP)) {
+                    || s.vertices().stream().anyMatch(v -> v.kind() == Kind.AUTOSCALING_GROUP)
+                    || labelledAsSeveral(s.replicas().get(0))) {
                 continue;
             }
             List<TrafficPath> paths = topo.pathsThrough(s).stream()
@@ -184,6 +185,18 @@ final class SpofAnalysis {
                     r.location(), paths, Evidence.path(paths.get(0), r));
         }
     }
+
+    /**
+     * One icon whose label says it stands for several instances ("Web servers x2", "App (Auto Scaling)"): not a
+     * lone instance; where it is drawn is still HA002's and DIAG004's concern.
+     */
+    private static boolean labelledAsSeveral(Resource r) {
+        return r.format().isDiagram() && SEVERAL.matcher(r.displayName()).find();
+    }
+
+    private static final java.util.regex.Pattern SEVERAL = java.util.regex.Pattern.compile(
+            "(?i)(?:^|[\\s(])[x×]\\s*[2-9]\\b|\\b[2-9]\\s*[x×](?:\\s|$|\\))|\\b[2-9]\\d*\\s+(?:instances|servers|nodes|vms)\\b"
+                    + "|\\bauto ?scaling\\b|\\basg\\b|\\b(?:instances|servers|nodes|fleet)\\b");
 
     private void singleCopies() {
         for (ReplicaSet s : topo.sets()) {
