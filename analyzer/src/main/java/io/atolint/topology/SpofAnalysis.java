@@ -166,11 +166,11 @@ final class SpofAnalysis {
 
     private void loneInstances() {
         for (ReplicaSet s : topo.sets()) {
-            // an instance drawn in an Auto Scaling group box is replaced by the group when it fails: where the
-            // group runs is HA002's concern, not a lone instance's
+            // an instance drawn in an Auto Scaling group (or EKS, Beanstalk) box is replaced by the group when it
+            // fails: where the group runs is HA002's concern, not a lone instance's
             if (s.role().orElse(null) != Role.COMPUTE || s.replicas().size() != 1
                     || s.replicas().get(0).kind() != Kind.EC2_INSTANCE
-                    || s.vertices().stream().anyMatch(v -> v.kind() == Kind.AUTOSCALING_GROUP)
+                    || s.vertices().stream().anyMatch(v -> TrafficGraph.MEMBER_GROUPS.contains(v.kind()))
                     || labelledAsSeveral(s.replicas().get(0))) {
                 continue;
             }

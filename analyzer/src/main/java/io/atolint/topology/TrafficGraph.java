@@ -203,13 +203,17 @@ public final class TrafficGraph {
         return parentOf;
     }
 
-    /** Boxes whose drawn instances stand for what they run: an Auto Scaling group, an EKS cluster or node group. */
-    static final Set<Kind> INSTANCE_GROUPS = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.EKS_NODE_GROUP, Kind.EKS_CLUSTER);
+    /**
+     * Boxes whose drawn instances stand for what they run: an Auto Scaling group, an EKS cluster or node group,
+     * an Elastic Beanstalk environment (its instances are an Auto Scaling group's).
+     */
+    static final Set<Kind> INSTANCE_GROUPS = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.EKS_NODE_GROUP, Kind.EKS_CLUSTER,
+            Kind.BEANSTALK_ENVIRONMENT);
     /** Boxes whose drawn tasks stand for what they run: an ECS service (tasks are drawn with the service's icons). */
     static final Set<Kind> TASK_GROUPS = EnumSet.of(Kind.ECS_SERVICE);
     /** Every kind of box that members fold into. */
     static final Set<Kind> MEMBER_GROUPS = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.EKS_NODE_GROUP, Kind.EKS_CLUSTER,
-            Kind.ECS_SERVICE);
+            Kind.BEANSTALK_ENVIRONMENT, Kind.ECS_SERVICE);
 
     /**
      * The group box (of {@code kinds}) a drawn instance or task is in, directly or through the subnet, AZ,
