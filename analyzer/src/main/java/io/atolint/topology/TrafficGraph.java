@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,7 @@ public final class TrafficGraph {
 
     static TrafficGraph of(ResourceGraph rg, Model model, Exposure exposure) {
         Map<Resource, Resource> parentOf = fold(rg, model);
+        keepCopiesOnly(parentOf);
         Map<Resource, List<Resource>> membersOf = new LinkedHashMap<>();
         parentOf.forEach((m, p) -> membersOf.computeIfAbsent(p, k -> new ArrayList<>()).add(m));
 
@@ -214,6 +216,21 @@ public final class TrafficGraph {
     /** Every kind of box that members fold into. */
     static final Set<Kind> MEMBER_GROUPS = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.EKS_NODE_GROUP, Kind.EKS_CLUSTER,
             Kind.BEANSTALK_ENVIRONMENT, Kind.ECS_SERVICE);
+
+    /**
+     * A service box that holds different things ("Frontend" and "Backend" in a box the ECS icon signs, which is
+     * a cluster of services) is no group of copies: its members fold only when they are copies of one thing. An
+     * Auto Scaling group box folds whatever instances it holds (they are its instances by construction).
+     */
+    private static void keepCopiesOnly(Map<Resource, Resource> parentOf) {
+        Map<Resource, Set<Optional<String>>> kinds = new HashMap<>();
+        parentOf.forEach((member, box) -> {
+            if (box.kind() != Kind.AUTOSCALING_GROUP && MEMBER_GROUPS.contains(box.kind())) {
+                kinds.computeIfAbsent(box, k -> new HashSet<>()).add(CopyKey.drawn(member, false));
+            }
+        });
+        parentOf.entrySet().removeIf(e -> kinds.getOrDefault(e.getValue(), Set.of()).size() > 1);
+    }
 
     /**
      * The group box (of {@code kinds}) a drawn instance or task is in, directly or through the subnet, AZ,

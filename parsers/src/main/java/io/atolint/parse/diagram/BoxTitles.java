@@ -33,6 +33,8 @@ final class BoxTitles {
             Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.AUTOSCALING_GROUP, Kind.BEANSTALK_ENVIRONMENT,
             Kind.BATCH_COMPUTE_ENVIRONMENT, Kind.EMR_CLUSTER);
 
+    private static final java.util.regex.Pattern CLUSTER = java.util.regex.Pattern.compile("(?i)\\bcluster\\b|クラスター");
+
     private BoxTitles() {
     }
 
@@ -139,6 +141,10 @@ final class BoxTitles {
                 box.recognisedBy = "a Direct Connect location: the Direct Connect icon at its corner signs the place";
                 icon.absorbedInto = box;
             } else if (group || service) {
+                // the ECS icon signs a service and a cluster alike: a box titled as a cluster holds services
+                if (k == Kind.ECS_SERVICE && CLUSTER.matcher(box.label()).find()) {
+                    k = Kind.ECS_CLUSTER;
+                }
                 box.becomeGroup(k);
                 box.recognisedBy = "the " + PositionNames.kindText(k) + " icon at its corner";
                 icon.absorbedInto = box;

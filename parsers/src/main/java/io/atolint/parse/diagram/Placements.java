@@ -402,7 +402,8 @@ final class Placements {
             Placement outer = c.kind == Kind.DIAGRAM_GROUP ? acrossAnEdge(c).orElse(Placement.NONE) : of(c);
             if (outer.scope() == Placement.Scope.UNKNOWN) {
                 return Optional.of(Placement.unknown("drawn inside " + (c.kind == Kind.DIAGRAM_GROUP
-                        ? "a box of its service's parts" : PositionNames.kindText(c.kind) + " '" + c.label() + "'")
+                        ? "a box of its service's parts" : c.label().isEmpty() ? "an unlabelled " + PositionNames.kindText(c.kind) + " box"
+                        : PositionNames.kindText(c.kind) + " '" + c.label() + "'")
                         + ": " + outer.reason()));
             }
         }
