@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the single points of failure of a model's topology:
@@ -194,7 +195,7 @@ final class SpofAnalysis {
         return r.format().isDiagram() && SEVERAL.matcher(r.displayName()).find();
     }
 
-    private static final java.util.regex.Pattern SEVERAL = java.util.regex.Pattern.compile(
+    private static final Pattern SEVERAL = Pattern.compile(
             "(?i)(?:^|[\\s(])[x×]\\s*[2-9]\\b|\\b[2-9]\\s*[x×](?:\\s|$|\\))|\\b[2-9]\\d*\\s+(?:instances|servers|nodes|vms)\\b"
                     + "|\\bauto ?scaling\\b|\\basg\\b|\\b(?:instances|servers|nodes|fleet)\\b");
 

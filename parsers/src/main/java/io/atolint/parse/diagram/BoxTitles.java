@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How people title a box they draw by hand: a text on or just above its top edge ("Public Subnet" over
@@ -33,7 +34,7 @@ final class BoxTitles {
             Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.AUTOSCALING_GROUP, Kind.BEANSTALK_ENVIRONMENT,
             Kind.BATCH_COMPUTE_ENVIRONMENT, Kind.EMR_CLUSTER);
 
-    private static final java.util.regex.Pattern CLUSTER = java.util.regex.Pattern.compile("(?i)\\bcluster\\b|クラスター");
+    private static final Pattern CLUSTER = Pattern.compile("(?i)\\bcluster\\b|クラスター");
 
     private BoxTitles() {
     }
