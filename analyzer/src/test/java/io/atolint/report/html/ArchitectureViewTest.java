@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -115,6 +116,18 @@ class ArchitectureViewTest {
                 where.get("Web server 1"), "subnets reach their VPC through the drawn AZ box, which lends its label");
         assertEquals("Outside AWS", where.get("Users"));
         assertEquals("1 AZ: Availability Zone 1", node(v, "Web server 1").detail(), "a drawn AZ by the name the picture gives it");
+    }
+
+    @Test
+    void aServiceDrawnAsABoxIsAHopOfThePicture() {
+        // Users -> ALB -> the 'Orders service' box (the ECS icon at its corner, across both AZs) -> the database
+        String dir = "fixtures/rules/HA002/drawio-one-task-in-an-ecs-service-box-across-two-azs";
+        ArchitectureView v = ArchitectureView.of(scan(Repo.path(dir), dir, null));
+        ArchitectureView.Node service = node(v, "Orders service");
+        assertEquals("Region (not given) > VPC VPC", where(v).get("Orders service"), "spanning both AZs, it sits in the VPC");
+        ArchitectureView.Node alb = node(v, "ALB");
+        assertTrue(v.edges().stream().anyMatch(e -> e.from().equals(alb.id()) && e.to().equals(service.id())), v.edges().toString());
+        assertFalse(v.notDrawn().containsKey("ECS service"), v.notDrawn().toString());
     }
 
     @Test
