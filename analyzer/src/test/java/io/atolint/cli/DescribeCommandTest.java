@@ -30,6 +30,18 @@ class DescribeCommandTest {
     }
 
     /** A draw.io file of one page holding {@code cells}, written into {@code dir}. */
+    /** AWS resource icons in a row: {id, label, draw.io resource icon, x} each. */
+    private static StringBuilder iconRow(String[][] shapes) {
+        StringBuilder cells = new StringBuilder();
+        for (String[] c : shapes) {
+            cells.append("<mxCell id=\"").append(c[0]).append("\" value=\"").append(c[1])
+                    .append("\" style=\"shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.").append(c[2])
+                    .append(";\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"").append(c[3])
+                    .append("\" y=\"0\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
+        }
+        return cells;
+    }
+
     private static String drawio(java.nio.file.Path dir, String cells) throws java.io.IOException {
         java.nio.file.Path file = dir.resolve("page.drawio");
         java.nio.file.Files.writeString(file, "<mxfile><diagram id=\"d\" name=\"P\"><mxGraphModel><root><mxCell id=\"0\"/>"
@@ -65,15 +77,9 @@ class DescribeCommandTest {
     @Test
     void twoBucketIconsAreNoReplicaPair(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         // two "Amazon S3" icons (a log bucket, a site bucket) and an RDS primary and standby: one replica pair
-        String icon = "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.";
-        StringBuilder cells = new StringBuilder();
         String[][] shapes = {{"s3a", "Amazon S3", "s3", "0"}, {"s3b", "Amazon S3", "s3", "200"},
             {"db1", "Orders DB primary", "rds", "400"}, {"db2", "Orders DB standby", "rds", "600"}};
-        for (String[] c : shapes) {
-            cells.append("<mxCell id=\"").append(c[0]).append("\" value=\"").append(c[1]).append("\" style=\"").append(icon)
-                    .append(c[2]).append(";\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"").append(c[3])
-                    .append("\" y=\"0\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
-        }
+        StringBuilder cells = iconRow(shapes);
         JsonNode pairs = new ObjectMapper().readTree(described("describe", drawio(dir, cells.toString()), "--format", "json"))
                 .findValue("replicaPairs");
         assertEquals(1, pairs.size(), pairs.toString());
@@ -84,15 +90,9 @@ class DescribeCommandTest {
     void aFailoverRecordsTwoLegsAreAnActivePassivePair(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         // Route 53 sends 'Primary' to the load balancer of one region and 'Secondary' to that of another (as on a
         // reviewed page of the development set); a third line, labelled otherwise, makes no pair
-        String icon = "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.";
-        StringBuilder cells = new StringBuilder();
         String[][] shapes = {{"r53", "Failover record", "route_53", "0"}, {"nlbA", "NLB region A", "network_load_balancer", "200"},
             {"nlbB", "NLB region B", "network_load_balancer", "400"}, {"nlbC", "NLB test", "network_load_balancer", "600"}};
-        for (String[] c : shapes) {
-            cells.append("<mxCell id=\"").append(c[0]).append("\" value=\"").append(c[1]).append("\" style=\"").append(icon)
-                    .append(c[2]).append(";\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"").append(c[3])
-                    .append("\" y=\"0\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
-        }
+        StringBuilder cells = iconRow(shapes);
         String[][] lines = {{"e1", "Primary", "nlbA"}, {"e2", "Secondary", "nlbB"}, {"e3", "health check", "nlbC"}};
         for (String[] e : lines) {
             cells.append("<mxCell id=\"").append(e[0]).append("\" value=\"").append(e[1]).append("\" edge=\"1\" parent=\"1\" ")

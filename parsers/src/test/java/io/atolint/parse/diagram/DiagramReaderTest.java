@@ -287,35 +287,40 @@ class DiagramReaderTest {
                 "names the table does not list are read from their words");
     }
 
+    /** The kind an icon file of that name is read as. */
+    private static Kind imageKind(String file) {
+        return ShapeRecognizer.fromImageName(file).orElseThrow(() -> new AssertionError("not read: " + file)).kind();
+    }
+
     @Test
     void iconFilesOfTheAwsArchitectureIconsPackage() {
         // the service's long name, the resource part of a Res_ file and camel case words all name the kind
-        assertEquals(Kind.S3_BUCKET, ShapeRecognizer.fromImageName("Arch_Amazon-Simple-Storage-Service_48.svg").orElseThrow().kind());
-        assertEquals(Kind.ECS_SERVICE, ShapeRecognizer.fromImageName("Arch_Amazon-Elastic-Container-Service_48.svg").orElseThrow().kind());
-        assertEquals(Kind.NAT_GATEWAY, ShapeRecognizer.fromImageName("Res_Amazon-VPC_NAT-Gateway_48.svg").orElseThrow().kind());
-        assertEquals(Kind.RDS_INSTANCE, ShapeRecognizer.fromImageName("Res_Amazon-Aurora_Amazon-RDS-Instance_48.svg").orElseThrow().kind(),
+        assertEquals(Kind.S3_BUCKET, imageKind("Arch_Amazon-Simple-Storage-Service_48.svg"));
+        assertEquals(Kind.ECS_SERVICE, imageKind("Arch_Amazon-Elastic-Container-Service_48.svg"));
+        assertEquals(Kind.NAT_GATEWAY, imageKind("Res_Amazon-VPC_NAT-Gateway_48.svg"));
+        assertEquals(Kind.RDS_INSTANCE, imageKind("Res_Amazon-Aurora_Amazon-RDS-Instance_48.svg"),
                 "not an EC2 instance because its last word is 'instance'");
-        assertEquals(Kind.DYNAMODB_TABLE, ShapeRecognizer.fromImageName("Res_Amazon-DynamoDB_Table_48.svg").orElseThrow().kind(),
+        assertEquals(Kind.DYNAMODB_TABLE, imageKind("Res_Amazon-DynamoDB_Table_48.svg"),
                 "the service, where the resource part alone names a generic shape");
-        assertEquals(Kind.VPC, ShapeRecognizer.fromImageName("Arch_Amazon-Virtual-Private-Cloud_48.svg").orElseThrow().kind());
-        assertEquals(Kind.OPENSEARCH_DOMAIN, ShapeRecognizer.fromImageName("Arch_Amazon-OpenSearch-Service_48.svg").orElseThrow().kind());
-        assertEquals(Kind.VPN_CONNECTION, ShapeRecognizer.fromImageName("Arch_AWS-Site-to-Site-VPN_48.svg").orElseThrow().kind());
-        assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Arch_AWS-Cloud-Map_48.svg").orElseThrow().kind(),
+        assertEquals(Kind.VPC, imageKind("Arch_Amazon-Virtual-Private-Cloud_48.svg"));
+        assertEquals(Kind.OPENSEARCH_DOMAIN, imageKind("Arch_Amazon-OpenSearch-Service_48.svg"));
+        assertEquals(Kind.VPN_CONNECTION, imageKind("Arch_AWS-Site-to-Site-VPN_48.svg"));
+        assertEquals(Kind.GENERIC_AWS_SERVICE, imageKind("Arch_AWS-Cloud-Map_48.svg"),
                 "one word of a name ('cloud') is no AWS Cloud box");
-        assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Arch_AWS-Cloud9_48.svg").orElseThrow().kind(),
+        assertEquals(Kind.GENERIC_AWS_SERVICE, imageKind("Arch_AWS-Cloud9_48.svg"),
                 "a number that is part of the name is kept (Cloud9 is no 'AWS Cloud')");
-        assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Res_Amazon-VPC_Reachability-Analyzer_48_Light.svg").orElseThrow().kind(),
+        assertEquals(Kind.GENERIC_AWS_SERVICE, imageKind("Res_Amazon-VPC_Reachability-Analyzer_48_Light.svg"),
                 "a resource of the VPC service is no VPC");
-        assertEquals(Kind.AURORA_CLUSTER, ShapeRecognizer.fromImageName("Res_Amazon-Aurora-MySQL-Instance_48_Light.svg").orElseThrow().kind(),
+        assertEquals(Kind.AURORA_CLUSTER, imageKind("Res_Amazon-Aurora-MySQL-Instance_48_Light.svg"),
                 "the service the name starts with, not its last word ('instance' is no EC2 instance)");
-        assertEquals(Kind.AURORA_CLUSTER, ShapeRecognizer.fromImageName("Res_Amazon-Aurora-SQL-Server-Instance-Alternate_48_Light.svg").orElseThrow().kind());
-        assertEquals(Kind.GENERIC_AWS_SERVICE, ShapeRecognizer.fromImageName("Res_Amazon-RDS-Proxy-Instance_48_Light.svg").orElseThrow().kind());
-        assertEquals(Kind.ROUTE53_ZONE, ShapeRecognizer.fromImageName("Res_Amazon-Route-53-Hosted-Zone_48_Light.svg").orElseThrow().kind(),
+        assertEquals(Kind.AURORA_CLUSTER, imageKind("Res_Amazon-Aurora-SQL-Server-Instance-Alternate_48_Light.svg"));
+        assertEquals(Kind.GENERIC_AWS_SERVICE, imageKind("Res_Amazon-RDS-Proxy-Instance_48_Light.svg"));
+        assertEquals(Kind.ROUTE53_ZONE, imageKind("Res_Amazon-Route-53-Hosted-Zone_48_Light.svg"),
                 "the name's last words after the service's");
-        assertEquals(Kind.KMS_KEY, ShapeRecognizer.fromImageName("Arch_AWS-Key-Management-Services_48.svg").orElseThrow().kind(),
+        assertEquals(Kind.KMS_KEY, imageKind("Arch_AWS-Key-Management-Services_48.svg"),
                 "older packages' spellings");
-        assertEquals(Kind.CLOUDTRAIL_TRAIL, ShapeRecognizer.fromImageName("Arch_AWS-Cloud-Trail_48.svg").orElseThrow().kind());
-        assertEquals(Kind.EKS_CLUSTER, ShapeRecognizer.fromImageName("Arch_Amazon-Elastic-Container-Kubernetes_48.svg").orElseThrow().kind());
+        assertEquals(Kind.CLOUDTRAIL_TRAIL, imageKind("Arch_AWS-Cloud-Trail_48.svg"));
+        assertEquals(Kind.EKS_CLUSTER, imageKind("Arch_Amazon-Elastic-Container-Kubernetes_48.svg"));
     }
 
     @Test
