@@ -138,7 +138,7 @@ def multi_az_label():
     p.v("rds","Amazon RDS (Multi-AZ)",svc("rds","#C925D1"),596,640,48,48)
     p.v("cache","ElastiCache Redis",svc("elasticache","#C925D1"),340,640,48,48)
     p.e("e1","users","alb","HTTPS")
-    p.e("e2","alb","ec2a".replace('a','1'))
+    p.e("e2","alb","ec21")
     p.e("e3","alb","ec22")
     p.e("e4","ec21","rds")
     p.e("e5","ec22","rds")
