@@ -1,6 +1,7 @@
 package io.atolint.topology;
 
 import io.atolint.model.Resource;
+import io.atolint.model.RoleWords;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -17,13 +18,8 @@ final class CopyKey {
     private static final Pattern COPY_MARK = Pattern.compile(
             "(?:[\\s\\-_#(]*(?:\\d+|(?:az|availability zone)[\\s\\-_]*[a-z0-9]{1,2}|[a-z]{2}-[a-z]+-\\d[a-z])\\)?)+$");
 
-    /** Role words that mark the copies of one service: "Aurora primary" / "read replica", "DB master" / "standby". */
-    private static final Pattern ROLE_WORDS = Pattern.compile(
-            "\\b(primary|standby|secondary|read[- ]?replica|replica|read[- ]?only|failover|master|slave|active|passive|"
-                    + "writer|reader|primaria|primária|secundaria|secundária|réplica)\\b"
-                    // Japanese, Chinese, Korean (no \\b: it needs a Latin letter beside it)
-                    + "|プライマリー?|スタンバイ|セカンダリー?|リードレプリカ|レプリカ|マスター|スレーブ"
-                    + "|主库|备库|主节点|备节点|只读副本|副本|프라이머리|스탠바이|복제본");
+    /** Role words that mark the copies of one service (one vocabulary with the diagram reader's). */
+    private static final Pattern ROLE_WORDS = RoleWords.PATTERN;
 
     private CopyKey() {
     }

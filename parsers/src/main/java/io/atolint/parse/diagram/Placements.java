@@ -3,6 +3,7 @@ package io.atolint.parse.diagram;
 import io.atolint.model.Az;
 import io.atolint.model.Kind;
 import io.atolint.model.Placement;
+import io.atolint.model.RoleWords;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -58,9 +59,6 @@ final class Placements {
     /** A label that says what it names runs in more than one AZ ("Amazon RDS (Multi-AZ)"). */
     private static final Pattern MULTI_AZ_CLAIM = Pattern.compile(
             "(?i)\\bmulti[- ]?(az|availability[- ]zones?)\\b|マルチ\\s*az");
-    /** A label naming one copy of a pair ("RDS standby (Multi-AZ)"): the pair is drawn, each copy where it is. */
-    private static final Pattern ONE_COPY = Pattern.compile(
-            "(?i)\\b(standby|replica|primary|master|secondary|writer|reader|slave)\\b|スタンバイ|プライマリ|レプリカ");
     /** How near another AZ area a shape on an AZ's edge must come to reach into it. */
     private static final double ADJACENT = 20;
 
@@ -176,7 +174,8 @@ final class Placements {
         boolean oneAz = drawn.scope() == Placement.Scope.ONE_OF
                 || (drawn.scope() == Placement.Scope.ZONAL && drawn.azs().size() == 1 && n.kind != Kind.AVAILABILITY_ZONE
                 && n.kind != Kind.SUBNET);
-        if (oneAz && MULTI_AZ_CLAIM.matcher(n.label()).find() && !ONE_COPY.matcher(n.label()).find()) {
+        // "RDS standby (Multi-AZ)" names one copy of a pair drawn whole, each copy where it is drawn
+        if (oneAz && MULTI_AZ_CLAIM.matcher(n.label()).find() && !RoleWords.in(n.label())) {
             return Placement.unknown("its label says it runs in more than one AZ; the picture draws one icon ("
                     + drawn.reason() + ")");
         }
