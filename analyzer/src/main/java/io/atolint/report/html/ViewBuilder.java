@@ -16,7 +16,6 @@ import io.atolint.report.html.ArchitectureView.Node;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -110,16 +109,19 @@ final class ViewBuilder {
     }
 
     /**
-     * A drawn group box is drawn as the boxes of the picture are, except a service drawn as a box (an Auto Scaling
-     * group, an ECS service): it is a hop of the traffic, and a node of the picture like its icon would be.
+     * A drawn group box is drawn as the boxes of the picture are, except one the traffic passes through (an Auto
+     * Scaling group or ECS service drawn as a box, a plain box lines are drawn to): it is a hop, a node of the picture
+     * as its icon would be.
      */
-    private static boolean isDrawn(Resource r) {
+    private boolean isDrawn(Resource r) {
         return DrawnKinds.drawn(r.kind(), r.format().isDiagram()) && !r.meta().containsKey("legend")
-                && (!r.meta().containsKey("container") || SERVICE_BOXES.contains(r.kind()));
+                && (!r.meta().containsKey("container") || isHop(r));
     }
 
-    private static final Set<Kind> SERVICE_BOXES = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE,
-            Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP, Kind.BEANSTALK_ENVIRONMENT, Kind.LAMBDA_FUNCTION);
+    private boolean isHop(Resource r) {
+        return facts.topology().of(graph.modelOf(r))
+                .map(t -> t.traffic().vertices().contains(r) && t.traffic().role(r).isPresent()).orElse(false);
+    }
 
     /** The VPC holding a subnet, directly (IaC) or through drawn groups such as an AZ box (diagrams). */
     private Box vpcOf(Resource subnet) {
