@@ -3,6 +3,7 @@ package io.atolint.topology;
 import io.atolint.graph.ResourceGraph;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
+import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 
 import java.util.ArrayDeque;
@@ -314,7 +315,8 @@ final class TopologyBuilder {
             Role r = s.role().orElse(null);
             boolean entry = previous.get(s).isEmpty();
             if (entry && ((r == Role.INGRESS && !next.get(s).isEmpty()) || r == Role.LOAD_BALANCING
-                    || (r == null && !next.get(s).isEmpty() && s.primary().kind().isOutsideAws()))) {
+                    || (r == null && !next.get(s).isEmpty() && (s.primary().kind().isOutsideAws()
+                            || s.primary().placement().scope() == Placement.Scope.OUTSIDE_AWS)))) {
                 heads.add(s);
             }
         }

@@ -96,13 +96,19 @@ final class BoxTitles {
             // (ECS, EKS, an Auto Scaling group) is that service, as an unlabelled one is
             boolean titledBox = named == Kind.DIAGRAM_GROUP && !titleable(b) && roomy(b)
                     && b.rec.drawnAs() != ShapeRecognizer.DrawnAs.GROUP;
-            if (!namedGroup && !titledBox && (!titleable(b) || b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP)) {
+            // a box its label already makes a spanning service ("ECS service", "Amazon EKS") may carry that
+            // service's icon at its corner: the icon is the box's sign, not a second service beside its members
+            boolean namedService = SERVICE_GROUPS.contains(b.kind) && roomy(b)
+                    && b.rec.drawnAs() != ShapeRecognizer.DrawnAs.GROUP;
+            if (!namedGroup && !titledBox && !namedService
+                    && (!titleable(b) || b.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP)) {
                 continue;
             }
             Box box = b.box();
             for (PageNode i : nodes) {
                 if (i == b || !i.isIconLike() || i.absorbedInto != null || i.box().area() * 4 > box.area()
-                        || (namedGroup && i.kind != named) || (titledBox && !SERVICE_GROUPS.contains(i.kind))) {
+                        || (namedGroup && i.kind != named) || (titledBox && !SERVICE_GROUPS.contains(i.kind))
+                        || (namedService && !signs(i.kind, b.kind))) {
                     continue;
                 }
                 Box ib = i.box();
@@ -141,9 +147,12 @@ final class BoxTitles {
                 box.becomeGroup(Kind.DIAGRAM_GROUP);
                 box.recognisedBy = "a Direct Connect location: the Direct Connect icon at its corner signs the place";
                 icon.absorbedInto = box;
-            } else if (group || service) {
-                // the ECS icon signs a service and a cluster alike: a box titled as a cluster holds services
-                if (k == Kind.ECS_SERVICE && CLUSTER.matcher(box.label()).find()) {
+            } else if (group || service || signs(k, box.kind)) {
+                if (signs(k, box.kind)) {
+                    // the box's label named the service already (the ECS icon on a box titled "ECS Cluster")
+                    k = box.kind;
+                } else if (k == Kind.ECS_SERVICE && CLUSTER.matcher(box.label()).find()) {
+                    // the ECS icon signs a service and a cluster alike: a box titled as a cluster holds services
                     k = Kind.ECS_CLUSTER;
                 }
                 box.becomeGroup(k);
@@ -151,6 +160,12 @@ final class BoxTitles {
                 icon.absorbedInto = box;
             }
         }
+    }
+
+    /** Whether an icon of kind {@code icon} signs a box of kind {@code box}: its own service, or ECS's cluster. */
+    private static boolean signs(Kind icon, Kind box) {
+        return SERVICE_GROUPS.contains(box) && (icon == box || icon == Kind.ECS_SERVICE && box == Kind.ECS_CLUSTER
+                || icon == Kind.EKS_CLUSTER && box == Kind.EKS_NODE_GROUP);
     }
 
     private static boolean holdsOtherIcon(PageNode box, PageNode icon, Collection<PageNode> nodes) {

@@ -200,7 +200,10 @@ final class Connectors {
         // a pipe labelled only "Tunnel 1" is a VPN tunnel when it ends at a customer gateway
         boolean vpnPipe = pipes.contains(l.id())
                 && (s.kind() == Kind.CUSTOMER_GATEWAY || d.kind() == Kind.CUSTOMER_GATEWAY);
-        if ((VPN_LINE.matcher(named).find() || vpnPipe) && (site(s) || site(d)) && !(site(s) && site(d))) {
+        // a line labelled "IPsec" from the customer gateway to a drawn VPN connection is that connection's line
+        boolean toDrawnVpn = s.kind() == Kind.VPN_CONNECTION || d.kind() == Kind.VPN_CONNECTION;
+        if ((VPN_LINE.matcher(named).find() || vpnPipe) && (site(s) || site(d)) && !(site(s) && site(d))
+                && !toDrawnVpn) {
             label = named;
             Resource vpn = vpnLine(model, l, label);
             Resource siteEnd = site(s) ? s : d;
