@@ -6,6 +6,7 @@ import io.atolint.model.Placement;
 import io.atolint.model.Relation;
 import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
+import io.atolint.model.Workloads;
 
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -134,11 +135,12 @@ final class Connectors {
             if (s0 != src || d0 != dst) {
                 moved = "attachment ends moved to " + (s0 != src ? s0.displayName() : d0.displayName());
             }
-            List<Resource> sources = members(s0);
-            List<Resource> targets = members(d0);
+            List<Resource> sources = members(s0, d0);
+            List<Resource> targets = members(d0, s0);
             if (sources.size() > 1 || targets.size() > 1 || sources.get(0) != s0 || targets.get(0) != d0) {
                 Resource box = sources.get(0) != s0 ? s0 : d0;
-                moved = (moved.isEmpty() ? "" : moved + "; ") + "drawn to security group " + box.displayName()
+                moved = (moved.isEmpty() ? "" : moved + "; ") + "drawn to "
+                        + (box.kind() == Kind.SUBNET ? "subnet " : "security group ") + box.displayName()
                         + ": reaches what it holds";
             }
             for (Resource s1 : sources) {
@@ -150,11 +152,16 @@ final class Connectors {
     }
 
     /**
-     * What a line drawn to {@code r} reaches: a security group drawn as a box is a rule on the traffic to what
-     * it holds, not a hop; a line to it reaches the services drawn directly inside it. Anything else: itself.
+     * What a line drawn to {@code r} from {@code other} reaches: a security group drawn as a box is a rule on the
+     * traffic to what it holds, not a hop; a line to it reaches the services drawn directly inside it. A subnet
+     * is where things run: a line from a service to it (a load balancer's arrow to the app subnet) reaches the
+     * load balancers, compute and data stores drawn in it. Anything else: itself.
      */
-    private List<Resource> members(Resource r) {
+    private List<Resource> members(Resource r, Resource other) {
         PageNode box = nodes.get(r.name());
+        if (box != null && box.container && r.kind() == Kind.SUBNET && servesTraffic(other.kind())) {
+            return servicesIn(box, r);
+        }
         if (box == null || !box.container || r.kind() != Kind.SECURITY_GROUP) {
             return List.of(r);
         }
@@ -166,6 +173,45 @@ final class Connectors {
             }
         }
         return inside.isEmpty() ? List.of(r) : inside;
+    }
+
+    /**
+     * A kind whose line to a subnet is traffic to what runs there (a subnet's too: the app subnet's arrow to the
+     * data subnet), not a route table's association or a NAT gateway's route.
+     */
+    private static boolean servesTraffic(Kind k) {
+        return k.isOutsideAws() || k == Kind.INTERNET_GATEWAY || k == Kind.SUBNET || Workloads.LOAD_BALANCING.contains(k)
+                || Workloads.COMPUTE.contains(k) || Workloads.COMPUTE_CLUSTERS.contains(k) || Workloads.DATA.contains(k)
+                || EDGE_SERVICES.contains(k) && k != Kind.ROUTE53_ZONE && k != Kind.ROUTE53_RECORD;
+    }
+
+    /**
+     * The load balancers, compute and data stores drawn in a subnet box, outermost first: a service box (an Auto
+     * Scaling group) inside it, not the instances it holds. The subnet itself when it holds none.
+     */
+    private List<Resource> servicesIn(PageNode subnet, Resource r) {
+        List<Resource> inside = new java.util.ArrayList<>();
+        for (PageNode n : nodes.values()) {
+            Resource m = resources.get(n.id());
+            if (m == null || n == subnet || !n.containers.contains(subnet) || !served(n.kind)) {
+                continue;
+            }
+            boolean inServiceBox = false;
+            for (PageNode c : n.containers) {
+                if (c != subnet && c.containers.contains(subnet) && served(c.kind)) {
+                    inServiceBox = true;
+                }
+            }
+            if (!inServiceBox) {
+                inside.add(m);
+            }
+        }
+        return inside.isEmpty() ? List.of(r) : inside;
+    }
+
+    private static boolean served(Kind k) {
+        return Workloads.LOAD_BALANCING.contains(k) || Workloads.COMPUTE.contains(k)
+                || Workloads.COMPUTE_CLUSTERS.contains(k) || Workloads.DATA.contains(k);
     }
 
     private void connect(Model model, List<DiagramView.EdgeView> views, List<String> unresolved,
