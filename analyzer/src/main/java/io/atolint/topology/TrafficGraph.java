@@ -198,6 +198,7 @@ public final class TrafficGraph {
                         "ReplicationGroupId");
                 case EC2_INSTANCE -> drawnGroup(rg, r, INSTANCE_GROUPS);
                 case ECS_SERVICE -> drawnGroup(rg, r, TASK_GROUPS);
+                case LAMBDA_FUNCTION -> drawnGroup(rg, r, FUNCTION_GROUPS);
                 default -> Optional.empty();
             };
             parent.ifPresent(p -> parentOf.put(r, p));
@@ -211,11 +212,16 @@ public final class TrafficGraph {
      */
     static final Set<Kind> INSTANCE_GROUPS = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.EKS_NODE_GROUP, Kind.EKS_CLUSTER,
             Kind.BEANSTALK_ENVIRONMENT);
-    /** Boxes whose drawn tasks stand for what they run: an ECS service (tasks are drawn with the service's icons). */
-    static final Set<Kind> TASK_GROUPS = EnumSet.of(Kind.ECS_SERVICE);
+    /**
+     * Boxes whose drawn tasks or containers stand for what they run: an ECS service (tasks are drawn with the
+     * service's icons), an EKS cluster or node group (its pods, drawn as containers).
+     */
+    static final Set<Kind> TASK_GROUPS = EnumSet.of(Kind.ECS_SERVICE, Kind.EKS_CLUSTER, Kind.EKS_NODE_GROUP);
+    /** A Lambda box (the Lambda icon at its corner): the functions drawn in it per subnet are that function. */
+    static final Set<Kind> FUNCTION_GROUPS = EnumSet.of(Kind.LAMBDA_FUNCTION);
     /** Every kind of box that members fold into. */
     static final Set<Kind> MEMBER_GROUPS = EnumSet.of(Kind.AUTOSCALING_GROUP, Kind.EKS_NODE_GROUP, Kind.EKS_CLUSTER,
-            Kind.BEANSTALK_ENVIRONMENT, Kind.ECS_SERVICE);
+            Kind.BEANSTALK_ENVIRONMENT, Kind.ECS_SERVICE, Kind.LAMBDA_FUNCTION);
 
     /**
      * A service box that holds different things ("Frontend" and "Backend" in a box the ECS icon signs, which is
