@@ -5,6 +5,7 @@ import io.atolint.model.Finding;
 import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.Resource;
+import io.atolint.model.ScaledDownEnvironment;
 import io.atolint.model.Severity;
 import io.atolint.model.SourceLocation;
 import io.atolint.parse.ParseOptions;
@@ -12,8 +13,10 @@ import io.atolint.reconcile.Reconciliation;
 import io.atolint.topology.Facts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,9 +41,12 @@ public final class RuleContext {
     private final Set<String> examinedUnits = new LinkedHashSet<>();
     private final Set<RuleRun.Key> informational = new LinkedHashSet<>();
     private List<Reconciliation> reconciliations = List.of();
+    /** Whether the rule judges availability or scaling (its tags say so), which production alone must have. */
+    private final boolean availability;
 
     public RuleContext(Rule rule, Facts facts, ParseOptions options, SourceText sources) {
         this.rule = rule;
+        this.availability = Arrays.stream(rule.tags()).anyMatch(t -> t.equals("availability") || t.equals("scaling"));
         this.graph = facts.graph();
         this.facts = facts;
         this.options = options;
@@ -142,6 +148,13 @@ public final class RuleContext {
     }
 
     private Finding add(Severity severity, Resource r, SourceLocation at, String message, List<Finding.Related> related) {
+        Optional<String> scaledDown = ScaledDownEnvironment.of(r);
+        if (severity != Severity.INFO && scaledDown.isPresent() && availability) {
+            // the availability items ask this of production: a staging copy or a pilot light is one by design
+            severity = Severity.INFO;
+            message = message + " (" + scaledDown.get() + ": scaled down by design, and the checklist asks this of"
+                    + " the production solution)";
+        }
         Finding f = new Finding(rule.id(), severity, message, at, r, related, null);
         findings.add(f);
         if (r != null) {

@@ -3,11 +3,13 @@ package io.atolint.parse.diagram;
 import io.atolint.model.DrawnBox;
 import io.atolint.model.Kind;
 import io.atolint.model.Resource;
+import io.atolint.model.ScaledDownEnvironment;
 import io.atolint.model.Value;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A drawn shape as a model resource: its kind, label, how it was drawn and recognised, where it sits. */
@@ -75,6 +77,7 @@ final class ResourceMaker {
         if (vpc != null) {
             meta.put("vpc", vpc.id());
         }
+        scaledDown(n).ifPresent(why -> meta.put(ScaledDownEnvironment.META, why));
         Map<String, Value> attrs = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : n.shape.fields().entrySet()) {
             attrs.put(e.getKey(), new Value.Scalar(e.getValue(), "diagram field", n.shape.at()));
@@ -84,6 +87,31 @@ final class ResourceMaker {
         Value.MapV attributes = new Value.MapV(attrs, n.shape.at())
                 .withUnknownRest("a diagram does not state the configuration of what it draws");
         return new Resource(idPrefix + id, id, n.rec.rawType(), n.kind, attributes, n.shape.at(), page.format(), meta);
+    }
+
+    /**
+     * Why {@code n} runs scaled down by design: its label names it a recovery copy, or the innermost box around
+     * it is named as a non-production environment or a recovery site.
+     */
+    private static Optional<String> scaledDown(PageNode n) {
+        if (!n.container && ScaledDownEnvironment.recoveryCopy(Labels.oneLine(n.label()))) {
+            return Optional.of("labelled '" + Labels.oneLine(n.label()) + "', a recovery copy");
+        }
+        for (int i = n.containers.size() - 1; i >= 0; i--) {
+            PageNode c = n.containers.get(i);
+            Optional<String> what = ScaledDownEnvironment.named(Labels.oneLine(c.label()), c.kind);
+            if (what.isPresent()) {
+                String box = switch (c.kind) {
+                    case VPC -> "VPC";
+                    case ACCOUNT -> "account";
+                    case REGION -> "Region";
+                    default -> "box";
+                };
+                return Optional.of("drawn in " + box + " '"
+                        + Labels.oneLine(c.label()) + "', " + what.get());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean inLegend(PageNode n) {
