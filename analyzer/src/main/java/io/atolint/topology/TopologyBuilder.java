@@ -142,10 +142,15 @@ final class TopologyBuilder {
         Map<String, List<Resource>> copies = new LinkedHashMap<>();
         for (Resource v : vertices) {
             Role role = traffic.role(v).orElse(null);
-            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA) || v.meta().containsKey("legend")) {
+            // a load balancer drawn once per AZ box of its VPC is one load balancer with a node in each (drawn in
+            // two VPCs or Regions, they are two)
+            boolean balancer = role == Role.LOAD_BALANCING && v.format().isDiagram();
+            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA && !balancer)
+                    || v.meta().containsKey("legend")) {
                 continue;
             }
-            CopyKey.drawn(v, roleOnly).ifPresent(k -> copies.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            String where = balancer ? "\u0000" + v.meta().getOrDefault("vpc", "") : "";
+            CopyKey.drawn(v, roleOnly).ifPresent(k -> copies.computeIfAbsent(k + where, x -> new ArrayList<>()).add(v));
         }
         for (List<Resource> group : copies.values()) {
             if (group.size() > 1 && inDistinctAzs(group)) {

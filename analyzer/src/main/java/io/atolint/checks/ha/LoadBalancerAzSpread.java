@@ -12,10 +12,13 @@ import io.atolint.model.SourceLocation;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
+import io.atolint.topology.ModelTopology;
+import io.atolint.topology.ReplicaSet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +76,9 @@ public final class LoadBalancerAzSpread implements Check {
         if (p.scope() == Placement.Scope.UNKNOWN) {
             ctx.note(lb, at, name + ": cannot prove it spans two AZs: " + p.reason(), List.of());
         } else if (count != null && count.max() >= 1 && count.provablySingle()) {
+            if (lb.format().isDiagram() && drawnInEachAz(ctx, lb)) {
+                return;
+            }
             if (lb.format().isDiagram()) {
                 // a load balancer always has nodes in the AZs of its subnets; one drawn in an AZ box is
                 // usually the drawing's shorthand, not a claim any reviewer would hold against it
@@ -85,6 +91,17 @@ public final class LoadBalancerAzSpread implements Check {
         } else if (count != null && count.max() >= 1 && !count.provablyMulti()) {
             ctx.note(lb, at, name + ": cannot prove it spans two distinct AZs: " + p.display(), List.of());
         }
+    }
+
+    /** A load balancer drawn once in each AZ box of its VPC: the copies together span their AZs. */
+    private static boolean drawnInEachAz(RuleContext ctx, Resource lb) {
+        for (ModelTopology topo : ctx.facts().topology().models()) {
+            Optional<ReplicaSet> set = topo.setOf(lb);
+            if (set.isPresent()) {
+                return set.get().vertices().size() > 1 && set.get().multiAz().isTrue();
+            }
+        }
+        return false;
     }
 
     private static String distinctValues(List<Az> azs) {
