@@ -140,20 +140,32 @@ final class TopologyBuilder {
 
     private void drawnCopies(List<Resource> vertices, boolean roleOnly) {
         Map<String, List<Resource>> copies = new LinkedHashMap<>();
+        // copies of a tier's service whose AZs cannot be told still stand or fall together; other copies are
+        // one only where each is drawn in an AZ and they are drawn in different ones
+        Set<String> placedApartOnly = new HashSet<>();
         for (Resource v : vertices) {
             Role role = traffic.role(v).orElse(null);
             // a load balancer drawn once per AZ box of its VPC is one load balancer with a node in each (drawn in
             // two VPCs or Regions, they are two)
             boolean balancer = role == Role.LOAD_BALANCING && v.format().isDiagram();
-            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA && !balancer)
+            // so are copies of a service without a tier of its own (an active and a standby MQ broker, a firewall
+            // in each AZ): a pair in two AZs, not two single points of failure
+            boolean roleless = role == null && v.format().isDiagram() && !v.kind().isOutsideAws();
+            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA && !balancer && !roleless)
                     || v.meta().containsKey("legend")) {
                 continue;
             }
-            String where = balancer ? "\u0000" + v.meta().getOrDefault("vpc", "") : "";
-            CopyKey.drawn(v, roleOnly).ifPresent(k -> copies.computeIfAbsent(k + where, x -> new ArrayList<>()).add(v));
+            String where = balancer || roleless ? "\u0000" + v.meta().getOrDefault("vpc", "") : "";
+            CopyKey.drawn(v, roleOnly).ifPresent(k -> {
+                copies.computeIfAbsent(k + where, x -> new ArrayList<>()).add(v);
+                if (balancer || roleless) {
+                    placedApartOnly.add(k + where);
+                }
+            });
         }
-        for (List<Resource> group : copies.values()) {
-            if (group.size() > 1 && inDistinctAzs(group)) {
+        for (Map.Entry<String, List<Resource>> e : copies.entrySet()) {
+            List<Resource> group = e.getValue();
+            if (group.size() > 1 && (placedApartOnly.contains(e.getKey()) ? placedApart(group) : inDistinctAzs(group))) {
                 add(group);
             }
         }
@@ -209,6 +221,16 @@ final class TopologyBuilder {
      * across them, and a copy whose AZ cannot be told leaves the set's spread UNKNOWN (a note), never a
      * single-AZ finding against each copy.
      */
+    /** Each drawn in one AZ, and not all in the same one. */
+    private static boolean placedApart(List<Resource> group) {
+        for (Resource r : group) {
+            if (r.placement().scope() != Placement.Scope.ZONAL || r.placement().azs().size() != 1) {
+                return false;
+            }
+        }
+        return inDistinctAzs(group);
+    }
+
     private static boolean inDistinctAzs(List<Resource> group) {
         for (Resource a : group) {
             for (Resource b : group) {
