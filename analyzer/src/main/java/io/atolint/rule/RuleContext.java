@@ -46,7 +46,8 @@ public final class RuleContext {
 
     public RuleContext(Rule rule, Facts facts, ParseOptions options, SourceText sources) {
         this.rule = rule;
-        this.availability = Arrays.stream(rule.tags()).anyMatch(t -> t.equals("availability") || t.equals("scaling"));
+        this.availability = Arrays.stream(rule.tags())
+                .anyMatch(t -> t.equals("availability") || t.equals("scaling"));
         this.graph = facts.graph();
         this.facts = facts;
         this.options = options;

@@ -165,7 +165,8 @@ final class TopologyBuilder {
         }
         for (Map.Entry<String, List<Resource>> e : copies.entrySet()) {
             List<Resource> group = e.getValue();
-            if (group.size() > 1 && (placedApartOnly.contains(e.getKey()) ? placedApart(group) : inDistinctAzs(group))) {
+            boolean apart = placedApartOnly.contains(e.getKey()) ? placedApart(group) : inDistinctAzs(group);
+            if (group.size() > 1 && apart) {
                 add(group);
             }
         }
@@ -216,11 +217,6 @@ final class TopologyBuilder {
         }
     }
 
-    /**
-     * True unless all of them are provably drawn in one same AZ: copies in two AZ boxes are one set
-     * across them, and a copy whose AZ cannot be told leaves the set's spread UNKNOWN (a note), never a
-     * single-AZ finding against each copy.
-     */
     /** Each drawn in one AZ, and not all in the same one. */
     private static boolean placedApart(List<Resource> group) {
         for (Resource r : group) {
@@ -231,6 +227,11 @@ final class TopologyBuilder {
         return inDistinctAzs(group);
     }
 
+    /**
+     * True unless all of them are provably drawn in one same AZ: copies in two AZ boxes are one set
+     * across them, and a copy whose AZ cannot be told leaves the set's spread UNKNOWN (a note), never a
+     * single-AZ finding against each copy.
+     */
     private static boolean inDistinctAzs(List<Resource> group) {
         for (Resource a : group) {
             for (Resource b : group) {

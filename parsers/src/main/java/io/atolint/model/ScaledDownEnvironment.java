@@ -23,8 +23,8 @@ public final class ScaledDownEnvironment {
     /** A plain box titled by the word alone. */
     private static final Pattern ALONE = Pattern.compile("(?i)^\\s*(staging|sandbox|non-?prod(uction)?)\\s*$");
     /** "DR" in capitals only (a lower-case "dr" is a name); the rest in any case. */
-    private static final Pattern RECOVERY = Pattern.compile(
-            "\\bDR\\b|(?i:\\b(disaster[- ]recovery|pilot[- ]light|warm[- ]standby|recovery (region|site|account|vpc)))");
+    private static final Pattern RECOVERY = Pattern.compile("\\bDR\\b"
+            + "|(?i:\\b(disaster[- ]recovery|pilot[- ]light|warm[- ]standby|recovery (region|site|account|vpc)))");
 
     private ScaledDownEnvironment() {
     }

@@ -180,14 +180,13 @@ final class Connectors {
      * data subnet), not a route table's association or a NAT gateway's route.
      */
     private static boolean servesTraffic(Kind k) {
-        return k.isOutsideAws() || k == Kind.INTERNET_GATEWAY || k == Kind.SUBNET || Workloads.LOAD_BALANCING.contains(k)
-                || Workloads.COMPUTE.contains(k) || Workloads.COMPUTE_CLUSTERS.contains(k) || Workloads.DATA.contains(k)
+        return k.isOutsideAws() || k == Kind.INTERNET_GATEWAY || k == Kind.SUBNET || served(k)
                 || EDGE_SERVICES.contains(k) && k != Kind.ROUTE53_ZONE && k != Kind.ROUTE53_RECORD;
     }
 
     /**
-     * The load balancers, compute and data stores drawn in a subnet box, outermost first: a service box (an Auto
-     * Scaling group) inside it, not the instances it holds. The subnet itself when it holds none.
+     * The load balancers, compute and data stores drawn in a subnet box; of a service box inside it (an Auto
+     * Scaling group), the box, not the instances it holds. The subnet itself when it holds none.
      */
     private List<Resource> servicesIn(PageNode subnet, Resource r) {
         List<Resource> inside = new java.util.ArrayList<>();
@@ -209,6 +208,7 @@ final class Connectors {
         return inside.isEmpty() ? List.of(r) : inside;
     }
 
+    /** What serves the traffic drawn to a subnet: load balancers, compute and data stores. */
     private static boolean served(Kind k) {
         return Workloads.LOAD_BALANCING.contains(k) || Workloads.COMPUTE.contains(k)
                 || Workloads.COMPUTE_CLUSTERS.contains(k) || Workloads.DATA.contains(k);
