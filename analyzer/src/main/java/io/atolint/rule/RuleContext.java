@@ -150,7 +150,8 @@ public final class RuleContext {
 
     private Finding add(Severity severity, Resource r, SourceLocation at, String message, List<Finding.Related> related) {
         Optional<String> scaledDown = ScaledDownEnvironment.of(r);
-        if (severity != Severity.INFO && scaledDown.isPresent() && availability) {
+        boolean outOfScope = severity != Severity.INFO && scaledDown.isPresent() && availability;
+        if (outOfScope) {
             // the availability items ask this of production: a staging copy or a pilot light is one by design
             severity = Severity.INFO;
             message = message + " (" + scaledDown.get() + ": scaled down by design, and the checklist asks this of"
@@ -158,6 +159,10 @@ public final class RuleContext {
         }
         Finding f = new Finding(rule.id(), severity, message, at, r, related, null);
         findings.add(f);
+        if (outOfScope) {
+            // a fact about a resource the item does not judge, not a result left undecided
+            informational.add(RuleRun.Key.of(f));
+        }
         if (r != null) {
             examined.add(r);
         }

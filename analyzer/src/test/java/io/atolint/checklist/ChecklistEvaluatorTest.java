@@ -59,6 +59,19 @@ class ChecklistEvaluatorTest {
     }
 
     @Test
+    void aStagingVpcDrawnInOneAzBesideAMultiAzProductionLeavesTheAvailabilityItemsMet() {
+        Assessment a = evaluate(ChecklistEvaluator.standard(),
+                standard("fixtures/rules/SPOF002/drawio-staging-vpc-in-one-az-beside-production", ParseOptions.defaults()),
+                null);
+        for (String id : List.of("AD-4", "TV-3.2")) {
+            ItemAssessment it = item(a, id);
+            assertEquals(Verdict.MET, it.verdict(), id + ": " + it.reason());
+            assertTrue(it.informational().stream().anyMatch(f -> f.message().contains("Staging VPC")),
+                    id + ": the staging copy's notes are shown as facts, not as results left undecided");
+        }
+    }
+
+    @Test
     void aDiagramThatShowsEveryRequiredElementMeetsTheDiagramItems() {
         Assessment good = evaluate(ChecklistEvaluator.standard(), 
                 standard("fixtures/rules/HA002/drawio-web-tier-in-two-az-boxes", ParseOptions.defaults()), null);
