@@ -19,12 +19,14 @@ import org.w3c.dom.svg.SVGDocument;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -170,26 +172,37 @@ public final class PlainSvgReader {
         collect(n, "text", textNodes);
         List<XmlNode> iconNodes = new ArrayList<>();
         collectIcons(n, iconNodes);
-        for (XmlNode i : iconNodes) {
-            String ref = i.name().equals("image") ? i.attr("href").orElse("") : i.attrOr("id", "") + ".svg";
-            Box box = bounds(i);
-            String id = i.attr("id").orElse("icon" + shapes.size());
-            String label = nearestText(box, textNodes, 1.5);
-            shapes.add(new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
-                    DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref)));
-        }
+        // the boxes first: a text that titles a box ("Availability Zone 2" at its top corner) is no icon's caption,
+        // however near an icon drawn over the box's top edge it stands
         List<XmlNode> rects = new ArrayList<>();
         collect(n, "rect", rects);
+        List<DrawnPage.Shape> boxes = new ArrayList<>();
+        Set<XmlNode> titles = new HashSet<>();
         for (XmlNode r : rects) {
             Box box = bounds(r);
             if (box.w() < 80 || box.h() < 60) {
                 continue;
             }
-            String id = r.attr("id").orElse("box" + shapes.size());
-            String label = titleText(box, textNodes);
+            String id = r.attr("id").orElse("box" + (iconNodes.size() + boxes.size()));
+            XmlNode title = titleText(box, textNodes);
+            if (title != null) {
+                titles.add(title);
+            }
             String style = r.attrOr("stroke-dasharray", "").isEmpty() ? "rounded=0" : "dashed=1";
-            shapes.add(new DrawnPage.Shape(id, null, label, Style.parse(style), "rectangle", box, at(r, id), Map.of()));
+            boxes.add(new DrawnPage.Shape(id, null, title == null ? "" : allText(title), Style.parse(style), "rectangle",
+                    box, at(r, id), Map.of()));
         }
+        List<XmlNode> captions = new ArrayList<>(textNodes);
+        captions.removeAll(titles);
+        for (XmlNode i : iconNodes) {
+            String ref = i.name().equals("image") ? i.attr("href").orElse("") : i.attrOr("id", "") + ".svg";
+            Box box = bounds(i);
+            String id = i.attr("id").orElse("icon" + shapes.size());
+            String label = nearestText(box, captions, 1.5);
+            shapes.add(new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
+                    DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref)));
+        }
+        shapes.addAll(boxes);
         List<XmlNode> lines = new ArrayList<>();
         collect(n, "line", lines);
         collect(n, "path", lines);
@@ -245,15 +258,15 @@ public final class PlainSvgReader {
         return best;
     }
 
-    /** A group box's label: the text inside it nearest its top edge. */
-    private String titleText(Box box, List<XmlNode> texts) {
-        String best = "";
+    /** A group box's title: the text inside it nearest its top edge, or null. */
+    private XmlNode titleText(Box box, List<XmlNode> texts) {
+        XmlNode best = null;
         double bestD = 40;
         for (XmlNode t : texts) {
             Box b = bounds(t);
-            if (box.containsPoint(b.cx(), b.cy()) && b.cy() - box.y() < bestD) {
+            if (box.containsPoint(b.cx(), b.cy()) && b.cy() - box.y() < bestD && !allText(t).isBlank()) {
                 bestD = b.cy() - box.y();
-                best = allText(t);
+                best = t;
             }
         }
         return best;

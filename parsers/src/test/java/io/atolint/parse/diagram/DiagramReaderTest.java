@@ -273,6 +273,24 @@ class DiagramReaderTest {
     }
 
     @Test
+    void aPlainSvgBoxTitleIsNoCaptionOfTheIconDrawnOverTheBoxEdge() {
+        // an ALB drawn over the top edge of two AZ boxes: the second box's title is as near the icon as its caption
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"1200\" height=\"800\">"
+                + "<rect x=\"140\" y=\"100\" width=\"440\" height=\"600\" fill=\"none\" stroke-dasharray=\"4\"/>"
+                + "<text x=\"148\" y=\"118\">Availability Zone 1</text>"
+                + "<rect x=\"620\" y=\"100\" width=\"440\" height=\"600\" fill=\"none\" stroke-dasharray=\"4\"/>"
+                + "<text x=\"628\" y=\"118\">Availability Zone 2</text>"
+                + "<image id=\"alb\" x=\"576\" y=\"60\" width=\"48\" height=\"48\" xlink:href=\"Arch_Elastic-Load-Balancing_48.svg\"/>"
+                + "<text x=\"600\" y=\"124\" text-anchor=\"middle\">Application Load Balancer</text>"
+                + "<image id=\"web\" x=\"330\" y=\"300\" width=\"48\" height=\"48\" xlink:href=\"Arch_Amazon-EC2_48.svg\"/>"
+                + "<text x=\"354\" y=\"364\" text-anchor=\"middle\">Web server</text></svg>";
+        Model m = Scans.only(scan(MemoryTree.of("plain.svg", svg)));
+        assertEquals("Application Load Balancer", res(m, "alb").meta().get("label"));
+        assertEquals("Web server", res(m, "web").meta().get("label"));
+        assertEquals(2, m.resources().stream().filter(r -> r.kind() == Kind.AVAILABILITY_ZONE).count());
+    }
+
+    @Test
     void iconsOfTheDiagramsLibraryAreTheServicesTheyShow() {
         // file names whose words read wrong: "service" alone named a generic service, "vpc" a VPC
         String lib = "/usr/local/lib/python3.11/site-packages/resources/";
