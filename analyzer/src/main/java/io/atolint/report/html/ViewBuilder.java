@@ -7,6 +7,7 @@ import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.Names;
 import io.atolint.model.Placement;
+import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Tri;
 import io.atolint.report.html.ArchitectureView.Box;
@@ -118,8 +119,17 @@ final class ViewBuilder {
                 && (!r.meta().containsKey("container") || isHop(r));
     }
 
+    /**
+     * A drawn box the traffic passes through: a vertex of the topology with a role, and lines drawn to or from
+     * the box itself (an Auto Scaling group box whose lines go to the instances inside it stays their frame; the
+     * instances carry the lines).
+     */
     private boolean isHop(Resource r) {
-        return facts.topology().of(graph.modelOf(r))
+        boolean ownLines = !graph.incoming(r, RelationType.ROUTES_TO).isEmpty()
+                || !graph.outgoing(r, RelationType.ROUTES_TO).isEmpty()
+                || !graph.incoming(r, RelationType.CONNECTS_OUTSIDE).isEmpty()
+                || !graph.outgoing(r, RelationType.CONNECTS_OUTSIDE).isEmpty();
+        return ownLines && facts.topology().of(graph.modelOf(r))
                 .map(t -> t.traffic().vertices().contains(r) && t.traffic().role(r).isPresent()).orElse(false);
     }
 

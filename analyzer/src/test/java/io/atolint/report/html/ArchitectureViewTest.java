@@ -62,9 +62,13 @@ class ArchitectureViewTest {
     }
 
     private static ArchitectureView.Node node(ArchitectureView v, String id) {
+        return nodesNamed(v, id).stream().findFirst().orElseThrow(() -> new AssertionError("no node " + id));
+    }
+
+    private static List<ArchitectureView.Node> nodesNamed(ArchitectureView v, String name) {
         List<ArchitectureView.Node> all = new ArrayList<>();
         collect(v.root(), all);
-        return all.stream().filter(n -> n.name().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no node " + id));
+        return all.stream().filter(n -> n.name().equals(name)).toList();
     }
 
     private static void collect(Box b, List<ArchitectureView.Node> out) {
@@ -128,6 +132,20 @@ class ArchitectureViewTest {
         ArchitectureView.Node alb = node(v, "ALB");
         assertTrue(v.edges().stream().anyMatch(e -> e.from().equals(alb.id()) && e.to().equals(service.id())), v.edges().toString());
         assertFalse(v.notDrawn().containsKey("ECS service"), v.notDrawn().toString());
+    }
+
+    @Test
+    void aServiceBoxWhoseLinesGoToTheInstancesInsideItFramesThemAndIsNoNodeOfItsOwn() {
+        // Users -> ALB -> each web server inside an Auto Scaling group box: the servers carry the lines
+        String dir = "fixtures/rules/HA002/drawio-lines-to-the-instances-in-an-asg-box";
+        ArchitectureView v = ArchitectureView.of(scan(Repo.path(dir), dir, null));
+        ArchitectureView.Node alb = node(v, "ALB");
+        List<ArchitectureView.Node> servers = nodesNamed(v, "Web server");
+        long toServers = v.edges().stream()
+                .filter(e -> e.from().equals(alb.id()) && servers.stream().anyMatch(n -> n.id().equals(e.to()))).count();
+        assertEquals(2, toServers, v.edges().toString());
+        assertTrue(nodesNamed(v, "Auto Scaling group").isEmpty(), "no node without lines beside the servers");
+        assertTrue(v.notDrawn().containsKey("Auto Scaling group"), v.notDrawn().toString());
     }
 
     @Test
