@@ -29,6 +29,7 @@ import java.util.Set;
 final class Connectors {
     private static final java.util.regex.Pattern VPN_LINE = java.util.regex.Pattern.compile(
             "(?i)\\b(vpn|ipsec|site[- ]to[- ]site)\\b");
+    private static final java.util.regex.Pattern TUNNEL = java.util.regex.Pattern.compile("(?i)\\btunnel\\b");
     private static final double SNAP_DISTANCE = 50;
     private static final java.util.regex.Pattern INTERNET = java.util.regex.Pattern.compile("(?i)\\binternet\\b");
     /** How near a container's border a loose end must be to end on that border. */
@@ -251,9 +252,11 @@ final class Connectors {
         if ((VPN_LINE.matcher(named).find() || vpnPipe) && (site(s) || site(d)) && !(site(s) && site(d))
                 && !toDrawnVpn) {
             label = named;
-            Resource vpn = vpnLine(model, l, label);
             Resource siteEnd = site(s) ? s : d;
             Resource awsEnd = site(s) ? d : s;
+            // "Tunnel 1" and "Tunnel 2" drawn between the same two ends are the two tunnels of one VPN connection
+            String key = TUNNEL.matcher(label).find() ? "tunnels:" + siteEnd.id() + "\u0000" + awsEnd.id() : l.id();
+            Resource vpn = vpnLine(model, key, l, label);
             model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, siteEnd, vpn, label, l.at()));
             model.relate(new Relation(RelationType.CONNECTS_OUTSIDE, vpn, awsEnd, label, l.at()));
             views.add(new DiagramView.EdgeView(l.id(), siteEnd, awsEnd, RelationType.CONNECTS_OUTSIDE, label,
@@ -377,9 +380,9 @@ final class Connectors {
     }
 
     /** A line labelled as a VPN between a site and AWS is one Site-to-Site VPN connection. */
-    private Resource vpnLine(Model model, DrawnPage.Link l, String label) {
-        // one VPN a line, however many services the security group box it is drawn to holds
-        return vpnLines.computeIfAbsent(l.id(), k -> newVpnLine(model, l, label));
+    private Resource vpnLine(Model model, String key, DrawnPage.Link l, String label) {
+        // one VPN a line (or a pair of tunnels), however many services the security group box it is drawn to holds
+        return vpnLines.computeIfAbsent(key, k -> newVpnLine(model, l, label));
     }
 
     private Resource newVpnLine(Model model, DrawnPage.Link l, String label) {
