@@ -370,6 +370,31 @@ def staging_beside_production():
     return p
 
 
+def site_links(mode):
+    p=Page()
+    p.v("dc","Corporate data center",group("group_corporate_data_center","#7D8998"),-300,300,260,300)
+    p.v("cgw","Customer gateway",res("customer_gateway","#8C4FFF"),-200,420,48,48)
+    if mode in ("two-cgw","dx-vpn"):
+        p.v("cgw2","Customer gateway 2",res("customer_gateway","#8C4FFF"),-200,520,48,48)
+    p.v("cloud","AWS Cloud",group("group_aws_cloud_alt","#232F3E"),160,20,1000,900)
+    p.v("vpc","VPC",group("group_vpc2","#8C4FFF"),200,80,920,800)
+    p.v("vgw","Virtual private gateway",res("vpn_gateway","#8C4FFF"),176,440,48,48)
+    for i,x in enumerate([260,700],1):
+        p.v(f"az{i}",f"Availability Zone {i}",AZ,x,120,400,720)
+        p.v(f"sn{i}",f"Private subnet {i}",SUBPRIV(),x+20,160,360,640)
+        p.v(f"app{i}","App server",res("instance2"),x+180,400,48,48)
+        p.e(f"a{i}","vgw",f"app{i}")
+    if mode=="tunnels":
+        p.e("t1","cgw","vgw","VPN Tunnel 1"); p.e("t2","cgw","vgw","VPN Tunnel 2")
+    elif mode=="two-cgw":
+        p.e("t1","cgw","vgw","Site-to-Site VPN 1"); p.e("t2","cgw2","vgw","Site-to-Site VPN 2")
+    elif mode=="dx-vpn":
+        p.v("dx","AWS Direct Connect",svc("direct_connect","#8C4FFF"),40,300,48,48)
+        p.e("d1","cgw","dx"); p.e("d2","dx","vgw")
+        p.e("t2","cgw2","vgw","VPN (backup)")
+    return p
+
+
 PAGES = {
     "bastion": bastion, "cicd": cicd, "datalake": datalake, "tgw": tgw, "wordpress": wordpress,
     "alb-copies": albcopies, "rds-proxy": proxy, "firewall": firewall, "global-accelerator": ga,
@@ -379,6 +404,8 @@ PAGES = {
     "lines-to-subnets": lines_to_subnets, "vpn-one-server": lambda: vpn_only("lone"), "vpn-two-servers": lambda: vpn_only("pair"),
     "staging-beside-production": staging_beside_production, "recovery-region": recovery_region,
     "recovery-region-unnamed": lambda: recovery_region("us-west-2"),
+    "vpn-tunnels": lambda: site_links("tunnels"), "vpn-two-customer-gateways": lambda: site_links("two-cgw"),
+    "dx-with-vpn-backup": lambda: site_links("dx-vpn"),
     "scaling-icon-in-the-gap": lambda: scaling_icon("icon-gap"), "ecs-icon-in-the-vpc": lambda: scaling_icon("ecs-icon-vpc"),
 }
 
