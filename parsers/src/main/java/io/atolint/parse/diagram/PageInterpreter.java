@@ -30,6 +30,8 @@ import java.util.Set;
 public final class PageInterpreter {
     /** Kinds that are drawn as containers. */
     static final Set<Kind> GROUP_KINDS = Containment.GROUP_KINDS;
+    /** How near a picture's outline a loose line end may stop and still end at the picture. */
+    private static final double LOOSE_END_REACH = 10;
 
     private final DrawnPage page;
     private final String idPrefix;
@@ -68,8 +70,8 @@ public final class PageInterpreter {
             }
             nodes.put(s.id(), new PageNode(s, ShapeRecognizer.recognise(s)));
         }
-        markEndpoints();
         PageScale scale = PageScale.of(nodes.values());
+        markEndpoints(scale);
         Refinement.adoptDetachedLabels(nodes.values(), scale);
         Refinement.recognise(nodes.values());
         BoxTitles.icons(nodes.values(), scale);
@@ -150,12 +152,32 @@ public final class PageInterpreter {
         return new DiagramView(page, model, groups, List.copyOf(azViews), edges, unresolved, ignored);
     }
 
-    private void markEndpoints() {
+    /**
+     * The shapes lines end at: glued, or (a picture the reader does not know, such as a product logo) with a loose
+     * end stopping at its outline, as lines drawn without gluing them end.
+     */
+    private void markEndpoints(PageScale scale) {
         for (DrawnPage.Link l : page.links()) {
             for (String id : new String[]{l.sourceId(), l.targetId()}) {
                 PageNode n = id == null ? null : nodes.get(id);
                 if (n != null) {
                     n.endpoint = true;
+                }
+            }
+            List<double[]> loose = new ArrayList<>();
+            if (l.sourceId() == null) {
+                loose.add(l.sourcePoint() != null ? l.sourcePoint() : l.points().isEmpty() ? null : l.points().get(0));
+            }
+            if (l.targetId() == null) {
+                loose.add(l.targetPoint() != null ? l.targetPoint()
+                        : l.points().isEmpty() ? null : l.points().get(l.points().size() - 1));
+            }
+            for (double[] p : loose) {
+                for (PageNode n : p == null ? List.<PageNode>of() : nodes.values()) {
+                    if (n.kind == Kind.UNKNOWN && Refinement.isPicture(n) && !n.container
+                            && n.box().distance(p[0], p[1]) <= scale.of(LOOSE_END_REACH)) {
+                        n.endpoint = true;
+                    }
                 }
             }
         }

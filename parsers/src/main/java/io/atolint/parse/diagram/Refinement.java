@@ -135,9 +135,7 @@ final class Refinement {
             return;
         }
         for (PageNode n : nodes) {
-            boolean picture = n.shape.style().isImage() || (!n.rec.iconSet().startsWith("aws")
-                    && n.shape.shapeName().startsWith("mxgraph."));
-            if (n.kind != Kind.UNKNOWN || !n.endpoint || !picture || n.container) {
+            if (n.kind != Kind.UNKNOWN || !n.endpoint || !isPicture(n) || n.container) {
                 continue;
             }
             boolean inside = n.containers.stream().anyMatch(c -> c.kind == Kind.AWS_CLOUD || c.kind == Kind.REGION
@@ -147,6 +145,11 @@ final class Refinement {
                 retype(n, Kind.EXTERNAL_SYSTEM, "a picture drawn outside the AWS boundary");
             }
         }
+    }
+
+    /** An image, or a stencil of another library than AWS's (a logo, a clip-art server): a picture of something. */
+    static boolean isPicture(PageNode n) {
+        return n.shape.style().isImage() || (!n.rec.iconSet().startsWith("aws") && n.shape.shapeName().startsWith("mxgraph."));
     }
 
     /**
