@@ -14,17 +14,28 @@ public final class ScaledDownEnvironment {
     /** The resource meta key the diagram reader writes: what the environment is and which box names it. */
     public static final String META = "environment";
 
-    private static final Pattern PRODUCTION = Pattern.compile("(?i)\\bprod(uction)?\\b");
+    // Latin words bounded by no other Latin letter or digit (Java's \\b sees a CJK letter as part of the word:
+    // "DRサイト", "Dev環境"); Japanese, Chinese and Korean words as they stand, as RoleWords reads them
+    private static final Pattern PRODUCTION = Pattern.compile("(?iu)" + latin("prod|production|producci[oó]n|"
+            + "produ[cç][aã]o|produktion") + "|本番|生产|生產|운영|프로덕션");
     /** Words that name a non-production environment wherever they stand in a VPC's, account's or Region's name. */
-    private static final Pattern NON_PRODUCTION = Pattern.compile(
-            "(?i)\\b(staging|dev|development|test|testing|qa|uat|sandbox|non-?prod(uction)?)\\b");
+    private static final Pattern NON_PRODUCTION = Pattern.compile("(?iu)" + latin("staging|dev|development|test|"
+            + "testing|qa|uat|sandbox|non-?prod|non-?production|desarrollo|pruebas|desenvolvimento|homologa[cç][aã]o|"
+            + "d[eé]veloppement|recette|entwicklung") + "|開発|検証|ステージング|テスト|开发|测试|预发布|개발|테스트|스테이징|검증");
     /** In a plain box the word must be said of an environment ("Test environment", not "Test runners"). */
-    private static final Pattern ENVIRONMENT_WORD = Pattern.compile("(?i)\\b(env|environment|account|vpc|stack)\\b");
+    private static final Pattern ENVIRONMENT_WORD = Pattern.compile("(?iu)" + latin("env|environment|account|vpc|"
+            + "stack|entorno|ambiente|environnement|umgebung|cuenta|conta|compte|konto")
+            + "|環境|环境|환경|アカウント|账号|账户|계정");
     /** A plain box titled by the word alone. */
     private static final Pattern ALONE = Pattern.compile("(?i)^\\s*(staging|sandbox|non-?prod(uction)?)\\s*$");
     /** "DR" in capitals only (a lower-case "dr" is a name); the rest in any case. */
-    private static final Pattern RECOVERY = Pattern.compile("\\bDR\\b"
-            + "|(?i:\\b(disaster[- ]recovery|pilot[- ]light|warm[- ]standby|recovery (region|site|account|vpc)))");
+    private static final Pattern RECOVERY = Pattern.compile(latin("DR") + "|(?iu:" + latin("disaster[- ]recovery|"
+            + "pilot[- ]light|warm[- ]standby|recovery (region|site|account|vpc)|recuperaci[oó]n ante desastres|"
+            + "recupera[cç][aã]o de desastres") + ")|災害対策|災害復旧|灾备|容灾|灾难恢复|재해\\s?복구");
+
+    private static String latin(String alternatives) {
+        return "(?<![A-Za-z0-9])(?:" + alternatives + ")(?![A-Za-z0-9])";
+    }
 
     private ScaledDownEnvironment() {
     }

@@ -17,6 +17,18 @@ class ScaledDownEnvironmentTest {
             "us-west-2 (DR) | REGION | a recovery site",
             "Pilot light | DIAGRAM_GROUP | a recovery site",
             "Disaster recovery account | ACCOUNT | a recovery site",
+            // the languages the reader reads labels in
+            "開発環境 | DIAGRAM_GROUP | a non-production environment",
+            "検証 VPC | VPC | a non-production environment",
+            "测试环境 | DIAGRAM_GROUP | a non-production environment",
+            "스테이징 계정 | ACCOUNT | a non-production environment",
+            "Entorno de desarrollo | DIAGRAM_GROUP | a non-production environment",
+            "DRサイト | REGION | a recovery site",
+            "Dev環境 | DIAGRAM_GROUP | a non-production environment",
+            "灾备区域 | REGION | a recovery site",
+            "本番環境 | DIAGRAM_GROUP | -",
+            "負荷テスト | DIAGRAM_GROUP | -",
+            "Producción y pruebas | VPC | -",
             // named for what it runs, not for an environment
             "Test runners | DIAGRAM_GROUP | -",
             "Dev tools | DIAGRAM_GROUP | -",
