@@ -19,12 +19,17 @@ public final class AzLabels {
     private static final String ZONE_WORDS = "availability[\\s_-]*zone|アベイラビリティー?ゾーン|可用[区區]|가용\\s*영역"
             + "|zona\\s+de\\s+disponibilidade?|zone\\s+de\\s+disponibilit[ée]|verfügbarkeitszone";
     private static final Pattern WHOLE = Pattern.compile(
-            "(?iu)^\\s*(?:" + ZONE_WORDS + "|avail\\.?[\\s_-]*zone|az)\\s*[-_#:]?\\s*(?:\\(?region\\)?\\s*)?(\\d{1,2}|[a-h])\\s*(?:\\(([^)]*)\\))?\\s*$");
+            "(?iu)^\\s*(?:" + ZONE_WORDS + "|avail\\.?[\\s_-]*zone|az)\\s*[-_#:]?\\s*(?:\\(?region\\)?\\s*)?(\\d[a-h]|\\d{1,2}|[a-h])\\s*(?:\\(([^)]*)\\))?\\s*$");
     /** "Availability Zone" with no number: one AZ per box, distinct from the other boxes beside it. */
     private static final Pattern UNNUMBERED = Pattern.compile("(?iu)^\\s*(?:" + ZONE_WORDS + ")\\s*$");
     /** An AZ token inside a longer label (a subnet name). */
     private static final Pattern INSIDE = Pattern.compile(
-            "(?iu)(?:^|[^a-z0-9])(?:" + ZONE_WORDS + "|az)[\\s_#-]*(\\d{1,2}|[a-h])(?![a-z0-9])");
+            "(?iu)(?:^|[^a-z0-9])(?:" + ZONE_WORDS + "|az)[\\s_#-]*(\\d[a-h]|\\d{1,2}|[a-h])(?![a-z0-9])");
+    /**
+     * A zone's short name at the end of a subnet's name, as subnets are named after the zone's suffix
+     * ("private-subnet-1a", "Public subnet (1c)", "サブネット1a"): the Region's number and the zone's letter.
+     */
+    private static final Pattern SUFFIX = Pattern.compile("(?iu)(?:^|[^a-z0-9.])(\\d[a-f])\\s*\\)?\\s*$");
     private static final Pattern LITERAL = Pattern.compile("(?i)(?:^|[^a-z0-9-])([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z])(?![a-z0-9])");
 
     private AzLabels() {
@@ -86,6 +91,10 @@ public final class AzLabels {
         Matcher m = INSIDE.matcher(l);
         if (m.find()) {
             return Optional.of(new AzName(m.group(1).toLowerCase(Locale.ROOT), false));
+        }
+        Matcher suffix = SUFFIX.matcher(l);
+        if (suffix.find()) {
+            return Optional.of(new AzName(suffix.group(1).toLowerCase(Locale.ROOT), false));
         }
         return Optional.empty();
     }

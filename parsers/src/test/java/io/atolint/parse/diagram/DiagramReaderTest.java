@@ -387,6 +387,14 @@ class DiagramReaderTest {
         assertEquals("az:b", AzLabels.whole("가용 영역 B").orElseThrow().key());
         assertEquals("az:2", AzLabels.whole("Zona de disponibilidad 2").orElseThrow().key());
         assertEquals("az:c", AzLabels.inside("プライベートサブネット（ＡＺ－ｃ）").orElseThrow().key(), "full-width letters");
+        // the zone's short name, the Region's number and the zone's letter (ap-northeast-1a is "1a")
+        assertEquals("az:1a", AzLabels.whole("AZ 1a").orElseThrow().key());
+        assertEquals("az:1c", AzLabels.whole("アベイラビリティゾーン1c").orElseThrow().key());
+        assertEquals("az:12", AzLabels.whole("AZ 12").orElseThrow().key(), "a number is still a number");
+        assertEquals("az:1c", AzLabels.inside("private-subnet-1c").orElseThrow().key());
+        assertEquals("az:1a", AzLabels.inside("パブリックサブネット(1a)").orElseThrow().key());
+        assertTrue(AzLabels.whole("1a").isEmpty(), "a box titled by the suffix alone is not taken for an AZ");
+        assertTrue(AzLabels.inside("Subnet 10.0.1.0/24").isEmpty());
         assertTrue(AzLabels.whole("アベイラビリティーゾーン").orElseThrow().unnumbered());
         assertEquals(Kind.SUBNET, Containment.kindOfLabel("パブリックサブネット"));
         assertEquals(Kind.SUBNET, Containment.kindOfLabel("Subred privada"));
