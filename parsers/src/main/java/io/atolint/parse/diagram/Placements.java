@@ -58,7 +58,7 @@ final class Placements {
             Kind.REDSHIFT_CLUSTER, Kind.FSX_FILE_SYSTEM);
     /** A label that says what it names runs in more than one AZ ("Amazon RDS (Multi-AZ)"). */
     private static final Pattern MULTI_AZ_CLAIM = Pattern.compile(
-            "(?i)\\bmulti[- ]?(az|availability[- ]zones?)\\b|マルチ\\s*az");
+            "(?i)\\bmulti[- ]?(az|availability[- ]zones?)\\b|マルチ\\s*az|多可用[区區]|(다중|멀티)\\s*az");
     /** How near another AZ area a shape on an AZ's edge must come to reach into it. */
     private static final double ADJACENT = 20;
 
