@@ -41,13 +41,16 @@ public final class RuleContext {
     private final Set<String> examinedUnits = new LinkedHashSet<>();
     private final Set<RuleRun.Key> informational = new LinkedHashSet<>();
     private List<Reconciliation> reconciliations = List.of();
-    /** Whether the rule judges availability or scaling (its tags say so), which production alone must have. */
+    /**
+     * Whether the rule judges availability or scaling (its tags say so), which production alone must have; a
+     * comparison of a diagram with the IaC judges what the picture claims, wherever it is drawn.
+     */
     private final boolean availability;
 
     public RuleContext(Rule rule, Facts facts, ParseOptions options, SourceText sources) {
         this.rule = rule;
-        this.availability = Arrays.stream(rule.tags())
-                .anyMatch(t -> t.equals("availability") || t.equals("scaling"));
+        this.availability = Arrays.stream(rule.tags()).anyMatch(t -> t.equals("availability") || t.equals("scaling"))
+                && Arrays.stream(rule.tags()).noneMatch(t -> t.equals("reconcile"));
         this.graph = facts.graph();
         this.facts = facts;
         this.options = options;

@@ -149,7 +149,8 @@ final class Refinement {
 
     /** An image, or a stencil of another library than AWS's (a logo, a clip-art server): a picture of something. */
     static boolean isPicture(PageNode n) {
-        return n.shape.style().isImage() || (!n.rec.iconSet().startsWith("aws") && n.shape.shapeName().startsWith("mxgraph."));
+        return n.shape.style().isImage()
+                || (!n.rec.iconSet().startsWith("aws") && n.shape.shapeName().startsWith("mxgraph."));
     }
 
     /**
