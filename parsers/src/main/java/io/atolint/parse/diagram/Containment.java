@@ -123,6 +123,17 @@ final class Containment {
         }
     }
 
+    /**
+     * A short label around a Region's code or ending in "region": "us-west-2 (DR)", "N. Virginia (us-east-1)",
+     * "Primary Region", "eu-west-1 region".
+     */
+    private static boolean regionNamed(String l) {
+        return l.length() <= 40 && (REGION_CODE.matcher(l).find() || l.matches("^.{0,25}\\bregion$"));
+    }
+
+    private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile(
+            "(?<![a-z0-9-])[a-z]{2}(-gov)?-[a-z]+-\\d(?![a-z0-9])");
+
     static Kind kindOfLabel(String label) {
         String l = label.toLowerCase(Locale.ROOT);
         if (AzLabels.whole(label).isPresent()) {
@@ -132,7 +143,7 @@ final class Containment {
         } else if (VPC_NAME.matcher(l).matches()) {
             return Kind.VPC;
         } else if (l.matches("^(aws )?region\\b.*") || l.matches("^[a-z]{2}(-gov)?-[a-z]+-\\d$")
-                || l.matches("^.{0,12}(リージョン|리전)(\\s.{0,20})?$")) {
+                || l.matches("^.{0,12}(リージョン|리전|区域|區域).{0,20}$") || regionNamed(l)) {
             return Kind.REGION;
         } else if (l.matches(".*\\baws cloud\\b.*") || l.matches(".*\\baws ?(クラウド|云|雲|클라우드).*")) {
             return Kind.AWS_CLOUD;

@@ -397,6 +397,14 @@ class DiagramReaderTest {
         assertTrue(AzLabels.inside("Subnet 10.0.1.0/24").isEmpty());
         assertTrue(AzLabels.whole("アベイラビリティーゾーン").orElseThrow().unnumbered());
         assertEquals(Kind.SUBNET, Containment.kindOfLabel("パブリックサブネット"));
+        // Regions named around their code or as a region, in a plain box
+        assertEquals(Kind.REGION, Containment.kindOfLabel("us-west-2 (DR)"));
+        assertEquals(Kind.REGION, Containment.kindOfLabel("N. Virginia (us-east-1)"));
+        assertEquals(Kind.REGION, Containment.kindOfLabel("Primary Region"));
+        assertEquals(Kind.REGION, Containment.kindOfLabel("大阪リージョン（DR）"));
+        assertEquals(Kind.REGION, Containment.kindOfLabel("东京区域"));
+        assertEquals(Kind.AVAILABILITY_ZONE, Containment.kindOfLabel("us-east-1a"));
+        assertEquals(Kind.DIAGRAM_GROUP, Containment.kindOfLabel("Regional services"));
         assertEquals(Kind.SUBNET, Containment.kindOfLabel("Subred privada"));
         assertEquals(Kind.DIAGRAM_GROUP, Containment.kindOfLabel("NACL: サブネット単位で全In/Outを制御"),
                 "a network ACL's note about subnets is no subnet");
