@@ -48,6 +48,9 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class SpofAnalysis {
+    /** Endpoints reached over the internet, whatever the drawing says of how. */
+    private static final Set<Kind> PUBLIC_ENDPOINTS = EnumSet.of(Kind.API_GATEWAY, Kind.CLOUDFRONT_DISTRIBUTION,
+            Kind.GLOBAL_ACCELERATOR, Kind.INTERNET_GATEWAY, Kind.ROUTE53_ZONE, Kind.ROUTE53_RECORD, Kind.WAF_WEB_ACL);
     private static final Set<Kind> CONNECTIVITY = EnumSet.of(Kind.CUSTOMER_GATEWAY, Kind.VPN_CONNECTION,
             Kind.VPN_GATEWAY, Kind.DX_CONNECTION, Kind.DX_GATEWAY, Kind.DX_VIRTUAL_INTERFACE, Kind.TRANSIT_GATEWAY,
             Kind.TRANSIT_GATEWAY_ATTACHMENT);
@@ -307,9 +310,11 @@ final class SpofAnalysis {
         for (Hop h : bridges) {
             Resource site = remoteSite(h.from()) ? h.from() : remoteSite(h.to()) ? h.to() : null;
             Resource other = site == h.from() ? h.to() : h.from();
-            // a line within the site (to a gateway or collector drawn inside its box) is not its link to AWS
+            // a line within the site (to a gateway or collector drawn inside its box) is not its link to AWS; a
+            // line to a public endpoint (API Gateway, CloudFront) is the internet, as the users' lines are
             if (site == null || CONNECTIVITY.contains(other.kind()) || remoteSite(other)
-                    || other.placement().scope() == Placement.Scope.OUTSIDE_AWS) {
+                    || other.placement().scope() == Placement.Scope.OUTSIDE_AWS
+                    || PUBLIC_ENDPOINTS.contains(other.kind())) {
                 continue;
             }
             SourceLocation at = !h.relations().isEmpty() && h.relations().get(0).location() != null
