@@ -143,7 +143,7 @@ final class Containment {
         } else if (VPC_NAME.matcher(l).matches()) {
             return Kind.VPC;
         } else if (l.matches("^(aws )?region\\b.*") || l.matches("^[a-z]{2}(-gov)?-[a-z]+-\\d$")
-                || l.matches("^.{0,12}(リージョン|리전|区域|區域).{0,20}$") || regionNamed(l)) {
+                || l.matches("^.{0,12}(リージョン|리전|区域|區域).{0,20}$")) {
             return Kind.REGION;
         } else if (l.matches(".*\\baws cloud\\b.*") || l.matches(".*\\baws ?(クラウド|云|雲|클라우드).*")) {
             return Kind.AWS_CLOUD;
@@ -155,6 +155,9 @@ final class Containment {
             return Kind.SECURITY_GROUP;
         } else if (l.matches(".*\\bauto ?scaling( group)?\\b.*")) {
             return Kind.AUTOSCALING_GROUP;
+        } else if (regionNamed(l)) {
+            // last: "Workload account (us-east-1)" is an account, "AWS Cloud (us-east-1)" the cloud
+            return Kind.REGION;
         }
         return Kind.DIAGRAM_GROUP;
     }

@@ -405,6 +405,7 @@ class DiagramReaderTest {
         assertEquals(Kind.REGION, Containment.kindOfLabel("东京区域"));
         assertEquals(Kind.AVAILABILITY_ZONE, Containment.kindOfLabel("us-east-1a"));
         assertEquals(Kind.DIAGRAM_GROUP, Containment.kindOfLabel("Regional services"));
+        assertEquals(Kind.ACCOUNT, Containment.kindOfLabel("Workload account (us-east-1)"));
         assertEquals(Kind.SUBNET, Containment.kindOfLabel("Subred privada"));
         assertEquals(Kind.DIAGRAM_GROUP, Containment.kindOfLabel("NACL: サブネット単位で全In/Outを制御"),
                 "a network ACL's note about subnets is no subnet");
