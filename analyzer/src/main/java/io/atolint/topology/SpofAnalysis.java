@@ -9,6 +9,7 @@ import io.atolint.model.Placement;
 import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
+import io.atolint.model.Workloads;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.graph.DefaultEdge;
@@ -48,9 +49,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class SpofAnalysis {
-    /** Endpoints reached over the internet, whatever the drawing says of how. */
-    private static final Set<Kind> PUBLIC_ENDPOINTS = EnumSet.of(Kind.API_GATEWAY, Kind.CLOUDFRONT_DISTRIBUTION,
-            Kind.GLOBAL_ACCELERATOR, Kind.INTERNET_GATEWAY, Kind.ROUTE53_ZONE, Kind.ROUTE53_RECORD, Kind.WAF_WEB_ACL);
     private static final Set<Kind> CONNECTIVITY = EnumSet.of(Kind.CUSTOMER_GATEWAY, Kind.VPN_CONNECTION,
             Kind.VPN_GATEWAY, Kind.DX_CONNECTION, Kind.DX_GATEWAY, Kind.DX_VIRTUAL_INTERFACE, Kind.TRANSIT_GATEWAY,
             Kind.TRANSIT_GATEWAY_ATTACHMENT);
@@ -314,7 +312,7 @@ final class SpofAnalysis {
             // line to a public endpoint (API Gateway, CloudFront) is the internet, as the users' lines are
             if (site == null || CONNECTIVITY.contains(other.kind()) || remoteSite(other)
                     || other.placement().scope() == Placement.Scope.OUTSIDE_AWS
-                    || PUBLIC_ENDPOINTS.contains(other.kind())) {
+                    || Workloads.PUBLIC_EDGE.contains(other.kind())) {
                 continue;
             }
             SourceLocation at = !h.relations().isEmpty() && h.relations().get(0).location() != null

@@ -35,6 +35,11 @@ public final class Workloads {
 
     public static final Set<Kind> EGRESS = unmodifiable(EnumSet.of(Kind.NAT_GATEWAY, Kind.NAT_INSTANCE));
 
+    /** The services at the edge of AWS that the internet reaches (a line to one of them is the internet). */
+    public static final Set<Kind> PUBLIC_EDGE = unmodifiable(EnumSet.of(Kind.INTERNET_GATEWAY,
+            Kind.CLOUDFRONT_DISTRIBUTION, Kind.API_GATEWAY, Kind.ROUTE53_ZONE, Kind.ROUTE53_RECORD,
+            Kind.GLOBAL_ACCELERATOR, Kind.WAF_WEB_ACL));
+
     public static boolean isCompute(Kind k) {
         return COMPUTE.contains(k);
     }

@@ -47,8 +47,6 @@ final class Connectors {
             Kind.BATCH_COMPUTE_ENVIRONMENT, Kind.EMR_CLUSTER, Kind.LAMBDA_FUNCTION);
     private static final Set<Kind> ATTACHMENTS = EnumSet.of(Kind.NETWORK_INTERFACE, Kind.SECURITY_GROUP,
             Kind.ELASTIC_IP);
-    private static final Set<Kind> EDGE_SERVICES = EnumSet.of(Kind.INTERNET_GATEWAY, Kind.CLOUDFRONT_DISTRIBUTION,
-            Kind.API_GATEWAY, Kind.ROUTE53_ZONE, Kind.ROUTE53_RECORD, Kind.GLOBAL_ACCELERATOR, Kind.WAF_WEB_ACL);
 
     private final DrawnPage page;
     private final Map<String, PageNode> nodes;
@@ -182,7 +180,7 @@ final class Connectors {
      */
     private static boolean servesTraffic(Kind k) {
         return k.isOutsideAws() || k == Kind.INTERNET_GATEWAY || k == Kind.SUBNET || served(k)
-                || EDGE_SERVICES.contains(k) && k != Kind.ROUTE53_ZONE && k != Kind.ROUTE53_RECORD;
+                || Workloads.PUBLIC_EDGE.contains(k) && k != Kind.ROUTE53_ZONE && k != Kind.ROUTE53_RECORD;
     }
 
     /**
@@ -415,7 +413,7 @@ final class Connectors {
         if (k.isOutsideAws() || r.placement().scope() == Placement.Scope.OUTSIDE_AWS) {
             return 0;
         }
-        if (EDGE_SERVICES.contains(k)) {
+        if (Workloads.PUBLIC_EDGE.contains(k)) {
             return 1;
         }
         return switch (k) {

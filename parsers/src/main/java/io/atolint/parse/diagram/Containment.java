@@ -24,6 +24,8 @@ final class Containment {
             Kind.AVAILABILITY_ZONE, Kind.SUBNET, Kind.SECURITY_GROUP, Kind.AUTOSCALING_GROUP, Kind.ON_PREMISES,
             Kind.DIAGRAM_GROUP);
     /** "VPC" as a group's name, not a note that mentions one ("vpc flow logs trust policy ..."). */
+    /** A Region's code ("us-east-1", "us-gov-west-1") standing in a label. */
+    private static final Pattern REGION_CODE = Pattern.compile("(?<![a-z0-9-])[a-z]{2}(-gov)?-[a-z]+-\\d(?![a-z0-9])");
     private static final Pattern VPC_NAME = Pattern.compile(
             "(?i)^(?!.*\\b(flow logs?|policy|polic(y|ies)|endpoints?|peering|attachment|route|logs)\\b).{0,40}\\b(vpc|virtual private cloud)\\b.{0,40}$");
     /** A subnet box, in the languages AWS writes diagrams in; a DB subnet group is a setting of a database, not a subnet. */
@@ -131,9 +133,6 @@ final class Containment {
         return l.length() <= 40 && (REGION_CODE.matcher(l).find() || l.matches("^.{0,25}\\bregion$"));
     }
 
-    private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile(
-            "(?<![a-z0-9-])[a-z]{2}(-gov)?-[a-z]+-\\d(?![a-z0-9])");
-
     static Kind kindOfLabel(String label) {
         String l = label.toLowerCase(Locale.ROOT);
         if (AzLabels.whole(label).isPresent()) {
@@ -142,8 +141,7 @@ final class Containment {
             return Kind.SUBNET;
         } else if (VPC_NAME.matcher(l).matches()) {
             return Kind.VPC;
-        } else if (l.matches("^(aws )?region\\b.*") || l.matches("^[a-z]{2}(-gov)?-[a-z]+-\\d$")
-                || l.matches("^.{0,12}(リージョン|리전|区域|區域).{0,20}$")) {
+        } else if (l.matches("^(aws )?region\\b.*") || l.matches("^.{0,12}(リージョン|리전|区域|區域).{0,20}$")) {
             return Kind.REGION;
         } else if (l.matches(".*\\baws cloud\\b.*") || l.matches(".*\\baws ?(クラウド|云|雲|클라우드).*")) {
             return Kind.AWS_CLOUD;
@@ -156,7 +154,8 @@ final class Containment {
         } else if (l.matches(".*\\bauto ?scaling( group)?\\b.*")) {
             return Kind.AUTOSCALING_GROUP;
         } else if (regionNamed(l)) {
-            // last: "Workload account (us-east-1)" is an account, "AWS Cloud (us-east-1)" the cloud
+            // last: "Workload account (us-east-1)" is an account, "AWS Cloud (us-east-1)" the cloud; "us-east-1" alone
+            // is a Region
             return Kind.REGION;
         }
         return Kind.DIAGRAM_GROUP;
