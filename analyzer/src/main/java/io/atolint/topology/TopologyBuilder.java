@@ -139,34 +139,27 @@ final class TopologyBuilder {
     }
 
     private void drawnCopies(List<Resource> vertices, boolean roleOnly) {
+        // the key holds the kind and the VPC: copies drawn in two VPCs or Regions are two things
         Map<String, List<Resource>> copies = new LinkedHashMap<>();
-        // copies of a tier's service whose AZs cannot be told still stand or fall together; other copies are
-        // one only where each is drawn in an AZ and they are drawn in different ones
-        Set<String> placedApartOnly = new HashSet<>();
         for (Resource v : vertices) {
             Role role = traffic.role(v).orElse(null);
-            // a load balancer drawn once per AZ box of its VPC is one load balancer with a node in each (drawn in
-            // two VPCs or Regions, they are two)
-            boolean balancer = role == Role.LOAD_BALANCING && v.format().isDiagram();
-            // so are copies of a service without a tier of its own (an active and a standby MQ broker, a firewall
-            // in each AZ): a pair in two AZs, not two single points of failure
-            boolean roleless = role == null && v.format().isDiagram() && !v.kind().isOutsideAws();
-            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA && !balancer && !roleless)
+            // a load balancer drawn once per AZ box of its VPC is one load balancer with a node in each, and copies
+            // of a service without a tier of its own (an active and a standby MQ broker, a firewall in each AZ) are
+            // a pair in two AZs, not two single points of failure
+            boolean placed = v.format().isDiagram() && (role == Role.LOAD_BALANCING
+                    || role == null && !v.kind().isOutsideAws());
+            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA && !placed)
                     || v.meta().containsKey("legend")) {
                 continue;
             }
-            String where = balancer || roleless ? "\u0000" + v.meta().getOrDefault("vpc", "") : "";
-            CopyKey.drawn(v, roleOnly).ifPresent(k -> {
-                copies.computeIfAbsent(k + where, x -> new ArrayList<>()).add(v);
-                if (balancer || roleless) {
-                    placedApartOnly.add(k + where);
-                }
-            });
+            CopyKey.drawn(v, roleOnly).ifPresent(k -> copies.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
-        for (Map.Entry<String, List<Resource>> e : copies.entrySet()) {
-            List<Resource> group = e.getValue();
-            boolean apart = placedApartOnly.contains(e.getKey()) ? placedApart(group) : inDistinctAzs(group);
-            if (group.size() > 1 && apart) {
+        for (List<Resource> group : copies.values()) {
+            // copies of a tier's service whose AZs cannot be told still stand or fall together; the others are one
+            // only where each is drawn in an AZ and they are drawn in different ones
+            Role role = traffic.role(group.get(0)).orElse(null);
+            boolean tier = role == Role.COMPUTE || role == Role.DATA;
+            if (group.size() > 1 && (tier ? inDistinctAzs(group) : placedApart(group))) {
                 add(group);
             }
         }
