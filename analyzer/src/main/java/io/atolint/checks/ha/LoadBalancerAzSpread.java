@@ -12,13 +12,10 @@ import io.atolint.model.SourceLocation;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
-import io.atolint.topology.ModelTopology;
-import io.atolint.topology.ReplicaSet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -95,13 +92,8 @@ public final class LoadBalancerAzSpread implements Check {
 
     /** A load balancer drawn once in each AZ box of its VPC: the copies together span their AZs. */
     private static boolean drawnInEachAz(RuleContext ctx, Resource lb) {
-        for (ModelTopology topo : ctx.facts().topology().models()) {
-            Optional<ReplicaSet> set = topo.setOf(lb);
-            if (set.isPresent()) {
-                return set.get().vertices().size() > 1 && set.get().multiAz().isTrue();
-            }
-        }
-        return false;
+        return ctx.facts().topology().containing(lb).flatMap(t -> t.setOf(lb))
+                .map(s -> s.vertices().size() > 1 && s.multiAz().isTrue()).orElse(false);
     }
 
     private static String distinctValues(List<Az> azs) {
