@@ -148,6 +148,17 @@ public final class ResourceGraph {
         return new ArrayList<>(inByType.getOrDefault(r, Map.of()).getOrDefault(type, List.of()));
     }
 
+    /** Whether a traffic line (a route, or a connection outside AWS) starts or ends at {@code r}. */
+    public boolean hasTrafficLine(Resource r) {
+        for (RelationType t : new RelationType[]{RelationType.ROUTES_TO, RelationType.CONNECTS_OUTSIDE}) {
+            if (!outByType.getOrDefault(r, Map.of()).getOrDefault(t, List.of()).isEmpty()
+                    || !inByType.getOrDefault(r, Map.of()).getOrDefault(t, List.of()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Resources {@code r} points to through relations of {@code type}. */
     public List<Resource> targets(Resource r, RelationType type) {
         java.util.Set<Resource> out = new java.util.LinkedHashSet<>();

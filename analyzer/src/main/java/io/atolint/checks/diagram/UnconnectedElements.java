@@ -49,10 +49,7 @@ public final class UnconnectedElements implements Check {
                 if (!DiagramFiles.isElement(r) || DiagramFiles.inLegend(r)) {
                     continue;
                 }
-                boolean connected = !g.incoming(r, RelationType.ROUTES_TO).isEmpty()
-                        || !g.outgoing(r, RelationType.ROUTES_TO).isEmpty()
-                        || !g.incoming(r, RelationType.CONNECTS_OUTSIDE).isEmpty()
-                        || !g.outgoing(r, RelationType.CONNECTS_OUTSIDE).isEmpty();
+                boolean connected = g.hasTrafficLine(r);
                 // a line ending at it whose other end reaches no service, an icon drawn on the line it
                 // names, an icon on a brace: the picture shows it take part (the parser's lineMark)
                 connected |= r.meta("lineMark").isPresent();

@@ -7,7 +7,6 @@ import io.atolint.model.Kind;
 import io.atolint.model.Model;
 import io.atolint.model.Names;
 import io.atolint.model.Placement;
-import io.atolint.model.RelationType;
 import io.atolint.model.Resource;
 import io.atolint.model.Tri;
 import io.atolint.report.html.ArchitectureView.Box;
@@ -125,11 +124,7 @@ final class ViewBuilder {
      * instances carry the lines).
      */
     private boolean isHop(Resource r) {
-        boolean ownLines = !graph.incoming(r, RelationType.ROUTES_TO).isEmpty()
-                || !graph.outgoing(r, RelationType.ROUTES_TO).isEmpty()
-                || !graph.incoming(r, RelationType.CONNECTS_OUTSIDE).isEmpty()
-                || !graph.outgoing(r, RelationType.CONNECTS_OUTSIDE).isEmpty();
-        return ownLines && facts.topology().of(graph.modelOf(r))
+        return graph.hasTrafficLine(r) && facts.topology().of(graph.modelOf(r))
                 .map(t -> t.traffic().vertices().contains(r) && t.traffic().role(r).isPresent()).orElse(false);
     }
 
