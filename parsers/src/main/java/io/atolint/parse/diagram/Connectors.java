@@ -106,10 +106,8 @@ final class Connectors {
         links.addAll(arrowShapes);
         for (DrawnPage.Link l : links) {
             StringBuilder snapped = new StringBuilder();
-            double[] sourcePoint = l.sourcePoint() != null ? l.sourcePoint()
-                    : (l.points().isEmpty() ? null : l.points().get(0));
-            double[] targetPoint = l.targetPoint() != null ? l.targetPoint()
-                    : (l.points().isEmpty() ? null : l.points().get(l.points().size() - 1));
+            double[] sourcePoint = l.sourceEnd();
+            double[] targetPoint = l.targetEnd();
             List<double[]> line = LineMarks.polyline(l, nodes);
             double[] afterSource = line.size() >= 2 ? line.get(1) : null;
             double[] beforeTarget = line.size() >= 2 ? line.get(line.size() - 2) : null;

@@ -72,5 +72,14 @@ public record DrawnPage(String file, Format format, int index, String name, List
     /** A connector; a missing end is null and its point (if drawn) is given instead. */
     public record Link(String id, String sourceId, String targetId, String label, Style style, double[] sourcePoint,
                        double[] targetPoint, List<double[]> points, SourceLocation at) {
+        /** Where the source end is drawn: its point, else the first waypoint (null when neither is stated). */
+        public double[] sourceEnd() {
+            return sourcePoint != null ? sourcePoint : points.isEmpty() ? null : points.get(0);
+        }
+
+        /** Where the target end is drawn: its point, else the last waypoint (null when neither is stated). */
+        public double[] targetEnd() {
+            return targetPoint != null ? targetPoint : points.isEmpty() ? null : points.get(points.size() - 1);
+        }
     }
 }

@@ -166,11 +166,10 @@ public final class PageInterpreter {
             }
             List<double[]> loose = new ArrayList<>();
             if (l.sourceId() == null) {
-                loose.add(l.sourcePoint() != null ? l.sourcePoint() : l.points().isEmpty() ? null : l.points().get(0));
+                loose.add(l.sourceEnd());
             }
             if (l.targetId() == null) {
-                loose.add(l.targetPoint() != null ? l.targetPoint()
-                        : l.points().isEmpty() ? null : l.points().get(l.points().size() - 1));
+                loose.add(l.targetEnd());
             }
             for (double[] p : loose) {
                 for (PageNode n : p == null ? List.<PageNode>of() : nodes.values()) {
