@@ -49,6 +49,11 @@ public final class AzLabels {
             return token.isEmpty();
         }
 
+        /** How the AZ is named when only a label names it: "us-east-1a", "AZ B", "AZ 1a". */
+        public String display() {
+            return literal ? token : "AZ " + (token.length() == 1 ? token.toUpperCase(Locale.ROOT) : token);
+        }
+
         /** The key under which two labels name the same AZ. */
         public String key() {
             return (literal ? "zone:" : "az:") + token.toLowerCase(Locale.ROOT);

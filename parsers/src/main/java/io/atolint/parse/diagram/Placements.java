@@ -80,8 +80,7 @@ final class Placements {
                 continue;
             }
             AzLabels.inside(n.label()).filter(a -> !a.unnumbered()).ifPresent(name ->
-                    namedSubnets.put(n, azs.azFor(name, name.literal() ? name.token() : "AZ " + (name.token().length() == 1
-                            ? name.token().toUpperCase(Locale.ROOT) : name.token()), "subnet name '" + n.label() + "'")));
+                    namedSubnets.put(n, azs.azFor(name, name.display(), "subnet name '" + n.label() + "'")));
         }
         rowsOfNamedSubnets();
     }
