@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 public final class FixtureCase {
     private static final Pattern MARKER = Pattern.compile(
             "(?:#|//|<!--)\\s*(Noncompliant|Note)(?::(critical|high|medium|low))?(@[+-]?\\d+)?(?:\\s*\\{\\{(.*?)}})?");
-    private static final Set<String> MARKED_EXTENSIONS = Set.of("yaml", "yml", "template", "tf", "tfvars", "hcl",
+    private static final Set<String> MARKED_EXTENSIONS = Set.of("yaml", "yml", "template", "tf", "tofu", "tfvars", "hcl",
             "drawio", "xml", "svg");
 
     /**

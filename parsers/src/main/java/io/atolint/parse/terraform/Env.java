@@ -75,6 +75,6 @@ final class Env {
     }
 
     SourceLocation location(HclPos pos) {
-        return new SourceLocation(file, pos.line(), pos.column(), pos.line(), pos.column(), path);
+        return new SourceLocation(pos.fileOr(file), pos.line(), pos.column(), pos.line(), pos.column(), path);
     }
 }

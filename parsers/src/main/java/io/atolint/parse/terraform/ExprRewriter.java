@@ -21,6 +21,11 @@ final class ExprRewriter {
         return rewrite(e, Function.identity(), p -> to);
     }
 
+    /** The expression with every node's position in another file (an override file's, merged elsewhere). */
+    static Expr inFile(Expr e, String file) {
+        return rewrite(e, Function.identity(), p -> p.in(file));
+    }
+
     private static Expr rewrite(Expr e, Function<Expr, Expr> step, Function<HclPos, HclPos> at) {
         if (e == null) {
             return null;

@@ -13,13 +13,15 @@ import java.util.Map;
  * The declarations of one module directory, gathered from all its {@code .tf} files: variables,
  * locals, resources and data sources, module calls and outputs, each with the file it is written in.
  * Duplicate declarations are positioned findings (Terraform rejects them); the first one is kept.
+ * The blocks of override files ({@code override.tf}, {@code *_override.tf}) are merged into the
+ * declarations they name after every other file is read, as Terraform does.
  */
 final class ModuleConfig {
     /** A block and the file it is in. */
     record Decl(HclBlock block, String file) {
         SourceLocation location(String logicalPath) {
             HclPos p = block.pos();
-            return new SourceLocation(file, p.line(), p.column(), p.line(), p.column(), logicalPath);
+            return new SourceLocation(p.fileOr(file), p.line(), p.column(), p.line(), p.column(), logicalPath);
         }
     }
 
@@ -44,9 +46,14 @@ final class ModuleConfig {
 
     static ModuleConfig of(String dir, List<HclFile> files) {
         ModuleConfig c = new ModuleConfig(dir);
+        List<HclFile> overrides = new ArrayList<>();
         for (HclFile f : files) {
             c.files.add(f.path());
             c.problems.addAll(f.problems());
+            if (TerraformFiles.isOverride(f.path())) {
+                overrides.add(f);
+                continue;
+            }
             for (HclBlock b : f.body().blocks()) {
                 c.add(b, f.path());
             }
@@ -55,7 +62,57 @@ final class ModuleConfig {
                         "invalid Terraform: attribute " + a.name() + " outside any block"));
             }
         }
+        for (HclFile f : overrides) {
+            for (HclBlock b : f.body().blocks()) {
+                c.override(b, f.path());
+            }
+        }
         return c;
+    }
+
+    /** A block of an override file, merged into the declaration it names (Terraform rejects one that names none). */
+    private void override(HclBlock b, String file) {
+        switch (b.type()) {
+            case "variable" -> merge(variables, b.label(0), b, file, "variable");
+            case "output" -> merge(outputs, b.label(0), b, file, "output");
+            case "module" -> merge(modules, b.label(0), b, file, "module");
+            case "resource" -> merge(resources, b.label(0) + "." + b.label(1), b, file, "resource");
+            case "data" -> merge(data, b.label(0) + "." + b.label(1), b, file, "data source");
+            case "provider" -> merge(providers, providerKey(b), b, file, "provider");
+            case "locals" -> {
+                for (HclAttribute a : b.body().attributes()) {
+                    if (locals.containsKey(a.name())) {
+                        locals.put(a.name(), new Local(a, file));
+                    } else {
+                        missingBase(file, a.pos(), "local value " + a.name());
+                    }
+                }
+            }
+            default -> {
+                // terraform (required providers, backend), moved, import, check, removed: nothing evaluated
+            }
+        }
+    }
+
+    private void merge(Map<String, Decl> m, String key, HclBlock b, String file, String what) {
+        Decl base = m.get(key);
+        if (base == null) {
+            missingBase(file, b.pos(), what + " " + key);
+        } else {
+            m.put(key, new Decl(OverrideMerge.merge(base.block(), b, file), base.file()));
+        }
+    }
+
+    private void missingBase(String file, HclPos pos, String what) {
+        problems.add(ParseFindings.invalid(SourceLocation.at(file, Math.max(1, pos.line()), Math.max(1, pos.column())),
+                "invalid Terraform: the override file declares " + what + ", which no other file of the module declares;"
+                        + " the override is not used"));
+    }
+
+    private static String providerKey(HclBlock b) {
+        String alias = b.body().attribute("alias").map(a -> a.value() instanceof Expr.Literal l
+                ? String.valueOf(l.value()) : "?").orElse(null);
+        return alias == null ? b.label(0) : b.label(0) + "." + alias;
     }
 
     private void add(HclBlock b, String file) {
@@ -74,11 +131,7 @@ final class ModuleConfig {
                     }
                 }
             }
-            case "provider" -> {
-                String alias = b.body().attribute("alias").map(a -> a.value() instanceof Expr.Literal l
-                        ? String.valueOf(l.value()) : "?").orElse(null);
-                providers.putIfAbsent(alias == null ? b.label(0) : b.label(0) + "." + alias, new Decl(b, file));
-            }
+            case "provider" -> providers.putIfAbsent(providerKey(b), new Decl(b, file));
             default -> {
                 // terraform, moved, import, check, removed: read, nothing to evaluate
             }

@@ -181,7 +181,7 @@ final class ModuleInstance {
             List<String> cycle = new ArrayList<>(localsStack.subList(Math.max(0, from), localsStack.size()));
             cycle.add(name);
             HclPos p = l.attribute().pos();
-            run.invalid(SourceLocation.at(l.file(), p.line(), p.column()), "invalid Terraform: local." + name
+            run.invalid(SourceLocation.at(p.fileOr(l.file()), p.line(), p.column()), "invalid Terraform: local." + name
                     + " depends on itself (" + String.join(" -> ", cycle.stream().map(c -> "local." + c).toList()) + ")");
             return unknown("local." + name + " depends on itself", at);
         }

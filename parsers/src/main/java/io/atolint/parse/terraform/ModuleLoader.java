@@ -54,8 +54,8 @@ final class ModuleLoader {
     }
 
     private synchronized List<String> outsideFiles(String dir) {
-        return outside.computeIfAbsent(dir, d -> tree.filesInDirectory(d).stream()
-                .filter(f -> f.endsWith(".tf") || f.endsWith(".tf.json")).sorted().toList());
+        return outside.computeIfAbsent(dir, d -> TerraformFiles.effective(
+                tree.filesInDirectory(d).stream().filter(TerraformFiles::isConfig).toList()));
     }
 
     synchronized ModuleConfig config(String dir) {

@@ -55,7 +55,7 @@ final class RegistryModules {
         this.inputs = parent.callInputs(decl, new ModuleInstance.Instance(null, address, Map.of()), address + ".");
         for (HclAttribute a : decl.block().body().attributes()) {
             HclPos p = a.pos();
-            inputAt.put(a.name(), new SourceLocation(decl.file(), p.line(), p.column(), p.line(), p.column(),
+            inputAt.put(a.name(), new SourceLocation(p.fileOr(decl.file()), p.line(), p.column(), p.line(), p.column(),
                     address + "/" + a.name()));
         }
     }

@@ -42,7 +42,7 @@ public final class TerraformHandler implements FormatHandler {
         List<String> tfvars = new ArrayList<>();
         List<String> unitFiles = new ArrayList<>();
         for (String f : session.unclaimed()) {
-            if (f.endsWith(".tf") || f.endsWith(".tf.json")) {
+            if (TerraformFiles.isConfig(f)) {
                 byDir.computeIfAbsent(dir(f), d -> new ArrayList<>()).add(f);
             } else if (f.endsWith(".tfvars") || f.endsWith(".tfvars.json")) {
                 tfvars.add(f);
@@ -61,8 +61,9 @@ public final class TerraformHandler implements FormatHandler {
             f.problems().forEach(session::report);
             return f;
         });
-        ModuleLoader loader = new ModuleLoader(session.tree(), byDir, reader);
         byDir.values().forEach(fs -> fs.forEach(session::claim));
+        byDir.replaceAll((dir, fs) -> TerraformFiles.effective(fs));
+        ModuleLoader loader = new ModuleLoader(session.tree(), byDir, reader);
         tfvars.forEach(session::claim);
         List<io.atolint.model.Finding> unitProblems = new ArrayList<>();
         TerragruntUnits.Reading terragrunt = TerragruntUnits.read(unitFiles, session.tree(), reader, loader, unitProblems);

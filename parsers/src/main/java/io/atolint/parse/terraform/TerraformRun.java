@@ -308,7 +308,7 @@ final class TerraformRun {
                     .map(a -> a.value() instanceof Expr.Literal l && Boolean.TRUE.equals(l.value())).orElse(false);
             Optional<HclAttribute> def = d.block().body().attribute("default");
             SourceLocation declAt = d.location("var." + e.getKey());
-            SourceLocation defAt = def.map(a -> new SourceLocation(d.file(), a.pos().line(), a.pos().column(),
+            SourceLocation defAt = def.map(a -> new SourceLocation(a.pos().fileOr(d.file()), a.pos().line(), a.pos().column(),
                     a.pos().line(), a.pos().column(), "var." + e.getKey() + ".default")).orElse(declAt);
             Value defaultValue = def.map(a -> evaluate(a.value(), new Env(module, d.file(), "var." + e.getKey())))
                     .orElse(null);
