@@ -104,7 +104,9 @@ class CiRecipesTest {
         PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
         int code = new Cli(ps, ps).run(args.toArray(String[]::new));
         assertTrue(code == Cli.OK || code == Cli.FINDINGS, "the hook's command line is accepted: " + sink);
-        assertTrue("a.tf".matches(".*" + hook.get("files")) && "t.yaml".matches(".*" + hook.get("files"))
-                && !"README.md".matches(".*" + hook.get("files")), "the hook runs for the files atolint reads");
+        for (String read : List.of("a.tf", "a.tofu", "terragrunt.hcl", "t.yaml", "a.drawio", "a.drawio.png", "a.drawio.svg")) {
+            assertTrue(read.matches(".*" + hook.get("files")), "the hook runs for the files atolint reads: " + read);
+        }
+        assertTrue(!"README.md".matches(".*" + hook.get("files")), "and not for others");
     }
 }
