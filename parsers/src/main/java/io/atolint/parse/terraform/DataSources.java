@@ -63,6 +63,9 @@ final class DataSources {
                 i++;
             }
             m.put("names", Values.list(names, at));
+            // which zone ID a name has differs between accounts: the IDs stay symbolic, distinct all the same
+            m.put("zone_ids", new Value.Symbol(addr + ".zone_ids", -1, true,
+                    "a zone ID of " + region, at));
             m.put("id", Values.str(region, at));
         } else {
             String why = region == null ? "AZ names depend on the region (give --region)"
