@@ -40,7 +40,7 @@ public final class PageInterpreter {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
 
     public PageInterpreter(DrawnPage page) {
-        this.page = page;
+        this.page = Legends.without(page);
         this.idPrefix = page.file() + "#" + page.index() + "/";
         String fileName = page.file().substring(page.file().lastIndexOf('/') + 1);
         // one family per page: distinct AZ boxes of a page are provably distinct AZs, other pages' are not comparable
