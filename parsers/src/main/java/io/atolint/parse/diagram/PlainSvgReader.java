@@ -202,13 +202,24 @@ public final class PlainSvgReader {
             shapes.add(new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
                     DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref)));
         }
+        List<Box> icons = shapes.stream().map(DrawnPage.Shape::box).toList();
         shapes.addAll(boxes);
+        Set<XmlNode> inIcons = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        iconNodes.forEach(i -> descendants(i, inIcons));
         List<XmlNode> lines = new ArrayList<>();
         collect(n, "line", lines);
         collect(n, "path", lines);
         collect(n, "polyline", lines);
+        collect(n, "polygon", lines);
+        lines.removeIf(inIcons::contains);
+        List<Box> heads = new ArrayList<>();
         for (XmlNode l : lines) {
-            if (l.attr("marker-end").isEmpty() && l.attr("marker-start").isEmpty()) {
+            if (isArrowhead(l)) {
+                heads.add(bounds(l));
+            }
+        }
+        for (XmlNode l : lines) {
+            if (l.name().equals("polygon") || isClosed(l)) {
                 continue;
             }
             double[][] ends = ends(l);
@@ -216,7 +227,77 @@ public final class PlainSvgReader {
                 continue;
             }
             String id = l.attr("id").orElse("line" + links.size());
-            links.add(new DrawnPage.Link(id, null, null, "", Style.EMPTY, ends[0], ends[1], List.of(), at(l, id)));
+            Style style;
+            if (l.attr("marker-end").isPresent() || l.attr("marker-start").isPresent()) {
+                style = Style.EMPTY;
+            } else {
+                // an arrowhead drawn as a shape of its own at an end (Figma, Inkscape, Lucidchart exports)
+                boolean toEnd = touches(heads, ends[1]);
+                boolean toStart = touches(heads, ends[0]);
+                if (toEnd || toStart) {
+                    style = Style.parse(toEnd ? "endArrow=block" + (toStart ? ";startArrow=block" : "")
+                            : "endArrow=none;startArrow=block");
+                } else if (betweenIcons(icons, ends)) {
+                    // a line without arrowheads from one icon to another: a connection, read as drawn
+                    style = Style.parse("endArrow=none");
+                } else {
+                    continue;
+                }
+            }
+            links.add(new DrawnPage.Link(id, null, null, "", style, ends[0], ends[1], List.of(), at(l, id)));
+        }
+    }
+
+    /**
+     * How near an icon a line without arrowheads must end, at both ends, to be read as joining icons, in icon
+     * sizes (a line often starts under the icon's caption).
+     */
+    private static final double ICON_REACH = 0.4;
+    /** The largest side of a filled triangle read as an arrowhead. */
+    private static final double ARROWHEAD_SIZE = 24;
+
+    private static boolean betweenIcons(List<Box> icons, double[][] ends) {
+        Box from = nearest(icons, ends[0]);
+        Box to = nearest(icons, ends[1]);
+        return from != null && to != null && !from.equals(to);
+    }
+
+    private static Box nearest(List<Box> icons, double[] p) {
+        Box best = null;
+        double bestD = Double.MAX_VALUE;
+        for (Box b : icons) {
+            double d = b.distance(p[0], p[1]);
+            if (d <= ICON_REACH * Math.max(b.w(), b.h()) && d < bestD) {
+                bestD = d;
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    private static boolean touches(List<Box> heads, double[] p) {
+        return heads.stream().anyMatch(h -> new Box(h.x() - 3, h.y() - 3, h.w() + 6, h.h() + 6).containsPoint(p[0], p[1]));
+    }
+
+    /** A small filled triangle (or dart of four points): the head of an arrow drawn apart from its line. */
+    private boolean isArrowhead(XmlNode l) {
+        if (!(l.name().equals("polygon") || l.name().equals("path") && isClosed(l)) || "none".equals(l.attrOr("fill", ""))) {
+            return false;
+        }
+        String coords = l.name().equals("polygon") ? l.attrOr("points", "") : l.attrOr("d", "");
+        int numbers = coords.trim().isEmpty() ? 0 : coords.trim().split("[^-0-9.eE]+").length;
+        Box b = bounds(l);
+        return numbers >= 6 && numbers <= 10 && b.w() > 0 && b.h() > 0 && Math.max(b.w(), b.h()) <= ARROWHEAD_SIZE;
+    }
+
+    private static boolean isClosed(XmlNode l) {
+        return l.name().equals("path") && l.attrOr("d", "").trim().matches("(?s).*[Zz]$");
+    }
+
+    private static void descendants(XmlNode n, Set<XmlNode> out) {
+        out.add(n);
+        for (XmlNode c : n.children()) {
+            descendants(c, out);
         }
     }
 
