@@ -156,7 +156,8 @@ final class ModuleInstance {
         }
         if (v == null) {
             SourceLocation where = d.location(prefix + "var." + name);
-            v = new Value.Symbol("var." + name, -1, false, "variable " + name + " has no value", where);
+            String hint = parent == null ? run.varFileHint(name) : "";
+            v = new Value.Symbol("var." + name, -1, false, "variable " + name + " has no value" + hint, where);
         }
         Env declEnv = env(d.file(), prefix + "var." + name);
         v = TerraformTypes.convert(v, type, text -> {

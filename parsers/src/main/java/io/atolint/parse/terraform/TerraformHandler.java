@@ -275,9 +275,42 @@ public final class TerraformHandler implements FormatHandler {
             }
         }
         inputs.putAll(rootInputs(run, config, varFiles, session.options()));
+        if (session.options().varFiles().isEmpty()) {
+            run.setVarFileHints(varFileHints(session, root, loader, tfvars, autoVarFiles(root, tfvars)));
+        }
         ModuleInstance instance = new ModuleInstance(run, config, "", "", 0, null, inputs);
         run.build(instance);
         return model;
+    }
+
+    /**
+     * The variables that var files Terraform does not load by itself set ({@code prod.tfvars} beside the root
+     * module, {@code envs/dev.tfvars} in a folder of no module), with those files: where a variable has no
+     * value, its note says which file would give it one with {@code --var-file}.
+     */
+    private static Map<String, List<String>> varFileHints(ScanSession session, String root, ModuleLoader loader,
+                                                          List<String> tfvars, List<String> loaded) {
+        Map<String, List<String>> hints = new LinkedHashMap<>();
+        for (String f : tfvars) {
+            String d = dir(f);
+            boolean near = d.equals(root) || (root.isEmpty() || d.startsWith(root + "/")) && !loader.hasModule(d);
+            if (!near || loaded.contains(f)) {
+                continue;
+            }
+            ReadResult r = session.tree().readText(f);
+            if (!(r instanceof ReadResult.Text t)) {
+                continue;
+            }
+            HclFile vars = readVarFile(f, t.file().text(), session.options().limits());
+            String shown = root.isEmpty() ? f : f.substring(root.length() + 1);
+            for (HclAttribute a : vars.body().attributes()) {
+                List<String> files = hints.computeIfAbsent(a.name(), k -> new ArrayList<>());
+                if (!files.contains(shown)) {
+                    files.add(shown);
+                }
+            }
+        }
+        return hints;
     }
 
     /**

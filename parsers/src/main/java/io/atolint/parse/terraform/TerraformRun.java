@@ -74,6 +74,25 @@ final class TerraformRun {
         this(model, rootDir, options, loader, Set.of(), rootDir);
     }
 
+    private Map<String, List<String>> varFileHints = Map.of();
+
+    /** Var files Terraform does not load by itself, by the variables they set (see {@link #varFileHint}). */
+    void setVarFileHints(Map<String, List<String>> hints) {
+        this.varFileHints = hints;
+    }
+
+    /** Where a root variable with no value is set by a var file not loaded: " (prod.tfvars sets it: ...)", or "". */
+    String varFileHint(String variable) {
+        List<String> files = varFileHints.getOrDefault(variable, List.of());
+        if (files.isEmpty()) {
+            return "";
+        }
+        List<String> shown = files.size() > 3 ? files.subList(0, 3) : files;
+        return " (" + String.join(", ", shown) + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "")
+                + (files.size() == 1 ? " sets it" : " set it") + ": give " + (files.size() == 1 ? "it" : "one")
+                + " with --var-file)";
+    }
+
     /** {@code root} for resources of a module shared by several root modules: their names then say which root. */
     Map<String, String> rootMeta(ModuleInstance module) {
         return sharedDirs.contains(module.config().dir()) ? Map.of("root", rootLabel) : Map.of();

@@ -145,6 +145,25 @@ class TerraformFileSetTest {
     }
 
     @Test
+    void aRootVariableWithNoValueNamesTheVarFilesThatWouldGiveItOne() {
+        String main = "variable \"azs\" {}\nvariable \"size\" {}\n"
+                + "resource \"aws_instance\" \"web\" {\n  availability_zone = var.azs[0]\n  instance_type = var.size\n}\n";
+        ScanResult r = scan(MemoryTree.of("main.tf", main)
+                .put("prod.tfvars", "azs = [\"us-east-1a\", \"us-east-1b\"]\n")
+                .put("envs/dev.tfvars", "azs = [\"us-east-1a\"]\n")
+                .put("modules/net/net.tfvars", "azs = []\nsize = \"x\"\n")
+                .put("modules/net/main.tf", "variable \"azs\" {}\n"));
+        // modules/net, with a var file of its own, is a root module of its own
+        Model root = r.models().stream().filter(m -> m.resources().stream()
+                .anyMatch(x -> x.name().equals("aws_instance.web"))).findFirst().orElseThrow();
+        Resource web = Scans.resource(root, "aws_instance.web");
+        assertEquals("variable azs has no value (envs/dev.tfvars, prod.tfvars set it: give one with --var-file)",
+                ((Value.Symbol) web.attr("availability_zone").orElseThrow()).how());
+        assertEquals("variable size has no value", ((Value.Symbol) web.attr("instance_type").orElseThrow()).how(),
+                "a var file of another module's folder is not this root's");
+    }
+
+    @Test
     void fileNamesDecideTheSet() {
         assertEquals(List.of("m/a.tf", "m/b.tofu", "m/b.tofu.json", "m/c.tf.json"),
                 TerraformFiles.effective(List.of("m/b.tofu.json", "m/c.tf.json", "m/b.tf", "m/b.tf.json", "m/a.tf",
