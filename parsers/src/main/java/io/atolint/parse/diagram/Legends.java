@@ -1,11 +1,9 @@
 package io.atolint.parse.diagram;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,6 +21,10 @@ final class Legends {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** How far below a box's top edge a free text may stand and still be its title. */
     private static final double TITLE_BAND = 40;
+    /** More shapes than a legend ever explains (and a bound on the work a hostile page can ask for). */
+    private static final int MAX_HELD = 500;
+    /** Legend titles looked at on one page. */
+    private static final int MAX_TITLES = 8;
 
     private Legends() {
     }
@@ -47,10 +49,9 @@ final class Legends {
 
     private static List<Box> legendBoxes(DrawnPage page) {
         List<Box> out = new ArrayList<>();
-        Map<String, DrawnPage.Shape> byId = new HashMap<>();
-        page.shapes().forEach(s -> byId.put(s.id(), s));
+        int titles = 0;
         for (DrawnPage.Shape s : page.shapes()) {
-            if (!isLegendTitle(s.label())) {
+            if (!isLegendTitle(s.label()) || ++titles > MAX_TITLES) {
                 continue;
             }
             // an icon labelled "Key" is a KMS key, not the title of the box it stands in
@@ -107,6 +108,9 @@ final class Legends {
                     held.add(s);
                 }
             }
+        }
+        if (held.size() > MAX_HELD) {
+            return false;
         }
         for (DrawnPage.Shape outer : held) {
             for (DrawnPage.Shape inner : held) {
