@@ -61,10 +61,12 @@ public final class SiteConnectivity {
      * A site and its connectivity: {@code independent} is the max flow; the connections and devices it found.
      * {@code unresolvedGateways} are the VPN connections whose AWS-side gateway (TransitGatewayId,
      * VpnGatewayId) is unresolved (an import, a parameter or variable without value): they have no arc to
-     * AWS, so the flow may undercount them.
+     * AWS, so the flow may undercount them. {@code siteDevices} are the shapes drawn in a drawn site (a router, a
+     * firewall) that lines leave it from.
      */
     public record Result(Site site, int independent, List<Resource> customerGateways, List<Resource> vpnConnections,
-                         List<Resource> directConnects, List<Relation> gatewayLinks, List<Resource> unresolvedGateways) {
+                         List<Resource> directConnects, List<Relation> gatewayLinks, List<Resource> unresolvedGateways,
+                         List<Resource> siteDevices) {
         /** TRUE when every Direct Connect connection is provably at one location, with two or more of them. */
         public Tri sharedLocation() {
             if (directConnects.size() < 2) {
@@ -252,9 +254,28 @@ public final class SiteConnectivity {
         }
         Resource drawn = site.anchor().kind() == Kind.ON_PREMISES ? site.anchor() : null;
         Resource soleDevice = drawn == null ? null : soleCustomerGateway(model, drawn);
+        // a router or firewall drawn in the site's box ends the VPN and Direct Connect lines it draws: one device, one unit
+        Set<Resource> parts = drawn == null ? Set.of() : partsOf(model, drawn);
+        Set<Resource> siteDevices = new LinkedHashSet<>();
+        for (Resource p : parts) {
+            addNode(net, p, 1);
+            link(net, source, in(p), UNBOUNDED);
+        }
         for (Relation rel : model.relations()) {
             Resource a = rel.source();
             Resource b = rel.target();
+            if (parts.contains(a) || parts.contains(b)) {
+                Resource part = parts.contains(a) ? a : b;
+                Resource other = part == a ? b : a;
+                // a line from a server in the site to a workload in AWS is an application's flow over the links,
+                // not a link: only lines to the network's devices and gateways count
+                if (considered.contains(other) && rel.type() != io.atolint.model.RelationType.CONTAINS
+                        && rel.type() != io.atolint.model.RelationType.REFERENCES) {
+                    link(net, out(part), in(other), 1);
+                    siteDevices.add(part);
+                }
+                continue;
+            }
             boolean aIn = considered.contains(a) || a.equals(drawn);
             boolean bIn = considered.contains(b) || b.equals(drawn);
             if (!aIn && !bIn) {
@@ -303,7 +324,7 @@ public final class SiteConnectivity {
         List<Resource> cgws = new ArrayList<>();
         List<Resource> vpns = new ArrayList<>();
         List<Resource> dxs = new ArrayList<>();
-        for (Resource r : reachable(graph, model, site, considered)) {
+        for (Resource r : reachable(graph, model, site, parts, considered)) {
             switch (r.kind()) {
                 case CUSTOMER_GATEWAY -> cgws.add(r);
                 case VPN_CONNECTION -> vpns.add(r);
@@ -330,7 +351,8 @@ public final class SiteConnectivity {
                 unresolved.add(vpn);
             }
         }
-        return new Result(site, (int) Math.min(value, 99), cgws, vpns, dxs, links, unresolved);
+        return new Result(site, (int) Math.min(value, 99), cgws, vpns, dxs, links, unresolved,
+                List.copyOf(siteDevices));
     }
 
     /**
@@ -366,9 +388,11 @@ public final class SiteConnectivity {
     }
 
     /** The devices and connections of a site: its members, and what links to them, transitively, short of AWS. */
-    private static List<Resource> reachable(ResourceGraph graph, Model model, Site site, Set<Resource> considered) {
+    private static List<Resource> reachable(ResourceGraph graph, Model model, Site site, Set<Resource> parts,
+                                            Set<Resource> considered) {
         Set<Resource> seen = new LinkedHashSet<>(site.members());
-        List<Resource> frontier = new ArrayList<>(site.members());
+        seen.addAll(parts);
+        List<Resource> frontier = new ArrayList<>(seen);
         while (!frontier.isEmpty()) {
             Resource r = frontier.remove(frontier.size() - 1);
             for (Relation rel : model.relations()) {
@@ -390,9 +414,29 @@ public final class SiteConnectivity {
     }
 
     private static void addNode(Graph<String, DefaultWeightedEdge> net, Resource r) {
+        addNode(net, r, DEVICES.contains(r.kind()) ? 1 : UNBOUNDED);
+    }
+
+    private static void addNode(Graph<String, DefaultWeightedEdge> net, Resource r, double capacity) {
         net.addVertex(in(r));
         net.addVertex(out(r));
-        link(net, in(r), out(r), DEVICES.contains(r.kind()) ? 1 : UNBOUNDED);
+        link(net, in(r), out(r), capacity);
+    }
+
+    /** The on-premises shapes drawn inside a drawn site, however deep (its customer gateways are devices apart). */
+    private static Set<Resource> partsOf(Model model, Resource site) {
+        Set<Resource> parts = new LinkedHashSet<>();
+        java.util.Deque<Resource> todo = new java.util.ArrayDeque<>(List.of(site));
+        while (!todo.isEmpty()) {
+            Resource cur = todo.pop();
+            for (Relation rel : model.relations()) {
+                if (rel.type() == io.atolint.model.RelationType.CONTAINS && rel.source().equals(cur)
+                        && rel.target().kind() == Kind.ON_PREMISES && parts.add(rel.target())) {
+                    todo.push(rel.target());
+                }
+            }
+        }
+        return parts;
     }
 
     private static String in(Resource r) {

@@ -88,6 +88,14 @@ public final class RedundantSiteConnectivity implements Check {
                     + "the site, terminates its " + connections.size() + " connections (" + names(connections)
                     + "): the device is a single point of failure";
         }
+        if (r.customerGateways().isEmpty() && r.siteDevices().size() == 1
+                && r.vpnConnections().size() + r.directConnects().size() >= 2) {
+            List<Resource> connections = new ArrayList<>(r.vpnConnections());
+            connections.addAll(r.directConnects());
+            return "one device drawn at the site (" + r.siteDevices().get(0).displayName() + ") terminates its "
+                    + connections.size() + " connections (" + names(connections) + "): the device is a single point "
+                    + "of failure";
+        }
         if (!r.directConnects().isEmpty() && r.vpnConnections().isEmpty()) {
             return "one Direct Connect connection (" + names(r.directConnects()) + ") and no VPN backup or second "
                     + "connection";

@@ -291,7 +291,7 @@ public final class TerraformHandler implements FormatHandler {
     private static Map<String, List<String>> varFileHints(ScanSession session, String root, ModuleLoader loader,
                                                           List<String> tfvars, List<String> loaded) {
         Map<String, List<String>> hints = new LinkedHashMap<>();
-        for (String f : tfvars) {
+        for (String f : tfvars.stream().sorted().toList()) {
             String d = dir(f);
             boolean near = d.equals(root) || (root.isEmpty() || d.startsWith(root + "/")) && !loader.hasModule(d);
             if (!near || loaded.contains(f)) {
