@@ -82,6 +82,9 @@ final class Refinement {
         }
     }
 
+    private static final java.util.regex.Pattern SECURITY_GROUP_NAME = java.util.regex.Pattern.compile(
+            "(?i)\\bsecurity[ -]?groups?\\b|\\bsg\\b|セキュリティグループ|安全组|보안 ?그룹");
+
     static void recognise(Collection<PageNode> nodes) {
         for (PageNode n : nodes) {
             if (n.isTablePart() && n.rec.drawnAs() == ShapeRecognizer.DrawnAs.LABEL) {
@@ -89,6 +92,12 @@ final class Refinement {
                 n.kind = Kind.UNKNOWN;
                 n.rec = new ShapeRecognizer.Recognition(n.rec.rawType(), Kind.UNKNOWN, "", ShapeRecognizer.DrawnAs.TEXT,
                         "other");
+                continue;
+            }
+            if (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP && n.kind == Kind.SUBNET
+                    && SECURITY_GROUP_NAME.matcher(n.label()).find() && !n.label().toLowerCase(Locale.ROOT).contains("subnet")) {
+                // draw.io's subnet group (its icon is named group_security_group), recoloured and named a security group
+                retype(n, Kind.SECURITY_GROUP, "label '" + n.label() + "'");
                 continue;
             }
             if (n.isText() || n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP) {
