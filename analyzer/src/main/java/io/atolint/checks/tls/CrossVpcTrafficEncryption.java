@@ -42,11 +42,15 @@ import java.util.regex.Pattern;
         tags = {"security", "encryption-in-transit", "topology"})
 public final class CrossVpcTrafficEncryption implements Check {
     /** "http(s)" and "http/https" name both: the label does not say clear text, so the hop is a note. */
+    /** A port alone ("443", "TCP/443", ":8443") says its protocol the way people write it: 443 is HTTPS, 80 HTTP. */
+    private static final String PORT_BEFORE = "(?<![\\d.:-])(?:(?:tcp|port)\\s*[/:]?\\s*|:)?";
     private static final Pattern ENCRYPTED = Pattern.compile(
-            "\\b(https|tls|ssl|mtls|sftp|ssh|ftps|ipsec|vpn|wss|grpcs|ldaps|smtps|imaps|encrypted)\\b|\\bhttp\\(s\\)",
+            "\\b(https|tls|ssl|mtls|sftp|ssh|ftps|ipsec|vpn|wss|grpcs|ldaps|smtps|imaps|encrypted)\\b|\\bhttp\\(s\\)"
+                    + "|" + PORT_BEFORE + "(?:443|8443)(?![\\d.])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN = Pattern.compile(
-            "\\b(http|ftp|telnet|ldap|ws|plaintext|plain text|unencrypted|smtp|tcp/80|port 80)\\b",
+            "\\b(http|ftp|telnet|ldap|ws|plaintext|plain text|unencrypted|smtp)\\b"
+                    + "|(" + PORT_BEFORE + "(?:80|8080)(?![\\d.]))",
             Pattern.CASE_INSENSITIVE);
     /** AWS service endpoints: HTTPS APIs (their own rules judge whether plain HTTP is refused). */
     private static final Set<Kind> SERVICE_ENDPOINTS = Set.of(Kind.S3_BUCKET, Kind.DYNAMODB_TABLE, Kind.SQS_QUEUE,
@@ -101,7 +105,8 @@ public final class CrossVpcTrafficEncryption implements Check {
             return;
         }
         if (isPlain && !isEncrypted) {
-            ctx.report(h.from(), at, what + " crosses a VPC boundary over " + plain.group(1).toUpperCase(Locale.ROOT)
+            String over = plain.group(1) != null ? plain.group(1).toUpperCase(Locale.ROOT) : "port " + plain.group(2).replaceAll("\\D", "");
+            ctx.report(h.from(), at, what + " crosses a VPC boundary over " + over
                     + " (\"" + labels + "\"): traffic leaves the VPC in clear text", related);
             return;
         }
