@@ -199,6 +199,8 @@ final class SpofAnalysis {
     private static final Pattern SEVERAL = Pattern.compile(
             "(?i)(?:^|[\\s(])[x×]\\s*[2-9]\\b|\\b[2-9]\\s*[x×](?:\\s|$|\\))|\\b[2-9]\\d*\\s+(?:instances|servers|nodes|vms)\\b"
                     + "|\\bauto ?scaling\\b|\\basg\\b|\\b(?:instances|servers|nodes|fleet)\\b"
+                    // a count in brackets or as n: "EC2 (3)", "Web tier [n=4]", "n = 2"
+                    + "|[(\\[]\\s*(?:[2-9]|[1-9]\\d)\\s*[)\\]]|\\bn\\s*=\\s*(?:[2-9]|[1-9]\\d)\\b"
                     // Japanese, Chinese, Korean: "2台", "2대" (machines), "複数" (several), auto scaling
                     + "|[2-9]\\d*\\s*(?:台|대)|複数|多台|オートスケーリング|自动扩展|自動擴展|오토\\s*스케일링");
 
