@@ -125,6 +125,65 @@ final class Containment {
         }
     }
 
+    /** An IPv4 CIDR block in a box's label: "10.0.1.0/24", "Prod (10.0.0.0/16)". */
+    private static final Pattern CIDR = Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}/(\\d{1,2})(?!\\d)");
+    /** A box named only by its role in a network: "Public", "Private 2", "Isolated (data)". */
+    private static final Pattern ROLE_ONLY = Pattern.compile(
+            "(?i)^(?:public|private|isolated|パブリック|プライベート|公有|私有|퍼블릭|프라이빗)(?:[\\s-]*(?:[a-z]|\\d{1,2}|\\(.{1,20}\\)))?$");
+
+    /**
+     * Plain boxes named by an address block or by a network role, read by where they are drawn, as a reviewer
+     * reads them: a box named by a CIDR inside a VPC (or inside a box named by a shorter block) is a subnet, one
+     * that holds subnets, AZs or longer blocks a VPC; a box named only "Public" or "Private" inside a VPC or an
+     * AZ is a subnet with that role.
+     */
+    static void groupsByPlace(Collection<PageNode> nodes) {
+        for (PageNode n : nodes) {
+            boolean empty = !n.container && n.kind == Kind.UNKNOWN && isPlainBox(n);
+            if (!(n.container && n.kind == Kind.DIAGRAM_GROUP) && !empty) {
+                continue;
+            }
+            String label = n.label().trim();
+            int prefix = prefixOf(label);
+            boolean inNetwork = n.containers.stream().anyMatch(c -> c.kind == Kind.VPC || c.kind == Kind.AVAILABILITY_ZONE
+                    || c.kind == Kind.DIAGRAM_GROUP && prefixOf(c.label()) >= 0);
+            if (prefix >= 0) {
+                boolean inShorter = n.containers.stream().anyMatch(c -> c.kind == Kind.VPC
+                        || c.kind == Kind.DIAGRAM_GROUP && prefixOf(c.label()) >= 0 && prefixOf(c.label()) < prefix);
+                boolean holdsNetwork = n.container && nodes.stream().anyMatch(o -> o.containers.contains(n)
+                        && (o.kind == Kind.SUBNET || o.kind == Kind.AVAILABILITY_ZONE || prefixOf(o.label()) > prefix));
+                if (inShorter) {
+                    n.becomeGroup(Kind.SUBNET);
+                } else if (holdsNetwork) {
+                    n.becomeGroup(Kind.VPC);
+                }
+            } else if (inNetwork && (ROLE_ONLY.matcher(label).matches() || empty && SUBNET_NAME.matcher(label).matches())) {
+                // an empty box too: a public subnet is often drawn with nothing in it
+                n.becomeGroup(Kind.SUBNET);
+            }
+        }
+    }
+
+    /** A rectangle people draw as a box (no icon, no text shape, not a sliver). */
+    private static boolean isPlainBox(PageNode n) {
+        return !n.isText() && !n.isIconLike() && n.rec.drawnAs() == ShapeRecognizer.DrawnAs.UNRECOGNISED
+                && n.box().w() >= 60 && n.box().h() >= 30;
+    }
+
+    /** A label about routes or rules, which name address blocks they send or admit, not a network. */
+    private static final Pattern ROUTE_OR_RULE = Pattern.compile(
+            "(?i).*(route|→|->|⇒|\\btable\\b|\\bacl\\b|\\brules?\\b|\\ballow|\\bdeny|peer|destination|target).*");
+
+    /** The prefix length of the one CIDR block a label names as a network (8 to 28), or -1. */
+    private static int prefixOf(String label) {
+        java.util.regex.Matcher m = CIDR.matcher(label);
+        if (!m.find() || ROUTE_OR_RULE.matcher(label).matches()) {
+            return -1;
+        }
+        int prefix = Integer.parseInt(m.group(1));
+        return m.find() || prefix < 8 || prefix > 28 ? -1 : prefix;
+    }
+
     /**
      * A short label around a Region's code or ending in "region": "us-west-2 (DR)", "N. Virginia (us-east-1)",
      * "Primary Region", "eu-west-1 region".

@@ -77,6 +77,7 @@ public final class PageInterpreter {
         BoxTitles.icons(nodes.values(), scale);
         Containment.find(nodes);
         Containment.groupsByLabel(nodes.values());
+        Containment.groupsByPlace(nodes.values());
         AzRecognition azs = new AzRecognition(nodes, azFamily);
         azs.recognise();
         Containment.find(nodes);
