@@ -13,7 +13,8 @@ public final class RoleWords {
             "\\b(primary|standby|secondary|read[- ]?replica|replica|read[- ]?only|failover|master|slave|active|passive|"
                     + "writer|reader|primaria|primária|secundaria|secundária|réplica)\\b"
                     + "|プライマリー?|スタンバイ|セカンダリー?|リードレプリカ|レプリカ|マスター|スレーブ"
-                    + "|主库|备库|主节点|备节点|只读副本|副本|프라이머리|스탠바이|복제본",
+                    + "|主库|备库|从库|主节点|备节点|从节点|只读副本|副本|待機系?"
+                    + "|프라이머리|스탠바이|복제본|마스터|슬레이브|대기|보조|읽기\\s?전용|주(?=\\s?(?:db|인스턴스|노드))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private RoleWords() {
