@@ -120,12 +120,12 @@ final class SpofAnalysis {
                 }
             }
             if (!elsewhere.isEmpty()) {
-                add(Spof.Category.NAT, Tri.TRUE, nat, set, "NAT gateway " + nat.displayName() + " in " + natAz.value()
+                add(Spof.Category.NAT, Tri.TRUE, nat, set, natName(nat) + " in " + natAz.value()
                         + " also serves " + clients(elsewhere) + ": " + (elsewhere.size() == 1 ? "it loses" : "they lose")
                         + " internet egress when " + natAz.value()
                         + " fails (one NAT gateway per AZ avoids it)", nat.location(), List.of(), related);
             } else if (!unsure.isEmpty()) {
-                add(Spof.Category.NAT, Tri.UNKNOWN, nat, set, "cannot prove NAT gateway " + nat.displayName() + " ("
+                add(Spof.Category.NAT, Tri.UNKNOWN, nat, set, "cannot prove " + natName(nat) + " ("
                         + natAz.explain() + ") serves only its own AZ: " + clients(unsure), nat.location(), List.of(), related);
             }
         }
@@ -194,6 +194,12 @@ final class SpofAnalysis {
      */
     private static boolean labelledAsSeveral(Resource r) {
         return r.format().isDiagram() && SEVERAL.matcher(r.displayName()).find();
+    }
+
+    /** "NAT gateway Nat", or "NAT gateway \"NAT gateway 1\"" for a drawn icon its label names by the kind. */
+    private static String natName(Resource nat) {
+        return nat.displayName().toLowerCase(java.util.Locale.ROOT).startsWith("nat gateway") ? Names.of(nat)
+                : "NAT gateway " + nat.displayName();
     }
 
     private static final Pattern SEVERAL = Pattern.compile(
