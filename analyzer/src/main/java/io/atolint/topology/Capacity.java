@@ -23,6 +23,9 @@ import java.util.function.Function;
 public record Capacity(Tri one, String why, SourceLocation at) {
 
     public static Capacity of(ResourceGraph graph, Resource r) {
+        if (appliesTo(r.kind()) && DrawnCount.counted(r)) {
+            return new Capacity(Tri.FALSE, "", r.location()); // "Orders service (3 tasks)": the drawing says several
+        }
         return switch (r.kind()) {
             case AUTOSCALING_GROUP -> group(graph, r, p -> Setting.of(r, p), "DesiredCapacity");
             case EKS_NODE_GROUP -> Setting.of(r, "ScalingConfig").map()

@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the single points of failure of a model's topology:
@@ -193,7 +192,7 @@ final class SpofAnalysis {
      * lone instance; where it is drawn is still HA002's and DIAG004's concern.
      */
     private static boolean labelledAsSeveral(Resource r) {
-        return r.format().isDiagram() && SEVERAL.matcher(r.displayName()).find();
+        return DrawnCount.several(r);
     }
 
     /** "NAT gateway Nat", or "NAT gateway \"NAT gateway 1\"" for a drawn icon its label names by the kind. */
@@ -201,14 +200,6 @@ final class SpofAnalysis {
         return nat.displayName().toLowerCase(java.util.Locale.ROOT).startsWith("nat gateway") ? Names.of(nat)
                 : "NAT gateway " + nat.displayName();
     }
-
-    private static final Pattern SEVERAL = Pattern.compile(
-            "(?i)(?:^|[\\s(])[x×]\\s*[2-9]\\b|\\b[2-9]\\s*[x×](?:\\s|$|\\))|\\b[2-9]\\d*\\s+(?:instances|servers|nodes|vms)\\b"
-                    + "|\\bauto ?scaling\\b|\\basg\\b|\\b(?:instances|servers|nodes|fleet)\\b"
-                    // a count in brackets or as n: "EC2 (3)", "Web tier [n=4]", "n = 2"
-                    + "|[(\\[]\\s*(?:[2-9]|[1-9]\\d)\\s*[)\\]]|\\bn\\s*=\\s*(?:[2-9]|[1-9]\\d)\\b"
-                    // Japanese, Chinese, Korean: "2台", "2대" (machines), "複数" (several), auto scaling
-                    + "|[2-9]\\d*\\s*(?:台|대)|複数|多台|オートスケーリング|自动扩展|自動擴展|오토\\s*스케일링");
 
     private void singleCopies() {
         for (ReplicaSet s : topo.sets()) {
