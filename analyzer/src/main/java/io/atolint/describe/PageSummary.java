@@ -72,9 +72,6 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
         int priv = 0;
         List<String> outside = new ArrayList<>();
         for (Resource r : model.resources()) {
-            if (r.meta("legend").isPresent()) {
-                continue;
-            }
             if (r.kind() == Kind.VPC) {
                 vpcs++;
             } else if (r.kind() == Kind.SUBNET) {
@@ -163,7 +160,7 @@ public record PageSummary(int azsDrawn, int azsInNamesOnly, int vpcs, int subnet
                 continue;
             }
             for (Resource r : s.replicas()) {
-                if (r.meta("legend").isPresent() || r.kind() == Kind.S3_BUCKET || r.kind() == Kind.GLACIER_VAULT) {
+                if (r.kind() == Kind.S3_BUCKET || r.kind() == Kind.GLACIER_VAULT) {
                     continue; // object storage (logs, artifacts, static sites) is not a database tier
                 }
                 if (!withAccessHosts && role == Role.COMPUTE && accessHost(r)) {

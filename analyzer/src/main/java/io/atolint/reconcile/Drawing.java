@@ -70,7 +70,7 @@ final class Drawing {
     private static boolean isUnknownIcon(Resource r) {
         String drawn = r.meta().getOrDefault("drawnAs", "");
         return (r.kind() == Kind.UNKNOWN || r.kind() == Kind.GENERIC_AWS_SERVICE)
-                && r.placement().scope() != Placement.Scope.OUTSIDE_AWS && !"true".equals(r.meta().get("legend"))
+                && r.placement().scope() != Placement.Scope.OUTSIDE_AWS
                 && !"true".equals(r.meta().get("container")) && !drawn.equals("text")
                 && !r.meta().getOrDefault("label", "").isBlank();
     }
@@ -97,7 +97,7 @@ final class Drawing {
                 && r.meta("service").isEmpty()) {
             return true;
         }
-        return r.placement().scope() == Placement.Scope.OUTSIDE_AWS || "true".equals(r.meta().get("legend"))
+        return r.placement().scope() == Placement.Scope.OUTSIDE_AWS
                 || r.rawType().equals("subnet-name-az");
     }
 

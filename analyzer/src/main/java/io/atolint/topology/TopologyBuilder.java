@@ -148,8 +148,7 @@ final class TopologyBuilder {
             // a pair in two AZs, not two single points of failure
             boolean placed = v.format().isDiagram() && (role == Role.LOAD_BALANCING
                     || role == null && !v.kind().isOutsideAws());
-            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA && !placed)
-                    || v.meta().containsKey("legend")) {
+            if (setOf.containsKey(v) || (role != Role.COMPUTE && role != Role.DATA && !placed)) {
                 continue;
             }
             CopyKey.drawn(v, roleOnly).ifPresent(k -> copies.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
@@ -169,8 +168,7 @@ final class TopologyBuilder {
     private void drawnStandbys(List<Resource> vertices) {
         Map<String, List<Resource>> byKind = new LinkedHashMap<>();
         for (Resource v : vertices) {
-            if (!setOf.containsKey(v) && traffic.role(v).orElse(null) == Role.DATA && v.format().isDiagram()
-                    && !v.meta().containsKey("legend")) {
+            if (!setOf.containsKey(v) && traffic.role(v).orElse(null) == Role.DATA && v.format().isDiagram()) {
                 byKind.computeIfAbsent(v.kind() + "|" + v.meta().getOrDefault("vpc", ""), k -> new ArrayList<>()).add(v);
             }
         }
@@ -190,7 +188,7 @@ final class TopologyBuilder {
     private void drawnReplicasElsewhere(List<Resource> vertices) {
         for (Resource v : vertices) {
             if (setOf.containsKey(v) || traffic.role(v).orElse(null) != Role.DATA || !v.format().isDiagram()
-                    || v.meta().containsKey("legend") || !CopyKey.hasRoleWord(v)) {
+                    || !CopyKey.hasRoleWord(v)) {
                 continue;
             }
             List<Resource> joined = new ArrayList<>(traffic.predecessors(v));

@@ -47,10 +47,6 @@ final class DiagramFiles {
         return r.meta("container").isPresent();
     }
 
-    static boolean inLegend(Resource r) {
-        return r.meta("legend").isPresent();
-    }
-
     /** A shape drawn for an AWS service or something outside AWS: not a group, AZ or unrecognised box. */
     static boolean isElement(Resource r) {
         return !isContainer(r) && r.kind() != io.atolint.model.Kind.UNKNOWN

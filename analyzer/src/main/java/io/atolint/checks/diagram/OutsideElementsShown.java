@@ -25,7 +25,7 @@ public final class OutsideElementsShown implements Check {
         for (Map.Entry<String, List<Model>> file : DiagramFiles.examinedByFile(ctx).entrySet()) {
             boolean any = false;
             for (Resource r : DiagramFiles.resources(file.getValue())) {
-                if (!DiagramFiles.inLegend(r) && (r.kind().isOutsideAws()
+                if ((r.kind().isOutsideAws()
                         || r.placement().scope() == Placement.Scope.OUTSIDE_AWS)) {
                     any = true;
                     break;

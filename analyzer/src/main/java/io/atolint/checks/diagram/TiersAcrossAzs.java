@@ -74,7 +74,7 @@ public final class TiersAcrossAzs implements Check {
                 Map<String, Tier> tierOf = new LinkedHashMap<>();
                 for (Resource r : page.resources()) {
                     Tier t = Tier.of(r.kind());
-                    if (t == null || DiagramFiles.inLegend(r) || r.placement().scope() == Placement.Scope.OUTSIDE_AWS
+                    if (t == null || r.placement().scope() == Placement.Scope.OUTSIDE_AWS
                             || copyOfAStoreInAnotherVpc(ctx, r, copies)) {
                         continue;
                     }

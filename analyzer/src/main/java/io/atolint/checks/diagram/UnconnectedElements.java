@@ -46,7 +46,7 @@ public final class UnconnectedElements implements Check {
                 }
             }
             for (Resource r : DiagramFiles.resources(file.getValue())) {
-                if (!DiagramFiles.isElement(r) || DiagramFiles.inLegend(r)) {
+                if (!DiagramFiles.isElement(r)) {
                     continue;
                 }
                 boolean connected = g.hasTrafficLine(r);

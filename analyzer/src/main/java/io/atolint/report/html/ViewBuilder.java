@@ -79,7 +79,7 @@ final class ViewBuilder {
         for (Resource r : only == null ? graph.resources() : only.resources()) {
             if (isDrawn(r)) {
                 drawn.add(r);
-            } else if (!CONTAINER_KINDS.contains(r.kind()) && !r.meta().containsKey("legend")) {
+            } else if (!CONTAINER_KINDS.contains(r.kind())) {
                 notDrawn.merge(Names.kindLabel(r.kind()), 1, Integer::sum);
             }
         }
@@ -114,7 +114,7 @@ final class ViewBuilder {
      * as its icon would be.
      */
     private boolean isDrawn(Resource r) {
-        return DrawnKinds.drawn(r.kind(), r.format().isDiagram()) && !r.meta().containsKey("legend")
+        return DrawnKinds.drawn(r.kind(), r.format().isDiagram())
                 && (!r.meta().containsKey("container") || isHop(r));
     }
 

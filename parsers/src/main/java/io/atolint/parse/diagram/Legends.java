@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Legends {
     private static final Pattern TITLE = Pattern.compile(
-            "(?:(?:icon|diagram|colou?r|line)s?\\s+)?(?:legends?|key)(?:\\s*[-:(].*)?|凡例.*|图例.*|圖例.*|범례.*"
+            "(?:(?:icon|diagram|colou?r|line)s?\\s+)?(?:legends?|key|icons|notation)(?:\\s*[-:(].*)?|凡例.*|图例.*|圖例.*|범례.*"
                     + "|leyenda|l[ée]gende|legenda|zeichenerkl[äa]rung",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** How far below a box's top edge a free text may stand and still be its title. */
@@ -57,7 +57,8 @@ final class Legends {
             // an icon labelled "Key" is a KMS key, not the title of the box it stands in
             ShapeRecognizer.DrawnAs drawn = ShapeRecognizer.recognise(s).drawnAs();
             Box box = drawn == ShapeRecognizer.DrawnAs.TEXT ? boxTitledBy(page, s)
-                    : drawn == ShapeRecognizer.DrawnAs.UNRECOGNISED && holdsOthers(page, s) ? s.box() : null;
+                    : drawn != ShapeRecognizer.DrawnAs.ICON && drawn != ShapeRecognizer.DrawnAs.IMAGE && holdsOthers(page, s)
+                    ? s.box() : null;
             if (box != null && isLegend(page, box) && out.stream().noneMatch(b -> within(b, box))) {
                 out.add(box);
             }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 /** A drawn shape as a model resource: its kind, label, how it was drawn and recognised, where it sits. */
 final class ResourceMaker {
-    private static final Pattern LEGEND = Pattern.compile("(?i)^\\s*(legend|key|icons?|notation)\\b");
     private static final Pattern PUBLIC = Pattern.compile("(?iu).*(?:\\bpublic\\b|パブリック|公有|公共|퍼블릭|\\bpública\\b"
             + "|\\bpublique\\b|öffentlich).*");
     private static final Pattern PRIVATE = Pattern.compile("(?iu).*(?:\\b(private|isolated|protected|app|application|"
@@ -66,9 +65,6 @@ final class ResourceMaker {
         }
         // where it is drawn, for comparisons that read the picture's geometry (the N-th AZ box from the left)
         new DrawnBox(n.box().x(), n.box().y(), n.box().w(), n.box().h()).record(meta);
-        if (inLegend(n)) {
-            meta.put("legend", "true");
-        }
         PageNode direct = n.direct();
         if (direct != null) {
             meta.put("in", direct.id());
@@ -112,18 +108,6 @@ final class ResourceMaker {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean inLegend(PageNode n) {
-        if (LEGEND.matcher(n.label()).find() && n.container) {
-            return true;
-        }
-        for (PageNode c : n.containers) {
-            if (LEGEND.matcher(c.label()).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Public by its label or AWS's green; private by its label (app, db, TGW, firewall...) or AWS's blue. */
