@@ -45,6 +45,13 @@ public final class PlainSvgReader {
             "image", "defs", "symbol", "marker", "clipPath", "mask");
     private static final Pattern EDGE_TITLE = Pattern.compile("^\\s*(.+?)\\s*(?:->|--)\\s*(.+?)\\s*$");
     private static final Pattern ICON_ID = Pattern.compile("(?i)(Arch|Res)_[A-Za-z0-9_.-]+");
+    /**
+     * How near an icon a line without arrowheads must end, at both ends, to be read as joining icons, in icon
+     * sizes (a line often starts under the icon's caption).
+     */
+    private static final double ICON_REACH = 0.4;
+    /** The largest side of a filled triangle read as an arrowhead. */
+    private static final double ARROWHEAD_SIZE = 24;
 
     private final String file;
     private final Limits limits;
@@ -248,14 +255,6 @@ public final class PlainSvgReader {
         }
     }
 
-    /**
-     * How near an icon a line without arrowheads must end, at both ends, to be read as joining icons, in icon
-     * sizes (a line often starts under the icon's caption).
-     */
-    private static final double ICON_REACH = 0.4;
-    /** The largest side of a filled triangle read as an arrowhead. */
-    private static final double ARROWHEAD_SIZE = 24;
-
     private static boolean betweenIcons(List<Box> icons, double[][] ends) {
         Box from = nearest(icons, ends[0]);
         Box to = nearest(icons, ends[1]);
@@ -291,7 +290,8 @@ public final class PlainSvgReader {
     }
 
     private static boolean isClosed(XmlNode l) {
-        return l.name().equals("path") && l.attrOr("d", "").trim().matches("(?s).*[Zz]$");
+        String d = l.attrOr("d", "").strip();
+        return l.name().equals("path") && (d.endsWith("Z") || d.endsWith("z"));
     }
 
     private static void descendants(XmlNode n, Set<XmlNode> out) {
