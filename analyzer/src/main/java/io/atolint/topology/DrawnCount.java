@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a drawn icon's label says of how many copies it stands for: "Web servers x2", "EC2 (3)", "3 Pods",
- * "Webサーバー（2台）" count them; "App (Auto Scaling)", "EC2 instances", "fleet" say several without a number. A
- * diagram states no size otherwise; the label is the person's claim.
+ * "Webサーバー（2台）" count them; "App (Auto Scaling)", "EC2 instances", "fleet" say several without a
+ * number. A diagram states no size otherwise; the label is the person's claim.
  */
 final class DrawnCount {
     private static final Pattern COUNTED = Pattern.compile(

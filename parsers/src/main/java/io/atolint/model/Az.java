@@ -45,7 +45,8 @@ public record Az(Type type, String name, String family, int index, boolean disti
             return literal(str.trim(), s.isLiteral() ? "literal" : s.how());
         }
         if (v instanceof Value.Symbol s) {
-            return symbol(s.family(), s.index(), s.distinct(), s.how());
+            return s.name() != null ? new Az(Type.SYMBOL, s.name(), s.family(), s.index(), s.distinct(), s.how())
+                    : symbol(s.family(), s.index(), s.distinct(), s.how());
         }
         if (v instanceof Value.Unknown u) {
             return unknown(u.reason());

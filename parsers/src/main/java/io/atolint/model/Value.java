@@ -407,9 +407,15 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
      * provably equal when family and index match, and provably different when the family matches,
      * its elements are {@code distinct} by construction (GetAZs) and the indexes differ.
      */
-    record Symbol(String family, int index, boolean distinct, String how, SourceLocation location) implements Value {
+    record Symbol(String family, int index, boolean distinct, String how, SourceLocation location, String name)
+            implements Value {
+        public Symbol(String family, int index, boolean distinct, String how, SourceLocation location) {
+            this(family, index, distinct, how, location, null);
+        }
+
+        /** {@code name} when the files write the element so ({@code ${AWS::Region}b}), else family[index]. */
         public String display() {
-            return index >= 0 ? family + "[" + index + "]" : family;
+            return name != null ? name : index >= 0 ? family + "[" + index + "]" : family;
         }
 
         @Override

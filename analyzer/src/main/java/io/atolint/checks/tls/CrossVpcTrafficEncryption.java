@@ -105,7 +105,8 @@ public final class CrossVpcTrafficEncryption implements Check {
             return;
         }
         if (isPlain && !isEncrypted) {
-            String over = plain.group(1) != null ? plain.group(1).toUpperCase(Locale.ROOT) : "port " + plain.group(2).replaceAll("\\D", "");
+            String over = plain.group(1) != null ? plain.group(1).toUpperCase(Locale.ROOT)
+                    : "port " + plain.group(2).replaceAll("\\D", "");
             ctx.report(h.from(), at, what + " crosses a VPC boundary over " + over
                     + " (\"" + labels + "\"): traffic leaves the VPC in clear text", related);
             return;

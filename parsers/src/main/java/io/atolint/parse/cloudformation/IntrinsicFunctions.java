@@ -100,6 +100,10 @@ final class IntrinsicFunctions {
         if (unknown.isEmpty()) {
             return new Value.Scalar(out.toString(), "Fn::Sub", at);
         }
+        Value zone = regionZone(out.toString(), unknown, at);
+        if (zone != null) {
+            return zone;
+        }
         return new Value.Unknown("Fn::Sub with unresolved ${" + String.join("}, ${", unknown) + "}", out.toString(), refs, at);
     }
 
@@ -132,7 +136,28 @@ final class IntrinsicFunctions {
         if (known) {
             return new Value.Scalar(raw.toString(), "Fn::Join", at);
         }
+        if (d.isEmpty() && l.items().size() == 2 && l.items().get(0) instanceof Value.Symbol s
+                && s.family().equals("AWS::Region") && l.items().get(1).asString().isPresent()) {
+            Value zone = regionZone("${AWS::Region}" + l.items().get(1).asString().get(), List.of("AWS::Region"), at);
+            if (zone != null) {
+                return zone;
+            }
+        }
         return new Value.Unknown("Fn::Join with unresolved parts", raw.toString(), refsOf(list), at);
+    }
+
+    /**
+     * {@code ${AWS::Region}a} without {@code --region}: zone "a" of whatever Region the stack is deployed in. Its
+     * name is unknown, but two letters are two zones, so the zones of one template stay comparable.
+     */
+    private static Value regionZone(String text, List<String> unresolved, SourceLocation at) {
+        if (unresolved.size() != 1 || !unresolved.get(0).trim().equals("AWS::Region")
+                || !text.matches("\\$\\{\\s*AWS::Region\\s*}[a-z]")) {
+            return null;
+        }
+        char zone = text.charAt(text.length() - 1);
+        return new Value.Symbol("${AWS::Region}", zone - 'a', true,
+                "zone " + zone + " of the Region the stack is deployed in", at, "${AWS::Region}" + zone);
     }
 
     Value select(Node arg, SourceLocation at, LogicalPath path) {
