@@ -67,8 +67,8 @@ final class RegistryModules {
     /**
      * The module's name in the registry ({@code vpc}), or null when the source is not one modelled here: a
      * registry address, or the module's GitHub repository at its root ({@code
-     * git::https://github.com/terraform-aws-modules/terraform-aws-vpc.git?ref=v5.1.0}; a {@code //subdirectory}
-     * is another module).
+     * git::https://github.com/terraform-aws-modules/terraform-aws-vpc.git?ref=v5.1.0}; a {@code //subdirectory},
+     * in either form, is another module).
      */
     static String moduleOf(String source) {
         java.util.regex.Matcher git = GITHUB.matcher(source);
@@ -76,7 +76,8 @@ final class RegistryModules {
             return moduleOf(PREFIX + git.group(1) + "/aws");
         }
         String s = source.startsWith("registry.terraform.io/") ? source.substring("registry.terraform.io/".length()) : source;
-        if (!s.startsWith(PREFIX)) {
+        // "terraform-aws-modules/vpc/aws//modules/vpc-endpoints" is a submodule: another module than the one modelled
+        if (!s.startsWith(PREFIX) || s.contains("//")) {
             return null;
         }
         String[] parts = s.substring(PREFIX.length()).split("/");
