@@ -15,7 +15,8 @@ import java.util.Map;
  * provably distinct zones) or, with {@code --region} or a root module whose default aws provider names
  * its region, the names of the region table minus {@code exclude_names}. {@code aws_iam_policy_document}
  * is built locally by the provider ({@link IamPolicyDocuments}); {@code aws_iam_policy} named by ARN has
- * that ARN (and AdministratorAccess its document). Every other data source is UNKNOWN: it is read from the cloud.
+ * that ARN (and AdministratorAccess its document); {@code aws_region} is the default provider's known Region.
+ * Every other data source is UNKNOWN: it is read from the cloud.
  */
 final class DataSources {
     private DataSources() {
@@ -26,6 +27,9 @@ final class DataSources {
         String addr = instance.address();
         if (type.equals("aws_iam_policy_document")) {
             return IamPolicyDocuments.value(run, module, d, instance, at);
+        }
+        if (type.equals("aws_region")) {
+            return region(run, d, addr, at);
         }
         if (type.equals("aws_iam_policy")) {
             return managedPolicy(run, module, d, instance, at);
@@ -73,6 +77,26 @@ final class DataSources {
             m.put("names", new Value.Symbol(addr + ".names", -1, true, why, at));
             m.put("zone_ids", new Value.Symbol(addr + ".zone_ids", -1, true, why, at));
             m.put("id", new Value.Unknown("region not given", addr + ".id", List.of(), at));
+        }
+        return Values.map(m, at);
+    }
+
+    /**
+     * {@code data "aws_region"}: the Region of the provider that reads it, when that is the default provider and
+     * its Region is known (the root module's {@code provider "aws"}, or {@code --region}); a block that names a
+     * Region ({@code name}, {@code region}) or another provider is read from the cloud.
+     */
+    private static Value region(TerraformRun run, ModuleConfig.Decl d, String addr, SourceLocation at) {
+        HclBody body = d.block().body();
+        String region = run.region();
+        if (region == null || body.attribute("provider").isPresent() || body.attribute("name").isPresent()
+                || body.attribute("region").isPresent() || body.attribute("endpoint").isPresent()) {
+            return new Value.Unknown(addr + " is read from the cloud at plan time", addr, List.of(), at);
+        }
+        String how = addr + " of the default provider (" + run.regionSource() + ")";
+        Map<String, Value> m = new LinkedHashMap<>();
+        for (String attr : List.of("name", "region", "id")) {
+            m.put(attr, new Value.Scalar(region, how, at));
         }
         return Values.map(m, at);
     }
