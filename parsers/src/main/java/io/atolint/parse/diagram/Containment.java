@@ -125,6 +125,9 @@ final class Containment {
         }
     }
 
+    /** A security group's box: "Web security group", "SG: database", セキュリティグループ. */
+    private static final Pattern SECURITY_GROUP_NAME = Pattern.compile(
+            "(?iu)\\bsecurity[ -]?groups?\\b|\\bsg\\b|セキュリティグループ|安全组|보안 ?그룹");
     /** An IPv4 CIDR block in a box's label: "10.0.1.0/24", "Prod (10.0.0.0/16)". */
     private static final Pattern CIDR = Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}/(\\d{1,2})(?!\\d)");
     /** A box named only by its role in a network: "Public", "Private 2", "Isolated (data)". */
@@ -208,7 +211,7 @@ final class Containment {
             return Kind.ACCOUNT;
         } else if (OutsideLabels.onPremises(l)) {
             return Kind.ON_PREMISES;
-        } else if (l.matches(".*\\bsecurity group\\b.*")) {
+        } else if (SECURITY_GROUP_NAME.matcher(l).find()) {
             return Kind.SECURITY_GROUP;
         } else if (l.matches(".*\\bauto ?scaling( group)?\\b.*")) {
             return Kind.AUTOSCALING_GROUP;

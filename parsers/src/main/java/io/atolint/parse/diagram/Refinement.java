@@ -82,12 +82,6 @@ final class Refinement {
         }
     }
 
-    private static final java.util.regex.Pattern SECURITY_GROUP_NAME = java.util.regex.Pattern.compile(
-            "(?i)\\bsecurity[ -]?groups?\\b|\\bsg\\b|セキュリティグループ|安全组|보안 ?그룹");
-
-    private static final java.util.regex.Pattern AZ_WORD = java.util.regex.Pattern.compile(
-            "(?i)availability ?zone|\\baz\\b|アベイラビリティ|可用区|가용 ?영역");
-
     static void recognise(Collection<PageNode> nodes) {
         for (PageNode n : nodes) {
             if (n.isTablePart() && n.rec.drawnAs() == ShapeRecognizer.DrawnAs.LABEL) {
@@ -97,18 +91,16 @@ final class Refinement {
                         "other");
                 continue;
             }
-            if (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP && n.kind == Kind.SUBNET
-                    && SECURITY_GROUP_NAME.matcher(n.label()).find() && !n.label().toLowerCase(Locale.ROOT).contains("subnet")) {
-                // draw.io's subnet group (its icon is named group_security_group), recoloured and named a security group
-                retype(n, Kind.SECURITY_GROUP, "label '" + n.label() + "'");
-                continue;
-            }
-            if (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP && n.kind == Kind.SUBNET
-                    && AzLabels.whole(n.label()).isPresent() && AZ_WORD.matcher(n.label()).find()) {
-                // a subnet group named wholly as a zone ("Availability Zone A", "AZ 1"): the page's AZ box (one named
-                // only "us-east-1a" may be the subnet of that zone)
-                retype(n, Kind.AVAILABILITY_ZONE, "label '" + n.label() + "'");
-                continue;
+            if (n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP && n.kind == Kind.SUBNET) {
+                // draw.io's subnet group (its icon is named group_security_group), recoloured and named as a
+                // security group or an AZ, is what its label says, as a plain box is; one named only "us-east-1a"
+                // may be the subnet of that zone
+                Kind byLabel = Containment.kindOfLabel(n.label());
+                if (byLabel == Kind.SECURITY_GROUP
+                        || byLabel == Kind.AVAILABILITY_ZONE && !AzLabels.whole(n.label()).orElseThrow().literal()) {
+                    retype(n, byLabel, "label '" + n.label() + "'");
+                    continue;
+                }
             }
             if (n.isText() || n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP) {
                 continue;
