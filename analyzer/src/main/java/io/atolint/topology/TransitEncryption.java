@@ -247,12 +247,18 @@ public record TransitEncryption(Tri enforced, String why, SourceLocation at) {
         return new TransitEncryption(both, both.isTrue() ? "node-to-node encryption and enforced HTTPS" : why, at);
     }
 
+    /** The last key of a nested setting's path, as written ({@code client_broker} of {@code encryption_info...}). */
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
     private static TransitEncryption kafka(Resource r) {
-        String clientBroker = Setting.of(r, "ClientBroker").stringOrDefault().orElse("").toUpperCase(Locale.ROOT);
+        Setting clientBrokerSetting = Setting.of(r, "ClientBroker");
+        String clientBroker = clientBrokerSetting.stringOrDefault().orElse("").toUpperCase(Locale.ROOT);
         Tri inCluster = Setting.of(r, "InCluster").boolOrDefault();
         SourceLocation at = Setting.of(r, "EncryptionInfo").at();
         if (!clientBroker.equals("TLS")) {
-            return new TransitEncryption(Tri.FALSE, "ClientBroker is " + clientBroker, at);
+            return new TransitEncryption(Tri.FALSE, leaf(clientBrokerSetting.name()) + " is " + clientBroker, at);
         }
         if (inCluster.isFalse()) {
             return new TransitEncryption(Tri.FALSE, "InCluster encryption is off", at);

@@ -106,6 +106,24 @@ public final class Resource {
         return attributes.first(namesOfTheSameProperty);
     }
 
+    /**
+     * How a message names a property: the key as the file writes it ({@code multi_az}), else as the
+     * resource's format spells it ({@code terraform} for Terraform and plans, {@code cloudFormation} for
+     * the others: a drawn resource's attributes come from its labels, named as the template would).
+     */
+    public String spelling(String cloudFormation, String terraform) {
+        for (String n : new String[] {cloudFormation, terraform}) {
+            if (attributes.has(n)) {
+                for (String k : attributes.entries().keySet()) {
+                    if (Value.key(k).equals(Value.key(n))) {
+                        return k;
+                    }
+                }
+            }
+        }
+        return format == Format.TERRAFORM || format == Format.TERRAFORM_PLAN ? terraform : cloudFormation;
+    }
+
     /** Where an attribute is written, or the resource itself when it is omitted. */
     public SourceLocation locationOf(String... names) {
         for (String n : names) {

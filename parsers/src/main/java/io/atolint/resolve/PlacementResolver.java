@@ -118,7 +118,7 @@ public final class PlacementResolver {
                     if (azs.isPresent()) {
                         yield azList(azs.get());
                     }
-                    yield Placement.unknown("no subnets or AvailabilityZones given");
+                    yield Placement.unknown("no subnets or " + r.spelling("AvailabilityZones", "availability_zones") + " given");
                 }
                 yield p;
             }
@@ -237,7 +237,7 @@ public final class PlacementResolver {
             group = subnetGroup(cluster.get(), "DBSubnetGroupName", "db_subnet_group_name");
         }
         if (cluster.isEmpty() && r.attr("MultiAZ").isPresent() && !multiAz.isKnown()) {
-            return Placement.unknown("MultiAZ is " + r.attr("MultiAZ").get().describe());
+            return Placement.unknown(r.spelling("MultiAZ", "multi_az") + " is " + r.attr("MultiAZ").get().describe());
         }
         if (multiAz.isTrue() && cluster.isEmpty()) {
             if (group.isPresent() && group.get().scope() == Placement.Scope.ZONAL) {
@@ -247,13 +247,13 @@ public final class PlacementResolver {
             return Placement.unknown("Multi-AZ, but the AZs of its subnet group are not known");
         }
         if (az.isPresent()) {
-            return Placement.zonal(List.of(Az.fromValue(az.get())), "AvailabilityZone");
+            return Placement.zonal(List.of(Az.fromValue(az.get())), r.spelling("AvailabilityZone", "availability_zone"));
         }
         Optional<Placement> zonalGroup = group.filter(p -> p.scope() == Placement.Scope.ZONAL);
         List<Az> candidates = zonalGroup.map(Placement::azs).orElse(List.of());
         Placement p = cluster.isEmpty()
-                ? Placement.oneOf(candidates, r.attr("MultiAZ").isPresent() ? "MultiAZ is false; AWS chooses the AZ"
-                        : "MultiAZ is omitted (single-AZ by default); AWS chooses the AZ")
+                ? Placement.oneOf(candidates, r.spelling("MultiAZ", "multi_az") + (r.attr("MultiAZ").isPresent()
+                        ? " is false; AWS chooses the AZ" : " is omitted (single-AZ by default); AWS chooses the AZ"))
                 : Placement.oneOf(candidates, "single-AZ instance; AWS chooses the AZ");
         return zonalGroup.map(g -> p.from(g.subnetsFrom(), g)).orElse(p);
     }
@@ -339,7 +339,8 @@ public final class PlacementResolver {
             return Placement.unknown("cluster configuration unknown: " + u.reason());
         }
         if (!zoneAware.isKnown()) {
-            return Placement.unknown("ZoneAwarenessEnabled is " + config.flatMap(c -> c.at("ZoneAwarenessEnabled"))
+            return Placement.unknown(r.spelling("ZoneAwarenessEnabled", "zone_awareness_enabled") + " is "
+                    + config.flatMap(c -> c.at("ZoneAwarenessEnabled"))
                     .map(Value::describe).orElse("not decidable"));
         }
         Placement subnets = fromSubnets(r);
@@ -360,14 +361,15 @@ public final class PlacementResolver {
     private Placement warehouse(Resource r) {
         Tri multiAz = r.attr("MultiAZ", "multi_az").map(Value::asBool).orElse(Tri.FALSE);
         if (!multiAz.isKnown()) {
-            return Placement.unknown("MultiAZ is " + r.attr("MultiAZ", "multi_az").map(Value::describe).orElse("?"));
+            return Placement.unknown(r.spelling("MultiAZ", "multi_az") + " is "
+                    + r.attr("MultiAZ", "multi_az").map(Value::describe).orElse("?"));
         }
         if (multiAz.isTrue()) {
             return Placement.regional("Redshift Multi-AZ deployment");
         }
         Optional<Value> az = r.attr("AvailabilityZone", "availability_zone");
         if (az.isPresent()) {
-            return Placement.zonal(List.of(Az.fromValue(az.get())), "AvailabilityZone");
+            return Placement.zonal(List.of(Az.fromValue(az.get())), r.spelling("AvailabilityZone", "availability_zone"));
         }
         return Placement.oneOf(List.of(), "single-AZ cluster; AWS chooses the AZ");
     }
@@ -382,7 +384,7 @@ public final class PlacementResolver {
         if (r.kind() == Kind.ELASTICACHE_CLUSTER) {
             Optional<Value> one = r.attr("PreferredAvailabilityZone", "availability_zone");
             if (one.isPresent() && !r.attr("PreferredAvailabilityZones", "preferred_availability_zones").isPresent()) {
-                return Placement.zonal(List.of(Az.fromValue(one.get())), "PreferredAvailabilityZone");
+                return Placement.zonal(List.of(Az.fromValue(one.get())), r.spelling("PreferredAvailabilityZone", "availability_zone"));
             }
             // Memcached spreads nodes across AZs in cross-az mode; a Redis cluster is one node.
             Tri crossAz = r.attr("AZMode", "az_mode").flatMap(Value::asString)

@@ -1,5 +1,6 @@
 package io.atolint.checks.bak;
 
+import io.atolint.model.Format;
 import io.atolint.model.Kind;
 import io.atolint.model.Names;
 import io.atolint.model.Resource;
@@ -57,8 +58,11 @@ public final class BackupSelectionCoverage implements Check {
                     && io.atolint.checks.support.Refs.targetIds(b.attributes()).contains(r.id()));
             ctx.examined(r);
             if (!efsPolicy) {
+                // Terraform sets the policy in a resource of its own; CloudFormation in the file system's BackupPolicy
+                String policyWhere = r.format() == Format.TERRAFORM || r.format() == Format.TERRAFORM_PLAN
+                        ? "no aws_efs_backup_policy with status ENABLED" : "BackupPolicy not ENABLED";
                 ctx.note(r, r.location(), Names.of(r) + ": no backup is defined for it in the scanned files "
-                        + "(no AWS Backup selection, BackupPolicy not ENABLED)", List.of());
+                        + "(no AWS Backup selection, " + policyWhere + ")", List.of());
             }
         } else if (r.kind() == Kind.EBS_VOLUME) {
             ctx.examined(r);

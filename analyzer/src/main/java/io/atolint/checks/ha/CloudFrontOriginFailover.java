@@ -63,7 +63,8 @@ public final class CloudFrontOriginFailover implements Check {
     }
 
     private static void judge(RuleContext ctx, Resource cf, String id, Value.MapV origin) {
-        Optional<Value> domain = Optional.ofNullable(Setting.in(cf, "@Origin", origin, "DomainName").value());
+        Setting domainSetting = Setting.in(cf, "@Origin", origin, "DomainName");
+        Optional<Value> domain = Optional.ofNullable(domainSetting.value());
         if (domain.isEmpty()) {
             return;
         }
@@ -80,7 +81,8 @@ public final class CloudFrontOriginFailover implements Check {
         }
         Optional<String> literal = domain.get().asString();
         if (literal.isEmpty()) {
-            ctx.note(cf, origin.location(), what + ": cannot tell what its origin is: DomainName is " + domain.get().describe(),
+            ctx.note(cf, origin.location(), what + ": cannot tell what its origin is: " + domainSetting.name() + " is "
+                    + domain.get().describe(),
                     List.of());
             return;
         }

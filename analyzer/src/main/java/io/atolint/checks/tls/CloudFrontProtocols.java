@@ -62,8 +62,8 @@ public final class CloudFrontProtocols implements Check {
             ctx.note(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " " + which + ": cannot tell the viewer protocol policy: "
                     + policy.get().describe(), List.of());
         } else if (p.get().toLowerCase(Locale.ROOT).equals("allow-all")) {
-            ctx.report(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " " + which + " allows plain HTTP from viewers (ViewerProtocolPolicy "
-                    + "allow-all); use redirect-to-https or https-only", List.of());
+            ctx.report(cf, at, ctx.facts().topology().contextOf(cf) + Names.of(cf) + " " + which + " allows plain HTTP from viewers (" + viewer.name()
+                    + " " + p.get() + "); use redirect-to-https or https-only", List.of());
         }
     }
 
