@@ -23,6 +23,10 @@ final class Legends {
     private static final double TITLE_BAND = 40;
     /** More shapes than a legend ever explains (and a bound on the work a hostile page can ask for). */
     private static final int MAX_HELD = 500;
+    /** How far apart the entries of a legend drawn without a box stand at most (an icon and its caption, two rows). */
+    private static final double ENTRY_GAP = 40;
+    /** More entries than a legend drawn without a box has. */
+    private static final int MAX_ENTRIES = 60;
     /** Legend titles looked at on one page. */
     private static final int MAX_TITLES = 8;
 
@@ -56,9 +60,11 @@ final class Legends {
             }
             // an icon labelled "Key" is a KMS key, not the title of the box it stands in
             ShapeRecognizer.DrawnAs drawn = ShapeRecognizer.recognise(s).drawnAs();
-            Box box = drawn == ShapeRecognizer.DrawnAs.TEXT ? boxTitledBy(page, s)
+            Box titled = drawn == ShapeRecognizer.DrawnAs.TEXT ? boxTitledBy(page, s)
                     : drawn != ShapeRecognizer.DrawnAs.ICON && drawn != ShapeRecognizer.DrawnAs.IMAGE && holdsOthers(page, s)
                     ? s.box() : null;
+            Box box = titled == null && drawn == ShapeRecognizer.DrawnAs.TEXT && isFreeLegendTitle(s.label())
+                    ? unboxed(page, s) : titled;
             if (box != null && isLegend(page, box) && out.stream().noneMatch(b -> within(b, box))) {
                 out.add(box);
             }
@@ -72,6 +78,15 @@ final class Legends {
         }
         String t = Labels.oneLine(label).toLowerCase(Locale.ROOT).replaceAll("[:：.]+$", "").trim();
         return !t.isEmpty() && t.length() <= 40 && TITLE.matcher(t).matches();
+    }
+
+    /**
+     * A free text that titles a legend without a box: "Key" or "Icons" alone is more often the caption of a KMS
+     * key or a note than a title, and counts only written as one ("Key:").
+     */
+    private static boolean isFreeLegendTitle(String label) {
+        String t = Labels.oneLine(label).toLowerCase(Locale.ROOT).trim();
+        return isLegendTitle(label) && !t.equals("key") && !t.equals("icons");
     }
 
     private static boolean holdsOthers(DrawnPage page, DrawnPage.Shape s) {
@@ -93,6 +108,116 @@ final class Legends {
             }
         }
         return best;
+    }
+
+    /**
+     * A legend drawn without a box: the title text, free on the page (in no box), and what stands close together
+     * below it or to its right: icons with their captions, free texts, sample lines. The area they cover is the
+     * legend when nothing else stands in it; an entry that a line joins to the rest of the page is architecture,
+     * and the entries are only those reached from the title in steps of at most {@link #ENTRY_GAP} (on the page's
+     * scale, {@link PageScale}).
+     */
+    private static Box unboxed(DrawnPage page, DrawnPage.Shape title) {
+        Box t = title.box();
+        if (page.shapes().stream().anyMatch(o -> o != title && drawnBox(o) && o.box().area() > t.area()
+                && o.box().containsPoint(t.cx(), t.cy()))) {
+            return null;
+        }
+        Set<String> joined = new HashSet<>();
+        List<Box> samples = new ArrayList<>();
+        for (DrawnPage.Link l : page.links()) {
+            if (l.sourceId() != null && l.targetId() != null) {
+                joined.add(l.sourceId());
+                joined.add(l.targetId());
+            } else if (l.sourceId() == null && l.targetId() == null) {
+                lineBox(l).ifPresent(samples::add);
+            } else {
+                joined.add(l.sourceId() != null ? l.sourceId() : l.targetId());
+            }
+        }
+        double gap = PageScale.ofIcons(page.shapes().stream().filter(Legends::isIcon).map(DrawnPage.Shape::box).toList())
+                .of(ENTRY_GAP);
+        List<Box> members = new ArrayList<>(List.of(t));
+        List<DrawnPage.Shape> candidates = new ArrayList<>();
+        for (DrawnPage.Shape o : page.shapes()) {
+            if (o != title && !joined.contains(o.id()) && belowOrRightOf(t, o.box(), gap) && !holdsOthers(page, o)) {
+                candidates.add(o);
+            }
+        }
+        List<Box> free = new ArrayList<>(samples.stream().filter(b -> belowOrRightOf(t, b, gap)).toList());
+        Set<String> taken = new HashSet<>(Set.of(title.id()));
+        boolean grew = true;
+        int icons = 0;
+        while (grew && members.size() <= MAX_ENTRIES) {
+            grew = false;
+            for (DrawnPage.Shape o : candidates) {
+                if (!taken.contains(o.id()) && near(members, o.box(), gap)) {
+                    taken.add(o.id());
+                    members.add(o.box());
+                    icons += isIcon(o) ? 1 : 0;
+                    grew = true;
+                }
+            }
+            for (java.util.Iterator<Box> it = free.iterator(); it.hasNext();) {
+                Box b = it.next();
+                if (near(members, b, gap)) {
+                    members.add(b);
+                    it.remove();
+                    grew = true;
+                }
+            }
+        }
+        if (icons == 0 || members.size() > MAX_ENTRIES) {
+            return null;
+        }
+        double x0 = members.stream().mapToDouble(Box::x).min().orElse(0);
+        double y0 = members.stream().mapToDouble(Box::y).min().orElse(0);
+        double x1 = members.stream().mapToDouble(b -> b.x() + b.w()).max().orElse(0);
+        double y1 = members.stream().mapToDouble(b -> b.y() + b.h()).max().orElse(0);
+        Box area = new Box(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2);
+        // nothing but the entries stands in the area, and no box around it
+        for (DrawnPage.Shape o : page.shapes()) {
+            if (!taken.contains(o.id()) && (area.containsPoint(o.box().cx(), o.box().cy()) || drawnBox(o) && o.box().holds(area))) {
+                return null;
+            }
+        }
+        return area;
+    }
+
+    /** A shape that draws a box around what it holds (not draw.io's invisible Group cell, not a text). */
+    private static boolean drawnBox(DrawnPage.Shape s) {
+        return !s.style().isInvisibleGroup() && ShapeRecognizer.recognise(s).drawnAs() != ShapeRecognizer.DrawnAs.TEXT;
+    }
+
+    private static boolean belowOrRightOf(Box title, Box b, double gap) {
+        return b.y() >= title.y() - gap / 4 && b.x() >= title.x() - gap / 2;
+    }
+
+    private static boolean near(List<Box> members, Box b, double gap) {
+        for (Box m : members) {
+            if (m.gap(b) <= gap) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Optional<Box> lineBox(DrawnPage.Link l) {
+        List<double[]> points = new ArrayList<>(l.points());
+        if (l.sourcePoint() != null) {
+            points.add(l.sourcePoint());
+        }
+        if (l.targetPoint() != null) {
+            points.add(l.targetPoint());
+        }
+        if (points.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        double x0 = points.stream().mapToDouble(p -> p[0]).min().orElse(0);
+        double y0 = points.stream().mapToDouble(p -> p[1]).min().orElse(0);
+        double x1 = points.stream().mapToDouble(p -> p[0]).max().orElse(0);
+        double y1 = points.stream().mapToDouble(p -> p[1]).max().orElse(0);
+        return java.util.Optional.of(new Box(x0, y0, x1 - x0, y1 - y0));
     }
 
     /**

@@ -17,10 +17,21 @@ record PageScale(double factor) {
     static final PageScale USUAL = new PageScale(1);
 
     static PageScale of(Collection<PageNode> nodes) {
-        List<Double> sides = new ArrayList<>();
+        List<Box> icons = new ArrayList<>();
         for (PageNode n : nodes) {
-            if (n.isIconLike() && !n.container && n.box().area() > 0) {
-                sides.add(Math.max(n.box().w(), n.box().h()));
+            if (n.isIconLike() && !n.container) {
+                icons.add(n.box());
+            }
+        }
+        return ofIcons(icons);
+    }
+
+    /** The scale of a page whose icons are drawn in these boxes. */
+    static PageScale ofIcons(Collection<Box> icons) {
+        List<Double> sides = new ArrayList<>();
+        for (Box b : icons) {
+            if (b.area() > 0) {
+                sides.add(Math.max(b.w(), b.h()));
             }
         }
         if (sides.isEmpty()) {

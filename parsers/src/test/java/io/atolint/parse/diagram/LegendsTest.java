@@ -82,6 +82,31 @@ class LegendsTest {
     }
 
     @Test
+    void aFreeTitleWithUnconnectedIconsAndCaptionsCloseBelowItIsALegendWithoutABox() {
+        String legend = cell("t", "Legend:", TEXT, 600, 0, 80, 20, "1")
+                + cell("l1", "", ICON + "ec2;", 600, 30, 40, 40, "1") + cell("c1", "Instance", TEXT, 650, 40, 80, 20, "1")
+                + cell("l2", "", ICON + "s3;", 600, 85, 40, 40, "1") + cell("c2", "Bucket", TEXT, 650, 95, 80, 20, "1");
+        assertEquals(List.of("API", "Orders", "Web"), names(SOLUTION + legend));
+    }
+
+    @Test
+    void aFreeTitleDoesNotTakeIconsALineJoinsToTheSolutionNorWhatStandsFarFromIt() {
+        String page = cell("t", "Legend", TEXT, 600, 0, 80, 20, "1")
+                + cell("cache", "Cache", ICON + "elasticache;", 600, 30, 40, 40, "1") + edge("e3", "api", "cache", "")
+                + cell("far", "Archive", ICON + "s3;", 600, 300, 40, 40, "1");
+        List<String> names = names(SOLUTION + page);
+        assertTrue(names.contains("Cache") && names.contains("Archive"), names.toString());
+    }
+
+    @Test
+    void aFreeTitleInsideABoxOrAboveNothingButTextsIsNoLegend() {
+        String inCloud = cell("cloud", "AWS Cloud", BOX, 560, -40, 400, 400, "1")
+                + cell("t", "Legend", TEXT, 600, 100, 80, 20, "1")
+                + cell("l1", "Batch", ICON + "ec2;", 600, 130, 40, 40, "1");
+        assertTrue(names(SOLUTION + inCloud).contains("Batch"));
+    }
+
+    @Test
     void legendTitles() {
         for (String t : List.of("Legend", "LEGEND:", "Icon legend", "Legends", "Key", "Key:", "凡例", "图例", "범례",
                 "Leyenda", "Légende", "Legende", "Legend - line styles")) {
