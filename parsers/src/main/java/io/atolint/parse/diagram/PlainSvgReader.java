@@ -68,7 +68,7 @@ public final class PlainSvgReader {
 
     /** The page the SVG draws, or null when it shows no AWS icon (then it is not an AWS diagram). */
     public DrawnPage read(XmlNode root) {
-        if (!mentionsIcons(root)) {
+        if (!mentionsIcons(root) && !mentionsCaptionedImages(root)) {
             return null;
         }
         List<DrawnPage.Shape> shapes = new ArrayList<>();
@@ -118,6 +118,27 @@ public final class PlainSvgReader {
         }
         for (XmlNode c : n.children()) {
             if (mentionsIcons(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the SVG holds pictures and a text that names an AWS service: icons pasted as pictures (PNG data,
+     * file names that say nothing) with their captions ("Application Load Balancer", "Amazon RDS"), as tools
+     * that embed raster icons export them.
+     */
+    private static boolean mentionsCaptionedImages(XmlNode root) {
+        List<XmlNode> images = new ArrayList<>();
+        collect(root, "image", images);
+        if (images.isEmpty()) {
+            return false;
+        }
+        List<XmlNode> texts = new ArrayList<>();
+        collect(root, "text", texts);
+        for (XmlNode t : texts) {
+            if (ShapeRecognizer.fromLabel(allText(t)).isPresent()) {
                 return true;
             }
         }
@@ -209,6 +230,24 @@ public final class PlainSvgReader {
             shapes.add(new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
                     DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref)));
         }
+        // a picture of an icon's size whose caption names what it is (a PNG icon, "Amazon RDS" under it)
+        List<XmlNode> images = new ArrayList<>();
+        collect(n, "image", images);
+        for (XmlNode i : images) {
+            Box box = bounds(i);
+            if (iconNodes.contains(i) || !iconSized(box)) {
+                continue;
+            }
+            String label = nearestText(box, captions, 1.5);
+            if (ShapeRecognizer.fromLabel(label).isEmpty()) {
+                continue;
+            }
+            String ref = i.attr("href").orElse("");
+            String id = i.attr("id").orElse("icon" + shapes.size());
+            iconNodes.add(i);
+            shapes.add(new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
+                    DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref)));
+        }
         List<Box> icons = shapes.stream().map(DrawnPage.Shape::box).toList();
         shapes.addAll(boxes);
         Set<XmlNode> inIcons = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -287,6 +326,11 @@ public final class PlainSvgReader {
         int numbers = coords.trim().isEmpty() ? 0 : coords.trim().split("[^-0-9.eE]+").length;
         Box b = bounds(l);
         return numbers >= 6 && numbers <= 10 && b.w() > 0 && b.h() > 0 && Math.max(b.w(), b.h()) <= ARROWHEAD_SIZE;
+    }
+
+    /** Drawn as icons are: 16 to 256 px a side, about square (not a banner, a screenshot or a background). */
+    private static boolean iconSized(Box b) {
+        return b.w() >= 16 && b.h() >= 16 && b.w() <= 256 && b.h() <= 256 && b.w() <= 2 * b.h() && b.h() <= 2 * b.w();
     }
 
     private static boolean isClosed(XmlNode l) {

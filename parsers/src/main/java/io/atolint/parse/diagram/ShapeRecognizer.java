@@ -114,8 +114,76 @@ public final class ShapeRecognizer {
             "\\s+(queue|topic|function|table|service|instances?|(read )?replica|standby|primary|writer|reader"
                     + "|master|mysql|postgres(ql)?|mariadb|oracle|sql server|redis|memcached|bucket|nodes?)$");
 
-    /** What a label names, if it names a service, a group or something outside AWS exactly (qualifiers aside). */
+    /**
+     * What a label names, if it names a service, a group or something outside AWS exactly (qualifiers aside), or a
+     * name or role with its service stated beside it ({@link #namedService}).
+     */
     public static Optional<Recognition> fromLabel(String label) {
+        Optional<Recognition> exact = exactly(label);
+        return exact.isPresent() ? exact : namedService(label);
+    }
+
+    /** Services a label may state beside a name or a role: what runs the workload, stores or carries its data. */
+    private static final java.util.Set<Kind> STATED_SERVICES = java.util.EnumSet.of(Kind.EC2_INSTANCE,
+            Kind.AUTOSCALING_GROUP, Kind.ECS_SERVICE, Kind.ECS_CLUSTER, Kind.EKS_CLUSTER, Kind.LAMBDA_FUNCTION,
+            Kind.BEANSTALK_ENVIRONMENT, Kind.APP_RUNNER_SERVICE, Kind.BATCH_COMPUTE_ENVIRONMENT, Kind.EMR_CLUSTER,
+            Kind.RDS_INSTANCE, Kind.AURORA_CLUSTER, Kind.DYNAMODB_TABLE, Kind.ELASTICACHE_CLUSTER,
+            Kind.ELASTICACHE_REPLICATION_GROUP, Kind.MEMORYDB_CLUSTER, Kind.EFS_FILE_SYSTEM, Kind.FSX_FILE_SYSTEM,
+            Kind.OPENSEARCH_DOMAIN, Kind.REDSHIFT_CLUSTER, Kind.DOCDB_CLUSTER, Kind.DOCDB_INSTANCE, Kind.NEPTUNE_CLUSTER,
+            Kind.MSK_CLUSTER, Kind.S3_BUCKET, Kind.SQS_QUEUE, Kind.SNS_TOPIC, Kind.KINESIS_STREAM, Kind.LOAD_BALANCER,
+            Kind.API_GATEWAY, Kind.CLOUDFRONT_DISTRIBUTION, Kind.NAT_GATEWAY);
+    /** "Orders (DynamoDB)", "Web server [EC2]". */
+    private static final Pattern IN_BRACKETS = Pattern.compile("^(.{1,40}?)\\s*[(\\[]\\s*([^()\\[\\]]{2,30}?)\\s*[)\\]]$");
+    /** "App server - EC2", "Sessions: ElastiCache", "EC2 | web". */
+    private static final Pattern SEPARATED = Pattern.compile("^(.{1,40}?)(?:\\s+[-\u2013\u2014|]|\\s*:)\\s+(.{2,40})$");
+    /** The words of a role that a service named before or after them runs ("EC2 web server", "Web Server EC2"). */
+    private static final Pattern ROLE_WORDS = Pattern.compile(
+            "(?:(?:web|app|application|api|front ?end|back ?end|server|servers|worker|workers|host|hosts|tier|layer"
+                    + "|batch|bastion|admin|database|db|cache|microservices?)\\s*)+");
+
+    /**
+     * A label that names a thing and states the service it runs on: "Web server (EC2)", "Orders DB [RDS]",
+     * "App server - EC2", "EC2 web server", "Web Server EC2". Only services that run or hold the workload count
+     * (never a group, a network, people or the internet: "Web subnet (AZ a)" names no service).
+     */
+    private static Optional<Recognition> namedService(String label) {
+        String l = Labels.oneLine(label).toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ").trim();
+        if (l.isEmpty() || l.length() > 80) {
+            return Optional.empty();
+        }
+        java.util.List<String> parts = new ArrayList<>();
+        java.util.regex.Matcher m = IN_BRACKETS.matcher(l);
+        if (m.matches()) {
+            parts.add(m.group(2));
+        }
+        m = SEPARATED.matcher(l);
+        if (m.matches()) {
+            parts.add(m.group(2));
+            parts.add(m.group(1));
+        }
+        String[] w = l.split(" ");
+        for (int n = 1; n <= 2 && n < w.length; n++) {
+            String head = String.join(" ", java.util.Arrays.copyOfRange(w, 0, n));
+            String rest = String.join(" ", java.util.Arrays.copyOfRange(w, n, w.length));
+            if (ROLE_WORDS.matcher(rest).matches()) {
+                parts.add(head);
+            }
+            String tail = String.join(" ", java.util.Arrays.copyOfRange(w, w.length - n, w.length));
+            String before = String.join(" ", java.util.Arrays.copyOfRange(w, 0, w.length - n));
+            if (ROLE_WORDS.matcher(before).matches()) {
+                parts.add(tail);
+            }
+        }
+        for (String part : parts) {
+            Optional<Recognition> r = exactly(part).filter(x -> STATED_SERVICES.contains(x.kind()));
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Recognition> exactly(String label) {
         String l = label;
         for (int stripped = 0; stripped <= 2; stripped++) {
             List<String> candidates = labelCandidates(l);

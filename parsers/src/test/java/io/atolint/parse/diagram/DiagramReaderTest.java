@@ -381,6 +381,22 @@ class DiagramReaderTest {
     }
 
     @Test
+    void aNameOrARoleWithItsServiceStatedBesideIt() {
+        for (String l : List.of("Web server (EC2)", "EC2 web server", "Web Server EC2", "App server - EC2", "API tier: EC2",
+                "Worker [Amazon EC2]")) {
+            assertEquals(Kind.EC2_INSTANCE, ShapeRecognizer.fromLabel(l).map(ShapeRecognizer.Recognition::kind).orElse(null), l);
+        }
+        assertEquals(Kind.DYNAMODB_TABLE, ShapeRecognizer.fromLabel("Orders (DynamoDB)").orElseThrow().kind());
+        assertEquals(Kind.RDS_INSTANCE, ShapeRecognizer.fromLabel("Primary DB (RDS)").orElseThrow().kind());
+        assertEquals(Kind.ELASTICACHE_CLUSTER, ShapeRecognizer.fromLabel("Sessions: ElastiCache").orElseThrow().kind());
+        // what is stated beside must run or hold the workload: no network, no group, nobody outside AWS
+        for (String l : List.of("Web subnet (AZ a)", "Cache (Redis)", "Batch (x2)", "Payments (Stripe)", "App (VPC)",
+                "Web server (primary)", "Orders - Users", "Admin web server")) {
+            assertTrue(ShapeRecognizer.fromLabel(l).isEmpty(), l);
+        }
+    }
+
+    @Test
     void availabilityZonesAndSubnetsInTheLanguagesAwsDrawsIn() {
         assertEquals("az:a", AzLabels.whole("アベイラビリティーゾーン A").orElseThrow().key());
         assertEquals("az:1", AzLabels.whole("可用区 1").orElseThrow().key());
