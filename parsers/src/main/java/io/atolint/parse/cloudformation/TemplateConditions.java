@@ -28,6 +28,9 @@ final class TemplateConditions {
     private final Consumer<Finding> report;
     private final Map<String, Tri> conditionMemo = new HashMap<>();
     private final Map<String, String> conditionWhy = new HashMap<>();
+    /** The parameter defaults a decided condition rests on ("Env is dev by default"): a value it chose says so. */
+    private final Map<String, java.util.Set<String>> conditionDefaults = new HashMap<>();
+    private static final java.util.regex.Pattern DEFAULTED = java.util.regex.Pattern.compile("parameter (\\S+) \\(default (.*)\\)");
     private final Set<String> conditionsInProgress = new HashSet<>();
 
     TemplateConditions(IntrinsicResolver resolver, TemplateContext ctx, Consumer<Finding> report) {
@@ -52,11 +55,15 @@ final class TemplateConditions {
         }
         String name = c.text();
         Tri t = namedCondition(name, at);
-        if (t.isTrue()) {
-            return eval(q.items().get(1), path.child("Fn::If/1"));
-        }
-        if (t.isFalse()) {
-            return eval(q.items().get(2), path.child("Fn::If/2"));
+        if (t.isKnown()) {
+            Value chosen = eval(q.items().get(t.isTrue() ? 1 : 2), path.child(t.isTrue() ? "Fn::If/1" : "Fn::If/2"));
+            java.util.Set<String> defaults = conditionDefaults.getOrDefault(name, java.util.Set.of());
+            if (chosen instanceof Value.Scalar sc && !defaults.isEmpty()) {
+                // a value chosen by a parameter's default is another value when the stack is given another one
+                return new Value.Scalar(sc.value(), sc.how() + ", as " + name + " is " + (t.isTrue() ? "true" : "false")
+                        + " (" + String.join(", ", defaults) + ")", sc.location());
+            }
+            return chosen;
         }
         Value a = eval(q.items().get(1), path.child("Fn::If/1"));
         Value b = eval(q.items().get(2), path.child("Fn::If/2"));
@@ -139,6 +146,10 @@ final class TemplateConditions {
                 if (!t.isKnown() && owner != null) {
                     conditionWhy.putIfAbsent(owner, "condition " + name + " is undecidable");
                 }
+                if (owner != null) {
+                    conditionDefaults.computeIfAbsent(owner, k -> new java.util.TreeSet<>())
+                            .addAll(conditionDefaults.getOrDefault(name, java.util.Set.of()));
+                }
                 return t;
             }
             case "Fn::Not": {
@@ -165,6 +176,15 @@ final class TemplateConditions {
                 Value a = eval(q.items().get(0), path.child("Fn::Equals/0"));
                 Value b = eval(q.items().get(1), path.child("Fn::Equals/1"));
                 Tri t = equalsValues(a, b);
+                if (t.isKnown() && owner != null) {
+                    for (Value side : List.of(a, b)) {
+                        java.util.regex.Matcher m = side instanceof Value.Scalar sc ? DEFAULTED.matcher(sc.how()) : null;
+                        if (m != null && m.matches()) {
+                            conditionDefaults.computeIfAbsent(owner, k -> new java.util.TreeSet<>())
+                                    .add(m.group(1) + " is " + m.group(2) + " by default");
+                        }
+                    }
+                }
                 if (!t.isKnown() && owner != null) {
                     conditionWhy.putIfAbsent(owner, "depends on " + (a instanceof Value.Scalar ? b.describe() : a.describe()));
                 }
