@@ -58,8 +58,9 @@ final class TemplateConditions {
         if (t.isKnown()) {
             Value chosen = eval(q.items().get(t.isTrue() ? 1 : 2), path.child(t.isTrue() ? "Fn::If/1" : "Fn::If/2"));
             java.util.Set<String> defaults = conditionDefaults.getOrDefault(name, java.util.Set.of());
-            if (chosen instanceof Value.Scalar sc && !defaults.isEmpty()) {
-                // a value chosen by a parameter's default is another value when the stack is given another one
+            if (chosen instanceof Value.Scalar sc && !sc.isLiteral() && !defaults.isEmpty()) {
+                // a value chosen by a parameter's default is another value when the stack is given another one (a
+                // literal stays one: rules tell a value written in the file from one resolved)
                 return new Value.Scalar(sc.value(), sc.how() + ", as " + name + " is " + (t.isTrue() ? "true" : "false")
                         + " (" + String.join(", ", defaults) + ")", sc.location());
             }
