@@ -86,18 +86,27 @@ public final class AzLabels {
         return Optional.empty();
     }
 
-    /** An AZ named somewhere inside a longer label ("Web subnet AZ-a", "Private subnet (us-east-1b)"). */
-    public static Optional<AzName> inside(String label) {
+    /**
+     * An AZ a longer label names in words or as a zone ("NAT Gateway AZ-1", "Web server (us-east-1a)"), not by a
+     * short name at its end ("web-1a"): what an icon's label says of where it runs.
+     */
+    public static Optional<AzName> explicit(String label) {
         String l = normalized(label);
         Matcher lit = LITERAL.matcher(l);
         if (lit.find()) {
             return Optional.of(new AzName(lit.group(1).toLowerCase(Locale.ROOT), true));
         }
         Matcher m = INSIDE.matcher(l);
-        if (m.find()) {
-            return Optional.of(new AzName(m.group(1).toLowerCase(Locale.ROOT), false));
+        return m.find() ? Optional.of(new AzName(m.group(1).toLowerCase(Locale.ROOT), false)) : Optional.empty();
+    }
+
+    /** An AZ named somewhere inside a longer label ("Web subnet AZ-a", "Private subnet (us-east-1b)"). */
+    public static Optional<AzName> inside(String label) {
+        Optional<AzName> named = explicit(label);
+        if (named.isPresent()) {
+            return named;
         }
-        Matcher suffix = SUFFIX.matcher(l);
+        Matcher suffix = SUFFIX.matcher(normalized(label));
         if (suffix.find()) {
             return Optional.of(new AzName(suffix.group(1).toLowerCase(Locale.ROOT), false));
         }

@@ -262,6 +262,14 @@ final class Placements {
             return Placement.NONE;
         }
         if (!SPANNING.contains(k) && k != Kind.SUBNET) {
+            // drawn in no AZ area, an icon whose label names its AZ ("NAT Gateway AZ-1", "DB (us-east-1a)") runs there
+            Optional<AzLabels.AzName> named = AzLabels.explicit(n.label());
+            if (named.isPresent()) {
+                return Placement.zonal(List.of(azs.azFor(named.get(), named.get().display(), "label '" + n.label() + "'")),
+                        "named in its label");
+            }
+        }
+        if (!SPANNING.contains(k) && k != Kind.SUBNET) {
             Optional<Placement> gap = inTheGap(n);
             if (gap.isPresent()) {
                 return gap.get();
