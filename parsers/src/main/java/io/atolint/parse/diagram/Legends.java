@@ -25,6 +25,8 @@ final class Legends {
     private static final int MAX_HELD = 500;
     /** How far apart the entries of a legend drawn without a box stand at most (an icon and its caption, two rows). */
     private static final double ENTRY_GAP = 40;
+    /** Pages of more shapes are not searched for a legend without a box (the search is quadratic at worst). */
+    private static final int MAX_SHAPES_FOR_UNBOXED = 5_000;
     /** More entries than a legend drawn without a box has. */
     private static final int MAX_ENTRIES = 60;
     /** Legend titles looked at on one page. */
@@ -54,6 +56,7 @@ final class Legends {
     private static List<Box> legendBoxes(DrawnPage page) {
         List<Box> out = new ArrayList<>();
         int titles = 0;
+        double gap = -1; // the entries' gap on this page's scale, measured when a free title is first met
         for (DrawnPage.Shape s : page.shapes()) {
             if (!isLegendTitle(s.label()) || ++titles > MAX_TITLES) {
                 continue;
@@ -63,8 +66,14 @@ final class Legends {
             Box titled = drawn == ShapeRecognizer.DrawnAs.TEXT ? boxTitledBy(page, s)
                     : drawn != ShapeRecognizer.DrawnAs.ICON && drawn != ShapeRecognizer.DrawnAs.IMAGE && holdsOthers(page, s)
                     ? s.box() : null;
-            Box box = titled == null && drawn == ShapeRecognizer.DrawnAs.TEXT && isFreeLegendTitle(s.label())
-                    ? unboxed(page, s) : titled;
+            boolean free = titled == null && drawn == ShapeRecognizer.DrawnAs.TEXT && isFreeLegendTitle(s.label())
+                    && page.shapes().size() <= MAX_SHAPES_FOR_UNBOXED;
+            if (free && gap < 0) {
+                // the page's icons by their shape names alone (recognising every shape costs more than the search)
+                gap = PageScale.ofIcons(page.shapes().stream().filter(o -> o.style().isImage()
+                        || io.atolint.model.KindTable.isKnown(o.shapeName())).map(DrawnPage.Shape::box).toList()).of(ENTRY_GAP);
+            }
+            Box box = free ? unboxed(page, s, gap) : titled;
             if (box != null && isLegend(page, box) && out.stream().noneMatch(b -> within(b, box))) {
                 out.add(box);
             }
@@ -117,10 +126,10 @@ final class Legends {
      * and the entries are only those reached from the title in steps of at most {@link #ENTRY_GAP} (on the page's
      * scale, {@link PageScale}).
      */
-    private static Box unboxed(DrawnPage page, DrawnPage.Shape title) {
+    private static Box unboxed(DrawnPage page, DrawnPage.Shape title, double gap) {
         Box t = title.box();
-        if (page.shapes().stream().anyMatch(o -> o != title && drawnBox(o) && o.box().area() > t.area()
-                && o.box().containsPoint(t.cx(), t.cy()))) {
+        if (page.shapes().stream().anyMatch(o -> o != title && o.box().area() > t.area()
+                && o.box().containsPoint(t.cx(), t.cy()) && drawnBox(o))) {
             return null;
         }
         Set<String> joined = new HashSet<>();
@@ -135,23 +144,29 @@ final class Legends {
                 joined.add(l.sourceId() != null ? l.sourceId() : l.targetId());
             }
         }
-        double gap = PageScale.ofIcons(page.shapes().stream().filter(Legends::isIcon).map(DrawnPage.Shape::box).toList())
-                .of(ENTRY_GAP);
         List<Box> members = new ArrayList<>(List.of(t));
         List<DrawnPage.Shape> candidates = new ArrayList<>();
         for (DrawnPage.Shape o : page.shapes()) {
-            if (o != title && !joined.contains(o.id()) && belowOrRightOf(t, o.box(), gap) && !holdsOthers(page, o)) {
+            if (o != title && !joined.contains(o.id()) && belowOrRightOf(t, o.box(), gap)) {
                 candidates.add(o);
             }
         }
         List<Box> free = new ArrayList<>(samples.stream().filter(b -> belowOrRightOf(t, b, gap)).toList());
         Set<String> taken = new HashSet<>(Set.of(title.id()));
+        Set<String> boxes = new HashSet<>();
         boolean grew = true;
         int icons = 0;
         while (grew && members.size() <= MAX_ENTRIES) {
             grew = false;
             for (DrawnPage.Shape o : candidates) {
-                if (!taken.contains(o.id()) && near(members, o.box(), gap)) {
+                if (members.size() > MAX_ENTRIES) {
+                    return null; // more than a legend explains
+                }
+                if (!taken.contains(o.id()) && !boxes.contains(o.id()) && near(members, o.box(), gap)) {
+                    if (holdsOthers(page, o)) {
+                        boxes.add(o.id()); // a box near the title holds no entry: it is checked once
+                        continue;
+                    }
                     taken.add(o.id());
                     members.add(o.box());
                     icons += isIcon(o) ? 1 : 0;
@@ -177,7 +192,7 @@ final class Legends {
         Box area = new Box(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2);
         // nothing but the entries stands in the area, and no box around it
         for (DrawnPage.Shape o : page.shapes()) {
-            if (!taken.contains(o.id()) && (area.containsPoint(o.box().cx(), o.box().cy()) || drawnBox(o) && o.box().holds(area))) {
+            if (!taken.contains(o.id()) && (area.containsPoint(o.box().cx(), o.box().cy()) || o.box().holds(area) && drawnBox(o))) {
                 return null;
             }
         }
