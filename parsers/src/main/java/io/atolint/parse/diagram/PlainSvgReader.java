@@ -58,6 +58,7 @@ public final class PlainSvgReader {
     private final List<Finding> problems;
     private final Map<XmlNode, Element> copies = new IdentityHashMap<>();
     private final Map<XmlNode, String> imageRefs = new IdentityHashMap<>();
+    private final Map<XmlNode, Box> boundsOf = new IdentityHashMap<>();
     private BridgeContext ctx;
 
     public PlainSvgReader(String file, Limits limits, List<Finding> problems) {
@@ -484,7 +485,12 @@ public final class PlainSvgReader {
     }
 
     /** Where an element ends up on the page, through every transform above it. */
+    /** Where an element is drawn, computed once (a text's layout is costly; captions are measured per icon). */
     private Box bounds(XmlNode n) {
+        return boundsOf.computeIfAbsent(n, this::computeBounds);
+    }
+
+    private Box computeBounds(XmlNode n) {
         Element e = copies.get(n);
         GraphicsNode g = e == null ? null : ctx.getGraphicsNode(e);
         if (g == null) {
