@@ -268,8 +268,6 @@ final class Placements {
                 return Placement.zonal(List.of(azs.azFor(named.get(), named.get().display(), "label '" + n.label() + "'")),
                         "named in its label");
             }
-        }
-        if (!SPANNING.contains(k) && k != Kind.SUBNET) {
             Optional<Placement> gap = inTheGap(n);
             if (gap.isPresent()) {
                 return gap.get();

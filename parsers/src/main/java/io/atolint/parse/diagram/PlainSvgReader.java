@@ -227,9 +227,7 @@ public final class PlainSvgReader {
             String ref = i.name().equals("image") ? i.attr("href").orElse("") : i.attrOr("id", "") + ".svg";
             Box box = bounds(i);
             String id = i.attr("id").orElse("icon" + shapes.size());
-            String label = nearestText(box, captions, 1.5);
-            shapes.add(new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
-                    DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref)));
+            shapes.add(pictured(i, id, ref, box, nearestText(box, captions, 1.5)));
         }
         // a picture of an icon's size whose caption names what it is (a PNG icon, "Amazon RDS" under it)
         List<XmlNode> images = new ArrayList<>();
@@ -243,11 +241,8 @@ public final class PlainSvgReader {
             if (ShapeRecognizer.fromLabel(label).isEmpty()) {
                 continue;
             }
-            String ref = i.attr("href").orElse("");
-            String id = i.attr("id").orElse("icon" + shapes.size());
             iconNodes.add(i);
-            shapes.add(new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
-                    DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref)));
+            shapes.add(pictured(i, i.attr("id").orElse("icon" + shapes.size()), i.attr("href").orElse(""), box, label));
         }
         List<Box> icons = shapes.stream().map(DrawnPage.Shape::box).toList();
         shapes.addAll(boxes);
@@ -327,6 +322,12 @@ public final class PlainSvgReader {
         int numbers = coords.trim().isEmpty() ? 0 : coords.trim().split("[^-0-9.eE]+").length;
         Box b = bounds(l);
         return numbers >= 6 && numbers <= 10 && b.w() > 0 && b.h() > 0 && Math.max(b.w(), b.h()) <= ARROWHEAD_SIZE;
+    }
+
+    /** An icon drawn by a picture or a group of the AWS icon files: an image shape of that reference. */
+    private DrawnPage.Shape pictured(XmlNode i, String id, String ref, Box box, String label) {
+        return new DrawnPage.Shape(id, null, label, Style.parse("image;image=" + ref.replace(";", "%3B")),
+                DrawioReader.imageName(ref), box, at(i, id), Map.of("image", ref));
     }
 
     /** Drawn as icons are: 16 to 256 px a side, about square (not a banner, a screenshot or a background). */
@@ -484,12 +485,12 @@ public final class PlainSvgReader {
         return Optional.empty();
     }
 
-    /** Where an element ends up on the page, through every transform above it. */
     /** Where an element is drawn, computed once (a text's layout is costly; captions are measured per icon). */
     private Box bounds(XmlNode n) {
         return boundsOf.computeIfAbsent(n, this::computeBounds);
     }
 
+    /** Where an element ends up on the page, through every transform above it. */
     private Box computeBounds(XmlNode n) {
         Element e = copies.get(n);
         GraphicsNode g = e == null ? null : ctx.getGraphicsNode(e);
