@@ -104,6 +104,9 @@ public final class DiagramDescription {
             for (String u : v.unresolvedEdges()) {
                 out.println("    unresolved connector " + u);
             }
+            if (v.legendShapes() > 0) {
+                out.println("  legend: " + v.legendShapes() + " shape(s) left out (they explain the page's icons and lines)");
+            }
             if (v.ignoredShapes() > 0 || v.page().hiddenCells() > 0) {
                 out.println("  not understood: " + v.ignoredShapes() + " shape(s) without an AWS meaning"
                         + (v.page().hiddenCells() > 0 ? "; " + v.page().hiddenCells() + " hidden cell(s) ignored" : ""));
@@ -235,6 +238,7 @@ public final class DiagramDescription {
             ArrayNode unresolved = p.putArray("unresolvedConnectors");
             v.unresolvedEdges().forEach(unresolved::add);
             p.put("shapesNotUnderstood", v.ignoredShapes());
+            p.put("legendShapes", v.legendShapes());
             summaryJson(p.putObject("summary"), PageSummary.of(v));
             p.put("hiddenCells", v.page().hiddenCells());
         }

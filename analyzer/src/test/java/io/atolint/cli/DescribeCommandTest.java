@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code atolint describe}: what was understood from a diagram, in text and JSON, on stdout only. */
@@ -63,6 +64,18 @@ class DescribeCommandTest {
         assertTrue(out.contains("RDS_INSTANCE") && out.contains("'Orders DB primary' (cell db1)"), out);
         assertTrue(out.contains("'Users' (cell users) -> 'Web ALB' (cell alb)  CONNECTS_OUTSIDE  \"HTTPS\""), out);
         assertTrue(out.contains("vpc 'VPC' (cell vpc)"), out);
+    }
+
+    @Test
+    void aLegendLeftOutIsSaid() {
+        String out = described("describe",
+                Repo.path("fixtures/rules/DIAG001/drawio-legend-drawn-without-a-box/architecture.drawio").toString());
+        // the title, five icons and their five captions
+        assertTrue(out.contains("legend: 11 shape(s) left out"), out);
+        assertFalse(out.contains("Amazon S3"), out);
+        String json = described("describe", "--format", "json",
+                Repo.path("fixtures/rules/DIAG001/drawio-legend-drawn-without-a-box/architecture.drawio").toString());
+        assertTrue(json.contains("\"legendShapes\" : 11"), json);
     }
 
     @Test

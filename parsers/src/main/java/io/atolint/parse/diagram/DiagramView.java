@@ -10,10 +10,10 @@ import java.util.List;
 /**
  * What atolint understood from one diagram page, for people ({@code atolint describe}): the model the
  * rules see, plus how each group nests, how each Availability Zone was recognised and how each
- * connector's ends were found.
+ * connector's ends were found; {@code legendShapes} counts the shapes of the page's legends, which are not read.
  */
 public record DiagramView(DrawnPage page, Model model, List<GroupView> groups, List<AzView> azs,
-                          List<EdgeView> edges, List<String> unresolvedEdges, int ignoredShapes) {
+                          List<EdgeView> edges, List<String> unresolvedEdges, int ignoredShapes, int legendShapes) {
 
     /** A container and the container it sits in (null at top level). */
     public record GroupView(Resource group, Resource parent) {

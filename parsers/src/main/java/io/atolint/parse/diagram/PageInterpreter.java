@@ -34,6 +34,8 @@ public final class PageInterpreter {
     private static final double LOOSE_END_REACH = 10;
 
     private final DrawnPage page;
+    /** Shapes of the page's legends, left out of the reading. */
+    private final int legendShapes;
     private final String idPrefix;
     private final String azFamily;
     private final Map<String, PageNode> nodes = new LinkedHashMap<>();
@@ -41,6 +43,7 @@ public final class PageInterpreter {
 
     public PageInterpreter(DrawnPage page) {
         this.page = Legends.without(page);
+        this.legendShapes = page.shapes().size() - this.page.shapes().size();
         this.idPrefix = page.file() + "#" + page.index() + "/";
         String fileName = page.file().substring(page.file().lastIndexOf('/') + 1);
         // one family per page: distinct AZ boxes of a page are provably distinct AZs, other pages' are not comparable
@@ -150,7 +153,7 @@ public final class PageInterpreter {
         List<String> unresolved = new ArrayList<>();
         connectors.edges(model, edges, unresolved);
         connectors.throughOutsideNetworks(model, edges);
-        return new DiagramView(page, model, groups, List.copyOf(azViews), edges, unresolved, ignored);
+        return new DiagramView(page, model, groups, List.copyOf(azViews), edges, unresolved, ignored, legendShapes);
     }
 
     /**
