@@ -100,6 +100,19 @@ public final class AzLabels {
         return m.find() ? Optional.of(new AzName(m.group(1).toLowerCase(Locale.ROOT), false)) : Optional.empty();
     }
 
+    /**
+     * Whether a label that names an AZ as a whole ({@link #whole}) says something besides: "Web server (us-east-1a)"
+     * names a server and where it runs; "us-east-1a", "AZ 1 (primary)" and "Availability Zone A" name only the zone.
+     */
+    public static boolean namesMoreThanTheAz(String label) {
+        String l = normalized(label);
+        if (WHOLE.matcher(l).matches() || UNNUMBERED.matcher(l).matches()) {
+            return false;
+        }
+        String rest = LITERAL.matcher(l).replaceAll(" ").replaceAll("(?iu)" + ZONE_WORDS + "|\\baz\\b|[^\\p{L}\\p{N}]+", " ");
+        return rest.replaceAll("(?iu)\\b(primary|secondary|standby|main|dr|region)\\b", " ").trim().length() >= 3;
+    }
+
     /** An AZ named somewhere inside a longer label ("Web subnet AZ-a", "Private subnet (us-east-1b)"). */
     public static Optional<AzName> inside(String label) {
         Optional<AzName> named = explicit(label);

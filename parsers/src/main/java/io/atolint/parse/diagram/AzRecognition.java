@@ -52,7 +52,7 @@ final class AzRecognition {
         }
         List<PageNode> columns = new ArrayList<>();
         for (PageNode t : new ArrayList<>(nodes.values())) {
-            if (!t.isText() || AzLabels.whole(t.label()).isEmpty()) {
+            if (!t.isText() || t.usedAsLabel || AzLabels.whole(t.label()).isEmpty()) {
                 continue;
             }
             PageNode band = bandFor(t);

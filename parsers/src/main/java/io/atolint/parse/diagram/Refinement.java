@@ -42,7 +42,8 @@ final class Refinement {
         List<PageNode> texts = new ArrayList<>();
         for (PageNode n : nodes) {
             String l = n.label();
-            if (n.isText() && !l.isEmpty() && l.length() <= 60 && AzLabels.whole(l).isEmpty()) {
+            if (n.isText() && !l.isEmpty() && l.length() <= 60
+                    && (AzLabels.whole(l).isEmpty() || AzLabels.namesMoreThanTheAz(l))) {
                 texts.add(n);
             }
         }
@@ -58,6 +59,11 @@ final class Refinement {
                 double gap = t.box().gap(n.box());
                 boolean holdsIcon = t.box().area() > 4 * Math.max(1, n.box().area());
                 if (taken.contains(t) || holdsIcon || gap > scale.of(LABEL_GAP)) {
+                    continue;
+                }
+                // a text naming an AZ besides its words ("Web server (us-east-1a)") captions the icon it stands
+                // under; above an icon it may head an AZ column
+                if (AzLabels.whole(t.label()).isPresent() && t.box().cy() < n.box().y() + n.box().h()) {
                     continue;
                 }
                 double aligned = Math.min(Math.abs(t.box().cx() - n.box().cx()), Math.abs(t.box().cy() - n.box().cy()));

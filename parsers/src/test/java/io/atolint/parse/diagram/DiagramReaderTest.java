@@ -381,6 +381,17 @@ class DiagramReaderTest {
     }
 
     @Test
+    void aLabelThatNamesAZoneAndMore() {
+        for (String l : List.of("Web server (us-east-1a)", "NAT gateway us-west-2b", "Orders DB - eu-west-1c")) {
+            assertTrue(AzLabels.namesMoreThanTheAz(l), l);
+        }
+        for (String l : List.of("us-east-1a", "AZ 1 (primary)", "Availability Zone A", "us-east-1a (Primary)", "AZ-2",
+                "Availability Zone us-east-1b", "us-east-1a (DR)")) {
+            assertFalse(AzLabels.namesMoreThanTheAz(l), l);
+        }
+    }
+
+    @Test
     void aNameOrARoleWithItsServiceStatedBesideIt() {
         for (String l : List.of("Web server (EC2)", "EC2 web server", "Web Server EC2", "App server - EC2", "API tier: EC2",
                 "Worker [Amazon EC2]")) {
