@@ -54,6 +54,8 @@ public record Placement(Scope scope, List<Az> azs, String reason, String subnets
     }
 
     public static final Placement NONE = new Placement(Scope.NONE, List.of(), "");
+    /** The reason of a drawn icon's placement in no AZ box whose own label names its AZ ("NAT Gateway AZ-1"). */
+    public static final String NAMED_IN_LABEL = "named in its label";
 
     /** The same placement, resting on {@code subnets} that {@code attribute} names (directly or through a group). */
     public Placement from(String attribute, List<Subnet> subnets) {

@@ -266,7 +266,7 @@ final class Placements {
             Optional<AzLabels.AzName> named = AzLabels.explicit(n.label());
             if (named.isPresent()) {
                 return Placement.zonal(List.of(azs.azFor(named.get(), named.get().display(), "label '" + n.label() + "'")),
-                        "named in its label");
+                        Placement.NAMED_IN_LABEL);
             }
             Optional<Placement> gap = inTheGap(n);
             if (gap.isPresent()) {
