@@ -118,12 +118,23 @@ final class Containment {
     /** Plain boxes that hold other shapes are groups; their label says which. */
     static void groupsByLabel(Collection<PageNode> nodes) {
         for (PageNode n : nodes) {
+            if (n.container && n.rec.drawnAs() == ShapeRecognizer.DrawnAs.LABEL && ONE_INSTANCE.contains(n.kind)
+                    && nodes.stream().anyMatch(o -> o.containers.contains(n) && o.isIconLike())) {
+                // a plain box named for what its icons are ("Web tier (EC2)", "Amazon EC2" around two servers)
+                // groups them: it is no instance of its own, drawn across the AZs its icons stand in
+                n.becomeGroup(Kind.DIAGRAM_GROUP);
+                continue;
+            }
             if (!n.container || n.rec.drawnAs() == ShapeRecognizer.DrawnAs.GROUP || n.rec.isKnown()) {
                 continue;
             }
             n.becomeGroup(kindOfLabel(n.label()));
         }
     }
+
+    /** Kinds of one instance in one AZ: a box so named that holds icons names them, it is not one more. */
+    private static final Set<Kind> ONE_INSTANCE = EnumSet.of(Kind.EC2_INSTANCE, Kind.RDS_INSTANCE, Kind.DOCDB_INSTANCE,
+            Kind.NEPTUNE_INSTANCE, Kind.ELASTICACHE_CLUSTER, Kind.NAT_GATEWAY, Kind.NETWORK_INTERFACE, Kind.EBS_VOLUME);
 
     /** A security group's box: "Web security group", "SG: database", セキュリティグループ. */
     private static final Pattern SECURITY_GROUP_NAME = Pattern.compile(
