@@ -202,6 +202,20 @@ def build(with_callouts):
     return p.xml()
 
 
+def write_pages(argv, doc, pages, svgs=None):
+    """The probe script's command line: writes each page (a function giving a Page) and each SVG (a function
+    giving its text) into the directory argv names."""
+    if len(argv) != 2:
+        sys.exit(doc)
+    os.makedirs(argv[1], exist_ok=True)
+    for name, page in pages.items():
+        with open(os.path.join(argv[1], name + ".drawio"), "w") as out:
+            out.write(page().xml())
+    for name, page in (svgs or {}).items():
+        with open(os.path.join(argv[1], name + ".svg"), "w") as out:
+            out.write(page())
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit(__doc__)

@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pages import AZ, Page, group, res, svc  # noqa: E402
+from pages import AZ, Page, group, res, svc, write_pages  # noqa: E402
 
 SUBPUB = lambda: group("group_security_group", "#7AA116", "#F2F6E8")
 SUBPRIV = lambda: group("group_security_group", "#00A4A6", "#E6F6F7")
@@ -410,9 +410,4 @@ PAGES = {
 }
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    os.makedirs(sys.argv[1], exist_ok=True)
-    for name, page in PAGES.items():
-        with open(os.path.join(sys.argv[1], name + ".drawio"), "w") as out:
-            out.write(page().xml())
+    write_pages(sys.argv, __doc__, PAGES)

@@ -12,7 +12,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pages import AZ, Page, group, res, svc  # noqa: E402
+from pages import AZ, Page, group, res, svc, write_pages  # noqa: E402
 
 USERS = ("sketch=0;outlineConnect=0;fontColor=#232F3E;gradientColor=none;fillColor=#232F3D;strokeColor=none;dashed=0;"
          "verticalLabelPosition=bottom;verticalAlign=top;align=center;html=1;fontSize=12;fontStyle=0;aspect=fixed;"
@@ -154,12 +154,4 @@ PAGES = {
 SVGS = {"svg-arrowheads-apart": lambda: svg("arrowheads-apart"), "svg-lines-without-arrowheads": lambda: svg("plain")}
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    os.makedirs(sys.argv[1], exist_ok=True)
-    for name, page in PAGES.items():
-        with open(os.path.join(sys.argv[1], name + ".drawio"), "w") as out:
-            out.write(page().xml())
-    for name, page in SVGS.items():
-        with open(os.path.join(sys.argv[1], name + ".svg"), "w") as out:
-            out.write(page())
+    write_pages(sys.argv, __doc__, PAGES, SVGS)

@@ -13,7 +13,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pages import AZ, Page, group, res, svc  # noqa: E402
+from pages import AZ, Page, group, res, svc, write_pages  # noqa: E402
 from stop29 import USERS, three_tier  # noqa: E402
 
 TEXT = "text;html=1;align=left;verticalAlign=middle;resizable=0;points=[];autosize=1;strokeColor=none;fillColor=none;"
@@ -133,12 +133,4 @@ PAGES = {
 SVGS = {"svg-png-icons": png_svg}
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    os.makedirs(sys.argv[1], exist_ok=True)
-    for name, page in PAGES.items():
-        with open(os.path.join(sys.argv[1], name + ".drawio"), "w") as out:
-            out.write(page().xml())
-    for name, page in SVGS.items():
-        with open(os.path.join(sys.argv[1], name + ".svg"), "w") as out:
-            out.write(page())
+    write_pages(sys.argv, __doc__, PAGES, SVGS)
