@@ -400,6 +400,12 @@ class HostileInputsTest {
                 }
                 Files.writeString(dir.resolve("pages.drawio"), b.append("</mxfile>\n"));
             }
+            case "bang-run" -> {
+                // a value that is one run of 1.5 million '!'s, beside a database in one AZ
+                Files.writeString(dir.resolve("bangs.yaml"), "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"
+                        + "    Metadata: {note: '" + "!".repeat(1_500_000) + "'}\n"
+                        + "  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: mysql, MultiAZ: false}\n");
+            }
             case "resource-flood" -> {
                 StringBuilder b = new StringBuilder("Resources:\n");
                 for (int i = 0; i < 25_000; i++) {

@@ -156,4 +156,28 @@ class YamlTreeReaderTest {
         TreeReadException e = assertThrows(TreeReadException.class, () -> reader.read("a: *nowhere\n"));
         assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
     }
+
+    @Test
+    void findsTagEscapesAsTheRegularExpressionDidInOnePass() {
+        // the one-pass scan agrees with the expression it replaced on short texts of the characters that matter
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("![^\\s]*%");
+        char[] alphabet = {'!', '%', 'a', ' ', '\n', '\t', '\u000B', '\f', '\r'};
+        java.util.Random random = new java.util.Random(31);
+        int escapes = 0;
+        for (int i = 0; i < 20_000; i++) {
+            char[] t = new char[random.nextInt(9)];
+            for (int k = 0; k < t.length; k++) {
+                t[k] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String text = new String(t);
+            boolean expected = regex.matcher(text).find();
+            assertEquals(expected, YamlTreeReader.hasTagEscape(text), () -> "'" + text + "'");
+            escapes += expected ? 1 : 0;
+        }
+        assertTrue(escapes > 500, "the sample holds escapes: " + escapes);
+        // a run of '!' a megabyte long is scanned once (the expression rescanned it from each '!')
+        String bangs = "a: '" + "!".repeat(1_000_000) + "'\n";
+        assertFalse(YamlTreeReader.hasTagEscape(bangs));
+        assertTrue(YamlTreeReader.hasTagEscape(bangs + "b: !x%41 y\n"));
+    }
 }
