@@ -429,11 +429,17 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
      * "Fn::ImportValue"); {@code raw} keeps the source text when it matters to a rule (a dynamic
      * reference such as {@code {{resolve:ssm-secure:...}}}, the template of an unresolved
      * {@code Fn::Sub}); {@code refs} are the resources the value was built from, so that a
-     * {@code !Sub "${Db.Endpoint.Address}"} still relates its resource to the database.
+     * {@code !Sub "${Db.Endpoint.Address}"} still relates its resource to the database. {@code joined}, when not
+     * null, is the list a {@code Fn::Join} made this string of: {@code !Join [",", [!Ref SubnetA, !Ref SubnetB]]}
+     * is an unknown string, and also the list of two subnets that a list parameter or {@code !Split [","]} gets back.
      */
-    record Unknown(String reason, String raw, List<Ref> refs, SourceLocation location) implements Value {
+    record Unknown(String reason, String raw, List<Ref> refs, SourceLocation location, Joined joined) implements Value {
         public Unknown {
             refs = refs == null ? List.of() : List.copyOf(refs);
+        }
+
+        public Unknown(String reason, String raw, List<Ref> refs, SourceLocation location) {
+            this(reason, raw, refs, location, null);
         }
 
         public Unknown(String reason, SourceLocation location) {
@@ -447,6 +453,13 @@ public sealed interface Value permits Value.Scalar, Value.ListV, Value.MapV, Val
         @Override
         public String toString() {
             return "UNKNOWN(" + reason + ")";
+        }
+    }
+
+    /** The items a string was joined from, and the delimiter between them. */
+    record Joined(String delimiter, List<Value> items) {
+        public Joined {
+            items = List.copyOf(items);
         }
     }
 

@@ -72,6 +72,14 @@ final class SubnetLinks {
             if (values.size() == 1 && values.get(0) instanceof Value.Unknown u) {
                 return new Links(List.of(), "subnets unknown: " + u.reason(), attr);
             }
+            if (values.size() == 1 && isList(path) && values.get(0) instanceof Value.Ref ref && !subnetOrInterface(ref, model)) {
+                // a list attribute given one value that is not a subnet (an output of a stack, an attribute of a
+                // custom resource): it may be any number of subnets, not one
+                String named = model.resource(ref.targetId()).map(Resource::displayName).orElse(ref.targetId())
+                        + (ref.attribute() == null || ref.attribute().isEmpty() ? "" : "." + ref.attribute());
+                return new Links(List.of(), "subnets unknown: " + attr + " is " + named
+                        + ", which is not a subnet: it may name several", attr);
+            }
             for (Value v : values) {
                 String wrong = Shapes.notAnId(v);
                 if (wrong != null) {
@@ -88,6 +96,18 @@ final class SubnetLinks {
             return new Links(out, null, attr);
         }
         return new Links(List.of(), null, null);
+    }
+
+    /** Whether an attribute path holds a list of subnets (its last name is plural), not one subnet. */
+    private static boolean isList(String[] path) {
+        String last = path[path.length - 1];
+        return !last.equals("*") && !last.equals("SubnetId") && !last.equals("subnet_id")
+                && !last.equals("NetworkInterfaceId") && !last.equals("network_interface_id");
+    }
+
+    private static boolean subnetOrInterface(Value.Ref ref, Model model) {
+        Optional<Resource> target = model.resource(ref.targetId());
+        return target.isPresent() && (target.get().kind() == Kind.SUBNET || target.get().kind() == Kind.NETWORK_INTERFACE);
     }
 
     private static Placement.Subnet link(Value v, Model model, PlacementResolver placements) {

@@ -22,6 +22,7 @@ import io.atolint.parse.tree.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ public final class CloudFormationParser {
     private Set<String> sharedNested = Set.of();
     /** The templates being read, outermost first: a nested stack that uses one of them is a cycle. */
     private final Deque<String> chain = new ArrayDeque<>();
+    /** The outputs of each nested stack read, by the stack resource's id: {@code !GetAtt Network.Outputs.Subnets}. */
+    private final Map<String, java.util.function.Function<String, Optional<Value>>> stackOutputs = new HashMap<>();
 
     public CloudFormationParser(ParseOptions options, Format format, NestedTemplates nested) {
         this.options = options;
@@ -158,11 +161,18 @@ public final class CloudFormationParser {
         root = root.with("Resources", resources, resources);
         TemplateContext ctx = TemplateContext.of(f, root, options, external, idPrefix, stack);
         IntrinsicResolver resolver = new IntrinsicResolver(ctx, model::report);
+        resolver.nestedOutputs((id, output) -> {
+            java.util.function.Function<String, Optional<Value>> outputs = stackOutputs.get(id);
+            return outputs == null ? Optional.empty() : outputs.apply(output);
+        });
+        if (depth > 0) {
+            stackOutputs.put(idPrefix.substring(0, idPrefix.length() - 1), outputsOf(root, resolver));
+        }
         readInputs(model, ctx, f);
         List<Pending> dependsOn = new ArrayList<>();
-        List<Resource> nestedStacks = new ArrayList<>();
-        Map<String, Node.MapNode> nestedNodes = new LinkedHashMap<>();
-        for (String key : resources.keys()) {
+        // Nested stacks are read first, each after the stacks it takes outputs from, so that
+        // !GetAtt Network.Outputs.PrivateSubnets, in a sibling's parameters or in a resource, has the child's value.
+        for (String key : NestedStackOrder.of(resources)) {
             Node.Entry e = resources.entry(key).orElseThrow(); // the last of duplicates, as the reader reported
             String logical = e.key().text();
             String path = "Resources/" + logical;
@@ -224,8 +234,7 @@ public final class CloudFormationParser {
             model.add(r);
             rn.get("DependsOn").ifPresent(d -> dependsOn.add(new Pending(r, d, path + "/DependsOn")));
             if (kind == Kind.NESTED_STACK) {
-                nestedStacks.add(r);
-                nestedNodes.put(logical, rn);
+                readNested(model, file, r, rn, idPrefix, stackPath, depth);
             }
         }
         for (Pending p : dependsOn) {
@@ -244,13 +253,19 @@ public final class CloudFormationParser {
             }
         }
         reportDependsOnCycles(model, dependsOn, ctx);
-        for (Resource nestedStack : nestedStacks) {
-            readNested(model, file, nestedStack, nestedNodes.get(nestedStack.name()), idPrefix, stackPath, depth, resolver);
-        }
+    }
+
+    /** A template's outputs, each evaluated once when first asked for (in its own context: its parameters, its ids). */
+    private static java.util.function.Function<String, Optional<Value>> outputsOf(Node.MapNode root, IntrinsicResolver resolver) {
+        Map<String, Optional<Value>> memo = new HashMap<>();
+        return name -> memo.computeIfAbsent(name, n -> root.get("Outputs").filter(Node.MapNode.class::isInstance)
+                .flatMap(o -> ((Node.MapNode) o).get(n)).filter(Node.MapNode.class::isInstance)
+                .flatMap(o -> ((Node.MapNode) o).get("Value"))
+                .map(v -> resolver.eval(v, LogicalPath.of("Outputs/" + n + "/Value"))));
     }
 
     private void readNested(Model model, SourceFile parent, Resource stack, Node.MapNode node, String idPrefix,
-                            String stackPath, int depth, IntrinsicResolver resolver) {
+                            String stackPath, int depth) {
         if (nested == null) {
             return;
         }

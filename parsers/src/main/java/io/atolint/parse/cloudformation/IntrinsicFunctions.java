@@ -143,7 +143,40 @@ final class IntrinsicFunctions {
                 return zone;
             }
         }
-        return new Value.Unknown("Fn::Join with unresolved parts", raw.toString(), refsOf(list), at);
+        return new Value.Unknown("Fn::Join with unresolved parts", raw.toString(), refsOf(list), at,
+                new Value.Joined(d, l.items()));
+    }
+
+    /**
+     * The list a string joined with {@code delimiter} splits back into ({@code !Split [",", !ImportValue x]} of an
+     * export {@code !Join [",", [!Ref SubnetA, !Ref SubnetB]]}; a list parameter given such a string): when every part
+     * is known text, or a {@code Ref} to a resource (an id, which holds no comma), or such a string itself. Empty when
+     * a part could hold the delimiter (a parameter without a value, an attribute): the number of elements is unknown.
+     */
+    static Optional<List<Value>> joinedItems(Value.Unknown u, String delimiter) {
+        if (u.joined() == null || !u.joined().delimiter().equals(delimiter) || !",".equals(delimiter)) {
+            return Optional.empty();
+        }
+        List<Value> out = new ArrayList<>();
+        for (Value item : u.joined().items()) {
+            Optional<String> text = item.asString();
+            if (text.isPresent()) {
+                for (String part : text.get().split(java.util.regex.Pattern.quote(delimiter), -1)) {
+                    out.add(new Value.Scalar(part, "Fn::Split", item.location()));
+                }
+            } else if (item instanceof Value.Ref r && (r.attribute() == null || r.attribute().isEmpty())) {
+                out.add(item);
+            } else if (item instanceof Value.Unknown inner && inner.joined() != null) {
+                Optional<List<Value>> parts = joinedItems(inner, delimiter);
+                if (parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.addAll(parts.get());
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(out);
     }
 
     /**
@@ -201,6 +234,12 @@ final class IntrinsicFunctions {
         Optional<String> d = eval(q.items().get(0), path.child("Fn::Split/0")).asString();
         Value src = eval(q.items().get(1), path.child("Fn::Split/1"));
         Optional<String> s = src.asString();
+        if (d.isPresent() && s.isEmpty() && src instanceof Value.Unknown u) {
+            Optional<List<Value>> items = joinedItems(u, d.get());
+            if (items.isPresent()) {
+                return new Value.ListV(items.get(), at);
+            }
+        }
         if (d.isEmpty() || s.isEmpty() || d.get().isEmpty()) {
             return new Value.Unknown("Fn::Split of an unresolved string", null, refsOf(src), at);
         }

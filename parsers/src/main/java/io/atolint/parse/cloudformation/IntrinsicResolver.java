@@ -40,6 +40,8 @@ final class IntrinsicResolver {
     private final IntrinsicFunctions functions;
     private int steps;
     private boolean budgetReported;
+    /** An output of a nested stack read into the same model, by the stack resource's id and the output's name. */
+    private java.util.function.BiFunction<String, String, Optional<Value>> nestedOutputs = (stack, output) -> Optional.empty();
 
     IntrinsicResolver(TemplateContext ctx, Consumer<Finding> report) {
         this.ctx = ctx;
@@ -47,6 +49,10 @@ final class IntrinsicResolver {
         this.parameters = new TemplateParameters(ctx);
         this.conditions = new TemplateConditions(this, ctx, report);
         this.functions = new IntrinsicFunctions(this, ctx, report);
+    }
+
+    void nestedOutputs(java.util.function.BiFunction<String, String, Optional<Value>> lookup) {
+        this.nestedOutputs = lookup;
     }
 
     /** A parameter's value: given on the command line, passed by a parent stack, or its default. */
@@ -304,7 +310,7 @@ final class IntrinsicResolver {
             return new Value.Symbol(s.family(), s.index(), s.distinct(), s.how(), at);
         }
         if (v instanceof Value.Unknown u) {
-            return new Value.Unknown(u.reason(), u.raw(), u.refs(), at);
+            return new Value.Unknown(u.reason(), u.raw(), u.refs(), at, u.joined());
         }
         if (v instanceof Value.Ref r) {
             return new Value.Ref(r.targetId(), r.attribute(), at);
@@ -343,6 +349,12 @@ final class IntrinsicResolver {
         if (!ctx.resources().contains(name)) {
             report.accept(ParseFindings.unsupported(at, "Fn::GetAtt of '" + name + "', which is not a resource of this template"));
             return new Value.Unknown("Fn::GetAtt of undefined " + name, at);
+        }
+        if (attr.startsWith("Outputs.")) {
+            Optional<Value> output = nestedOutputs.apply(ctx.idOf(name), attr.substring("Outputs.".length()));
+            if (output.isPresent()) {
+                return withLocation(output.get(), at);
+            }
         }
         return new Value.Ref(ctx.idOf(name), attr, at);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The values of a template's parameters, each worked out once: given by the user, passed by a parent
@@ -43,7 +44,7 @@ final class TemplateParameters {
         if (given != null) {
             v = parameterValue(given, listType, "parameter " + name + " (given " + given + ")", declAt);
         } else if (ctx.externalParameters().containsKey(name)) {
-            v = ctx.externalParameters().get(name);
+            v = passed(ctx.externalParameters().get(name), listType, name);
         } else if (type.startsWith("AWS::SSM::Parameter::Value")) {
             v = new Value.Unknown("parameter " + name + " is read from SSM at deploy time", declAt);
         } else if (decl != null && decl.get("Default").isPresent()) {
@@ -59,6 +60,26 @@ final class TemplateParameters {
             v = new Value.Symbol("parameter " + name, -1, false, "parameter " + name + " has no default", declAt);
         }
         parameterMemo.put(name, v);
+        return v;
+    }
+
+    /**
+     * What a parent stack passes to a list parameter: CloudFormation splits a string at its commas
+     * ({@code !Join [",", [!Ref SubnetA, !Ref SubnetB]]}, an output of a sibling stack made so, or a literal).
+     */
+    private static Value passed(Value v, boolean listType, String name) {
+        if (!listType) {
+            return v;
+        }
+        if (v instanceof Value.Scalar s && s.value() instanceof String) {
+            return parameterValue(s.value(), true, "parameter " + name + " (passed " + s.value() + ")", s.location());
+        }
+        if (v instanceof Value.Unknown u) {
+            Optional<List<Value>> items = IntrinsicFunctions.joinedItems(u, ",");
+            if (items.isPresent()) {
+                return new Value.ListV(items.get(), u.location());
+            }
+        }
         return v;
     }
 
