@@ -241,7 +241,7 @@ public final class PlacementResolver {
         }
         if (multiAz.isTrue() && cluster.isEmpty()) {
             if (group.isPresent() && group.get().scope() == Placement.Scope.ZONAL) {
-                return Placement.zonal(group.get().azs(), "Multi-AZ across its DB subnet group")
+                return Placement.zonal(group.get().azs(), "Multi-AZ across its DB subnet group" + oneAzOnly(group.get().azs()))
                         .from(group.get().subnetsFrom(), group.get());
             }
             return Placement.unknown("Multi-AZ, but the AZs of its subnet group are not known");
@@ -406,7 +406,7 @@ public final class PlacementResolver {
                 : nodes(r.attr("ReplicasPerNodeGroup", "replicas_per_node_group"), 1, Tri.TRUE);
         Tri ha = multi.and(severalNodes);
         if (ha.isTrue() && !candidates.isEmpty()) {
-            return Placement.zonal(candidates, "Multi-AZ with automatic failover");
+            return Placement.zonal(candidates, "Multi-AZ with automatic failover" + oneAzOnly(candidates));
         }
         if (!ha.isKnown() || (ha.isTrue() && candidates.isEmpty())) {
             return Placement.unknown(ha.isKnown() ? "the AZs of its subnet group are not known"
@@ -414,6 +414,14 @@ public final class PlacementResolver {
         }
         return Placement.oneOf(candidates, multi.isFalse() ? "no Multi-AZ automatic failover: the primary's AZ takes it down"
                 : "one node");
+    }
+
+    /** Why a store set up for Multi-AZ still runs in one: every subnet of its group is in the same AZ. */
+    private static String oneAzOnly(List<Az> azs) {
+        if (azs.isEmpty() || !azs.stream().allMatch(Az::isKnown)) {
+            return "";
+        }
+        return azs.stream().allMatch(a -> a.sameAs(azs.get(0)).isTrue()) ? ", but its subnet group's subnets are all in one AZ" : "";
     }
 
     /** TRUE when a node count (plus {@code extra}, for replicas per shard) is at least 2; {@code absent} when unstated. */
