@@ -241,7 +241,9 @@ final class IntrinsicFunctions {
             }
         }
         if (d.isEmpty() || s.isEmpty() || d.get().isEmpty()) {
-            return new Value.Unknown("Fn::Split of an unresolved string", null, refsOf(src), at);
+            String what = d.isPresent() && src instanceof Value.Unknown u ? "Fn::Split of " + u.reason()
+                    : "Fn::Split of an unresolved string";
+            return new Value.Unknown(what, null, refsOf(src), at);
         }
         List<Value> items = new ArrayList<>();
         for (String part : s.get().split(java.util.regex.Pattern.quote(d.get()), -1)) {

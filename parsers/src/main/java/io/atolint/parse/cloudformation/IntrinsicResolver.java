@@ -229,8 +229,8 @@ final class IntrinsicResolver {
             case "Fn::ImportValue" -> {
                 Value name = eval(arg, path.child("Fn::ImportValue"));
                 Optional<Value> exported = name.asString().flatMap(n -> ctx.stack().exports().value(n, at));
-                yield exported.map(v -> withLocation(v, at)).orElseGet(() ->
-                        new Value.Unknown("Fn::ImportValue " + name.asString().orElse("(computed name)"), at));
+                yield exported.map(v -> withLocation(v, at)).orElseGet(() -> new Value.Unknown("Fn::ImportValue "
+                        + name.asString().orElse("of a name not known from the files (" + unknownWhy(name) + ")"), at));
             }
             case "Fn::GetStackOutput" -> stackOutput(arg, at, path);
             case "Fn::Base64" -> {
@@ -374,6 +374,14 @@ final class IntrinsicResolver {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Why a value is not known, in a few words: its reason, or what a symbol stands for. */
+    static String unknownWhy(Value v) {
+        if (v instanceof Value.Unknown u) {
+            return u.reason();
+        }
+        return v.describe();
+    }
 
     /** The resource references a value was built from. */
     static List<Value.Ref> refsOf(Value v) {
