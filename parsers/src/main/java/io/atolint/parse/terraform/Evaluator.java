@@ -320,6 +320,10 @@ final class Evaluator {
             // "${aws_subnet.a.id}" is the value itself, of whatever type (Terraform 0.11 style)
             return eval(t.parts().get(0), env);
         }
+        Value zone = zoneOfAnUnknownRegion(t, env, at);
+        if (zone != null) {
+            return zone;
+        }
         StringBuilder b = new StringBuilder();
         List<Value> unknown = new ArrayList<>();
         try {
@@ -331,6 +335,27 @@ final class Evaluator {
             return Values.unknownFrom(raw(t), at, unknown.toArray(new Value[0]));
         }
         return new Value.Scalar(b.toString(), null, at);
+    }
+
+    /**
+     * {@code "${var.region}a"} where the variable has no value: zone "a" of whatever Region it is given. Its name
+     * is unknown, but the same letter of the same variable is the same zone and two letters are two zones, as
+     * CloudFormation's {@code ${AWS::Region}a}. Only for a value whose name says it is a Region.
+     */
+    private Value zoneOfAnUnknownRegion(Expr.Template t, Env env, SourceLocation at) {
+        if (t.parts().size() != 2 || !(t.parts().get(1) instanceof Expr.Literal letter)
+                || !String.valueOf(letter.value()).matches("[a-z]") || t.parts().get(0) instanceof Expr.Literal
+                || t.parts().get(0) instanceof Expr.TemplateIf || t.parts().get(0) instanceof Expr.TemplateFor) {
+            return null;
+        }
+        if (!(eval(t.parts().get(0), env) instanceof Value.Symbol region) || region.index() >= 0
+                || !region.family().toLowerCase(java.util.Locale.ROOT).contains("region")) {
+            return null;
+        }
+        char zone = String.valueOf(letter.value()).charAt(0);
+        return new Value.Symbol("${" + region.family() + "}", zone - 'a', true,
+                "zone " + zone + " of whichever Region " + region.family() + " is given", at,
+                "${" + region.family() + "}" + zone);
     }
 
     /** A template whose text passed the value-size limit ({@link TerraformRun#maxValueSize()}). */
