@@ -253,7 +253,8 @@ public final class PlacementResolver {
         List<Az> candidates = zonalGroup.map(Placement::azs).orElse(List.of());
         Placement p = cluster.isEmpty()
                 ? Placement.oneOf(candidates, r.spelling("MultiAZ", "multi_az") + (r.attr("MultiAZ").isPresent()
-                        ? " is false; AWS chooses the AZ" : " is omitted (single-AZ by default); AWS chooses the AZ"))
+                        ? " is " + r.attr("MultiAZ").get().describe() + "; AWS chooses the AZ"
+                        : " is omitted (single-AZ by default); AWS chooses the AZ"))
                 : Placement.oneOf(candidates, "single-AZ instance; AWS chooses the AZ");
         return zonalGroup.map(g -> p.from(g.subnetsFrom(), g)).orElse(p);
     }

@@ -64,6 +64,14 @@ final class TemplateConditions {
                 return new Value.Scalar(sc.value(), sc.how() + ", as " + name + " is " + (t.isTrue() ? "true" : "false")
                         + " (" + String.join(", ", defaults) + ")", sc.location());
             }
+            Node other = q.items().get(t.isTrue() ? 2 : 1);
+            boolean sameEitherWay = other instanceof Node.ScalarNode o && o.tag() == null && chosen instanceof Value.Scalar sc
+                    && o.text().equals(String.valueOf(sc.value()));
+            if (chosen instanceof Value.Scalar sc && sc.isLiteral() && sc.asBool().isKnown() && !defaults.isEmpty() && !sameEitherWay) {
+                // a switch (MultiAZ: !If [IsProd, true, false]) says the default it rests on; a literal text stays one
+                return new Value.Scalar(sc.value(), "as " + name + " is " + (t.isTrue() ? "true" : "false")
+                        + " (" + String.join(", ", defaults) + ")", sc.location());
+            }
             return chosen;
         }
         Value a = eval(q.items().get(1), path.child("Fn::If/1"));

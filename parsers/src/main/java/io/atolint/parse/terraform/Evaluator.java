@@ -71,11 +71,18 @@ final class Evaluator {
         if (e instanceof Expr.Conditional c) {
             Value cond = eval(c.condition(), env);
             Tri t = truth(cond);
-            if (t.isTrue()) {
-                return eval(c.then(), env);
-            }
-            if (t.isFalse()) {
-                return eval(c.otherwise(), env);
+            if (t.isKnown()) {
+                Value chosen = eval(t.isTrue() ? c.then() : c.otherwise(), env);
+                // a switch a variable's value chose says so: "false (as var.env == "prod" is false: var.env is dev)";
+                // a literal text stays one (rules tell a secret written in the file from one passed in)
+                Expr other = t.isTrue() ? c.otherwise() : c.then();
+                boolean sameEitherWay = other instanceof Expr.Literal o && chosen instanceof Value.Scalar s0
+                        && java.util.Objects.equals(o.value(), s0.value());
+                if (chosen instanceof Value.Scalar s && s.isLiteral() && s.value() instanceof Boolean && !sameEitherWay
+                        && cond instanceof Value.Scalar sc && !sc.isLiteral()) {
+                    return new Value.Scalar(s.value(), "as " + sc.how(), s.location());
+                }
+                return chosen;
             }
             Value a = eval(c.then(), env);
             Value b = eval(c.otherwise(), env);
@@ -508,7 +515,7 @@ final class Evaluator {
             Value r = eval(b.right(), env);
             Tri y = truth(r);
             Tri res = op.equals("&&") ? x.and(y) : x.or(y);
-            return res.isKnown() ? Values.bool(res.isTrue(), at) : Values.unknownFrom(raw(b), at, l, r);
+            return res.isKnown() ? derived(Values.bool(res.isTrue(), at), b, l, r) : Values.unknownFrom(raw(b), at, l, r);
         }
         Value r = eval(b.right(), env);
         if (op.equals("==") || op.equals("!=")) {
@@ -520,7 +527,7 @@ final class Evaluator {
                 return Values.unknownFrom(raw(b), at, l, r);
             }
             boolean eq = Values.equal(l, r);
-            return Values.bool(op.equals("==") == eq, at);
+            return derived(Values.bool(op.equals("==") == eq, at), b, l, r);
         }
         if (!Values.isKnown(l) || !Values.isKnown(r)) {
             return Values.unknownFrom(raw(b), at, l, r);
@@ -543,12 +550,30 @@ final class Evaluator {
                 }
                 yield Values.num(x.remainder(y), at);
             }
-            case "<" -> Values.bool(x.compareTo(y) < 0, at);
-            case ">" -> Values.bool(x.compareTo(y) > 0, at);
-            case "<=" -> Values.bool(x.compareTo(y) <= 0, at);
-            case ">=" -> Values.bool(x.compareTo(y) >= 0, at);
+            case "<" -> derived(Values.bool(x.compareTo(y) < 0, at), b, l, r);
+            case ">" -> derived(Values.bool(x.compareTo(y) > 0, at), b, l, r);
+            case "<=" -> derived(Values.bool(x.compareTo(y) <= 0, at), b, l, r);
+            case ">=" -> derived(Values.bool(x.compareTo(y) >= 0, at), b, l, r);
             default -> throw new Functions.EvalError("unknown operator " + op);
         };
+    }
+
+    /**
+     * A test decided by values that came from variables or locals says which: {@code var.env == "prod" is false:
+     * var.env is dev}. A rule that judges the result (a database that is not Multi-AZ) then shows the value it rests on,
+     * which a pipeline may set otherwise.
+     */
+    private static Value derived(Value result, Expr.Binary b, Value... operands) {
+        List<String> from = new ArrayList<>();
+        for (Value o : operands) {
+            if (o instanceof Value.Scalar s && !s.isLiteral()) {
+                from.add(s.how().startsWith("as ") || s.how().contains(" is ") ? s.how() : s.how() + " is " + Values.asText(s));
+            }
+        }
+        if (from.isEmpty() || !(result instanceof Value.Scalar r)) {
+            return result;
+        }
+        return new Value.Scalar(r.value(), raw(b) + " is " + r.value() + ": " + String.join(", ", from), r.location());
     }
 
     // ---------------------------------------------------------------- functions
