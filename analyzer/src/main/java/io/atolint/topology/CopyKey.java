@@ -15,8 +15,15 @@ import java.util.regex.Pattern;
  * name different services, so they are not taken as copy marks.
  */
 final class CopyKey {
+    // Possessive runs: no mark is ever found by giving back part of a run of digits or separators (no atom starts
+    // with a separator or a ')'), and without them a run of 20,000 digits took 47 s to try from each start.
     private static final Pattern COPY_MARK = Pattern.compile(
-            "(?:[\\s\\-_#(]*(?:\\d+|(?:az|availability zone)[\\s\\-_]*[a-z0-9]{1,2}|[a-z]{2}-[a-z]+-\\d[a-z])\\)?)+$");
+            "(?:[\\s\\-_#(]*+(?:\\d++|(?:az|availability zone)[\\s\\-_]*+[a-z0-9]{1,2}|[a-z]{2}-[a-z]+-\\d[a-z])\\)?)+$");
+    /**
+     * Longer labels keep their marks: a copy number ends a short name ("Web server 2"), and the expression, tried
+     * from each position of a long run of marks, is still quadratic in its length.
+     */
+    private static final int MAX_MARKED_LABEL = 120;
 
     /** Role words that mark the copies of one service (one vocabulary with the diagram reader's). */
     private static final Pattern ROLE_WORDS = RoleWords.PATTERN;
@@ -40,7 +47,7 @@ final class CopyKey {
         String label = r.meta().getOrDefault("label", "").strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         String base = ROLE_WORDS.matcher(label).replaceAll(" ").replaceAll("[\\s\\-_/()]+", " ").strip();
         if (!roleOnly) {
-            base = COPY_MARK.matcher(base).replaceAll("").strip();
+            base = withoutCopyMark(base);
         }
         return Optional.of(r.kind() + "|" + r.meta().getOrDefault("vpc", "") + "|" + base);
     }
@@ -54,7 +61,11 @@ final class CopyKey {
             return Optional.empty();
         }
         String label = r.meta().getOrDefault("label", "").strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        String base = COPY_MARK.matcher(label).replaceAll("").strip();
+        String base = withoutCopyMark(label);
         return base.isEmpty() ? Optional.empty() : Optional.of("drawn " + base);
+    }
+
+    static String withoutCopyMark(String label) {
+        return label.length() > MAX_MARKED_LABEL ? label.strip() : COPY_MARK.matcher(label).replaceAll("").strip();
     }
 }

@@ -406,6 +406,37 @@ class HostileInputsTest {
                         + "    Metadata: {note: '" + "!".repeat(1_500_000) + "'}\n"
                         + "  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: mysql, MultiAZ: false}\n");
             }
+            case "label-runs" -> {
+                // labels of long runs: digits after a name (copy marks), '<' without '>' (tags), dots (a legend's colon)
+                String[] labels = {"App " + "1".repeat(20_000) + "x", "App " + "1".repeat(20_000) + "x",
+                    "<".repeat(200_000), ".".repeat(200_000) + "x"};
+                StringBuilder b = new StringBuilder("<mxfile><diagram id=\"p\" name=\"P\"><mxGraphModel><root>"
+                        + "<mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>\n<mxCell id=\"db\" value=\"Orders DB\" "
+                        + "style=\"shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.rds;\" vertex=\"1\" parent=\"1\">"
+                        + "<mxGeometry x=\"600\" y=\"40\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
+                for (int i = 0; i < labels.length; i++) {
+                    b.append("<mxCell id=\"c").append(i).append("\" value=\"")
+                            .append(labels[i].replace("&", "&amp;").replace("<", "&lt;"))
+                            .append("\" style=\"shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.ec2;\" vertex=\"1\" "
+                                    + "parent=\"1\"><mxGeometry x=\"").append(40 + i * 120)
+                            .append("\" y=\"40\" width=\"48\" height=\"48\" as=\"geometry\"/></mxCell>\n");
+                }
+                Files.writeString(dir.resolve("architecture.drawio"), b.append("</root></mxGraphModel></diagram></mxfile>\n"));
+            }
+            case "format-zeros" -> Files.writeString(dir.resolve("main.tf"), "locals {\n  x = format(\"%"
+                    + "0".repeat(200_000) + "!\", 1)\n}\nresource \"aws_db_instance\" \"db\" {\n  engine = \"mysql\"\n"
+                    + "  multi_az = false\n  identifier = local.x\n}\n");
+            case "plan-brackets" -> Files.writeString(dir.resolve("plan.json"), "{\"format_version\": \"1.2\", "
+                    + "\"terraform_version\": \"1.9.0\", \"planned_values\": {\"root_module\": {\"resources\": ["
+                    + "{\"address\": \"" + "[".repeat(400_000) + "aws_db_instance.db\", \"mode\": \"managed\", "
+                    + "\"type\": \"aws_db_instance\", \"name\": \"db\", \"provider_name\": \"registry.terraform.io/hashicorp/aws\", "
+                    + "\"values\": {\"engine\": \"mysql\", \"multi_az\": false}}]}}}\n");
+            case "edge-title-arrows" -> {
+                // a Graphviz edge whose title is 100,000 arrows and a line break, beside the edges of a real drawing
+                String svg = Files.readString(Repo.path("fixtures/rules/NET001/graphviz-diagrams-library-one-vpn/architecture.svg"));
+                String edge = "<g id=\"edge99\" class=\"edge\"><title>n7" + "&#45;&gt;n8".repeat(100_000) + "\nb</title></g>\n";
+                Files.writeString(dir.resolve("architecture.svg"), svg.replace("</svg>", edge + "</svg>"));
+            }
             case "resource-flood" -> {
                 StringBuilder b = new StringBuilder("Resources:\n");
                 for (int i = 0; i < 25_000; i++) {

@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Bucket settings wherever the format keeps them: on the bucket (CloudFormation, Terraform provider v3
@@ -29,7 +27,6 @@ import java.util.regex.Pattern;
  * which name their bucket by reference or by name.
  */
 public final class S3Buckets {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
 
     private S3Buckets() {
     }
@@ -223,9 +220,14 @@ public final class S3Buckets {
 
     private static List<String> placeholders(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
+        // the matches of the regex \$\{[^}]*} in one pass: each runs from a "${" to the next '}', and once a "${" has no '}'
+        // after it no later one has (the regex rescanned the rest of the text from each "${")
+        int open = text.indexOf("${");
+        int close = open < 0 ? -1 : text.indexOf('}', open + 2);
+        while (open >= 0 && close >= 0) {
+            out.add(text.substring(open, close + 1));
+            open = text.indexOf("${", close + 1);
+            close = open < 0 ? -1 : text.indexOf('}', open + 2);
         }
         return out;
     }

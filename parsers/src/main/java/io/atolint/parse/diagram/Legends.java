@@ -85,7 +85,7 @@ final class Legends {
         if (label == null) {
             return false;
         }
-        String t = Labels.oneLine(label).toLowerCase(Locale.ROOT).replaceAll("[:：.]+$", "").trim();
+        String t = Labels.oneLine(label).toLowerCase(Locale.ROOT).replaceAll("(?<![:：.])[:：.]+$", "").trim();
         return !t.isEmpty() && t.length() <= 40 && TITLE.matcher(t).matches();
     }
 

@@ -21,7 +21,7 @@ final class ResultBound {
     /** Re-encoding (jsonencode of control characters as {@code \\u0000}, base64, quoting) grows a value at most this much. */
     private static final long LINEAR_FACTOR = 8;
     private static final long SLACK = 1024;
-    private static final Pattern VERB = Pattern.compile("%[-+ #0]*(\\d*)(?:\\.(\\d*))?[a-zA-Z%]");
+    private static final Pattern VERB = Pattern.compile("%[-+ #0]*+(\\d*+)(?:\\.(\\d*+))?[a-zA-Z%]");
 
     private ResultBound() {
     }
