@@ -85,7 +85,7 @@ final class StringFunctions {
                 text(arg(a, 1, "replace"), "replace"), text(arg(a, 2, "replace"), "replace")), at));
         define("substr", (a, at, raw) -> Values.str(substr(text(arg(a, 0, "substr"), "substr"),
                 intArg(arg(a, 1, "substr"), "substr"), intArg(arg(a, 2, "substr"), "substr")), at));
-        define("chomp", (a, at, raw) -> Values.str(text(one(a, "chomp"), "chomp").replaceAll("(\r?\n)+$", ""), at));
+        define("chomp", (a, at, raw) -> Values.str(chomp(text(one(a, "chomp"), "chomp")), at));
         define("indent", (a, at, raw) -> {
             String pad = " ".repeat(Math.max(0, intArg(arg(a, 0, "indent"), "indent")));
             return Values.str(text(arg(a, 1, "indent"), "indent").replace("\n", "\n" + pad), at);
@@ -494,5 +494,18 @@ final class StringFunctions {
             out.add(Values.str(format(row), at));
         }
         return Values.list(out, at);
+    }
+
+    /**
+     * The text without the line breaks that end it (Terraform's {@code (?:\r\n?|\n)*\z}: every trailing CR and LF). A
+     * loop: the expression (\r?\n)+$ it replaces recursed once per break, and 50,000 of them overflowed the stack
+     * into a false "nests too deeply".
+     */
+    static String chomp(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 }

@@ -86,6 +86,10 @@ class TerraformFunctionsTest {
     void stringFunctions() {
         check("\"hello\"", "chomp(\"hello\\n\\n\")");
         check("\"hello\"", "chomp(\"hello\\r\\n\")");
+        check("\"hello\"", "chomp(\"hello\\n\\r\")");
+        check("\"a\\nb\"".replace("\\n", "\n"), "chomp(\"a\\nb\\n\")");
+        // 50,000 trailing breaks (the expression before overflowed the stack: a false 'nests too deeply')
+        assertEquals("x", StringFunctions.chomp("x" + "\n".repeat(50_000)));
         check("\"[\\n    foo,\\n    bar,\\n  ]\\n  \"".replace("\\n", "\n"), "indent(2, \"[\\n  foo,\\n  bar,\\n]\\n\")");
         check("\"olleh\"", "strrev(\"hello\")");
         check("\"☃ a\"", "strrev(\"a ☃\")");
