@@ -1,5 +1,6 @@
 package io.atolint.checks.cred;
 
+import io.atolint.model.Format;
 import io.atolint.model.Names;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
@@ -11,6 +12,7 @@ import io.atolint.rule.RuleContext;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A password property ({@code MasterUserPassword}, {@code master_password}, {@code password},
@@ -27,12 +29,21 @@ public final class PasswordLiteral implements Check {
     static final Set<String> PASSWORD_KEYS = Set.of("masteruserpassword", "masterpassword", "password", "adminpassword",
             "authtoken", "dbpassword", "rootpassword", "adminuserpassword", "masteruserpasswordsecret");
 
+    /**
+     * A Lambda function's environment variable ({@code Environment.Variables.DB_PASSWORD}, Terraform's
+     * {@code environment.variables}): CRED005 judges it, with the advice an environment needs (a dynamic reference
+     * would still put the secret in clear in the function's configuration).
+     */
+    private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile(
+            "(?i)(?:^|\\.)environment(?:\\[\\d+]|\\.\\d+)?\\.variables\\.[^.]+$");
+
     @Override
     public void check(RuleContext ctx) {
         for (Resource r : ctx.graph().resources()) {
             if (!r.format().isDiagram()) {
                 ValueWalker.standard().walk(r.attributes(), n -> {
-                    if (n.key() != null && PASSWORD_KEYS.contains(Value.key(n.key())) && !n.isCollection()) {
+                    if (n.key() != null && PASSWORD_KEYS.contains(Value.key(n.key())) && !n.isCollection()
+                            && !ENVIRONMENT_VARIABLE.matcher(n.path()).find()) {
                         ctx.examined(r);
                         judge(ctx, r, n.path(), n.value(), n.parentMap());
                         return false;
@@ -43,11 +54,20 @@ public final class PasswordLiteral implements Check {
         }
     }
 
+    /** What to write instead, in the format's terms (Terraform has no dynamic references). */
+    private static String instead(Resource r) {
+        if (r.format() == Format.TERRAFORM || r.format() == Format.TERRAFORM_PLAN) {
+            return "read it from Secrets Manager (data \"aws_secretsmanager_secret_version\"), pass it as a sensitive "
+                    + "variable at deploy time, or let AWS manage it (manage_master_user_password)";
+        }
+        return "use a Secrets Manager dynamic reference (resolve:secretsmanager), a secret reference or a managed master password";
+    }
+
     private void judge(RuleContext ctx, Resource r, String path, Value v, Value.MapV parent) {
         String name = Names.of(r);
         switch (SecretValues.origin(v, ctx.givenVariables(), r)) {
             case LITERAL -> ctx.report(r, v.location(), name + ": " + path + " is a literal password written in the file; "
-                    + "use a Secrets Manager dynamic reference (resolve:secretsmanager), a secret reference or a managed master password", List.of());
+                    + instead(r), List.of());
             case DEFAULT -> ctx.report(r, v.location(), name + ": " + path + " comes from " + SecretValues.writtenSource(v)
                     + ", written in the files; pass it at deploy time from a secrets store", List.of());
             case PLAIN_SSM -> ctx.report(r, v.location(), name + ": " + path + " reads a plain SSM String parameter "
