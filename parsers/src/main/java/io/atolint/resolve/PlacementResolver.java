@@ -8,6 +8,7 @@ import io.atolint.model.Resource;
 import io.atolint.model.SourceLocation;
 import io.atolint.model.Tri;
 import io.atolint.model.Value;
+import io.atolint.model.ValueWalker;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -123,8 +124,84 @@ public final class PlacementResolver {
                 yield p;
             }
             case ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP -> cache(r);
+            case ECS_SERVICE -> {
+                Placement p = fromSubnets(r);
+                yield p.scope() == Placement.Scope.NONE ? onContainerInstances(r) : p;
+            }
             default -> fromSubnets(r);
         };
+    }
+
+    /**
+     * An ECS service on the EC2 launch type without subnets of its own (bridge or host networking) runs on its
+     * cluster's container instances: the Auto Scaling groups whose launch template or configuration joins that
+     * cluster (ECS_CLUSTER=${Cluster} in its user data) or that a capacity provider of the cluster names. NONE when
+     * the service runs on Fargate or no group of the files feeds its cluster.
+     */
+    /** How the placement of a service on its cluster's instances starts its reason. */
+    public static final String CONTAINER_INSTANCES = "the container instances of cluster ";
+
+    private Placement onContainerInstances(Resource service) {
+        String launchType = service.attr("LaunchType", "launch_type").flatMap(Value::asString).orElse("EC2");
+        if (!launchType.equalsIgnoreCase("EC2") || service.attr("CapacityProviderStrategy", "capacity_provider_strategy").isPresent()) {
+            return Placement.NONE;
+        }
+        Optional<Value> clusterValue = service.attr("Cluster", "cluster");
+        if (clusterValue.isEmpty() || !(clusterValue.get() instanceof Value.Ref clusterRef)) {
+            return Placement.NONE;
+        }
+        Optional<Resource> cluster = model.resource(clusterRef.targetId()).filter(c -> c.kind() == Kind.ECS_CLUSTER);
+        if (cluster.isEmpty()) {
+            return Placement.NONE;
+        }
+        List<Az> azs = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (Resource group : model.resources(Kind.AUTOSCALING_GROUP)) {
+            if (feeds(group, cluster.get())) {
+                Placement p = placementOf(group);
+                if (p.scope() != Placement.Scope.ZONAL) {
+                    return Placement.unknown("on the container instances of cluster " + cluster.get().displayName()
+                            + ": Auto Scaling group " + group.displayName() + " is " + p.display());
+                }
+                azs.addAll(p.azs());
+                groups.add(group.displayName());
+            }
+        }
+        return groups.isEmpty() ? Placement.NONE : Placement.zonal(azs, CONTAINER_INSTANCES + cluster.get().displayName()
+                + " (Auto Scaling group" + (groups.size() > 1 ? "s " : " ") + String.join(", ", groups) + ")");
+    }
+
+    /** Whether a group's instances join a cluster: through its launch template's user data, or a capacity provider. */
+    private boolean feeds(Resource group, Resource cluster) {
+        for (Value.Ref ref : ValueWalker.standard().refs(group.attributes())) {
+            Optional<Resource> launch = model.resource(ref.targetId())
+                    .filter(l -> l.kind() == Kind.LAUNCH_TEMPLATE || l.kind() == Kind.LAUNCH_CONFIGURATION);
+            if (launch.isPresent() && refersTo(launch.get(), cluster)) {
+                return true;
+            }
+        }
+        // a capacity provider names the group, and the cluster or an association with it names the provider
+        for (Resource provider : model.resources()) {
+            if (provider.rawType().equals("AWS::ECS::CapacityProvider") || provider.rawType().equals("aws_ecs_capacity_provider")) {
+                if (refersTo(provider, group)) {
+                    for (Resource other : model.resources()) {
+                        if (other != provider && refersTo(other, provider) && (other == cluster || refersTo(other, cluster))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean refersTo(Resource from, Resource to) {
+        for (Value.Ref ref : ValueWalker.standard().refs(from.attributes())) {
+            if (ref.targetId().equals(to.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

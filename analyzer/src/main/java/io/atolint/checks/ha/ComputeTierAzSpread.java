@@ -4,6 +4,7 @@ import io.atolint.model.Finding;
 import io.atolint.model.Resource;
 import io.atolint.model.Severity;
 import io.atolint.model.Tri;
+import io.atolint.resolve.PlacementResolver;
 import io.atolint.rule.Check;
 import io.atolint.rule.Rule;
 import io.atolint.rule.RuleContext;
@@ -52,9 +53,11 @@ public final class ComputeTierAzSpread implements Check {
         }
         String what = topo.context(s) + ": " + s.describe();
         if (multi.isFalse()) {
+            // a service placed by its cluster's instances says so: it names no subnet of its own
+            String on = r.placement().reason().startsWith(PlacementResolver.CONTAINER_INSTANCES) ? ", on " + r.placement().reason() : "";
             ctx.report(r, Evidence.subnetsAttribute(r), what + (s.vertices().size() > 1 ? " run" : " runs")
-                    + " in 1 AZ (" + s.where()
-                    + "); it does not survive the loss of that AZ", related);
+                    + " in 1 AZ (" + s.where() + ")" + on
+                    + "; it does not survive the loss of that AZ", related);
         } else {
             ctx.note(r, Evidence.subnetsAttribute(r), what + ": cannot prove it runs in two AZs ("
                     + s.where() + ")", related);
