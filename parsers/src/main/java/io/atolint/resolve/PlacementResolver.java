@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,8 @@ import java.util.Set;
  */
 public final class PlacementResolver {
     private final Model model;
+    /** {@link #containerInstanceGroups()}, made on first use. */
+    private Map<String, List<Resource>> clusterGroups;
     private final Map<Resource, Placement> memo = new HashMap<>();
     private final Set<Resource> inProgress = new HashSet<>();
 
@@ -156,52 +159,79 @@ public final class PlacementResolver {
         }
         List<Az> azs = new ArrayList<>();
         List<String> groups = new ArrayList<>();
-        for (Resource group : model.resources(Kind.AUTOSCALING_GROUP)) {
-            if (feeds(group, cluster.get())) {
-                Placement p = placementOf(group);
-                if (p.scope() != Placement.Scope.ZONAL) {
-                    return Placement.unknown("on the container instances of cluster " + cluster.get().displayName()
-                            + ": Auto Scaling group " + group.displayName() + " is " + p.display());
-                }
-                azs.addAll(p.azs());
-                groups.add(group.displayName());
+        for (Resource group : containerInstanceGroups().getOrDefault(cluster.get().id(), List.of())) {
+            Placement p = placementOf(group);
+            if (p.scope() != Placement.Scope.ZONAL) {
+                return Placement.unknown("on the container instances of cluster " + cluster.get().displayName()
+                        + ": Auto Scaling group " + group.displayName() + " is " + p.display());
             }
+            azs.addAll(p.azs());
+            groups.add(group.displayName());
         }
         return groups.isEmpty() ? Placement.NONE : Placement.zonal(azs, CONTAINER_INSTANCES + cluster.get().displayName()
                 + " (Auto Scaling group" + (groups.size() > 1 ? "s " : " ") + String.join(", ", groups) + ")");
     }
 
-    /** Whether a group's instances join a cluster: through its launch template's user data, or a capacity provider. */
-    private boolean feeds(Resource group, Resource cluster) {
-        for (Value.Ref ref : ValueWalker.standard().refs(group.attributes())) {
-            Optional<Resource> launch = model.resource(ref.targetId())
-                    .filter(l -> l.kind() == Kind.LAUNCH_TEMPLATE || l.kind() == Kind.LAUNCH_CONFIGURATION);
-            if (launch.isPresent() && refersTo(launch.get(), cluster)) {
-                return true;
-            }
+    /**
+     * The Auto Scaling groups whose instances join each cluster, by the cluster's id: through the user data of their
+     * launch template or configuration, or a capacity provider that names the group and that the cluster, or an
+     * association with it, names. Made once, in one pass over the resources and their references.
+     */
+    private Map<String, List<Resource>> containerInstanceGroups() {
+        if (clusterGroups != null) {
+            return clusterGroups;
         }
-        // a capacity provider names the group, and the cluster or an association with it names the provider
-        for (Resource provider : model.resources()) {
-            if (provider.rawType().equals("AWS::ECS::CapacityProvider") || provider.rawType().equals("aws_ecs_capacity_provider")) {
-                if (refersTo(provider, group)) {
-                    for (Resource other : model.resources()) {
-                        if (other != provider && refersTo(other, provider) && (other == cluster || refersTo(other, cluster))) {
-                            return true;
+        Map<String, Set<String>> refs = new HashMap<>();
+        java.util.function.Function<Resource, Set<String>> refsOf = r -> refs.computeIfAbsent(r.id(), id -> {
+            Set<String> out = new LinkedHashSet<>();
+            ValueWalker.standard().refs(r.attributes()).forEach(x -> out.add(x.targetId()));
+            return out;
+        });
+        // clusters each launch template or configuration, and each capacity provider, leads to
+        Map<String, Set<String>> providerClusters = new HashMap<>();
+        for (Resource r : model.resources()) {
+            if (r.kind() == Kind.ECS_CLUSTER || isCapacityProviderUser(r)) {
+                for (String target : refsOf.apply(r)) {
+                    model.resource(target).filter(PlacementResolver::isCapacityProvider).ifPresent(provider -> {
+                        String clusterId = r.kind() == Kind.ECS_CLUSTER ? r.id() : refsOf.apply(r).stream()
+                                .filter(t -> model.resource(t).filter(c -> c.kind() == Kind.ECS_CLUSTER).isPresent())
+                                .findFirst().orElse(null);
+                        if (clusterId != null) {
+                            providerClusters.computeIfAbsent(provider.id(), k -> new LinkedHashSet<>()).add(clusterId);
                         }
-                    }
+                    });
                 }
             }
         }
-        return false;
-    }
-
-    private static boolean refersTo(Resource from, Resource to) {
-        for (Value.Ref ref : ValueWalker.standard().refs(from.attributes())) {
-            if (ref.targetId().equals(to.id())) {
-                return true;
+        // clusters each group's instances join through a capacity provider
+        Map<String, Set<String>> groupClusters = new HashMap<>();
+        for (Map.Entry<String, Set<String>> e : providerClusters.entrySet()) {
+            for (String target : refsOf.apply(model.resource(e.getKey()).orElseThrow())) {
+                groupClusters.computeIfAbsent(target, k -> new LinkedHashSet<>()).addAll(e.getValue());
             }
         }
-        return false;
+        Map<String, List<Resource>> out = new HashMap<>();
+        for (Resource group : model.resources(Kind.AUTOSCALING_GROUP)) {
+            Set<String> clusters = new LinkedHashSet<>(groupClusters.getOrDefault(group.id(), Set.of()));
+            for (String target : refsOf.apply(group)) {
+                model.resource(target).filter(l -> l.kind() == Kind.LAUNCH_TEMPLATE || l.kind() == Kind.LAUNCH_CONFIGURATION)
+                        .ifPresent(l -> refsOf.apply(l).forEach(c -> model.resource(c)
+                                .filter(x -> x.kind() == Kind.ECS_CLUSTER).ifPresent(x -> clusters.add(x.id()))));
+            }
+            clusters.forEach(c -> out.computeIfAbsent(c, k -> new ArrayList<>()).add(group));
+        }
+        clusterGroups = out;
+        return out;
+    }
+
+    private static boolean isCapacityProvider(Resource r) {
+        return r.rawType().equals("AWS::ECS::CapacityProvider") || r.rawType().equals("aws_ecs_capacity_provider");
+    }
+
+    /** A resource that ties capacity providers to a cluster. */
+    private static boolean isCapacityProviderUser(Resource r) {
+        return r.rawType().equals("AWS::ECS::ClusterCapacityProviderAssociations")
+                || r.rawType().equals("aws_ecs_cluster_capacity_providers");
     }
 
     /**
