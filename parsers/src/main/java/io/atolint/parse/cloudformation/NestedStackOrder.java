@@ -40,20 +40,36 @@ final class NestedStackOrder {
             return stacks;
         }
         Map<String, Set<String>> needs = new LinkedHashMap<>();
+        Set<String> names = new java.util.HashSet<>(stacks);
         for (String s : stacks) {
-            needs.put(s, siblingsNamed(resources.get(s).orElseThrow(), s, stacks));
+            needs.put(s, siblingsNamed(resources.get(s).orElseThrow(), s, names));
+        }
+        // Kahn's order, the first ready stack in written order each time
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < stacks.size(); i++) {
+            index.put(stacks.get(i), i);
+        }
+        Map<String, List<String>> dependents = new java.util.HashMap<>();
+        Map<String, Integer> waiting = new java.util.HashMap<>();
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        for (String s : stacks) {
+            waiting.put(s, needs.get(s).size());
+            for (String n : needs.get(s)) {
+                dependents.computeIfAbsent(n, k -> new ArrayList<>()).add(s);
+            }
+            if (needs.get(s).isEmpty()) {
+                ready.add(index.get(s));
+            }
         }
         List<String> out = new ArrayList<>();
-        Set<String> done = new LinkedHashSet<>();
-        boolean progress = true;
-        while (progress && done.size() < stacks.size()) {
-            progress = false;
-            for (String s : stacks) {
-                if (!done.contains(s) && done.containsAll(needs.get(s))) {
-                    done.add(s);
-                    out.add(s);
-                    progress = true;
-                    break; // the first ready one in written order, then look again from the top
+        Set<String> done = new java.util.HashSet<>();
+        while (!ready.isEmpty()) {
+            String s = stacks.get(ready.poll());
+            done.add(s);
+            out.add(s);
+            for (String d : dependents.getOrDefault(s, List.of())) {
+                if (waiting.merge(d, -1, Integer::sum) == 0) {
+                    ready.add(index.get(d));
                 }
             }
         }
@@ -67,7 +83,7 @@ final class NestedStackOrder {
     }
 
     /** The other stacks whose names a stack's text uses as a whole value, before a dot, or in ${...}. */
-    private static Set<String> siblingsNamed(Node stack, String self, List<String> stacks) {
+    private static Set<String> siblingsNamed(Node stack, String self, Set<String> stacks) {
         Set<String> found = new LinkedHashSet<>();
         Deque<Node> todo = new ArrayDeque<>();
         todo.push(stack);
@@ -76,11 +92,15 @@ final class NestedStackOrder {
             Node n = todo.pop();
             if (n instanceof Node.ScalarNode sc) {
                 String text = sc.text();
-                for (String other : stacks) {
-                    if (!other.equals(self) && (text.equals(other) || text.startsWith(other + ".")
-                            || text.contains("${" + other + "}") || text.contains("${" + other + "."))) {
-                        found.add(other);
+                int dot = text.indexOf('.');
+                name(text, self, stacks, found);
+                name(dot < 0 ? text : text.substring(0, dot), self, stacks, found);
+                for (int i = text.indexOf("${"); i >= 0; i = text.indexOf("${", i + 2)) {
+                    int end = i + 2;
+                    while (end < text.length() && text.charAt(end) != '}' && text.charAt(end) != '.') {
+                        end++;
                     }
+                    name(text.substring(i + 2, end), self, stacks, found);
                 }
             } else if (n instanceof Node.SeqNode q) {
                 q.items().forEach(todo::push);
@@ -91,5 +111,11 @@ final class NestedStackOrder {
             }
         }
         return found;
+    }
+
+    private static void name(String candidate, String self, Set<String> stacks, Set<String> found) {
+        if (!candidate.equals(self) && stacks.contains(candidate)) {
+            found.add(candidate);
+        }
     }
 }
