@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  */
 public final class AzMap {
     public static final AzMap EMPTY = new AzMap(Map.of(), Map.of());
+    // the separator is possessive: a run of spaces (form feeds, from &#12;, survive a label's clean-up) is not
+    // split every way between two \s* (quadratic); the number after it cannot start with a space or a separator
     private static final Pattern NUMBERED = Pattern.compile(
-            "(?i)^\\s*(?:availability[\\s_-]*zone|avail\\.?[\\s_-]*zone|az)\\s*[-_#:]?\\s*(\\d{1,2}|[a-h])\\b");
+            "(?i)^\\s*(?:availability[\\s_-]*zone|avail\\.?[\\s_-]*zone|az)\\s*+[-_#:]?+\\s*+(\\d{1,2}|[a-h])\\b");
     private static final Pattern LITERAL = Pattern.compile("(?i)\\b([a-z]{2}(?:-gov)?-[a-z]+-\\d)([a-z])\\b");
 
     /** A drawn AZ: its value, its label, its 0-based position (-1 when unknown), a literal name if it has one. */

@@ -15,8 +15,10 @@ final class InlineSyntax {
     private static final Pattern COMMENT = Pattern.compile("(?:^|\\s)(?:#|//|<!--|/\\*)\\s*(.*)$");
     private static final Pattern ATOLINT = Pattern.compile("^atolint:ignore(-file)?(?:\\s+(.*))?$");
     private static final Pattern CHECKOV = Pattern.compile("^checkov:skip=([A-Za-z0-9_-]+)(?::(.*))?$");
+    // the ids after the first possessively: a greedy group recursed once per id, and a comment of 50,000 ids
+    // overflowed the stack and ended the whole run; what follows the ids matches any rest, so none is given back
     private static final Pattern IDS = Pattern.compile(
-            "^\\s*([A-Za-z0-9_-]+(?:\\s*,\\s*[A-Za-z0-9_-]+)*)\\s*:?\\s*(.*)$", Pattern.DOTALL);
+            "^\\s*([A-Za-z0-9_-]+(?:\\s*,\\s*[A-Za-z0-9_-]+)*+)\\s*:?\\s*(.*)$", Pattern.DOTALL);
 
     private InlineSyntax() {
     }
@@ -32,6 +34,12 @@ final class InlineSyntax {
     /** The suppression marker of a line, or null. */
     static Marker find(String line) {
         Matcher c = COMMENT.matcher(line);
+        int from = afterLastInnerSeparator(line);
+        if (from > 0) {
+            // no match crosses the separator ('.' stops at it, '$' is only before a last one): starting after it is
+            // the same match, without running (.*) up to it again from every marker before it (quadratic)
+            c.region(from, line.length()).useAnchoringBounds(false);
+        }
         while (c.find()) {
             int marker = c.start(1) - 1;
             if (insideString(line, c.start())) {
@@ -52,6 +60,23 @@ final class InlineSyntax {
             return null;
         }
         return null;
+    }
+
+    /**
+     * The index after the last line separator (U+0085, U+2028, U+2029) that is not the line's last character, or 0;
+     * also 0 for a text with CR or LF (which {@code \s} matches), though a line split from a file has none.
+     */
+    private static int afterLastInnerSeparator(String line) {
+        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+            return 0;
+        }
+        for (int i = line.length() - 2; i >= 0; i--) {
+            char ch = line.charAt(i);
+            if (ch == '\u0085' || ch == '\u2028' || ch == '\u2029') {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** Whether a position is inside a quoted string opened earlier on the line. */

@@ -437,6 +437,8 @@ class HostileInputsTest {
                 String edge = "<g id=\"edge99\" class=\"edge\"><title>n7" + "&#45;&gt;n8".repeat(100_000) + "\nb</title></g>\n";
                 Files.writeString(dir.resolve("architecture.svg"), svg.replace("</svg>", edge + "</svg>"));
             }
+            case "ignore-ids" -> Files.writeString(dir.resolve("main.tf"), "resource \"aws_db_instance\" \"db\" {\n"
+                    + "  engine   = \"mysql\"\n  multi_az = false\n}\n# atolint:ignore " + "a,".repeat(100_000) + "a because\n");
             case "resource-flood" -> {
                 StringBuilder b = new StringBuilder("Resources:\n");
                 for (int i = 0; i < 25_000; i++) {

@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * available locally (a CDK asset, a relative {@code TemplateURL}) read into the same model.
  */
 public final class CloudFormationParser {
-    private static final Pattern RESOURCE_TYPE = Pattern.compile("(AWS|Custom|Alexa)::[A-Za-z0-9]+(::[A-Za-z0-9]+)*|Custom::.+");
+    // the parts after the first possessively: a greedy group recursed once per "::" part (a Type of 50,000 parts
+    // overflowed the stack into a false PARSE001); only the whole match is used, and no part can give any back
+    private static final Pattern RESOURCE_TYPE = Pattern.compile("(AWS|Custom|Alexa)::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)*+|Custom::.+");
 
     /** Finds the template of a nested stack resource, if it is available. */
     public interface NestedTemplates {

@@ -57,15 +57,23 @@ public final class StackLinks {
      * An output exported by a literal {@code name}, or by a {@code pattern} built around {@code AWS::StackName}:
      * a name it matches starts with {@code prefix} and ends with {@code suffix} (the literal ends of the pattern).
      */
+    /** The longest export name CloudFormation accepts is 255 characters; this leaves room. */
+    static final int MAX_EXPORT_NAME = 1024;
+
     record Export(Template template, String output, Node value, String name, Pattern pattern,
                           String prefix, String suffix) {
         Export(Template template, String output, Node value, String name, Pattern pattern) {
             this(template, output, value, name, pattern, "", "");
         }
 
-        /** Whether {@code importName} may match the pattern: a test cheaper than the match, never false when it does. */
+        /**
+         * Whether {@code importName} may match the pattern: a test cheaper than the match, never false when it does.
+         * A name longer than CloudFormation accepts for an export is none (the pattern's lazy group and back-references
+         * made the match quadratic in the name: an import name of 320,000 characters took 37 s).
+         */
         boolean mayMatch(String importName) {
-            return importName.length() > prefix.length() + suffix.length() && importName.startsWith(prefix)
+            return importName.length() <= MAX_EXPORT_NAME
+                    && importName.length() > prefix.length() + suffix.length() && importName.startsWith(prefix)
                     && importName.endsWith(suffix);
         }
 

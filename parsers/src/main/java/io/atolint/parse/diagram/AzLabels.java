@@ -29,7 +29,9 @@ public final class AzLabels {
      * A zone's short name at the end of a subnet's name, as subnets are named after the zone's suffix
      * ("private-subnet-1a", "Public subnet (1c)", "サブネット1a"): the Region's number and the zone's letter.
      */
-    private static final Pattern SUFFIX = Pattern.compile("(?iu)(?:^|[^a-z0-9.])(\\d[a-f])\\s*\\)?\\s*$");
+    // possessive: the spaces after the zone cannot be split two ways (quadratic on a long run of them, as NFKC makes
+    // of U+2000-U+200A, which a label keeps); nothing after them can match a space or a ')'
+    private static final Pattern SUFFIX = Pattern.compile("(?iu)(?:^|[^a-z0-9.])(\\d[a-f])\\s*+\\)?+\\s*+$");
     private static final Pattern LITERAL = Pattern.compile("(?i)(?:^|[^a-z0-9-])([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z])(?![a-z0-9])");
 
     private AzLabels() {

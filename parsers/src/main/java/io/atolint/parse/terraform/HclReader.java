@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  */
 public final class HclReader {
     private static final int CHUNK = 2048;
+    // labels and their characters possessively: a greedy group recursed once per character of a quoted label (and
+    // once per label), and a label of 50,000 characters overflowed the stack into a false PARSE001; nothing a
+    // repetition matched could be given back to what follows it (a quote, a space, an identifier, '{')
     private static final Pattern BLOCK_HEADER = Pattern.compile(
-            "\\s*([A-Za-z_][\\w-]*)(?:[ \\t]+(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|[A-Za-z_][\\w-]*))*[ \\t]*\\{");
-    private static final Pattern HEADER_WORD = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_][\\w-]*)");
+            "\\s*([A-Za-z_][\\w-]*)(?:[ \\t]+(?:\"(?:[^\"\\\\\\n]|\\\\.)*+\"|[A-Za-z_][\\w-]*))*+[ \\t]*\\{");
+    private static final Pattern HEADER_WORD = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*+)\"|([A-Za-z_][\\w-]*)");
 
     private final HclDiagnostics diagnostics;
 

@@ -144,6 +144,10 @@ final class StringFunctions {
             return m.find();
         } catch (StepsExceeded e) {
             throw new Functions.EvalError("the regular expression takes too long on this input");
+        } catch (StackOverflowError e) {
+            // Java's matcher recurses once per repetition of a group ("^(a|b)*$" on 50,000 characters overflowed into a
+            // false PARSE001 'nests too deeply'); RE2 does not: the value is unknown, the file is not wrong
+            throw new Functions.EvalError("the regular expression repeats a group too often on this input");
         }
     }
 
