@@ -351,7 +351,8 @@ final class Evaluator {
      */
     private Value zoneOfAnUnknownRegion(Expr.Template t, Env env, SourceLocation at) {
         if (t.parts().size() != 2 || !(t.parts().get(1) instanceof Expr.Literal letter)
-                || !String.valueOf(letter.value()).matches("[a-z]") || t.parts().get(0) instanceof Expr.Literal
+                || !(letter.value() instanceof String l) || l.length() != 1 || l.charAt(0) < 'a' || l.charAt(0) > 'z'
+                || t.parts().get(0) instanceof Expr.Literal
                 || t.parts().get(0) instanceof Expr.TemplateIf || t.parts().get(0) instanceof Expr.TemplateFor) {
             return null;
         }
@@ -359,7 +360,7 @@ final class Evaluator {
                 || !region.family().toLowerCase(java.util.Locale.ROOT).contains("region")) {
             return null;
         }
-        char zone = String.valueOf(letter.value()).charAt(0);
+        char zone = ((String) letter.value()).charAt(0);
         return new Value.Symbol("${" + region.family() + "}", zone - 'a', true,
                 "zone " + zone + " of whichever Region " + region.family() + " is given", at,
                 "${" + region.family() + "}" + zone);
