@@ -439,6 +439,22 @@ class HostileInputsTest {
             }
             case "ignore-ids" -> Files.writeString(dir.resolve("main.tf"), "resource \"aws_db_instance\" \"db\" {\n"
                     + "  engine   = \"mysql\"\n  multi_az = false\n}\n# atolint:ignore " + "a,".repeat(100_000) + "a because\n");
+            case "long-repetitions" -> {
+                // long repetitions under the readers' own expressions: a block label of 100,000 letters, regex() of a
+                // group repeated 100,000 times, a comment of 20,000 '#' before a line separator, beside a database
+                String db = "resource \"aws_db_instance\" \"db\" {\n  engine   = \"mysql\"\n  multi_az = false\n}\n";
+                StringBuilder tags = new StringBuilder();
+                for (int i = 0; i < 200; i++) {
+                    tags.append("  tag_").append(i).append(" = \"v\"\n");
+                }
+                Files.writeString(dir.resolve("label.tf"), "resource \"aws_s3_bucket\" \"" + "b".repeat(100_000)
+                        + "\" {\n  bucket = \"x\"\n" + tags + "}\n" + db);
+                Files.writeString(dir.resolve("regex.tf"), "locals {\n  m = regex(\"^(a|b)*$\", \"" + "a".repeat(100_000)
+                        + "\")\n}\n");
+                Files.writeString(dir.resolve("comment.tf"), "#" + " #".repeat(20_000) + "\u2028 atolint:ignore HA003 because\n");
+                Files.writeString(dir.resolve("type.json"), "{\"Resources\": {\"R\": {\"Type\": \"AWS::A" + "::B".repeat(50_000)
+                        + "\"}, \"Db\": {\"Type\": \"AWS::RDS::DBInstance\", \"Properties\": {\"Engine\": \"mysql\"}}}}\n");
+            }
             case "resource-flood" -> {
                 StringBuilder b = new StringBuilder("Resources:\n");
                 for (int i = 0; i < 25_000; i++) {
