@@ -125,6 +125,9 @@ public final class Model {
         return Collections.unmodifiableList(inputs);
     }
 
+    /** The key of {@link #meta()} giving the AZ of a subnet the files name only by id, looked up at synth (CDK). */
+    public static final String LOOKED_UP_SUBNET = "looked-up subnet ";
+
     /** Unit-level facts (template description, stack name, page name). */
     public Map<String, String> meta() {
         return meta;

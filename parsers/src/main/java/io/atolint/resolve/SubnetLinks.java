@@ -130,6 +130,10 @@ final class SubnetLinks {
             return new Placement.Subnet(name(v), null, Az.symbol("AZ of " + s.family(), s.index(), false,
                     "AZ of subnet " + s.display()), v.location(), null);
         }
+        if (v instanceof Value.Scalar s && s.value() instanceof String id && model.meta().containsKey(Model.LOOKED_UP_SUBNET + id)) {
+            return new Placement.Subnet(name(v), null, Az.literal(model.meta().get(Model.LOOKED_UP_SUBNET + id),
+                    "cdk.context.json (a VPC looked up at synth)"), v.location(), null);
+        }
         if (v instanceof Value.Scalar s && s.value() instanceof String id) {
             return new Placement.Subnet(name(v), null, Az.unknown("subnet " + id + " is not defined in the scanned files"
                     + (s.isLiteral() ? "" : " (" + s.how() + ")")), v.location(), null);

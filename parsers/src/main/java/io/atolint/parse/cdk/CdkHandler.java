@@ -19,6 +19,7 @@ import io.atolint.parse.tree.Trees;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -123,6 +124,7 @@ public final class CdkHandler implements FormatHandler {
                 stacks.add(s);
             }
         }
+        Map<String, String> lookedUp = lookedUpSubnets(session, dir);
         // Stacks that share values through exports (CDK's cross-stack references) are read together.
         List<StackLinks.Template> all = stacks.stream().map(Stack::template).toList();
         StackLinks links = StackLinks.of(all, session.options(), p -> p);
@@ -143,8 +145,52 @@ public final class CdkHandler implements FormatHandler {
                 links.notes(t.file().path()).forEach(model::report);
             }
             model.meta().put("stack", String.join(" + ", names));
+            lookedUp.forEach((id, az) -> model.meta().put(Model.LOOKED_UP_SUBNET + id, az));
             session.addModel(model);
         }
+    }
+
+    /**
+     * The subnets of VPCs the app looked up at synth ({@code Vpc.fromLookup}): the template names them by id, and
+     * {@code cdk.context.json} beside {@code cdk.json} (the assembly's parent directory) keeps each one's AZ under a
+     * {@code vpc-provider:...} key ({@code subnetGroups[].subnets[]: {subnetId, availabilityZone}}). Empty when the
+     * file is not in the scanned tree or says nothing of subnets.
+     */
+    private static Map<String, String> lookedUpSubnets(ScanSession session, String dir) {
+        String path = SourceTree.resolve(dir, "../cdk.context.json");
+        if (path == null || !session.tree().files().contains(path)) {
+            return Map.of();
+        }
+        ReadResult r = session.tree().readText(path);
+        if (!(r instanceof ReadResult.Text t)) {
+            return Map.of();
+        }
+        List<Finding> problems = new ArrayList<>();
+        TreeDocument doc = Trees.read(t.file(), session.options().limits(), problems);
+        if (doc == null || !(doc.root() instanceof Node.MapNode context)) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Node.Entry e : context.entries()) {
+            if (!e.key().text().startsWith("vpc-provider:") || !(e.value() instanceof Node.MapNode vpc)
+                    || !(vpc.get("subnetGroups").orElse(null) instanceof Node.SeqNode groups)) {
+                continue;
+            }
+            for (Node g : groups.items()) {
+                if (g instanceof Node.MapNode group && group.get("subnets").orElse(null) instanceof Node.SeqNode subnets) {
+                    for (Node sn : subnets.items()) {
+                        if (sn instanceof Node.MapNode subnet) {
+                            Optional<String> id = scalar(subnet.get("subnetId"));
+                            Optional<String> az = scalar(subnet.get("availabilityZone"));
+                            if (id.isPresent() && az.isPresent()) {
+                                out.put(id.get(), az.get());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** A stack artifact of the assembly, read. */
