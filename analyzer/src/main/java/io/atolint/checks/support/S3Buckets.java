@@ -218,18 +218,9 @@ public final class S3Buckets {
         return false;
     }
 
+    /** The matches of {@code \$\{[^}]*}}, in one pass (the expression rescanned the text from each "${"). */
     private static List<String> placeholders(String text) {
-        List<String> out = new ArrayList<>();
-        // the matches of the regex \$\{[^}]*} in one pass: each runs from a "${" to the next '}', and once a "${" has no '}'
-        // after it no later one has (the regex rescanned the rest of the text from each "${")
-        int open = text.indexOf("${");
-        int close = open < 0 ? -1 : text.indexOf('}', open + 2);
-        while (open >= 0 && close >= 0) {
-            out.add(text.substring(open, close + 1));
-            open = text.indexOf("${", close + 1);
-            close = open < 0 ? -1 : text.indexOf('}', open + 2);
-        }
-        return out;
+        return io.atolint.model.TextScans.spans(text, "${", '}');
     }
 
     /** The bucket a companion resource or bucket policy configures, when it is in the scanned files. */

@@ -42,26 +42,9 @@ public final class Labels {
         return b.toString();
     }
 
-    /**
-     * {@code TAG.matcher(s).replaceAll(" ")} in one pass: each tag runs from a {@code <} to the next {@code >}, and
-     * once no {@code >} follows a {@code <} no later {@code <} has one either (the regex rescanned the rest of the
-     * label from every {@code <}: quadratic on a run of them).
-     */
+    /** {@code TAG.matcher(s).replaceAll(" ")} in one pass (the expression rescanned the label from every {@code <}). */
     static String withoutTags(String s) {
-        int lt = s.indexOf('<');
-        int gt = lt < 0 ? -1 : s.indexOf('>', lt + 1);
-        if (gt < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        int from = 0;
-        while (lt >= 0 && gt >= 0) {
-            b.append(s, from, lt).append(' ');
-            from = gt + 1;
-            lt = s.indexOf('<', from);
-            gt = lt < 0 ? -1 : s.indexOf('>', lt + 1);
-        }
-        return b.append(s, from, s.length()).toString();
+        return io.atolint.model.TextScans.withoutSpans(s, "<", '>', " ");
     }
 
     /** On one line, for matching and messages. */

@@ -3,6 +3,7 @@ package io.atolint.parse.diagram;
 import io.atolint.model.Finding;
 import io.atolint.model.Format;
 import io.atolint.model.SourceLocation;
+import io.atolint.model.TextScans;
 import io.atolint.parse.Limits;
 import io.atolint.parse.ParseFindings;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
@@ -611,34 +612,34 @@ public final class PlainSvgReader {
     static String[] edgeEnds(String title) {
         int n = title.length();
         int a = 0;
-        while (a < n && isSpace(title.charAt(a))) {
+        while (a < n && TextScans.isSpace(title.charAt(a))) {
             a++;
         }
         int last = n - 1; // the last non-blank: the second end stops there
-        while (last >= 0 && isSpace(title.charAt(last))) {
+        while (last >= 0 && TextScans.isSpace(title.charAt(last))) {
             last--;
         }
         int lastBreak = -1; // the last line terminator at or before it
         for (int i = last; i >= 0 && lastBreak < 0; i--) {
-            lastBreak = isLineTerminator(title.charAt(i)) ? i : -1;
+            lastBreak = TextScans.isLineTerminator(title.charAt(i)) ? i : -1;
         }
         int firstEnd = a; // the first end is title[a, firstEnd): up to the last non-blank before the arrow
         boolean lineBroken = false; // a line terminator since the last non-blank
         for (int p = a + 1; p + 1 < n; p++) {
             char c = title.charAt(p - 1);
-            if (!isSpace(c)) {
-                if (lineBroken || isLineTerminator(c)) {
+            if (!TextScans.isSpace(c)) {
+                if (lineBroken || TextScans.isLineTerminator(c)) {
                     return null; // this and every later first end would hold a line terminator
                 }
                 firstEnd = p;
-            } else if (isLineTerminator(c)) {
+            } else if (TextScans.isLineTerminator(c)) {
                 lineBroken = true;
             }
             if (title.charAt(p) != '-' || (title.charAt(p + 1) != '>' && title.charAt(p + 1) != '-')) {
                 continue;
             }
             int b = p + 2;
-            while (b < n && isSpace(title.charAt(b))) {
+            while (b < n && TextScans.isSpace(title.charAt(b))) {
                 b++;
             }
             if (firstEnd > a && b <= last && b > lastBreak) {
@@ -646,16 +647,6 @@ public final class PlainSvgReader {
             }
         }
         return null;
-    }
-
-    /** {@code \s}: [ \t\n\x0B\f\r]. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    /** What {@code .} does not match. */
-    private static boolean isLineTerminator(char c) {
-        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
 }

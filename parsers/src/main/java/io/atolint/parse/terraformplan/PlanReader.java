@@ -143,19 +143,8 @@ final class PlanReader {
 
     /** {@code module.net[0].module.sub["a"].} to the configuration's {@code module.net.module.sub.}. */
     private static String configPath(String modulePath) {
-        // what modulePath.replaceAll("\\[[^\\]]*]", "") did, in one pass: each index runs from a '[' to the next
-        // ']', and once a '[' has no ']' after it no later one has (the regex rescanned the rest from each '[')
-        StringBuilder b = new StringBuilder(modulePath.length());
-        int from = 0;
-        int open = modulePath.indexOf('[');
-        int close = open < 0 ? -1 : modulePath.indexOf(']', open + 1);
-        while (open >= 0 && close >= 0) {
-            b.append(modulePath, from, open);
-            from = close + 1;
-            open = modulePath.indexOf('[', from);
-            close = open < 0 ? -1 : modulePath.indexOf(']', open + 1);
-        }
-        return b.append(modulePath, from, modulePath.length()).toString();
+        // what modulePath.replaceAll("\\[[^\\]]*]", "") did, in one pass (it rescanned the rest from each '[')
+        return io.atolint.model.TextScans.withoutSpans(modulePath, "[", ']', "");
     }
 
     // ---------------------------------------------------------------- resources

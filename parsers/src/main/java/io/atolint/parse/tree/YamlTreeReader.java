@@ -137,7 +137,7 @@ public final class YamlTreeReader {
                 if (c == '%') {
                     return true;
                 }
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                if (io.atolint.model.TextScans.isSpace(c)) {
                     break;
                 }
             }

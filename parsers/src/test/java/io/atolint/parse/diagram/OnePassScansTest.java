@@ -63,4 +63,21 @@ class OnePassScansTest {
         String lts = "<".repeat(1_000_000);
         assertEquals(lts, Labels.withoutTags(lts));
     }
+
+    @Test
+    void spansAsTheExpressions() {
+        Pattern placeholder = Pattern.compile("\\$\\{[^}]*}");
+        Pattern index = Pattern.compile("\\[[^\\]]*]");
+        char[] alphabet = {'$', '{', '}', '[', ']', 'a'};
+        Random r = new Random(13);
+        for (int i = 0; i < 100_000; i++) {
+            String t = random(r, alphabet, 12);
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            for (Matcher m = placeholder.matcher(t); m.find(); ) {
+                expected.add(m.group());
+            }
+            assertEquals(expected, io.atolint.model.TextScans.spans(t, "${", '}'), t);
+            assertEquals(index.matcher(t).replaceAll(""), io.atolint.model.TextScans.withoutSpans(t, "[", ']', ""), t);
+        }
+    }
 }
