@@ -119,7 +119,47 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
         if (!mechanisms.isEmpty()) {
             return yes("scaling policy or scheduled action " + named, r);
         }
+        if (isKubernetesNodeGroup(r)) {
+            return new ScalingVerdict(Tri.UNKNOWN, "a self-managed EKS node group (tagged " + CLUSTER_TAG
+                    + "...) scales between its bounds with Cluster Autoscaler or Karpenter, which run in the cluster"
+                    + " and are not in the files", maxSize.at());
+        }
         return no("no scaling policy or scheduled action names it", maxSize.at());
+    }
+
+    private static final String CLUSTER_TAG = "kubernetes.io/cluster/";
+
+    /** A group whose tags name a Kubernetes cluster ({@code kubernetes.io/cluster/NAME}): the cluster's nodes. */
+    private static boolean isKubernetesNodeGroup(Resource r) {
+        for (String name : List.of("Tags", "tag", "tags")) {
+            Optional<io.atolint.model.Value> tags = r.attr(name);
+            if (tags.isPresent() && namesCluster(tags.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesCluster(io.atolint.model.Value v) {
+        if (v instanceof io.atolint.model.Value.ListV l) {
+            return l.items().stream().anyMatch(ScalingVerdict::namesCluster);
+        }
+        if (v instanceof io.atolint.model.Value.MapV m) {
+            Optional<io.atolint.model.Value> key = m.get("Key");
+            if (key.isPresent()) {
+                return isClusterTag(key.get());
+            }
+            return m.entries().keySet().stream().anyMatch(k -> k.startsWith(CLUSTER_TAG));
+        }
+        return false;
+    }
+
+    private static boolean isClusterTag(io.atolint.model.Value key) {
+        if (key instanceof io.atolint.model.Value.Scalar s && s.value() instanceof String text) {
+            return text.startsWith(CLUSTER_TAG);
+        }
+        // kubernetes.io/cluster/${var.cluster_name}: the name is not known, the prefix is written
+        return key instanceof io.atolint.model.Value.Unknown u && u.raw() != null && u.raw().contains(CLUSTER_TAG);
     }
 
     private static ScalingVerdict nodeGroup(Resource r) {

@@ -512,7 +512,9 @@ final class HclSymbols {
                 if (paren == null && offset(a) != null) {
                     paren = masking.parenKey(offset(a));
                 }
-                Expr key = a.runtimeName != null ? stringTemplate(a.runtimeName)
+                String number = offset(a) == null ? null : masking.numberKey(offset(a));
+                Expr key = number != null ? new Expr.Literal(number, pos(a))
+                        : a.runtimeName != null ? stringTemplate(a.runtimeName)
                         : paren != null ? new Expr.Paren(snippet(paren[0], paren[1]), map.apply(paren[0] - 1))
                         : new Expr.Literal(String.valueOf(a.getName()), pos(a));
                 Expr value = a.getChildren().isEmpty() ? new Expr.Invalid("no value", pos(a))

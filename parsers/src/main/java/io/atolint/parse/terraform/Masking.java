@@ -21,7 +21,7 @@ final class Masking {
     static final char UNICODE_ESCAPE = '\uE002';
     /** Starts the placeholder of a parenthesised object key that holds strings. */
     static final char KEY_MARK = '\uE001';
-    static final Masking NONE = new Masking(null, Map.of(), Map.of());
+    static final Masking NONE = new Masking(null, Map.of(), Map.of(), Map.of());
 
     /** A masked for-expression ({@code heredoc} false) or heredoc, {@code [start, end)} in the original. */
     record Region(int start, int end, boolean heredoc) {
@@ -30,11 +30,13 @@ final class Masking {
     private final String text;
     private final Map<String, Region> regions;
     private final Map<Long, int[]> parenKeys;
+    private final Map<Long, String> numberKeys;
 
-    private Masking(String text, Map<String, Region> regions, Map<Long, int[]> parenKeys) {
+    private Masking(String text, Map<String, Region> regions, Map<Long, int[]> parenKeys, Map<Long, String> numberKeys) {
         this.text = text;
         this.regions = regions;
         this.parenKeys = parenKeys;
+        this.numberKeys = numberKeys;
     }
 
     String text() {
@@ -89,6 +91,14 @@ final class Masking {
         return parenKeys.get(offset);
     }
 
+    /**
+     * For an object key the lexer read as an identifier starting at {@code offset}: the number it was written as
+     * ({@code 2 = {...}}, which the lexer refuses and Terraform takes as the key "2"), or null.
+     */
+    String numberKey(long offset) {
+        return numberKeys.get(offset);
+    }
+
     /** The name of a function call as written: the masking of {@code map(}/{@code list(} undone. */
     static String functionName(String lexed) {
         return switch (lexed) {
@@ -121,6 +131,7 @@ final class Masking {
         List<Integer> unicodeEscapes = new ArrayList<>();
         List<Integer> legacyCalls = new ArrayList<>();
         List<Integer> providerCalls = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         src.visit(new HclText.Visitor() {
             @Override
             public void escape(int offset) {
@@ -151,6 +162,8 @@ final class Masking {
                     forStarts.add(new int[]{i});
                 } else if (c == '(' && depth > 0 && opensKey(t, i)) {
                     parens.add(new int[]{i});
+                } else if (c >= '0' && c <= '9' && depth > 0 && opensNumberKey(t, i) && numberKeyEnd(t, i) > i) {
+                    numbers.add(i);
                 }
             }
 
@@ -173,6 +186,12 @@ final class Masking {
             out[i + 9] = '_';
             out[second] = '_';
             out[second + 1] = '_';
+        }
+        Map<Long, String> numberKeys = new HashMap<>();
+        for (int i : numbers) {
+            // 2 = {...} -> _ = {...}: an identifier of the same extent, its number remembered by where it starts
+            out[i] = '_';
+            numberKeys.put((long) i, t.substring(i, numberKeyEnd(t, i)));
         }
         Map<String, Region> regions = new HashMap<>();
         List<int[]> masked = new ArrayList<>();
@@ -224,7 +243,7 @@ final class Masking {
             out[close] = '"';
             keys.put((long) close, new int[]{p[0] + 1, close});
         }
-        return new Masking(new String(out), regions, keys);
+        return new Masking(new String(out), regions, keys, numberKeys);
     }
 
     private static void place(char[] out, String t, int start, int end, Map<String, Region> regions, int[] next,
@@ -291,6 +310,45 @@ final class Masking {
     }
 
     /** A '(' that starts an object key: after '{' or ',' or at the start of a line. */
+    /** The end of the digits of an object key written as a number at {@code i} ({@code 2 = }, {@code 10: }), or -1. */
+    private static int numberKeyEnd(String t, int i) {
+        int end = i;
+        while (end < t.length() && t.charAt(end) >= '0' && t.charAt(end) <= '9') {
+            end++;
+        }
+        int after = end;
+        while (after < t.length() && (t.charAt(after) == ' ' || t.charAt(after) == '\t')) {
+            after++;
+        }
+        if (after >= t.length() || end < t.length() && (Character.isLetter(t.charAt(end)) || t.charAt(end) == '_'
+                || t.charAt(end) == '.')) {
+            return -1;
+        }
+        char c = t.charAt(after);
+        boolean assigns = c == ':' || c == '=' && (after + 1 >= t.length()
+                || (t.charAt(after + 1) != '=' && t.charAt(after + 1) != '>'));
+        return assigns ? end : -1;
+    }
+
+    /**
+     * Whether a number at {@code i} starts an object item: after '{' or ',', or on a new line after the end of
+     * another item (never after an operator: {@code x ?\n 1 : 2} is a conditional, not a key).
+     */
+    private static boolean opensNumberKey(String t, int i) {
+        int j = i - 1;
+        boolean newline = false;
+        while (j >= 0 && Character.isWhitespace(t.charAt(j))) {
+            newline |= t.charAt(j) == '\n';
+            j--;
+        }
+        if (j < 0) {
+            return false;
+        }
+        char p = t.charAt(j);
+        return p == '{' || p == ',' || newline && (p == '}' || p == ']' || p == ')' || p == '"'
+                || Character.isLetterOrDigit(p) || p == '_');
+    }
+
     private static boolean opensKey(String t, int i) {
         int j = i - 1;
         boolean newline = false;

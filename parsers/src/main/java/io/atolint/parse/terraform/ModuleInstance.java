@@ -356,6 +356,10 @@ final class ModuleInstance {
             }
             return new Resolved(Values.map(reg.outputs(), at), 1);
         }
+        if (kids instanceof RegistryModules.ModelledCalls calls) {
+            return new Resolved(collect(calls.expansion(), i -> Values.map(calls.byAddress().get(i.address()).outputs(), at),
+                    at), 1);
+        }
         if (kids instanceof Value.Unknown u) {
             return new Resolved(new Value.Unknown(u.reason(), prefix + "module." + name, u.refs(), at), 1);
         }

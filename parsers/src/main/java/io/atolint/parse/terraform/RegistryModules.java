@@ -20,10 +20,16 @@ import java.util.function.Supplier;
  * their inputs when their source is not on disk (no {@code terraform init}): {@code vpc} (subnets per
  * tier and AZ, internet gateway, NAT gateways as {@code single_nat_gateway} /
  * {@code one_nat_gateway_per_az} decide, route tables, database subnet group), {@code rds},
- * {@code alb}, {@code autoscaling}, {@code security-group} and {@code vpn-gateway}. Synthesized
- * resources carry the addresses the real module gives them ({@code module.vpc.aws_subnet.private[1]})
- * and are located at the input that decided them; outputs the rules need are provided, others are
- * UNKNOWN. Only the inputs are read: a value the inputs leave unknown stays unknown.
+ * {@code rds-aurora} (the cluster, its instances, subnet group and reader autoscaling), {@code alb},
+ * {@code autoscaling}, {@code ec2-instance}, {@code eks} (the cluster, its managed and self-managed
+ * node groups), {@code ecs} and its {@code //modules/service} (the services, their subnets and
+ * autoscaling), {@code security-group} and {@code vpn-gateway}. A call with {@code count} or
+ * {@code for_each} is modelled once per instance. Synthesized resources carry the addresses the real
+ * module gives them ({@code module.vpc.aws_subnet.private[1]},
+ * {@code module.eks.module.eks_managed_node_group["main"].aws_eks_node_group.this[0]}) and are located
+ * at the input that decided them; outputs the rules need are provided, others are UNKNOWN. Only the
+ * inputs are read: a value the inputs leave unknown stays unknown, and where a module's default changed
+ * between its major versions and the input is not given, the value is UNKNOWN.
  */
 final class RegistryModules {
     private static final String PREFIX = "terraform-aws-modules/";
@@ -37,6 +43,10 @@ final class RegistryModules {
         }
     }
 
+    /** A modelled call with {@code count} or {@code for_each}: each instance's outputs, by the instance's address. */
+    record ModelledCalls(ModuleInstance.Expansion expansion, Map<String, Modelled> byAddress) {
+    }
+
     private final TerraformRun run;
     private final ModuleInstance parent;
     private final ModuleConfig.Decl decl;
@@ -45,14 +55,14 @@ final class RegistryModules {
     private final Map<String, Supplier<Value>> inputs;
     private final Map<String, SourceLocation> inputAt = new LinkedHashMap<>();
 
-    private RegistryModules(TerraformRun run, ModuleInstance parent, ModuleConfig.Decl decl, String address,
+    private RegistryModules(TerraformRun run, ModuleInstance parent, ModuleConfig.Decl decl, ModuleInstance.Instance instance,
                             SourceLocation at) {
         this.run = run;
         this.parent = parent;
         this.decl = decl;
-        this.address = address;
+        this.address = instance.address();
         this.at = at;
-        this.inputs = parent.callInputs(decl, new ModuleInstance.Instance(null, address, Map.of()), address + ".");
+        this.inputs = parent.callInputs(decl, instance, address + ".");
         for (HclAttribute a : decl.block().body().attributes()) {
             HclPos p = a.pos();
             inputAt.put(a.name(), new SourceLocation(p.fileOr(decl.file()), p.line(), p.column(), p.line(), p.column(),
@@ -76,6 +86,9 @@ final class RegistryModules {
             return moduleOf(PREFIX + git.group(1) + "/aws");
         }
         String s = source.startsWith("registry.terraform.io/") ? source.substring("registry.terraform.io/".length()) : source;
+        if (s.equals(PREFIX + "ecs/aws//modules/service")) {
+            return "ecs-service";
+        }
         // "terraform-aws-modules/vpc/aws//modules/vpc-endpoints" is a submodule: another module than the one modelled
         if (!s.startsWith(PREFIX) || s.contains("//")) {
             return null;
@@ -85,31 +98,50 @@ final class RegistryModules {
             return null;
         }
         return switch (parts[0]) {
-            case "vpc", "rds", "alb", "autoscaling", "security-group", "vpn-gateway" -> parts[0];
+            case "vpc", "rds", "rds-aurora", "alb", "autoscaling", "ec2-instance", "eks", "ecs", "security-group",
+                 "vpn-gateway" -> parts[0];
             default -> null;
         };
     }
 
-    /** Models the call, or returns null when the module is not one modelled here (or uses count/for_each). */
-    static Modelled model(TerraformRun run, ModuleInstance parent, String name, ModuleConfig.Decl d, String source,
-                          SourceLocation at) {
+    /**
+     * Models the call, once per instance of its {@code count} or {@code for_each}: a {@link Modelled} for a
+     * single call, {@link ModelledCalls} otherwise; null when the module is not one modelled here or its
+     * instances are not known (then it is read as an opaque node, as any module not on disk).
+     */
+    static Object model(TerraformRun run, ModuleInstance parent, String name, ModuleConfig.Decl d, String source,
+                        SourceLocation at) {
         String module = moduleOf(source);
-        if (module == null || d.block().body().attribute("count").isPresent()
-                || d.block().body().attribute("for_each").isPresent()) {
+        if (module == null) {
             return null;
         }
-        RegistryModules r = new RegistryModules(run, parent, d, parent.prefix() + "module." + name, at);
-        Modelled m = switch (module) {
-            case "vpc" -> r.vpc();
-            case "rds" -> r.rds();
-            case "alb" -> r.alb();
-            case "autoscaling" -> r.autoscaling();
-            case "security-group" -> r.securityGroup();
-            default -> r.vpnGateway();
-        };
+        ModuleInstance.Expansion x = parent.expansion("module", name, d);
+        if (!x.isKnown()) {
+            return null;
+        }
+        Map<String, Modelled> byAddress = new LinkedHashMap<>();
+        for (ModuleInstance.Instance i : x.instances()) {
+            byAddress.put(i.address(), new RegistryModules(run, parent, d, i, at).build(module));
+        }
         run.note(at, "module " + name + " (source " + source + ") is not in the scanned files: the topology of the "
                 + module + " module is modelled from its inputs");
-        return m;
+        return x.mode().equals("single") ? byAddress.values().iterator().next() : new ModelledCalls(x, byAddress);
+    }
+
+    private Modelled build(String module) {
+        return switch (module) {
+            case "vpc" -> vpc();
+            case "rds" -> rds();
+            case "rds-aurora" -> rdsAurora();
+            case "alb" -> alb();
+            case "autoscaling" -> autoscaling();
+            case "ec2-instance" -> ec2Instance();
+            case "eks" -> eks();
+            case "ecs" -> ecs();
+            case "ecs-service" -> ecsService(null, "", this::in, null);
+            case "security-group" -> securityGroup();
+            default -> vpnGateway();
+        };
     }
 
     // ---------------------------------------------------------------- inputs
@@ -153,9 +185,18 @@ final class RegistryModules {
     /** @param unknownCount why the resource may not exist (the "instances" meta of a count Terraform cannot know), or null */
     private Value.Ref add(String type, String name, Object index, Map<String, Value> attrs, Map<String, SourceLocation> keys,
                           String because, String unknownCount) {
-        String addr = address + "." + type + "." + name + (index == null ? "" : index instanceof Integer ? "[" + index + "]"
-                : "[\"" + index + "\"]");
-        SourceLocation loc = where(because).withLogicalPath(addr);
+        return addIn("", type, name, index, attrs, keys, where(because), unknownCount);
+    }
+
+    /**
+     * A resource of the module, or of one of its own module calls ({@code within}: {@code module.service["web"]},
+     * empty for the module itself), located at {@code loc}.
+     */
+    private Value.Ref addIn(String within, String type, String name, Object index, Map<String, Value> attrs,
+                            Map<String, SourceLocation> keys, SourceLocation loc0, String unknownCount) {
+        String addr = address + (within.isEmpty() ? "" : "." + within) + "." + type + "." + name
+                + (index == null ? "" : index instanceof Integer ? "[" + index + "]" : "[\"" + index + "\"]");
+        SourceLocation loc = loc0.withLogicalPath(addr);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("module", address);
         meta.put("modelled", "from the inputs of " + address);
@@ -167,6 +208,19 @@ final class RegistryModules {
                 Format.TERRAFORM, meta);
         run.addSynthesized(r, parent, decl);
         return new Value.Ref(r.id(), null, loc);
+    }
+
+    /**
+     * Where each attribute of a resource modelled from an element of a map input is written: where its value is,
+     * when that is more precise than the whole call, else at the element ({@code worker = {...}}).
+     */
+    private Map<String, SourceLocation> keysOf(Map<String, Value> attrs, SourceLocation element) {
+        Map<String, SourceLocation> k = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : attrs.entrySet()) {
+            SourceLocation l = e.getValue().location();
+            k.put(e.getKey(), l != null && l != at && !l.equals(at) ? l : element);
+        }
+        return k;
     }
 
     private Map<String, SourceLocation> keysAt(Map<String, Value> attrs, String... inputNames) {
@@ -374,6 +428,9 @@ final class RegistryModules {
         return new Modelled("rds", out);
     }
 
+    private static final List<String> ALB_LISTENER_INPUTS = List.of("listeners", "target_groups", "https_listeners",
+            "http_tcp_listeners");
+
     private Modelled alb() {
         Map<String, Value> lb = new LinkedHashMap<>();
         lb.put("load_balancer_type", in("load_balancer_type").orElse(Values.str("application", at)));
@@ -381,12 +438,170 @@ final class RegistryModules {
         lb.put("subnets", in("subnets").orElse(unknown("subnets not given")));
         Map<String, SourceLocation> keys = passThrough(lb, Map.of("enable_deletion_protection", true,
                 "drop_invalid_header_fields", true));
+        ALB_LISTENER_INPUTS.forEach(k -> {
+            lb.remove(k);
+            keys.remove(k);
+        });
         Value.Ref ref = add("aws_lb", "this", 0, lb, keys, "subnets");
         Map<String, Value> out = new LinkedHashMap<>();
         out.put("arn", new Value.Ref(ref.targetId(), "arn", ref.location()));
         out.put("id", new Value.Ref(ref.targetId(), "id", ref.location()));
         out.put("dns_name", new Value.Ref(ref.targetId(), "dns_name", ref.location()));
+        if (in("listeners").isPresent() || in("target_groups").orElse(null) instanceof Value.MapV) {
+            albListeners(ref, out);
+        } else {
+            albListenersBeforeV9(ref, out);
+        }
         return new Modelled("alb", out);
+    }
+
+    /**
+     * Target groups and listeners as version 9 and later take them: maps by key, a listener forwarding to
+     * {@code target_group_key} or redirecting; a target group attached to its {@code target_id}.
+     */
+    private void albListeners(Value.Ref lb, Map<String, Value> out) {
+        Map<String, Value.Ref> groups = new LinkedHashMap<>();
+        Map<String, Value> groupOutputs = new LinkedHashMap<>();
+        Map<String, Value> tgs = elements("target_groups");
+        for (Map.Entry<String, Value> e : tgs == null ? Map.<String, Value>of().entrySet() : tgs.entrySet()) {
+            Lookup g = element(e.getValue(), null);
+            if (truth(g.get("create"), true).isFalse()) {
+                continue;
+            }
+            SourceLocation loc = elementAt("target_groups", e.getKey());
+            Map<String, Value> tg = new LinkedHashMap<>();
+            tg.put("protocol", g.first("protocol").orElse(Values.str("HTTP", at)));
+            g.first("port").ifPresent(v -> tg.put("port", v));
+            tg.put("target_type", g.first("target_type").orElse(Values.str("instance", at)));
+            in("vpc_id").ifPresent(v -> tg.put("vpc_id", v));
+            g.first("health_check").ifPresent(v -> tg.put("health_check", v));
+            blocksAsLists(tg, "health_check");
+            Value.Ref ref = addIn("", "aws_lb_target_group", "this", e.getKey(), tg, keysOf(tg, loc), loc, null);
+            groups.put(e.getKey(), ref);
+            groupOutputs.put(e.getKey(), Values.map(Map.of("arn", attr(ref, "arn"), "id", id(ref), "name", attr(ref, "name")), at));
+            Optional<Value> target = g.first("target_id");
+            if (target.isPresent() && !truth(g.get("create_attachment"), true).isFalse()) {
+                Map<String, Value> a = new LinkedHashMap<>();
+                a.put("target_group_arn", attr(ref, "arn"));
+                a.put("target_id", target.get());
+                g.first("port").ifPresent(v -> a.put("port", v));
+                addIn("", "aws_lb_target_group_attachment", "this", e.getKey(), a, keysOf(a, loc), loc, null);
+            }
+        }
+        out.put("target_groups", Values.map(groupOutputs, at));
+        Map<String, Value> listeners = elements("listeners");
+        Map<String, Value> listenerOutputs = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : listeners == null ? Map.<String, Value>of().entrySet() : listeners.entrySet()) {
+            Lookup l = element(e.getValue(), null);
+            if (truth(l.get("create"), true).isFalse()) {
+                continue;
+            }
+            Map<String, Value> li = new LinkedHashMap<>();
+            li.put("load_balancer_arn", attr(lb, "arn"));
+            li.put("port", l.first("port").orElse(Values.num(80, at)));
+            li.put("protocol", l.first("protocol").orElse(Values.str("HTTP", at)));
+            l.first("certificate_arn").ifPresent(v -> li.put("certificate_arn", v));
+            Optional<Value> policy = l.first("ssl_policy");
+            if (policy.isPresent()) {
+                li.put("ssl_policy", policy.get());
+            } else if (List.of("HTTPS", "TLS").contains(Values.asText(li.get("protocol")))) {
+                li.put("ssl_policy", notGiven("ssl_policy", "listener " + e.getKey() + " of " + address));
+            }
+            Map<String, Value> action = new LinkedHashMap<>();
+            Optional<Value> redirect = l.first("redirect");
+            Optional<Value> forward = l.first("forward");
+            Optional<Value> fixed = l.first("fixed_response");
+            if (redirect.isPresent()) {
+                action.put("type", Values.str("redirect", at));
+                action.put("redirect", Values.list(List.of(redirect.get()), at));
+            } else if (fixed.isPresent()) {
+                action.put("type", Values.str("fixed-response", at));
+                action.put("fixed_response", Values.list(List.of(fixed.get()), at));
+            } else if (forward.isPresent()) {
+                action.put("type", Values.str("forward", at));
+                Value key = forward.get() instanceof Value.MapV f ? f.get("target_group_key").orElse(null) : null;
+                Value.Ref tg = key == null ? null : groups.get(Values.asText(key));
+                action.put("target_group_arn", tg != null ? attr(tg, "arn")
+                        : unknown("the target group listener " + e.getKey() + " of " + address + " forwards to"));
+            } else {
+                action.put("type", unknown("the default action of listener " + e.getKey() + " of " + address
+                        + " is not modelled"));
+            }
+            li.put("default_action", Values.list(List.of(Values.map(action, at)), at));
+            SourceLocation loc = elementAt("listeners", e.getKey());
+            Value.Ref ref = addIn("", "aws_lb_listener", "this", e.getKey(), li, keysOf(li, loc), loc, null);
+            listenerOutputs.put(e.getKey(), Values.map(Map.of("arn", attr(ref, "arn"), "id", id(ref)), at));
+        }
+        out.put("listeners", Values.map(listenerOutputs, at));
+    }
+
+    /**
+     * Target groups and listeners as versions before 9 take them: lists, {@code backend_protocol} and
+     * {@code backend_port}, {@code http_tcp_listeners} forwarding to {@code target_group_index} or
+     * redirecting ({@code action_type}), {@code https_listeners}.
+     */
+    private void albListenersBeforeV9(Value.Ref lb, Map<String, Value> out) {
+        List<Value> tgs = list("target_groups");
+        List<Value.Ref> groups = new ArrayList<>();
+        for (int i = 0; tgs != null && i < tgs.size(); i++) {
+            Lookup g = element(tgs.get(i), null);
+            Map<String, Value> tg = new LinkedHashMap<>();
+            tg.put("protocol", g.first("backend_protocol").orElse(Values.str("HTTP", at)));
+            g.first("backend_port").ifPresent(v -> tg.put("port", v));
+            tg.put("target_type", g.first("target_type").orElse(Values.str("instance", at)));
+            in("vpc_id").ifPresent(v -> tg.put("vpc_id", v));
+            g.first("health_check").ifPresent(v -> tg.put("health_check", v));
+            blocksAsLists(tg, "health_check");
+            Value.Ref ref = addIn("", "aws_lb_target_group", "main", i, tg, keysAt(tg, "target_groups"),
+                    where("target_groups"), null);
+            groups.add(ref);
+            if (g.first("targets").orElse(null) instanceof Value.MapV targets) {
+                for (Map.Entry<String, Value> t : Values.sorted(targets).entrySet()) {
+                    Lookup tl = element(t.getValue(), null);
+                    Map<String, Value> a = new LinkedHashMap<>();
+                    a.put("target_group_arn", attr(ref, "arn"));
+                    tl.first("target_id").ifPresent(v -> a.put("target_id", v));
+                    tl.first("port").ifPresent(v -> a.put("port", v));
+                    addIn("", "aws_lb_target_group_attachment", "this", i + "." + t.getKey(), a,
+                            keysAt(a, "target_groups"), where("target_groups"), null);
+                }
+            }
+        }
+        List<Value> arns = new ArrayList<>();
+        groups.forEach(g -> arns.add(attr(g, "arn")));
+        out.put("target_group_arns", Values.list(arns, at));
+        for (String input : List.of("http_tcp_listeners", "https_listeners")) {
+            List<Value> ls = list(input);
+            for (int i = 0; ls != null && i < ls.size(); i++) {
+                Lookup l = element(ls.get(i), null);
+                boolean https = input.equals("https_listeners");
+                Map<String, Value> li = new LinkedHashMap<>();
+                li.put("load_balancer_arn", attr(lb, "arn"));
+                li.put("port", l.first("port").orElse(Values.num(https ? 443 : 80, at)));
+                li.put("protocol", l.first("protocol").orElse(Values.str(https ? "HTTPS" : "HTTP", at)));
+                l.first("certificate_arn").ifPresent(v -> li.put("certificate_arn", v));
+                l.first("ssl_policy").or(() -> in("listener_ssl_policy_default")).ifPresent(v -> li.put("ssl_policy", v));
+                Map<String, Value> action = new LinkedHashMap<>();
+                String type = Values.asText(l.first("action_type").orElse(Values.str("forward", at)));
+                if (type == null) {
+                    action.put("type", unknown("action_type of " + input + "[" + i + "] of " + address + " is not known"));
+                } else if (type.equals("redirect")) {
+                    action.put("type", Values.str("redirect", at));
+                    action.put("redirect", Values.list(List.of(l.first("redirect").orElse(Values.map(Map.of(), at))), at));
+                } else if (type.equals("forward")) {
+                    action.put("type", Values.str("forward", at));
+                    Value idx = l.first("target_group_index").orElse(Values.num(0, at));
+                    int n = idx.asNumber().map(java.math.BigDecimal::intValue).orElse(-1);
+                    action.put("target_group_arn", n >= 0 && n < groups.size() ? attr(groups.get(n), "arn")
+                            : unknown("target_group_index of " + input + "[" + i + "] of " + address));
+                } else {
+                    action.put("type", Values.str(type, at));
+                }
+                li.put("default_action", Values.list(List.of(Values.map(action, at)), at));
+                addIn("", "aws_lb_listener", https ? "frontend_https" : "frontend_http_tcp", i, li, keysAt(li, input),
+                        where(input), null);
+            }
+        }
     }
 
     private Modelled autoscaling() {
@@ -410,6 +625,396 @@ final class RegistryModules {
         in("vpn_connection_static_routes_only").ifPresent(v -> vpn.put("static_routes_only", v));
         Value.Ref ref = add("aws_vpn_connection", "default", 0, vpn, passThrough(vpn, Map.of()), "customer_gateway_id");
         return new Modelled("vpn-gateway", Map.of("vpn_connection_id", new Value.Ref(ref.targetId(), "id", ref.location())));
+    }
+
+    // ---------------------------------------------------------------- compute and database modules
+
+    /** An input by name: of the module call, or of one element of a map input ({@code services["web"]}). */
+    private interface Lookup {
+        Optional<Value> get(String name);
+
+        /** The first of the names that is given and not null. */
+        default Optional<Value> first(String... names) {
+            for (String n : names) {
+                Optional<Value> v = get(n).filter(x -> !Values.isNull(x));
+                if (v.isPresent()) {
+                    return v;
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The inputs of one element of a map input, then (for a node group) the module's defaults for every element. */
+    private static Lookup element(Value element, Value defaults) {
+        return name -> {
+            Optional<Value> v = element instanceof Value.MapV m
+                    ? m.get(name).filter(x -> !Values.isNull(x)).map(x -> at(x, m.keyLocation(name))) : Optional.empty();
+            return v.isPresent() || !(defaults instanceof Value.MapV d) ? v : d.get(name).map(x -> at(x, d.keyLocation(name)));
+        };
+    }
+
+    /**
+     * A value of an element of a map input, located where its key is written ({@code subnet_ids = [...]} of
+     * {@code services["worker"]}) rather than at the whole input, so that a finding points at that line.
+     */
+    private static Value at(Value v, SourceLocation key) {
+        if (key == null) {
+            return v;
+        }
+        if (v instanceof Value.ListV l) {
+            return new Value.ListV(l.items(), key);
+        }
+        if (v instanceof Value.Scalar s) {
+            return new Value.Scalar(s.value(), s.how(), key);
+        }
+        if (v instanceof Value.Ref r) {
+            return new Value.Ref(r.targetId(), r.attribute(), key);
+        }
+        return v;
+    }
+
+    /** The elements of a map input in Terraform's order for {@code for_each} (by key), or null when the map is not known. */
+    private Map<String, Value> elements(String input) {
+        Optional<Value> v = in(input);
+        if (v.isEmpty() || Values.isNull(v.get())) {
+            return Map.of();
+        }
+        return v.get() instanceof Value.MapV m ? Values.sorted(m) : null;
+    }
+
+    /** Where an element of a map input is written ({@code web = {...}} of {@code services}). */
+    private SourceLocation elementAt(String input, String key) {
+        Optional<Value> v = in(input);
+        if (v.isPresent() && v.get() instanceof Value.MapV m && m.keyLocation(key) != null) {
+            return m.keyLocation(key);
+        }
+        return where(input);
+    }
+
+    private static Tri truth(Optional<Value> v, boolean dflt) {
+        return v.isEmpty() || Values.isNull(v.get()) ? Tri.of(dflt) : Evaluator.truth(v.get());
+    }
+
+    /** The "instances" meta of a resource that exists only if {@code flag} is true, when the flag is not known. */
+    private String maybe(Tri create, String flag) {
+        return create.isKnown() ? null : "count unknown: " + flag + " of " + address + " is not known";
+    }
+
+    private static Value.Ref attr(Value.Ref r, String name) {
+        return new Value.Ref(r.targetId(), name, r.location());
+    }
+
+    private Value notGiven(String input, String of) {
+        return unknown(input + " of " + of + " is not given: the module's default differs between its major versions");
+    }
+
+    /**
+     * Block inputs that newer major versions take as an object ({@code root_block_device = { encrypted = true }})
+     * or a map of objects ({@code ebs_block_device = { data = {...} }}) are read as the blocks they become.
+     */
+    private static void blocksAsLists(Map<String, Value> attrs, String... names) {
+        for (String n : names) {
+            if (attrs.get(n) instanceof Value.MapV m) {
+                boolean ofObjects = m.size() > 0 && m.entries().values().stream().allMatch(x -> x instanceof Value.MapV);
+                attrs.put(n, new Value.ListV(ofObjects ? List.copyOf(m.entries().values()) : List.of(m), m.location()));
+            }
+        }
+    }
+
+    private Modelled ec2Instance() {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Tri create = bool("create", true);
+        if (create.isFalse()) {
+            return new Modelled("ec2-instance", out);
+        }
+        Map<String, Value> inst = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = passThrough(inst, Map.of());
+        blocksAsLists(inst, "root_block_device", "ebs_block_device");
+        boolean spot = bool("create_spot_instance", false).isTrue();
+        String type = spot ? "aws_spot_instance_request" : "aws_instance";
+        String name = !spot && bool("ignore_ami_changes", false).isTrue() ? "ignore_ami" : "this";
+        Value.Ref ref = addIn("", type, name, 0, inst, keys, where("subnet_id", "availability_zone", "instance_type"),
+                maybe(create, "create"));
+        out.put("id", id(ref));
+        out.put("arn", attr(ref, "arn"));
+        out.put("availability_zone", in("availability_zone").orElse(attr(ref, "availability_zone")));
+        out.put("private_ip", attr(ref, "private_ip"));
+        out.put("public_ip", attr(ref, "public_ip"));
+        out.put("primary_network_interface_id", attr(ref, "primary_network_interface_id"));
+        return new Modelled("ec2-instance", out);
+    }
+
+    private Modelled rdsAurora() {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Tri create = bool("create", true);
+        if (create.isFalse()) {
+            return new Modelled("rds-aurora", out);
+        }
+        String maybe = maybe(create, "create");
+        Value groupName = in("db_subnet_group_name").filter(v -> !Values.isNull(v) && !"".equals(Values.asText(v)))
+                .orElse(null);
+        if (bool("create_db_subnet_group", false).isTrue()) {
+            Map<String, Value> g = new LinkedHashMap<>();
+            g.put("name", groupName != null ? groupName : in("name").orElse(unknown("name not given")));
+            g.put("subnet_ids", in("subnets").orElse(unknown("subnets of " + address + " is not given")));
+            Value.Ref group = addIn("", "aws_db_subnet_group", "this", 0, g, keysAt(g, "subnets"),
+                    where("subnets", "create_db_subnet_group"), maybe);
+            groupName = new Value.Ref(group.targetId(), "name", group.location());
+        }
+        Map<String, Value> c = new LinkedHashMap<>();
+        in("name").ifPresent(v -> c.put("cluster_identifier", v));
+        if (groupName != null) {
+            c.put("db_subnet_group_name", groupName);
+        }
+        Map<String, SourceLocation> keys = passThrough(c, Map.of("storage_encrypted", true));
+        keys.put("db_subnet_group_name", where("db_subnet_group_name", "subnets"));
+        c.remove("instances");
+        keys.remove("instances");
+        Value.Ref cluster = addIn("", "aws_rds_cluster", "this", 0, c, keys, where("engine", "name"), maybe);
+        Map<String, Value> instances = elements("instances");
+        if (instances == null) {
+            Map<String, Value> i = instance(cluster, groupName, element(null, null));
+            addIn("", "aws_rds_cluster_instance", "this", null, i, keysAt(i, "instances"), where("instances"),
+                    "count unknown: instances of " + address + " is not known");
+        } else {
+            for (Map.Entry<String, Value> e : instances.entrySet()) {
+                Map<String, Value> i = instance(cluster, groupName, element(e.getValue(), null));
+                addIn("", "aws_rds_cluster_instance", "this", e.getKey(), i, keysOf(i, elementAt("instances", e.getKey())),
+                        elementAt("instances", e.getKey()), maybe);
+            }
+        }
+        if (bool("autoscaling_enabled", false).isTrue()) {
+            Map<String, Value> t = new LinkedHashMap<>();
+            t.put("service_namespace", Values.str("rds", at));
+            t.put("scalable_dimension", Values.str("rds:cluster:ReadReplicaCount", at));
+            t.put("resource_id", new Value.Unknown("cluster:<the cluster's id>", null, List.of(id(cluster)), at));
+            t.put("min_capacity", in("autoscaling_min_capacity").orElse(Values.num(0, at)));
+            t.put("max_capacity", in("autoscaling_max_capacity").orElse(Values.num(2, at)));
+            addIn("", "aws_appautoscaling_target", "this", 0, t, keysAt(t, "autoscaling_enabled"),
+                    where("autoscaling_enabled"), maybe);
+        }
+        out.put("cluster_id", id(cluster));
+        out.put("cluster_arn", attr(cluster, "arn"));
+        out.put("cluster_resource_id", attr(cluster, "cluster_resource_id"));
+        out.put("cluster_endpoint", attr(cluster, "endpoint"));
+        out.put("cluster_reader_endpoint", attr(cluster, "reader_endpoint"));
+        out.put("cluster_port", attr(cluster, "port"));
+        if (groupName != null) {
+            out.put("db_subnet_group_name", groupName);
+        }
+        return new Modelled("rds-aurora", out);
+    }
+
+    /** An instance of the Aurora cluster, from its element of {@code instances} and the module's inputs. */
+    private Map<String, Value> instance(Value.Ref cluster, Value groupName, Lookup each) {
+        Map<String, Value> i = new LinkedHashMap<>();
+        i.put("cluster_identifier", id(cluster));
+        in("engine").ifPresent(v -> i.put("engine", v));
+        Optional<Value> cls = each.first("instance_class").or(() -> in("instance_class"));
+        cls.ifPresent(v -> i.put("instance_class", v));
+        each.first("availability_zone").ifPresent(v -> i.put("availability_zone", v));
+        each.first("identifier").ifPresent(v -> i.put("identifier", v));
+        if (groupName != null) {
+            i.put("db_subnet_group_name", groupName);
+        }
+        each.first("publicly_accessible").or(() -> in("publicly_accessible"))
+                .ifPresent(v -> i.put("publicly_accessible", v));
+        return i;
+    }
+
+    private Modelled eks() {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Tri create = bool("create", true);
+        if (create.isFalse()) {
+            return new Modelled("eks", out);
+        }
+        String maybe = maybe(create, "create");
+        Lookup call = this::in;
+        Value subnets = call.first("subnet_ids").orElse(unknown("subnet_ids of " + address + " is not given"));
+        Value controlPlane = call.first("control_plane_subnet_ids")
+                .filter(v -> !(v instanceof Value.ListV l && l.items().isEmpty())).orElse(subnets);
+        Map<String, Value> vpc = new LinkedHashMap<>();
+        vpc.put("subnet_ids", controlPlane);
+        vpc.put("endpoint_public_access", call.first("endpoint_public_access", "cluster_endpoint_public_access")
+                .orElse(Values.bool(false, at)));
+        vpc.put("endpoint_private_access", call.first("endpoint_private_access", "cluster_endpoint_private_access")
+                .orElse(Values.bool(true, at)));
+        Map<String, Value> c = new LinkedHashMap<>();
+        c.put("name", call.first("name", "cluster_name").orElse(unknown("name of " + address + " is not given")));
+        call.first("kubernetes_version", "cluster_version").ifPresent(v -> c.put("version", v));
+        c.put("vpc_config", Values.list(List.of(Values.map(vpc, where("subnet_ids", "control_plane_subnet_ids"))), at));
+        Value.Ref cluster = addIn("", "aws_eks_cluster", "this", 0, c, keysAt(c, "subnet_ids"),
+                where("name", "cluster_name", "subnet_ids"), maybe);
+        Map<String, Value> managed = elements("eks_managed_node_groups");
+        Value managedDefaults = in("eks_managed_node_group_defaults").orElse(null);
+        for (Map.Entry<String, Value> e : managed == null ? Map.<String, Value>of().entrySet() : managed.entrySet()) {
+            Lookup g = element(e.getValue(), managedDefaults);
+            Tri groupCreate = truth(g.get("create"), true);
+            if (groupCreate.isFalse()) {
+                continue;
+            }
+            Map<String, Value> scaling = new LinkedHashMap<>();
+            scaling.put("min_size", g.first("min_size").orElse(Values.num(1, at)));
+            scaling.put("max_size", g.first("max_size").orElse(Values.num(3, at)));
+            scaling.put("desired_size", g.first("desired_size").orElse(Values.num(1, at)));
+            Map<String, Value> n = new LinkedHashMap<>();
+            n.put("cluster_name", attr(cluster, "name"));
+            n.put("node_group_name", g.first("name").orElse(Values.str(e.getKey(), at)));
+            n.put("subnet_ids", g.first("subnet_ids").orElse(subnets));
+            n.put("scaling_config", Values.list(List.of(Values.map(scaling, at)), at));
+            g.first("instance_types").ifPresent(v -> n.put("instance_types", v));
+            n.put("capacity_type", g.first("capacity_type").orElse(Values.str("ON_DEMAND", at)));
+            SourceLocation loc = elementAt("eks_managed_node_groups", e.getKey());
+            addIn("module.eks_managed_node_group[\"" + e.getKey() + "\"]", "aws_eks_node_group", "this", 0, n,
+                    keysOf(n, loc), loc, groupCreate.isKnown() ? maybe
+                            : "count unknown: create of node group " + e.getKey() + " is not known");
+        }
+        Map<String, Value> selfManaged = elements("self_managed_node_groups");
+        Value selfDefaults = in("self_managed_node_group_defaults").orElse(null);
+        for (Map.Entry<String, Value> e : selfManaged == null ? Map.<String, Value>of().entrySet() : selfManaged.entrySet()) {
+            Lookup g = element(e.getValue(), selfDefaults);
+            Tri groupCreate = truth(g.get("create"), true);
+            if (groupCreate.isFalse()) {
+                continue;
+            }
+            String of = "self-managed node group " + e.getKey() + " of " + address;
+            Map<String, Value> asg = new LinkedHashMap<>();
+            asg.put("name", g.first("name").orElse(Values.str(e.getKey(), at)));
+            asg.put("vpc_zone_identifier", g.first("subnet_ids").orElse(subnets));
+            g.first("availability_zones").ifPresent(v -> asg.put("availability_zones", v));
+            asg.put("min_size", g.first("min_size").orElse(notGiven("min_size", of)));
+            asg.put("max_size", g.first("max_size").orElse(notGiven("max_size", of)));
+            asg.put("desired_capacity", g.first("desired_size").orElse(notGiven("desired_size", of)));
+            // the module tags the group as the cluster's (kubernetes.io/cluster/NAME = owned), as EKS requires
+            String clusterName = Values.asText(c.get("name"));
+            Map<String, Value> tag = new LinkedHashMap<>();
+            tag.put("key", clusterName != null ? Values.str("kubernetes.io/cluster/" + clusterName, at)
+                    : new Value.Unknown("the cluster's name is not known", "kubernetes.io/cluster/${name}", List.of(), at));
+            tag.put("value", Values.str("owned", at));
+            tag.put("propagate_at_launch", Values.bool(true, at));
+            asg.put("tag", Values.list(List.of(Values.map(tag, at)), at));
+            SourceLocation loc = elementAt("self_managed_node_groups", e.getKey());
+            addIn("module.self_managed_node_group[\"" + e.getKey() + "\"]", "aws_autoscaling_group", "this", 0, asg,
+                    keysOf(asg, loc), loc, groupCreate.isKnown() ? maybe
+                            : "count unknown: create of node group " + e.getKey() + " is not known");
+        }
+        Map<String, Value> fargate = elements("fargate_profiles");
+        for (Map.Entry<String, Value> e : fargate == null ? Map.<String, Value>of().entrySet() : fargate.entrySet()) {
+            Lookup p = element(e.getValue(), in("fargate_profile_defaults").orElse(null));
+            if (truth(p.get("create"), true).isFalse()) {
+                continue;
+            }
+            Map<String, Value> f = new LinkedHashMap<>();
+            f.put("cluster_name", attr(cluster, "name"));
+            f.put("fargate_profile_name", p.first("name").orElse(Values.str(e.getKey(), at)));
+            f.put("subnet_ids", p.first("subnet_ids").orElse(subnets));
+            addIn("module.fargate_profile[\"" + e.getKey() + "\"]", "aws_eks_fargate_profile", "this", 0, f,
+                    keysOf(f, elementAt("fargate_profiles", e.getKey())), elementAt("fargate_profiles", e.getKey()), maybe);
+        }
+        out.put("cluster_name", attr(cluster, "name"));
+        out.put("cluster_arn", attr(cluster, "arn"));
+        out.put("cluster_id", id(cluster));
+        out.put("cluster_endpoint", attr(cluster, "endpoint"));
+        return new Modelled("eks", out);
+    }
+
+    private Modelled ecs() {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Tri create = bool("create", true);
+        if (create.isFalse()) {
+            return new Modelled("ecs", out);
+        }
+        String maybe = maybe(create, "create");
+        Map<String, Value> c = new LinkedHashMap<>();
+        c.put("name", in("cluster_name").orElse(unknown("cluster_name of " + address + " is not given")));
+        Value.Ref cluster = addIn("module.cluster", "aws_ecs_cluster", "this", 0, c, keysAt(c, "cluster_name"),
+                where("cluster_name"), maybe);
+        out.put("cluster_arn", attr(cluster, "arn"));
+        out.put("cluster_id", id(cluster));
+        out.put("cluster_name", attr(cluster, "name"));
+        Map<String, Value> services = elements("services");
+        Map<String, Value> serviceOutputs = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : services == null ? Map.<String, Value>of().entrySet() : services.entrySet()) {
+            Lookup l = element(e.getValue(), null);
+            Modelled s = ecsService("module.service[\"" + e.getKey() + "\"]", e.getKey(), l, cluster,
+                    elementAt("services", e.getKey()), maybe);
+            serviceOutputs.put(e.getKey(), Values.map(s.outputs(), at));
+        }
+        out.put("services", Values.map(serviceOutputs, at));
+        return new Modelled("ecs", out);
+    }
+
+    private Modelled ecsService(String within, String key, Lookup l, Value.Ref cluster) {
+        return ecsService(within == null ? "" : within, key, l, cluster, where("subnet_ids", "name"), null);
+    }
+
+    /**
+     * An ECS service as the service submodule lays it out: on Fargate in the subnets given, one task unless
+     * {@code desired_count} says otherwise, with Application Auto Scaling between 1 and 10 tasks unless
+     * {@code enable_autoscaling} is false.
+     */
+    private Modelled ecsService(String within, String key, Lookup l, Value.Ref cluster, SourceLocation loc,
+                                String maybe) {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Tri create = truth(l.get("create"), true).and(truth(l.get("create_service"), true));
+        if (create.isFalse()) {
+            return new Modelled("ecs-service", out);
+        }
+        String unknownCount = create.isKnown() ? maybe : "count unknown: create of service " + key + " is not known";
+        String of = key.isEmpty() ? address : "service " + key + " of " + address;
+        Map<String, Value> s = new LinkedHashMap<>();
+        s.put("name", l.first("name").orElse(key.isEmpty() ? unknown("name of " + of + " is not given")
+                : Values.str(key, at)));
+        s.put("cluster", cluster != null ? attr(cluster, "arn")
+                : l.first("cluster_arn").orElse(unknown("cluster_arn of " + of + " is not given")));
+        s.put("desired_count", l.first("desired_count").orElse(Values.num(1, at)));
+        Optional<Value> strategy = l.first("capacity_provider_strategy");
+        if (strategy.isPresent()) {
+            Map<String, Value> one = new LinkedHashMap<>(Map.of("capacity_provider_strategy", strategy.get()));
+            blocksAsLists(one, "capacity_provider_strategy");
+            s.put("capacity_provider_strategy", one.get("capacity_provider_strategy"));
+        } else {
+            s.put("launch_type", l.first("launch_type").orElse(Values.str("FARGATE", at)));
+        }
+        Value mode = l.first("network_mode").orElse(Values.str("awsvpc", at));
+        if (!"awsvpc".equals(Values.asText(mode)) && Values.asText(mode) != null) {
+            s.put("network_mode", mode);
+        } else {
+            Map<String, Value> net = new LinkedHashMap<>();
+            net.put("subnets", l.first("subnet_ids").orElse(unknown("subnet_ids of " + of + " is not given")));
+            l.first("security_group_ids").ifPresent(v -> net.put("security_groups", v));
+            net.put("assign_public_ip", l.first("assign_public_ip").orElse(Values.bool(false, at)));
+            s.put("network_configuration", Values.list(List.of(Values.map(net, loc)), loc));
+        }
+        Optional<Value> lb = l.first("load_balancer");
+        if (lb.isPresent()) {
+            Map<String, Value> one = new LinkedHashMap<>(Map.of("load_balancer", lb.get()));
+            blocksAsLists(one, "load_balancer");
+            s.put("load_balancer", one.get("load_balancer"));
+        }
+        String name = truth(l.get("ignore_task_definition_changes"), false).isTrue() ? "ignore_task_definition" : "this";
+        Value.Ref service = addIn(within, "aws_ecs_service", name, 0, s, keysOf(s, loc), loc,
+                unknownCount);
+        Tri scaling = truth(l.get("enable_autoscaling"), true);
+        if (!scaling.isFalse()) {
+            Map<String, Value> t = new LinkedHashMap<>();
+            t.put("service_namespace", Values.str("ecs", at));
+            t.put("scalable_dimension", Values.str("ecs:service:DesiredCount", at));
+            List<Value.Ref> named = new ArrayList<>();
+            if (cluster != null) {
+                named.add(attr(cluster, "name"));
+            }
+            named.add(attr(service, "name"));
+            t.put("resource_id", new Value.Unknown("service/<the cluster's name>/<the service's name>", null, named, at));
+            t.put("min_capacity", l.first("autoscaling_min_capacity").orElse(Values.num(1, at)));
+            t.put("max_capacity", l.first("autoscaling_max_capacity").orElse(Values.num(10, at)));
+            addIn(within, "aws_appautoscaling_target", "this", 0, t, keysOf(t, loc), loc,
+                    scaling.isTrue() ? unknownCount : "count unknown: enable_autoscaling of " + of + " is not known");
+        }
+        out.put("id", id(service));
+        out.put("name", attr(service, "name"));
+        return new Modelled("ecs-service", out);
     }
 
     static boolean isPositive(Value v) {

@@ -488,7 +488,7 @@ final class TerraformRun {
         }
         Optional<ModuleConfig> child = loader.find(parent.config().dir(), source, rootDir, key);
         if (child.isEmpty()) {
-            RegistryModules.Modelled modelled = RegistryModules.model(this, parent, name, d, source, at);
+            Object modelled = RegistryModules.model(this, parent, name, d, source, at);
             if (modelled != null) {
                 return modelled;
             }

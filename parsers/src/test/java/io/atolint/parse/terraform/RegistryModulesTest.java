@@ -134,4 +134,198 @@ class RegistryModulesTest {
                 m.resources(Kind.NAT_GATEWAY).stream().map(RegistryModulesTest::azs).toList(),
                 "one NAT gateway per AZ of the private subnets, as the registry module lays them out");
     }
+
+    private static Model scan(String tf) {
+        return Scans.only(Scans.scan(MemoryTree.of("main.tf", """
+                module "vpc" {
+                  source          = "terraform-aws-modules/vpc/aws"
+                  azs             = ["us-east-1a", "us-east-1b"]
+                  private_subnets = ["10.0.1.0/24", "10.0.2.0/24"]
+                }
+                """ + tf), ParseOptions.defaults()));
+    }
+
+    private static Object scalar(Resource r, String attr) {
+        return ((Value.Scalar) r.attr(attr).orElseThrow()).value();
+    }
+
+    @Test
+    void aCallWithCountOrForEachIsModelledOncePerInstanceAndItsOutputsAreIndexed() {
+        Model m = scan("""
+                module "app" {
+                  source    = "terraform-aws-modules/ec2-instance/aws"
+                  for_each  = toset(["b", "a"])
+                  subnet_id = module.vpc.private_subnets[each.key == "a" ? 0 : 1]
+                }
+                module "worker" {
+                  source    = "terraform-aws-modules/ec2-instance/aws"
+                  count     = 2
+                  subnet_id = module.vpc.private_subnets[0]
+                  root_block_device = { encrypted = true }
+                }
+                module "none" {
+                  source = "terraform-aws-modules/ec2-instance/aws"
+                  count  = 0
+                }
+                module "off" {
+                  source = "terraform-aws-modules/ec2-instance/aws"
+                  create = false
+                }
+                resource "aws_lb_target_group_attachment" "a" {
+                  target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/a/1"
+                  target_id        = module.app["a"].id
+                }
+                """);
+        assertEquals(List.of("module.app[\"a\"].aws_instance.this[0]", "module.app[\"b\"].aws_instance.this[0]",
+                        "module.worker[0].aws_instance.this[0]", "module.worker[1].aws_instance.this[0]"),
+                m.resources(Kind.EC2_INSTANCE).stream().map(Resource::name).sorted().toList());
+        assertEquals(List.of("us-east-1a"), azs(Scans.resource(m, "module.app[\"a\"].aws_instance.this[0]")));
+        assertEquals(List.of("us-east-1b"), azs(Scans.resource(m, "module.app[\"b\"].aws_instance.this[0]")));
+        Resource attachment = Scans.resource(m, "aws_lb_target_group_attachment.a");
+        assertEquals(new Value.Ref(Scans.resource(m, "module.app[\"a\"].aws_instance.this[0]").id(), "id", null).targetId(),
+                ((Value.Ref) attachment.attr("target_id").orElseThrow()).targetId(), "module.app[\"a\"].id is that instance");
+        Value root = Scans.resource(m, "module.worker[0].aws_instance.this[0]").attr("root_block_device").orElseThrow();
+        assertTrue(root instanceof Value.ListV l && l.items().size() == 1,
+                "version 6's object root_block_device is the one block it becomes: " + root);
+    }
+
+    @Test
+    void auroraInstancesComeFromTheInstancesMapWithNumbersAsKeys() {
+        Model m = scan("""
+                module "db" {
+                  source         = "terraform-aws-modules/rds-aurora/aws"
+                  name           = "orders"
+                  engine         = "aurora-postgresql"
+                  instance_class = "db.r6g.large"
+                  instances = {
+                    1 = {}
+                    2 = { instance_class = "db.r6g.xlarge", availability_zone = "us-east-1b" }
+                  }
+                  create_db_subnet_group = true
+                  subnets                = module.vpc.private_subnets
+                  autoscaling_enabled    = true
+                }
+                """);
+        assertTrue(m.findings().stream().noneMatch(f -> f.ruleId().equals("PARSE001")), m.findings().toString());
+        Resource cluster = Scans.resource(m, "module.db.aws_rds_cluster.this[0]");
+        assertEquals(Boolean.TRUE, scalar(cluster, "storage_encrypted"), "the module encrypts by default");
+        assertEquals("db.r6g.large", scalar(Scans.resource(m, "module.db.aws_rds_cluster_instance.this[\"1\"]"), "instance_class"));
+        Resource second = Scans.resource(m, "module.db.aws_rds_cluster_instance.this[\"2\"]");
+        assertEquals("db.r6g.xlarge", scalar(second, "instance_class"));
+        assertEquals("us-east-1b", scalar(second, "availability_zone"));
+        assertEquals(List.of("us-east-1a", "us-east-1b"), azs(Scans.resource(m, "module.db.aws_db_subnet_group.this[0]")));
+        Resource target = Scans.resource(m, "module.db.aws_appautoscaling_target.this[0]");
+        assertEquals("rds:cluster:ReadReplicaCount", scalar(target, "scalable_dimension"));
+        assertTrue(m.relations().stream().anyMatch(r -> r.source().equals(target) && r.target().equals(cluster)),
+                "the scaling target names the cluster");
+    }
+
+    @Test
+    void eksNodeGroupsTakeTheirOwnSubnetsOrTheClustersAndTheModulesSizes() {
+        Model m = scan("""
+                module "eks" {
+                  source     = "terraform-aws-modules/eks/aws"
+                  name       = "platform"
+                  subnet_ids = module.vpc.private_subnets
+                  eks_managed_node_groups = {
+                    spread = {}
+                    pinned = { subnet_ids = [module.vpc.private_subnets[1]], desired_size = 2, min_size = 2 }
+                    off    = { create = false }
+                  }
+                  self_managed_node_groups = {
+                    legacy = { subnet_ids = [module.vpc.private_subnets[0]] }
+                  }
+                  fargate_profiles = {
+                    kube = {}
+                  }
+                }
+                """);
+        Resource spread = Scans.resource(m, "module.eks.module.eks_managed_node_group[\"spread\"].aws_eks_node_group.this[0]");
+        assertEquals(List.of("us-east-1a", "us-east-1b"), azs(spread));
+        Value.MapV scaling = (Value.MapV) ((Value.ListV) spread.attr("scaling_config").orElseThrow()).items().get(0);
+        assertEquals("1/3/1", List.of("min_size", "max_size", "desired_size").stream()
+                .map(k -> Values.asText(scaling.get(k).orElseThrow())).reduce((a, b) -> a + "/" + b).orElseThrow(),
+                "version 20 and 21 both default to 1 to 3 nodes, 1 desired");
+        assertEquals(List.of("us-east-1b"), azs(Scans.resource(m,
+                "module.eks.module.eks_managed_node_group[\"pinned\"].aws_eks_node_group.this[0]")));
+        assertEquals(2, m.resources(Kind.EKS_NODE_GROUP).size(), "a group with create = false is not there");
+        Resource legacy = Scans.resource(m, "module.eks.module.self_managed_node_group[\"legacy\"].aws_autoscaling_group.this[0]");
+        assertEquals(List.of("us-east-1a"), azs(legacy));
+        assertTrue(legacy.attr("min_size").orElseThrow().isUnknown(), "its default differs between major versions");
+        assertEquals("platform", scalar(Scans.resource(m, "module.eks.aws_eks_cluster.this[0]"), "name"),
+                "version 21's name, as version 20's cluster_name");
+        assertEquals(List.of("us-east-1a", "us-east-1b"), azs(Scans.resource(m,
+                "module.eks.module.fargate_profile[\"kube\"].aws_eks_fargate_profile.this[0]")));
+    }
+
+    @Test
+    void ecsServicesRunOnFargateInTheirSubnetsAndScaleBetweenOneAndTenTasks() {
+        Model m = scan("""
+                module "ecs" {
+                  source       = "terraform-aws-modules/ecs/aws"
+                  cluster_name = "apps"
+                  services = {
+                    web    = { subnet_ids = module.vpc.private_subnets }
+                    worker = { subnet_ids = [module.vpc.private_subnets[0]], desired_count = 2, enable_autoscaling = false }
+                    nowhere = {}
+                  }
+                }
+                module "api" {
+                  source        = "terraform-aws-modules/ecs/aws//modules/service"
+                  name          = "api"
+                  cluster_arn   = module.ecs.cluster_arn
+                  desired_count = 3
+                  subnet_ids    = module.vpc.private_subnets
+                }
+                """);
+        Resource web = Scans.resource(m, "module.ecs.module.service[\"web\"].aws_ecs_service.this[0]");
+        assertEquals(List.of("us-east-1a", "us-east-1b"), azs(web));
+        assertEquals("FARGATE", scalar(web, "launch_type"));
+        assertEquals(new java.math.BigDecimal(1), scalar(web, "desired_count"), "one task unless desired_count says otherwise");
+        Resource target = Scans.resource(m, "module.ecs.module.service[\"web\"].aws_appautoscaling_target.this[0]");
+        assertTrue(m.relations().stream().anyMatch(r -> r.source().equals(target) && r.target().equals(web)),
+                "the scaling target names the service");
+        assertEquals(List.of("us-east-1a"), azs(Scans.resource(m, "module.ecs.module.service[\"worker\"].aws_ecs_service.this[0]")));
+        assertTrue(m.resources(Kind.APP_SCALING_TARGET).stream().noneMatch(r -> r.name().contains("worker")));
+        Resource nowhere = Scans.resource(m, "module.ecs.module.service[\"nowhere\"].aws_ecs_service.this[0]");
+        assertTrue(nowhere.placement().azs().isEmpty(), "subnets not given are UNKNOWN, never an AZ: " + nowhere.placement().display());
+        Resource api = Scans.resource(m, "module.api.aws_ecs_service.this[0]");
+        assertEquals(List.of("us-east-1a", "us-east-1b"), azs(api));
+        assertEquals(new java.math.BigDecimal(3), scalar(api, "desired_count"));
+    }
+
+    @Test
+    void albListenersForwardToTheTargetGroupTheirKeyNames() {
+        Model m = scan("""
+                module "alb" {
+                  source  = "terraform-aws-modules/alb/aws"
+                  subnets = ["subnet-1", "subnet-2"]
+                  listeners = {
+                    http = { port = 80, protocol = "HTTP", redirect = { port = "443", protocol = "HTTPS", status_code = "HTTP_301" } }
+                    https = { port = 443, protocol = "HTTPS", certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/1",
+                              forward = { target_group_key = "app" } }
+                  }
+                  target_groups = {
+                    app = { protocol = "HTTP", port = 8080, target_id = "i-0123456789abcdef0" }
+                  }
+                }
+                module "old" {
+                  source             = "terraform-aws-modules/alb/aws"
+                  subnets            = ["subnet-1", "subnet-2"]
+                  target_groups      = [{ backend_protocol = "HTTP", backend_port = 80 }]
+                  http_tcp_listeners = [{ port = 80, protocol = "HTTP", target_group_index = 0 }]
+                }
+                """);
+        Resource https = Scans.resource(m, "module.alb.aws_lb_listener.this[\"https\"]");
+        Resource group = Scans.resource(m, "module.alb.aws_lb_target_group.this[\"app\"]");
+        assertTrue(m.relations().stream().anyMatch(r -> r.source().equals(https) && r.target().equals(group)), "forwards to app");
+        assertTrue(https.attr("ssl_policy").orElseThrow().isUnknown(), "version 9's default policy is not assumed");
+        Value.MapV redirect = (Value.MapV) ((Value.ListV) Scans.resource(m, "module.alb.aws_lb_listener.this[\"http\"]")
+                .attr("default_action").orElseThrow()).items().get(0);
+        assertEquals("redirect", Values.asText(redirect.get("type").orElseThrow()));
+        assertEquals(1, m.resources(Kind.TARGET_GROUP_ATTACHMENT).size(), "target_id attaches the target");
+        Resource old = Scans.resource(m, "module.old.aws_lb_listener.frontend_http_tcp[0]");
+        assertTrue(m.relations().stream().anyMatch(r -> r.source().equals(old)
+                && r.target().name().equals("module.old.aws_lb_target_group.main[0]")), "target_group_index 0");
+    }
 }

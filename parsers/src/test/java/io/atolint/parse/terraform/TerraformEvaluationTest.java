@@ -323,6 +323,42 @@ class TerraformEvaluationTest {
     }
 
     @Test
+    void numbersAsObjectKeysAreTheirTextAndNumbersAfterOperatorsStayNumbers() {
+        Model m = scan(MemoryTree.of("main.tf", """
+                variable "on" {
+                  default = true
+                }
+                locals {
+                  zones = {
+                    1 = "eu-west-1a"
+                    22: "eu-west-1b", 3 = "eu-west-1c"
+                  }
+                  third = (var.on ?
+                    3 : 1)
+                  list = [
+                    1,
+                    2
+                  ]
+                }
+                resource "aws_subnet" "a" {
+                  availability_zone = local.zones["1"]
+                }
+                resource "aws_subnet" "b" {
+                  availability_zone = local.zones["22"]
+                }
+                resource "aws_subnet" "c" {
+                  availability_zone = local.zones[tostring(local.third)]
+                  cidr_block        = "10.0.${local.list[1]}.0/24"
+                }
+                """));
+        assertEquals("eu-west-1a", str(m, "aws_subnet.a", "availability_zone"));
+        assertEquals("eu-west-1b", str(m, "aws_subnet.b", "availability_zone"));
+        assertEquals("eu-west-1c", str(m, "aws_subnet.c", "availability_zone"));
+        assertEquals("10.0.2.0/24", str(m, "aws_subnet.c", "cidr_block"));
+        assertTrue(m.findings().stream().noneMatch(f -> f.ruleId().startsWith("PARSE")), m.findings().toString());
+    }
+
+    @Test
     void legacySplatsAndIndexesAfterCollectionsSelectOneInstance() {
         Model m = scan(MemoryTree.of("main.tf", """
                 variable "azs" {
