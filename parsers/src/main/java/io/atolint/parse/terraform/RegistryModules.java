@@ -419,8 +419,15 @@ final class RegistryModules {
         if (groupName != null) {
             db.put("db_subnet_group_name", groupName);
         }
+        Value parameterGroup = parameterGroup("module.db_parameter_group", "aws_db_parameter_group",
+                "create_db_parameter_group", true, "family", "parameters");
+        if (parameterGroup != null) {
+            db.put("parameter_group_name", parameterGroup);
+        }
         Map<String, SourceLocation> keys = passThrough(db, Map.of("storage_encrypted", true));
         keys.put("db_subnet_group_name", where("db_subnet_group_name", "subnet_ids"));
+        db.remove("parameters");
+        keys.remove("parameters");
         Value.Ref inst = add("aws_db_instance", "this", 0, db, keys, "multi_az");
         out.put("db_instance_identifier", new Value.Ref(inst.targetId(), "identifier", inst.location()));
         out.put("db_instance_arn", new Value.Ref(inst.targetId(), "arn", inst.location()));
@@ -790,10 +797,17 @@ final class RegistryModules {
         if (groupName != null) {
             c.put("db_subnet_group_name", groupName);
         }
+        Value clusterParameters = parameterGroup("", "aws_rds_cluster_parameter_group", "create_db_cluster_parameter_group",
+                false, "db_cluster_parameter_group_family", "db_cluster_parameter_group_parameters");
+        if (clusterParameters != null) {
+            c.put("db_cluster_parameter_group_name", clusterParameters);
+        }
         Map<String, SourceLocation> keys = passThrough(c, Map.of("storage_encrypted", true));
         keys.put("db_subnet_group_name", where("db_subnet_group_name", "subnets"));
-        c.remove("instances");
-        keys.remove("instances");
+        for (String k : List.of("instances", "db_cluster_parameter_group_parameters", "db_parameter_group_parameters")) {
+            c.remove(k);
+            keys.remove(k);
+        }
         Value.Ref cluster = addIn("", "aws_rds_cluster", "this", 0, c, keys, where("engine", "name"), maybe);
         Map<String, Value> instances = elements("instances");
         if (instances == null) {
@@ -827,6 +841,25 @@ final class RegistryModules {
             out.put("db_subnet_group_name", groupName);
         }
         return new Modelled("rds-aurora", out);
+    }
+
+    /**
+     * The parameter group the module makes when {@code create} (default {@code createByDefault}) is true and a
+     * family is given, with one {@code parameter} block per element of {@code parametersInput}: a reference to its
+     * name, for the database's parameter group attribute; null when the module makes none (then the attribute, if
+     * given, is passed through).
+     */
+    private Value parameterGroup(String within, String type, String create, boolean createByDefault, String family,
+                                 String parametersInput) {
+        if (!bool(create, createByDefault).isTrue() || in(family).filter(v -> !Values.isNull(v)).isEmpty()) {
+            return null;
+        }
+        Map<String, Value> g = new LinkedHashMap<>();
+        g.put("family", in(family).orElseThrow());
+        in(parametersInput).filter(v -> !Values.isNull(v)).ifPresent(v -> g.put("parameter", v));
+        Value.Ref ref = addIn(within, type, "this", 0, g, keysAt(g, parametersInput, family), where(parametersInput, family),
+                null);
+        return new Value.Ref(ref.targetId(), "name", ref.location());
     }
 
     /** An instance of the Aurora cluster, from its element of {@code instances} and the module's inputs. */
