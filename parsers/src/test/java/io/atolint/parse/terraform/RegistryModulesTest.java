@@ -328,4 +328,32 @@ class RegistryModulesTest {
         assertTrue(m.relations().stream().anyMatch(r -> r.source().equals(old)
                 && r.target().name().equals("module.old.aws_lb_target_group.main[0]")), "target_group_index 0");
     }
+
+    @Test
+    void securityGroupRulesAreTheModulesNamedRulesOnItsCidrBlocks() {
+        Model m = scan("""
+                module "sg" {
+                  source              = "terraform-aws-modules/security-group/aws"
+                  use_name_prefix     = false
+                  ingress_cidr_blocks = ["10.0.0.0/8"]
+                  ingress_rules       = ["ssh-tcp", "no-such-rule"]
+                  egress_rules        = ["all-all"]
+                  ingress_with_cidr_blocks = [{ rule = "https-443-tcp", cidr_blocks = "0.0.0.0/0, 10.1.0.0/16" }]
+                }
+                """);
+        Resource ssh = Scans.resource(m, "module.sg.aws_security_group_rule.ingress_rules[0]");
+        assertEquals("ingress/22/22/tcp", String.join("/", List.of("type", "from_port", "to_port", "protocol").stream()
+                .map(k -> Values.asText(ssh.attr(k).orElseThrow())).toList()));
+        assertEquals("[10.0.0.0/8]", ssh.attr("cidr_blocks").orElseThrow().toString().replaceAll("\\s", ""));
+        assertTrue(Scans.resource(m, "module.sg.aws_security_group_rule.ingress_rules[1]").attr("from_port").orElseThrow()
+                .isUnknown(), "a rule name atolint does not know has UNKNOWN ports");
+        Resource egress = Scans.resource(m, "module.sg.aws_security_group_rule.egress_rules[0]");
+        assertEquals(List.of("0.0.0.0/0"), ((Value.ListV) egress.attr("cidr_blocks").orElseThrow()).items().stream()
+                .map(Values::asText).toList(), "the module's default egress_cidr_blocks");
+        assertEquals(List.of("0.0.0.0/0", "10.1.0.0/16"), ((Value.ListV) Scans.resource(m,
+                "module.sg.aws_security_group_rule.ingress_with_cidr_blocks[0]").attr("cidr_blocks").orElseThrow())
+                .items().stream().map(Values::asText).toList());
+        Resource group = Scans.resource(m, "module.sg.aws_security_group.this[0]");
+        assertTrue(m.relations().stream().anyMatch(r -> r.source().equals(ssh) && r.target().equals(group)));
+    }
 }
