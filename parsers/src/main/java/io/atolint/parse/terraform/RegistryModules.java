@@ -103,7 +103,7 @@ final class RegistryModules {
         }
         return switch (parts[0]) {
             case "vpc", "rds", "rds-aurora", "alb", "autoscaling", "ec2-instance", "eks", "ecs", "security-group",
-                 "vpn-gateway" -> parts[0];
+                 "vpn-gateway", "s3-bucket" -> parts[0];
             default -> null;
         };
     }
@@ -145,6 +145,7 @@ final class RegistryModules {
             case "ecs-service" -> ecsService(null, "", this::in, null);
             case "security-group" -> securityGroup(null);
             case "vpn-gateway" -> vpnGateway();
+            case "s3-bucket" -> s3Bucket();
             default -> securityGroup(module.substring("security-group//".length()));
         };
     }
@@ -275,6 +276,56 @@ final class RegistryModules {
         return new Value.Unknown(why, null, List.of(), at);
     }
 
+    /**
+     * Whether the call's {@code version} constraint allows only major versions from {@code major} on (TRUE), only
+     * below it (FALSE), or both (UNKNOWN; also without a version). {@code "~> 4.0"} and {@code "4.1.2"} are major 4,
+     * {@code ">= 3.0"} any major from 3, {@code ">= 3.0, < 5.0"} 3 or 4.
+     */
+    Tri versionAtLeast(int major) {
+        return versionAtLeast(decl.block().body().attribute("version")
+                .map(a -> a.value() instanceof Expr.Literal l && l.value() instanceof String v ? v : null).orElse(null), major);
+    }
+
+    static Tri versionAtLeast(String text, int major) {
+        if (text == null) {
+            return Tri.UNKNOWN;
+        }
+        int lo = 0;
+        int hi = Integer.MAX_VALUE;
+        for (String part : text.split(",")) {
+            java.util.regex.Matcher m = VERSION.matcher(part.strip());
+            if (!m.matches()) {
+                return Tri.UNKNOWN;
+            }
+            String op = m.group(1) == null ? "=" : m.group(1);
+            int x = Integer.parseInt(m.group(2));
+            boolean zeroRest = (m.group(3) == null || Integer.parseInt(m.group(3)) == 0)
+                    && (m.group(4) == null || Integer.parseInt(m.group(4)) == 0);
+            switch (op) {
+                case "=" -> {
+                    lo = Math.max(lo, x);
+                    hi = Math.min(hi, x);
+                }
+                case "~>" -> {
+                    lo = Math.max(lo, x);
+                    if (m.group(3) != null) {
+                        hi = Math.min(hi, x);
+                    }
+                }
+                case ">=", ">" -> lo = Math.max(lo, x);
+                case "<" -> hi = Math.min(hi, zeroRest ? x - 1 : x);
+                case "<=" -> hi = Math.min(hi, x);
+                default -> {
+                    // != leaves the range as it is
+                }
+            }
+        }
+        return lo >= major ? Tri.TRUE : hi < major ? Tri.FALSE : Tri.UNKNOWN;
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile(
+            "(=|!=|~>|>=|<=|>|<)?\\s*v?(\\d{1,6})(?:\\.(\\d{1,6}))?(?:\\.(\\d{1,6}))?(?:[-+][0-9A-Za-z.-]{0,64})?");
+
     // ---------------------------------------------------------------- vpc
 
     private Modelled vpc() {
@@ -282,6 +333,7 @@ final class RegistryModules {
         Value.Ref vpc = add("aws_vpc", "this", 0, Map.of("cidr_block", in("cidr").orElse(unknown("cidr not given"))),
                 Map.of("cidr_block", where("cidr")), "cidr");
         out.put("vpc_id", id(vpc));
+        defaultSecurityGroup(vpc);
         Tri flowLog = bool("enable_flow_log", false);
         if (!flowLog.isFalse()) {
             Map<String, Value> f = new LinkedHashMap<>();
@@ -344,6 +396,40 @@ final class RegistryModules {
             out.put("database_subnet_group_name", new Value.Ref(group.targetId(), "name", group.location()));
         }
         return new Modelled("vpc", out);
+    }
+
+    /**
+     * The VPC's default security group, which the module empties ({@code manage_default_security_group}: true by
+     * default from version 5, false before; rules from {@code default_security_group_ingress/egress}, none by default).
+     */
+    private void defaultSecurityGroup(Value.Ref vpc) {
+        Tri manage = in("manage_default_security_group").filter(v -> !Values.isNull(v)).map(Evaluator::truth)
+                .orElse(versionAtLeast(5));
+        if (manage.isFalse()) {
+            return;
+        }
+        Map<String, Value> d = new LinkedHashMap<>();
+        d.put("vpc_id", id(vpc));
+        for (String direction : List.of("ingress", "egress")) {
+            List<Value> rules = list("default_security_group_" + direction);
+            if (rules == null) {
+                d.put(direction, unknown("default_security_group_" + direction + " of " + address + " is not known"));
+                continue;
+            }
+            List<Value> blocks = new ArrayList<>();
+            for (Value r : rules) {
+                Map<String, Value> b = r instanceof Value.MapV m ? new LinkedHashMap<>(m.entries()) : new LinkedHashMap<>();
+                for (String c : List.of("cidr_blocks", "ipv6_cidr_blocks")) {
+                    b.put(c, commaList(b.get(c), Values.list(List.of(), r.location())));
+                }
+                blocks.add(Values.map(b, r.location()));
+            }
+            d.put(direction, Values.list(blocks, where("default_security_group_" + direction, "manage_default_security_group")));
+        }
+        SourceLocation loc = where("manage_default_security_group", "version");
+        addIn("", "aws_default_security_group", "this", 0, d, keysOf(d, loc), loc, manage.isTrue() ? null
+                        : "count unknown: manage_default_security_group of " + address + " is true by default from version 5"
+                        + " of the module, and its version is not pinned to one side of it");
     }
 
     /** NAT gateways and private route tables as the module lays them out. */
@@ -703,6 +789,7 @@ final class RegistryModules {
                 Map<String, Value> r = rule(direction, groupId, names.get(i), Map.of());
                 r.put("cidr_blocks", cidrs);
                 r.put("ipv6_cidr_blocks", ipv6);
+                in(direction + "_prefix_list_ids").filter(v -> !Values.isNull(v)).ifPresent(v -> r.put("prefix_list_ids", v));
                 SourceLocation loc = i < auto.size() ? at : where(direction + "_rules", "computed_" + direction + "_rules");
                 addIn(within, "aws_security_group_rule", direction + "_rules", i, r, keysOf(r, loc), loc, maybe);
             }
@@ -1190,6 +1277,115 @@ final class RegistryModules {
         out.put("id", id(service));
         out.put("name", attr(service, "name"));
         return new Modelled("ecs-service", out);
+    }
+
+    // ---------------------------------------------------------------- s3-bucket
+
+    private static final List<String> PUBLIC_ACCESS = List.of("block_public_acls", "block_public_policy",
+            "ignore_public_acls", "restrict_public_buckets");
+
+    /**
+     * The bucket and the resources the module attaches to it: its ACL, versioning, default encryption, public
+     * access block (on by default from version 4, off before: UNKNOWN when the version does not tell) and the
+     * bucket policy that denies requests without TLS ({@code attach_deny_insecure_transport_policy}).
+     */
+    private Modelled s3Bucket() {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Tri create = bool("create_bucket", true);
+        if (create.isFalse()) {
+            return new Modelled("s3-bucket", out);
+        }
+        String maybe = maybe(create, "create_bucket");
+        Map<String, Value> b = new LinkedHashMap<>();
+        for (String k : List.of("bucket", "bucket_prefix", "force_destroy", "object_lock_enabled", "tags")) {
+            in(k).filter(v -> !Values.isNull(v)).ifPresent(v -> b.put(k, v));
+        }
+        Value.Ref bucket = addIn("", "aws_s3_bucket", "this", 0, b, keysAt(b, "bucket"), where("bucket", "bucket_prefix"), maybe);
+        Value bucketId = id(bucket);
+        Optional<Value> acl = in("acl").filter(v -> !Values.isNull(v));
+        if (acl.isPresent()) {
+            Map<String, Value> a = new LinkedHashMap<>(Map.of("bucket", bucketId, "acl", acl.get()));
+            addIn("", "aws_s3_bucket_acl", "this", 0, a, keysAt(a, "acl"), where("acl"), maybe);
+        }
+        if (in("versioning").orElse(null) instanceof Value.MapV v && v.size() > 0) {
+            Tri enabled = v.get("enabled").map(Evaluator::truth).orElse(Tri.UNKNOWN);
+            String status = Values.asText(v.get("status").orElse(Values.nul(at)));
+            Value st = enabled.isKnown() ? Values.str(enabled.isTrue() ? "Enabled" : "Suspended", v.location())
+                    : status != null ? Values.str(status.equalsIgnoreCase("true") || status.equalsIgnoreCase("enabled")
+                    ? "Enabled" : "Suspended", v.location()) : unknown("versioning of " + address + " is not known");
+            Map<String, Value> ver = new LinkedHashMap<>();
+            ver.put("bucket", bucketId);
+            ver.put("versioning_configuration", Values.list(List.of(Values.map(Map.of("status", st), v.location())), v.location()));
+            addIn("", "aws_s3_bucket_versioning", "this", 0, ver, keysAt(ver, "versioning"), where("versioning"), maybe);
+        }
+        if (in("server_side_encryption_configuration").orElse(null) instanceof Value.MapV sse && sse.size() > 0) {
+            Map<String, Value> e = new LinkedHashMap<>();
+            e.put("bucket", bucketId);
+            e.put("rule", asBlocks(sse.get("rule").orElse(Values.map(Map.of(), sse.location()))));
+            addIn("", "aws_s3_bucket_server_side_encryption_configuration", "this", 0, e,
+                    keysAt(e, "server_side_encryption_configuration"), where("server_side_encryption_configuration"), maybe);
+        }
+        if (!bool("attach_public_policy", true).isFalse()) {
+            Tri v4 = versionAtLeast(4);
+            Map<String, Value> pab = new LinkedHashMap<>();
+            pab.put("bucket", bucketId);
+            for (String k : PUBLIC_ACCESS) {
+                pab.put(k, in(k).filter(v -> !Values.isNull(v)).orElse(v4.isKnown() ? Values.bool(v4.isTrue(), where("version"))
+                        : unknown(k + " of " + address + " is not given: the module's default is false before version 4"
+                        + " and true from it, and its version is not pinned to one side")));
+            }
+            SourceLocation pabAt = where(PUBLIC_ACCESS.get(0), "attach_public_policy", "bucket");
+            addIn("", "aws_s3_bucket_public_access_block", "this", 0, pab, keysOf(pab, pabAt), pabAt, maybe);
+        }
+        Tri denyInsecure = bool("attach_deny_insecure_transport_policy", false);
+        Tri attachPolicy = bool("attach_policy", false);
+        if (!denyInsecure.isFalse() || attachPolicy.isTrue()) {
+            Value policy;
+            if (denyInsecure.isTrue() && !attachPolicy.isTrue()) {
+                policy = denyInsecureTransport(bucket);
+            } else if (attachPolicy.isTrue() && denyInsecure.isFalse()) {
+                policy = in("policy").orElse(unknown("policy of " + address + " is not given"));
+            } else {
+                policy = unknown("the policy of " + address + " combines its inputs' documents");
+            }
+            Map<String, Value> p = new LinkedHashMap<>();
+            p.put("bucket", bucketId);
+            p.put("policy", policy);
+            addIn("", "aws_s3_bucket_policy", "this", 0, p, keysAt(p, "attach_deny_insecure_transport_policy", "attach_policy"),
+                    where("attach_deny_insecure_transport_policy", "attach_policy"), maybe);
+        }
+        out.put("s3_bucket_id", bucketId);
+        out.put("s3_bucket_arn", attr(bucket, "arn"));
+        out.put("s3_bucket_bucket_domain_name", attr(bucket, "bucket_domain_name"));
+        out.put("s3_bucket_bucket_regional_domain_name", attr(bucket, "bucket_regional_domain_name"));
+        return new Modelled("s3-bucket", out);
+    }
+
+    /** The statement the module writes for {@code attach_deny_insecure_transport_policy}. */
+    private Value denyInsecureTransport(Value.Ref bucket) {
+        SourceLocation l = where("attach_deny_insecure_transport_policy");
+        Map<String, Value> st = new LinkedHashMap<>();
+        st.put("Sid", Values.str("denyInsecureTransport", l));
+        st.put("Effect", Values.str("Deny", l));
+        st.put("Principal", Values.str("*", l));
+        st.put("Action", Values.str("s3:*", l));
+        st.put("Resource", Values.list(List.of(attr(bucket, "arn"),
+                new Value.Unknown("the bucket's objects (ARN/*)", null, List.of(attr(bucket, "arn")), l)), l));
+        st.put("Condition", Values.map(Map.of("Bool", Values.map(Map.of("aws:SecureTransport", Values.str("false", l)), l)), l));
+        Map<String, Value> doc = new LinkedHashMap<>();
+        doc.put("Version", Values.str("2012-10-17", l));
+        doc.put("Statement", Values.list(List.of(Values.map(st, l)), l));
+        return Values.map(doc, l);
+    }
+
+    /** A nested object input ({@code rule = { apply_server_side_encryption_by_default = {...} }}) as the blocks it becomes. */
+    private static Value asBlocks(Value v) {
+        if (v instanceof Value.MapV m) {
+            Map<String, Value> inner = new LinkedHashMap<>();
+            m.entries().forEach((k, x) -> inner.put(k, x instanceof Value.MapV ? asBlocks(x) : x));
+            return new Value.ListV(List.of(new Value.MapV(inner, m.location())), m.location());
+        }
+        return v;
     }
 
     static boolean isPositive(Value v) {

@@ -356,4 +356,18 @@ class RegistryModulesTest {
         Resource group = Scans.resource(m, "module.sg.aws_security_group.this[0]");
         assertTrue(m.relations().stream().anyMatch(r -> r.source().equals(ssh) && r.target().equals(group)));
     }
+
+    @Test
+    void aVersionConstraintTellsWhichSideOfAMajorVersionItAllows() {
+        for (String atLeast4 : List.of("~> 4.0", "4.1.2", ">= 4.0", "~> 4", "= v4.0.0", ">= 4.2, < 6.0", "4.0.0-beta1")) {
+            assertEquals(io.atolint.model.Tri.TRUE, RegistryModules.versionAtLeast(atLeast4, 4), atLeast4);
+        }
+        for (String below4 : List.of("~> 3.15", "3.19.0", "< 4.0", "<= 3.9", ">= 2.0, < 4.0.0", "~> 3.1.0")) {
+            assertEquals(io.atolint.model.Tri.FALSE, RegistryModules.versionAtLeast(below4, 4), below4);
+        }
+        for (String either : List.of(">= 3.0", "~> 3", "> 3.5", "< 4.1", ">= 3.0, < 5.0", "latest", "", "!= 4.0")) {
+            assertEquals(io.atolint.model.Tri.UNKNOWN, RegistryModules.versionAtLeast(either, 4), either);
+        }
+        assertEquals(io.atolint.model.Tri.UNKNOWN, RegistryModules.versionAtLeast(null, 4), "no version");
+    }
 }
