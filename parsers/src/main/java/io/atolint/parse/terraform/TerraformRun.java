@@ -46,6 +46,8 @@ final class TerraformRun {
     private final Set<String> evaluating = new HashSet<>();
     private final Set<String> dataEvaluating = new HashSet<>();
     private final Set<String> opaqueInProgress = new HashSet<>();
+    /** Registry module calls being modelled: an input that reads the call's own outputs finds them UNKNOWN. */
+    private final Set<String> modelling = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
     /** {@link #idOf} already made (a run reads one root module on one thread). */
     private final Map<String, String> ids = new HashMap<>();
@@ -488,7 +490,17 @@ final class TerraformRun {
         }
         Optional<ModuleConfig> child = loader.find(parent.config().dir(), source, rootDir, key);
         if (child.isEmpty()) {
-            Object modelled = RegistryModules.model(this, parent, name, d, source, at);
+            if (!modelling.add(childBase)) {
+                // module "sg" { ingress_with_source_security_group_id = [{ source_security_group_id = module.sg.security_group_id }] }
+                return new Value.Unknown("an output of module " + name + ", read by its own inputs", null,
+                        List.of(), at);
+            }
+            Object modelled;
+            try {
+                modelled = RegistryModules.model(this, parent, name, d, source, at);
+            } finally {
+                modelling.remove(childBase);
+            }
             if (modelled != null) {
                 return modelled;
             }

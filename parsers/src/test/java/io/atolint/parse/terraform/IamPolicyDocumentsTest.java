@@ -242,7 +242,7 @@ class IamPolicyDocumentsTest {
     void aModuleNotOnDiskWhosePolicyNamesItsOwnOutputIsReadOnce() {
         Model m = Scans.only(Scans.scan(MemoryTree.of("main.tf", """
                 module "bucket" {
-                  source = "terraform-aws-modules/s3-bucket/aws"
+                  source = "example-org/bucket/aws"
                   policy = data.aws_iam_policy_document.bucket.json
                 }
                 data "aws_iam_policy_document" "bucket" {

@@ -370,4 +370,26 @@ class RegistryModulesTest {
         }
         assertEquals(io.atolint.model.Tri.UNKNOWN, RegistryModules.versionAtLeast(null, 4), "no version");
     }
+
+    @Test
+    void anInputThatReadsTheCallsOwnOutputsFindsThemUnknown() {
+        Model m = Scans.only(Scans.scan(MemoryTree.of("main.tf", """
+                module "sg" {
+                  source = "terraform-aws-modules/security-group/aws"
+                  ingress_with_source_security_group_id = [
+                    { rule = "https-443-tcp", source_security_group_id = module.sg.security_group_id }
+                  ]
+                }
+                module "bucket" {
+                  source        = "terraform-aws-modules/s3-bucket/aws"
+                  attach_policy = true
+                  policy        = jsonencode({ Statement = [{ Effect = "Allow", Resource = module.bucket.s3_bucket_arn }] })
+                }
+                """), ParseOptions.defaults()));
+        assertTrue(m.findings().stream().noneMatch(f -> f.ruleId().equals("PARSE001")), m.findings().toString());
+        Resource rule = Scans.resource(m, "module.sg.aws_security_group_rule.ingress_with_source_security_group_id[0]");
+        assertTrue(rule.attr("source_security_group_id").orElseThrow().isUnknown());
+        assertEquals("443", Values.asText(rule.attr("from_port").orElseThrow()));
+        assertEquals(1, m.resources(Kind.S3_BUCKET_POLICY).size(), "the bucket is modelled once");
+    }
 }
