@@ -61,13 +61,7 @@ final class AlbModule extends ModelledCall {
                 continue;
             }
             SourceLocation loc = elementAt("target_groups", e.getKey());
-            Map<String, Value> tg = new LinkedHashMap<>();
-            tg.put("protocol", g.first("protocol").orElse(Values.str("HTTP", at)));
-            g.first("port").ifPresent(v -> tg.put("port", v));
-            tg.put("target_type", g.first("target_type").orElse(Values.str("instance", at)));
-            in("vpc_id").ifPresent(v -> tg.put("vpc_id", v));
-            g.first("health_check").ifPresent(v -> tg.put("health_check", v));
-            blocksAsLists(tg, "health_check");
+            Map<String, Value> tg = targetGroup(g, "protocol", "port");
             Value.Ref ref = addIn("", "aws_lb_target_group", "this", e.getKey(), tg, keysOf(tg, loc), loc, null);
             groups.put(e.getKey(), ref);
             groupOutputs.put(e.getKey(), Values.map(Map.of("arn", attr(ref, "arn"), "id", id(ref), "name", attr(ref, "name")), at));
@@ -127,6 +121,18 @@ final class AlbModule extends ModelledCall {
         out.put("listeners", Values.map(listenerOutputs, at));
     }
 
+    /** A target group's attributes from its element (version 9 names its protocol and port as the resource does, 8 with backend_). */
+    private Map<String, Value> targetGroup(Lookup g, String protocol, String port) {
+        Map<String, Value> tg = new LinkedHashMap<>();
+        tg.put("protocol", g.first(protocol).orElse(Values.str("HTTP", at)));
+        g.first(port).ifPresent(v -> tg.put("port", v));
+        tg.put("target_type", g.first("target_type").orElse(Values.str("instance", at)));
+        in("vpc_id").ifPresent(v -> tg.put("vpc_id", v));
+        g.first("health_check").ifPresent(v -> tg.put("health_check", v));
+        blocksAsLists(tg, "health_check");
+        return tg;
+    }
+
     /**
      * Target groups and listeners as versions before 9 take them: lists, {@code backend_protocol} and
      * {@code backend_port}, {@code http_tcp_listeners} forwarding to {@code target_group_index} or
@@ -137,13 +143,7 @@ final class AlbModule extends ModelledCall {
         List<Value.Ref> groups = new ArrayList<>();
         for (int i = 0; tgs != null && i < tgs.size(); i++) {
             Lookup g = element(tgs.get(i), null);
-            Map<String, Value> tg = new LinkedHashMap<>();
-            tg.put("protocol", g.first("backend_protocol").orElse(Values.str("HTTP", at)));
-            g.first("backend_port").ifPresent(v -> tg.put("port", v));
-            tg.put("target_type", g.first("target_type").orElse(Values.str("instance", at)));
-            in("vpc_id").ifPresent(v -> tg.put("vpc_id", v));
-            g.first("health_check").ifPresent(v -> tg.put("health_check", v));
-            blocksAsLists(tg, "health_check");
+            Map<String, Value> tg = targetGroup(g, "backend_protocol", "backend_port");
             Value.Ref ref = addIn("", "aws_lb_target_group", "main", i, tg, keysAt(tg, "target_groups"),
                     where("target_groups"), null);
             groups.add(ref);

@@ -219,9 +219,7 @@ final class Masking {
             while (after < t.length() && (t.charAt(after) == ' ' || t.charAt(after) == '\t')) {
                 after++;
             }
-            boolean assigns = after < t.length() && (t.charAt(after) == ':'
-                    || (t.charAt(after) == '=' && (after + 1 >= t.length() || (t.charAt(after + 1) != '=' && t.charAt(after + 1) != '>'))));
-            if (!assigns || inner.isBlank() || inner.indexOf('\n') >= 0) {
+            if (!assigns(t, after) || inner.isBlank() || inner.indexOf('\n') >= 0) {
                 continue;
             }
             if (inner.indexOf('"') >= 0 || inner.indexOf('\\') >= 0) {
@@ -324,17 +322,23 @@ final class Masking {
                 || t.charAt(end) == '.')) {
             return -1;
         }
-        char c = t.charAt(after);
-        boolean assigns = c == ':' || c == '=' && (after + 1 >= t.length()
-                || (t.charAt(after + 1) != '=' && t.charAt(after + 1) != '>'));
-        return assigns ? end : -1;
+        return assigns(t, after) ? end : -1;
+    }
+
+    private static boolean opensKey(String t, int i) {
+        return opensItem(t, i, false);
     }
 
     /**
-     * Whether a number at {@code i} starts an object item: after '{' or ',', or on a new line after the end of
-     * another item (never after an operator: {@code x ?\n 1 : 2} is a conditional, not a key).
+     * Whether a number at {@code i} starts an object item: as {@link #opensKey}, but on a new line only after the
+     * end of another item, never after an operator ({@code x ?\n 1 : 2} is a conditional, not a key).
      */
     private static boolean opensNumberKey(String t, int i) {
+        return opensItem(t, i, true);
+    }
+
+    /** After '{' or ',', or on a new line ({@code afterItemOnly}: after a closing bracket, a quote or a name). */
+    private static boolean opensItem(String t, int i, boolean afterItemOnly) {
         int j = i - 1;
         boolean newline = false;
         while (j >= 0 && Character.isWhitespace(t.charAt(j))) {
@@ -345,17 +349,13 @@ final class Masking {
             return false;
         }
         char p = t.charAt(j);
-        return p == '{' || p == ',' || newline && (p == '}' || p == ']' || p == ')' || p == '"'
+        return p == '{' || p == ',' || newline && (!afterItemOnly || p == '}' || p == ']' || p == ')' || p == '"'
                 || Character.isLetterOrDigit(p) || p == '_');
     }
 
-    private static boolean opensKey(String t, int i) {
-        int j = i - 1;
-        boolean newline = false;
-        while (j >= 0 && Character.isWhitespace(t.charAt(j))) {
-            newline |= t.charAt(j) == '\n';
-            j--;
-        }
-        return j >= 0 && (t.charAt(j) == '{' || t.charAt(j) == ',' || newline);
+    /** Whether {@code t} at {@code at} assigns an object item: ':' or '=' (not '==' nor '=>'). */
+    private static boolean assigns(String t, int at) {
+        return at < t.length() && (t.charAt(at) == ':' || (t.charAt(at) == '='
+                && (at + 1 >= t.length() || (t.charAt(at + 1) != '=' && t.charAt(at + 1) != '>'))));
     }
 }
