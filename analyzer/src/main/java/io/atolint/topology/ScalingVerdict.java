@@ -141,6 +141,10 @@ public record ScalingVerdict(Tri scales, String why, SourceLocation at) {
     }
 
     private static boolean namesCluster(io.atolint.model.Value v) {
+        if (v instanceof io.atolint.model.Value.Unknown u) {
+            // tags whose keys are not known (dynamic "tag" over merge({"kubernetes.io/cluster/${var.name}" = ...}))
+            return u.raw() != null && u.raw().contains(CLUSTER_TAG);
+        }
         if (v instanceof io.atolint.model.Value.ListV l) {
             return l.items().stream().anyMatch(ScalingVerdict::namesCluster);
         }

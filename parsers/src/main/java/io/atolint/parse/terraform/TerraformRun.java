@@ -427,8 +427,10 @@ final class TerraformRun {
         } else if (coll instanceof Value.MapV mm) {
             Values.sorted(mm).forEach((k, v) -> items.add(Map.entry(Values.str(k, at), v)));
         } else if (!Values.isNull(coll)) {
+            // the for_each as written stays readable: a tag key it names (kubernetes.io/cluster/...) is still seen
             out.add(new Value.Unknown("dynamic block " + type + ": for_each unknown: "
-                    + Optional.ofNullable(Values.reasonOf(coll)).orElse("not a collection"), null, Values.refs(coll), at));
+                    + Optional.ofNullable(Values.reasonOf(coll)).orElse("not a collection"),
+                    Evaluator.raw(forEach.get().value()), Values.refs(coll), at));
             return;
         }
         for (Map.Entry<Value, Value> kv : items) {
