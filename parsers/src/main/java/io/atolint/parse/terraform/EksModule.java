@@ -42,6 +42,7 @@ final class EksModule extends ModelledCall {
         c.put("vpc_config", Values.list(List.of(Values.map(vpc, where("subnet_ids", "control_plane_subnet_ids"))), at));
         Value.Ref cluster = addIn("", "aws_eks_cluster", "this", 0, c, keysAt(c, "subnet_ids"),
                 where("name", "cluster_name", "subnet_ids"), maybe);
+        nodeSecurityGroup(maybe);
         Map<String, Value> managed = elements("eks_managed_node_groups");
         Value managedDefaults = in("eks_managed_node_group_defaults").orElse(null);
         for (Map.Entry<String, Value> e : managed == null ? Map.<String, Value>of().entrySet() : managed.entrySet()) {
@@ -113,5 +114,30 @@ final class EksModule extends ModelledCall {
         out.put("cluster_id", id(cluster));
         out.put("cluster_endpoint", attr(cluster, "endpoint"));
         return new Modelled("eks", out);
+    }
+
+    /**
+     * The nodes' security group the module makes ({@code create_node_security_group}) and, with its recommended
+     * rules ({@code node_security_group_enable_recommended_rules}), the rule that lets the nodes reach anywhere.
+     */
+    private void nodeSecurityGroup(String maybe) {
+        if (!bool("create_node_security_group", true).isTrue()) {
+            return;
+        }
+        Map<String, Value> sg = new LinkedHashMap<>();
+        in("vpc_id").ifPresent(v -> sg.put("vpc_id", v));
+        SourceLocation loc = where("create_node_security_group", "vpc_id");
+        Value.Ref group = addIn("", "aws_security_group", "node", 0, sg, keysAt(sg, "vpc_id"), loc, maybe);
+        if (!bool("node_security_group_enable_recommended_rules", true).isTrue()) {
+            return;
+        }
+        Map<String, Value> egress = new LinkedHashMap<>();
+        egress.put("security_group_id", id(group));
+        egress.put("type", Values.str("egress", loc));
+        egress.put("protocol", Values.str("-1", loc));
+        egress.put("from_port", Values.num(0, loc));
+        egress.put("to_port", Values.num(0, loc));
+        egress.put("cidr_blocks", Values.list(List.of(Values.str("0.0.0.0/0", loc)), loc));
+        addIn("", "aws_security_group_rule", "node", "egress_all", egress, keysOf(egress, loc), loc, maybe);
     }
 }

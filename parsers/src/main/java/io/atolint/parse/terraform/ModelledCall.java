@@ -185,7 +185,7 @@ abstract class ModelledCall {
         }
         String text = Values.asText(v);
         if (text == null) {
-            return v instanceof Value.ListV ? v : unknown("cidr_blocks of a rule of " + address + " is not known");
+            return v instanceof Value.ListV || v instanceof Value.Unknown ? v : unknown("cidr_blocks of a rule of " + address + " is not known");
         }
         List<Value> items = new ArrayList<>();
         for (String c : text.split(",")) {

@@ -58,55 +58,85 @@ final class SecurityGroupModule extends ModelledCall {
                     .orElse(Values.list(ingress ? List.of() : List.of(Values.str("0.0.0.0/0", rulesAt)), rulesAt));
             Value ipv6 = in(direction + "_ipv6_cidr_blocks").filter(v -> !Values.isNull(v))
                     .orElse(Values.list(ingress ? List.of() : List.of(Values.str("::/0", rulesAt)), rulesAt));
-            List<Value> names = new ArrayList<>();
             List<String> auto = preset == null ? List.of()
                     : ingress ? NamedSecurityGroupRules.presetIngress(preset) : List.of("all-all");
-            auto.forEach(n -> names.add(Values.str(n, at)));
             for (String input : List.of(direction + "_rules", "computed_" + direction + "_rules")) {
-                List<Value> given = list(input);
-                if (given == null) {
-                    names.add(unknown(input + " of " + address + " is not known"));
-                } else {
-                    names.addAll(given);
+                List<Value> names = elementsOf(input, input.startsWith("computed_") ? List.of() : auto);
+                SourceLocation loc = where(input);
+                for (int i = 0; i < names.size(); i++) {
+                    Map<String, Value> r = rule(direction, groupId, names.get(i), Map.of());
+                    r.put("cidr_blocks", cidrs);
+                    r.put("ipv6_cidr_blocks", ipv6);
+                    in(direction + "_prefix_list_ids").filter(v -> !Values.isNull(v)).ifPresent(v -> r.put("prefix_list_ids", v));
+                    addIn(within, "aws_security_group_rule", input, i, r, keysOf(r, loc), loc, countOf(input, maybe));
                 }
-            }
-            for (int i = 0; i < names.size(); i++) {
-                Map<String, Value> r = rule(direction, groupId, names.get(i), Map.of());
-                r.put("cidr_blocks", cidrs);
-                r.put("ipv6_cidr_blocks", ipv6);
-                in(direction + "_prefix_list_ids").filter(v -> !Values.isNull(v)).ifPresent(v -> r.put("prefix_list_ids", v));
-                SourceLocation loc = i < auto.size() ? at : where(direction + "_rules", "computed_" + direction + "_rules");
-                addIn(within, "aws_security_group_rule", direction + "_rules", i, r, keysOf(r, loc), loc, maybe);
-            }
-            List<Value> selfRules = new ArrayList<>();
-            if (preset != null && ingress) {
-                selfRules.add(Values.map(Map.of("rule", Values.str("all-all", at)), at));
             }
             for (String kind : List.of("cidr_blocks", "ipv6_cidr_blocks", "source_security_group_id", "self")) {
-                String name = direction + "_with_" + kind;
-                List<Value> elements = new ArrayList<>(kind.equals("self") ? selfRules : List.of());
-                for (String input : List.of(name, "computed_" + name)) {
-                    List<Value> given = list(input);
-                    if (given != null) {
-                        elements.addAll(given);
+                for (String input : List.of(direction + "_with_" + kind, "computed_" + direction + "_with_" + kind)) {
+                    List<Value> elements = new ArrayList<>(preset != null && ingress && input.equals("ingress_with_self")
+                            ? List.of(Values.map(Map.of("rule", Values.str("all-all", at)), at)) : List.of());
+                    elements.addAll(elementsOf(input, null));
+                    SourceLocation loc = where(input);
+                    for (int i = 0; i < elements.size(); i++) {
+                        Map<String, Value> e = elements.get(i) instanceof Value.MapV m ? m.entries() : Map.of();
+                        Map<String, Value> r = rule(direction, groupId, e.getOrDefault("rule", Values.str("_", at)), e);
+                        switch (kind) {
+                            case "cidr_blocks" -> r.put("cidr_blocks", commaList(e.get("cidr_blocks"), cidrs));
+                            case "ipv6_cidr_blocks" -> r.put("ipv6_cidr_blocks", commaList(e.get("ipv6_cidr_blocks"), ipv6));
+                            case "source_security_group_id" -> r.put("source_security_group_id",
+                                    e.getOrDefault("source_security_group_id", unknown("source_security_group_id not given")));
+                            default -> r.put("self", Values.bool(true, at));
+                        }
+                        addIn(within, "aws_security_group_rule", input, i, r, keysOf(r, loc), loc, countOf(input, maybe));
                     }
-                }
-                for (int i = 0; i < elements.size(); i++) {
-                    Map<String, Value> e = elements.get(i) instanceof Value.MapV m ? m.entries() : Map.of();
-                    Map<String, Value> r = rule(direction, groupId, e.getOrDefault("rule", Values.str("_", at)), e);
-                    switch (kind) {
-                        case "cidr_blocks" -> r.put("cidr_blocks", commaList(e.get("cidr_blocks"), cidrs));
-                        case "ipv6_cidr_blocks" -> r.put("ipv6_cidr_blocks", commaList(e.get("ipv6_cidr_blocks"), ipv6));
-                        case "source_security_group_id" -> r.put("source_security_group_id",
-                                e.getOrDefault("source_security_group_id", unknown("source_security_group_id not given")));
-                        default -> r.put("self", Values.bool(true, at));
-                    }
-                    SourceLocation loc = where(name, "computed_" + name);
-                    addIn(within, "aws_security_group_rule", name, i, r, keysOf(r, loc), loc, maybe);
                 }
             }
         }
         return new Modelled("security-group", out);
+    }
+
+    /**
+     * The elements of a list input as the module counts them: a {@code computed_} list only up to its
+     * {@code number_of_computed_} count (none when that is not given); named rules with a preset's own ({@code auto})
+     * sorted without repeats, as the preset submodules merge them. An unknown list is one UNKNOWN element.
+     */
+    private List<Value> elementsOf(String input, List<String> auto) {
+        List<Value> given = list(input);
+        List<Value> out = new ArrayList<>();
+        if (given == null) {
+            out.add(unknown(input + " of " + address + " is not known"));
+            return out;
+        }
+        if (input.startsWith("computed_")) {
+            Value n = in("number_of_" + input).filter(v -> !Values.isNull(v)).orElse(Values.num(0, at));
+            int count = n.asNumber().map(java.math.BigDecimal::intValue).orElse(given.size());
+            return new ArrayList<>(given.subList(0, Math.max(0, Math.min(count, given.size()))));
+        }
+        if (auto == null || auto.isEmpty()) {
+            return new ArrayList<>(given);
+        }
+        java.util.TreeMap<String, Value> sorted = new java.util.TreeMap<>();
+        auto.forEach(a -> sorted.put(a, Values.str(a, at)));
+        for (Value v : given) {
+            String name = Values.asText(v);
+            if (name == null) {
+                out.add(v);
+            } else if (!name.isEmpty()) {
+                sorted.putIfAbsent(name, v);
+            }
+        }
+        out.addAll(0, sorted.values());
+        return out;
+    }
+
+    /** The "instances" meta of a rule of {@code input}: a computed list whose count is not known may not make it. */
+    private String countOf(String input, String maybe) {
+        if (!input.startsWith("computed_")) {
+            return maybe;
+        }
+        Value n = in("number_of_" + input).filter(v -> !Values.isNull(v)).orElse(null);
+        return n == null || n.asNumber().isPresent() ? maybe : "count unknown: number_of_" + input + " of " + address
+                + " is not known";
     }
 
     /** A rule's type, group and ports: its own from_port/to_port/protocol, else those its rule name stands for. */

@@ -256,6 +256,8 @@ class RegistryModulesTest {
                 "version 21's name, as version 20's cluster_name");
         assertEquals(List.of("us-east-1a", "us-east-1b"), azs(Scans.resource(m,
                 "module.eks.module.fargate_profile[\"kube\"].aws_eks_fargate_profile.this[0]")));
+        Resource egress = Scans.resource(m, "module.eks.aws_security_group_rule.node[\"egress_all\"]");
+        assertEquals("egress", Values.asText(egress.attr("type").orElseThrow()), "the nodes' group's recommended rules");
     }
 
     @Test
