@@ -66,7 +66,7 @@ final class RegistryModules {
         }
         return switch (parts[0]) {
             case "vpc", "rds", "rds-aurora", "alb", "autoscaling", "ec2-instance", "eks", "ecs", "security-group",
-                 "vpn-gateway", "s3-bucket" -> parts[0];
+                 "vpn-gateway", "s3-bucket", "lambda" -> parts[0];
             default -> null;
         };
     }
@@ -110,6 +110,7 @@ final class RegistryModules {
             case "security-group" -> new SecurityGroupModule(run, parent, d, i, at).securityGroup(null);
             case "vpn-gateway" -> new VpnGatewayModule(run, parent, d, i, at).vpnGateway();
             case "s3-bucket" -> new S3BucketModule(run, parent, d, i, at).s3Bucket();
+            case "lambda" -> new LambdaModule(run, parent, d, i, at).lambda();
             default -> new SecurityGroupModule(run, parent, d, i, at)
                     .securityGroup(module.substring("security-group//".length()));
         };

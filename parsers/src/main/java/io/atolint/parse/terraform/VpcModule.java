@@ -26,6 +26,7 @@ final class VpcModule extends ModelledCall {
         Value.Ref vpc = add("aws_vpc", "this", 0, Map.of("cidr_block", in("cidr").orElse(unknown("cidr not given"))),
                 Map.of("cidr_block", where("cidr")), "cidr");
         out.put("vpc_id", id(vpc));
+        out.put("default_security_group_id", attr(vpc, "default_security_group_id"));
         defaultSecurityGroup(vpc);
         Tri flowLog = bool("enable_flow_log", false);
         if (!flowLog.isFalse()) {
