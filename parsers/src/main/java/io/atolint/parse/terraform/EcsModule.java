@@ -96,6 +96,10 @@ final class EcsModule extends ModelledCall {
             blocksAsLists(one, "load_balancer");
             s.put("load_balancer", one.get("load_balancer"));
         }
+        Value.Ref task = taskDefinition(within, l, s.get("name"), loc, unknownCount);
+        if (task != null) {
+            s.put("task_definition", attr(task, "arn"));
+        }
         String name = truth(l.get("ignore_task_definition_changes"), false).isTrue() ? "ignore_task_definition" : "this";
         Value.Ref service = addIn(within, "aws_ecs_service", name, 0, s, keysOf(s, loc), loc,
                 unknownCount);
@@ -118,5 +122,50 @@ final class EcsModule extends ModelledCall {
         out.put("id", id(service));
         out.put("name", attr(service, "name"));
         return new Modelled("ecs-service", out);
+    }
+
+    /**
+     * The task definition the service submodule makes ({@code create_task_definition}) from its
+     * {@code container_definitions} map: one container per element, named by its key, with the environment,
+     * secrets and image each gives (the submodule writes them into the definition's JSON as they are).
+     */
+    private Value.Ref taskDefinition(String within, Lookup l, Value family, SourceLocation loc, String unknownCount) {
+        if (truth(l.get("create_task_definition"), true).isFalse()) {
+            return null;
+        }
+        Optional<Value> given = l.first("container_definitions");
+        List<Value> containers = new java.util.ArrayList<>();
+        if (given.isPresent() && given.get() instanceof Value.MapV m) {
+            for (Map.Entry<String, Value> c : Values.sorted(m).entrySet()) {
+                Map<String, Value> def = new LinkedHashMap<>();
+                def.put("name", Values.str(c.getKey(), c.getValue().location()));
+                if (c.getValue() instanceof Value.MapV cm) {
+                    for (String k : List.of("name", "image", "environment", "secrets", "essential", "readonly_root_filesystem",
+                            "privileged", "user")) {
+                        cm.get(k).filter(v -> !Values.isNull(v)).ifPresent(v -> def.put(camel(k), v));
+                    }
+                }
+                containers.add(Values.map(def, c.getValue().location()));
+            }
+        }
+        Map<String, Value> t = new LinkedHashMap<>();
+        t.put("family", family);
+        t.put("container_definitions", given.isEmpty() || given.get() instanceof Value.MapV ? Values.list(containers, loc)
+                : unknown("container_definitions of " + address + " is not known"));
+        return addIn(within, "aws_ecs_task_definition", "this", 0, t, keysOf(t, loc), loc, unknownCount);
+    }
+
+    private static String camel(String snake) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return b.toString();
     }
 }
