@@ -56,7 +56,10 @@ final class RegistryModules {
         if (s.startsWith(presets) && NamedSecurityGroupRules.presetIngress(s.substring(presets.length())) != null) {
             return "security-group//" + s.substring(presets.length());
         }
-        // "terraform-aws-modules/vpc/aws//modules/vpc-endpoints" is a submodule: another module than the one modelled
+        if (s.equals(PREFIX + "vpc/aws//modules/vpc-endpoints")) {
+            return "vpc-endpoints";
+        }
+        // any other submodule ("terraform-aws-modules/rds/aws//modules/db_instance") is another module than the one modelled
         if (!s.startsWith(PREFIX) || s.contains("//")) {
             return null;
         }
@@ -66,7 +69,7 @@ final class RegistryModules {
         }
         return switch (parts[0]) {
             case "vpc", "rds", "rds-aurora", "alb", "autoscaling", "ec2-instance", "eks", "ecs", "security-group",
-                 "vpn-gateway", "s3-bucket", "lambda" -> parts[0];
+                 "vpn-gateway", "s3-bucket", "lambda", "dynamodb-table", "kms" -> parts[0];
             default -> null;
         };
     }
@@ -111,6 +114,9 @@ final class RegistryModules {
             case "vpn-gateway" -> new VpnGatewayModule(run, parent, d, i, at).vpnGateway();
             case "s3-bucket" -> new S3BucketModule(run, parent, d, i, at).s3Bucket();
             case "lambda" -> new LambdaModule(run, parent, d, i, at).lambda();
+            case "dynamodb-table" -> new DynamoDbTableModule(run, parent, d, i, at).dynamodbTable();
+            case "kms" -> new KmsModule(run, parent, d, i, at).kms();
+            case "vpc-endpoints" -> new VpcEndpointsModule(run, parent, d, i, at).vpcEndpoints();
             default -> new SecurityGroupModule(run, parent, d, i, at)
                     .securityGroup(module.substring("security-group//".length()));
         };

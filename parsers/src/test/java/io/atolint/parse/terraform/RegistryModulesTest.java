@@ -117,7 +117,8 @@ class RegistryModulesTest {
         }
         assertEquals("rds", RegistryModules.moduleOf("git::https://github.com/terraform-aws-modules/terraform-aws-rds.git"));
         assertEquals(null, RegistryModules.moduleOf("github.com/terraform-aws-modules/terraform-aws-vpc//modules/vpc-endpoints"));
-        assertEquals(null, RegistryModules.moduleOf("terraform-aws-modules/vpc/aws//modules/vpc-endpoints"));
+        assertEquals("vpc-endpoints", RegistryModules.moduleOf("terraform-aws-modules/vpc/aws//modules/vpc-endpoints"),
+                "the submodule is another module than the vpc");
         assertEquals(null, RegistryModules.moduleOf("registry.terraform.io/terraform-aws-modules/rds/aws//modules/db_instance"));
         assertEquals("vpc", RegistryModules.moduleOf("registry.terraform.io/terraform-aws-modules/vpc/aws"));
         assertEquals(null, RegistryModules.moduleOf("git::https://github.com/example/terraform-aws-vpc.git"));

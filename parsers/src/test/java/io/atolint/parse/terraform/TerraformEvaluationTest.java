@@ -171,7 +171,7 @@ class TerraformEvaluationTest {
                           cidr   = "10.${count.index}.0.0/16"
                         }
                         module "missing" {
-                          source  = "terraform-aws-modules/kms/aws"
+                          source  = "example-org/kms/aws"
                           version = "~> 3.0"
                           alias   = module.net[0].vpc_id
                         }
@@ -203,7 +203,7 @@ class TerraformEvaluationTest {
         assertInstanceOf(Value.Ref.class, opaque.attr("alias").orElseThrow());
         assertTrue(m.relations().stream().anyMatch(rel -> rel.type() == RelationType.REFERENCES
                 && rel.source().name().equals("aws_lb.web") && rel.target().name().equals("module.missing")), m.relations().toString());
-        assertTrue(m.findings().stream().anyMatch(f -> f.message().contains("module missing (source terraform-aws-modules/kms/aws) is not in the scanned files")));
+        assertTrue(m.findings().stream().anyMatch(f -> f.message().contains("module missing (source example-org/kms/aws) is not in the scanned files")));
     }
 
     @Test
