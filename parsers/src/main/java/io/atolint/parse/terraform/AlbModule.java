@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class AlbModule extends ModelledCall {
     private static final List<String> ALB_LISTENER_INPUTS = List.of("listeners", "target_groups", "https_listeners",
-            "http_tcp_listeners");
+            "http_tcp_listeners", "security_group_ingress_rules", "security_group_egress_rules");
 
     AlbModule(TerraformRun run, ModuleInstance parent, ModuleConfig.Decl decl, ModuleInstance.Instance instance,
               SourceLocation at) {
@@ -34,12 +34,26 @@ final class AlbModule extends ModelledCall {
             lb.remove(k);
             keys.remove(k);
         });
+        boolean version9 = in("listeners").isPresent() || in("target_groups").orElse(null) instanceof Value.MapV
+                || in("security_group_ingress_rules").isPresent() || in("security_group_egress_rules").isPresent();
+        if (version9) {
+            Value group = securityGroup();
+            if (group != null) {
+                List<Value> groups = new java.util.ArrayList<>();
+                if (in("security_groups").orElse(null) instanceof Value.ListV given) {
+                    groups.addAll(given.items());
+                }
+                groups.add(group);
+                lb.put("security_groups", Values.list(groups, where("security_group_ingress_rules", "security_groups")));
+                keys.put("security_groups", where("security_group_ingress_rules", "security_groups"));
+            }
+        }
         Value.Ref ref = add("aws_lb", "this", 0, lb, keys, "subnets");
         Map<String, Value> out = new LinkedHashMap<>();
         out.put("arn", new Value.Ref(ref.targetId(), "arn", ref.location()));
         out.put("id", new Value.Ref(ref.targetId(), "id", ref.location()));
         out.put("dns_name", new Value.Ref(ref.targetId(), "dns_name", ref.location()));
-        if (in("listeners").isPresent() || in("target_groups").orElse(null) instanceof Value.MapV) {
+        if (version9) {
             albListeners(ref, out);
         } else {
             albListenersBeforeV9(ref, out);
@@ -119,6 +133,38 @@ final class AlbModule extends ModelledCall {
             listenerOutputs.put(e.getKey(), Values.map(Map.of("arn", attr(ref, "arn"), "id", id(ref)), at));
         }
         out.put("listeners", Values.map(listenerOutputs, at));
+    }
+
+    /**
+     * The security group version 9 makes for the load balancer ({@code create_security_group}) and one rule per
+     * element of {@code security_group_ingress_rules} / {@code _egress_rules} (TCP unless {@code ip_protocol} says
+     * otherwise); its id, or null when it makes none.
+     */
+    private Value securityGroup() {
+        if (!bool("create_security_group", true).isTrue()) {
+            return null;
+        }
+        Map<String, Value> sg = new LinkedHashMap<>();
+        in("vpc_id").ifPresent(v -> sg.put("vpc_id", v));
+        SourceLocation loc = where("security_group_ingress_rules", "vpc_id");
+        Value.Ref group = addIn("", "aws_security_group", "this", 0, sg, keysOf(sg, loc), loc, null);
+        for (String direction : List.of("ingress", "egress")) {
+            Map<String, Value> rules = elements("security_group_" + direction + "_rules");
+            for (Map.Entry<String, Value> e : rules == null ? Map.<String, Value>of().entrySet() : rules.entrySet()) {
+                Lookup l = element(e.getValue(), null);
+                Map<String, Value> r = new LinkedHashMap<>();
+                r.put("security_group_id", id(group));
+                r.put("ip_protocol", l.first("ip_protocol").orElse(Values.str("tcp", at)));
+                for (String k : List.of("from_port", "to_port", "cidr_ipv4", "cidr_ipv6", "referenced_security_group_id",
+                        "prefix_list_id")) {
+                    l.first(k).ifPresent(v -> r.put(k, v));
+                }
+                SourceLocation ruleAt = elementAt("security_group_" + direction + "_rules", e.getKey());
+                addIn("", "aws_vpc_security_group_" + direction + "_rule", "this", e.getKey(), r, keysOf(r, ruleAt), ruleAt,
+                        null);
+            }
+        }
+        return id(group);
     }
 
     /** A target group's attributes from its element (version 9 names its protocol and port as the resource does, 8 with backend_). */
