@@ -69,7 +69,7 @@ final class RegistryModules {
         }
         return switch (parts[0]) {
             case "vpc", "rds", "rds-aurora", "alb", "autoscaling", "ec2-instance", "eks", "ecs", "security-group",
-                 "vpn-gateway", "s3-bucket", "lambda", "dynamodb-table", "kms" -> parts[0];
+                 "vpn-gateway", "s3-bucket", "lambda", "dynamodb-table", "kms", "cloudfront" -> parts[0];
             default -> null;
         };
     }
@@ -116,6 +116,7 @@ final class RegistryModules {
             case "lambda" -> new LambdaModule(run, parent, d, i, at).lambda();
             case "dynamodb-table" -> new DynamoDbTableModule(run, parent, d, i, at).dynamodbTable();
             case "kms" -> new KmsModule(run, parent, d, i, at).kms();
+            case "cloudfront" -> new CloudFrontModule(run, parent, d, i, at).cloudfront();
             case "vpc-endpoints" -> new VpcEndpointsModule(run, parent, d, i, at).vpcEndpoints();
             default -> new SecurityGroupModule(run, parent, d, i, at)
                     .securityGroup(module.substring("security-group//".length()));
