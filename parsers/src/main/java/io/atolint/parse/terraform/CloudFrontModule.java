@@ -40,7 +40,7 @@ final class CloudFrontModule extends ModelledCall {
         } else {
             List<Value> list = new ArrayList<>();
             for (Map.Entry<String, Value> e : origins.entrySet()) {
-                Map<String, Value> o = entries(e.getValue());
+                Map<String, Value> o = blockEntries(e.getValue());
                 o.putIfAbsent("origin_id", Values.str(e.getKey(), elementAt("origin", e.getKey())));
                 list.add(Values.map(o, elementAt("origin", e.getKey())));
             }
@@ -71,11 +71,11 @@ final class CloudFrontModule extends ModelledCall {
             d.put("ordered_cache_behavior", unknown("ordered_cache_behavior of " + address + " is not known"));
         } else if (!ordered.isEmpty()) {
             List<Value> blocks = new ArrayList<>();
-            ordered.forEach(b -> blocks.add(b instanceof Value.MapV ? Values.map(entries(b), b.location()) : b));
+            ordered.forEach(b -> blocks.add(b instanceof Value.MapV ? Values.map(blockEntries(b), b.location()) : b));
             d.put("ordered_cache_behavior", Values.list(blocks, where("ordered_cache_behavior")));
         }
         Optional<Value> certificate = in("viewer_certificate").filter(v -> !Values.isNull(v));
-        d.put("viewer_certificate", certificate.map(CloudFrontModule::asBlock).orElse(Values.list(List.of(Values.map(Map.of(
+        d.put("viewer_certificate", certificate.map(ModelledCall::asBlock).orElse(Values.list(List.of(Values.map(Map.of(
                 "cloudfront_default_certificate", Values.bool(true, at),
                 "minimum_protocol_version", Values.str("TLSv1", at)), at)), at)));
         in("logging_config").filter(v -> v instanceof Value.MapV m && m.size() > 0)
@@ -87,22 +87,5 @@ final class CloudFrontModule extends ModelledCall {
         out.put("cloudfront_distribution_arn", attr(ref, "arn"));
         out.put("cloudfront_distribution_domain_name", attr(ref, "domain_name"));
         return new Modelled("cloudfront", out);
-    }
-
-    /** An element's entries with its nested objects as the blocks they become ({@code custom_origin_config = {...}}). */
-    private static Map<String, Value> entries(Value v) {
-        Map<String, Value> m = new LinkedHashMap<>();
-        if (v instanceof Value.MapV mv) {
-            mv.entries().forEach((k, x) -> m.put(k, x instanceof Value.MapV ? asBlock(x) : x));
-        }
-        return m;
-    }
-
-    /** An object input as the one block it becomes. */
-    private static Value asBlock(Value v) {
-        if (!(v instanceof Value.MapV m)) {
-            return v;
-        }
-        return new Value.ListV(List.of(new Value.MapV(entries(m), m.location())), m.location());
     }
 }

@@ -279,6 +279,26 @@ abstract class ModelledCall {
     }
 
     /**
+     * An object input as the one block it becomes, and its nested objects as theirs
+     * ({@code rule = { apply_server_side_encryption_by_default = {...} }}); anything else as it is.
+     */
+    static Value asBlock(Value v) {
+        if (!(v instanceof Value.MapV m)) {
+            return v;
+        }
+        return new Value.ListV(List.of(new Value.MapV(blockEntries(m), m.location())), m.location());
+    }
+
+    /** An object's entries with its nested objects as the blocks they become. */
+    static Map<String, Value> blockEntries(Value v) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        if (v instanceof Value.MapV mv) {
+            mv.entries().forEach((k, x) -> m.put(k, asBlock(x)));
+        }
+        return m;
+    }
+
+    /**
      * Block inputs that newer major versions take as an object ({@code root_block_device = { encrypted = true }})
      * or a map of objects ({@code ebs_block_device = { data = {...} }}) are read as the blocks they become.
      */

@@ -57,7 +57,7 @@ final class S3BucketModule extends ModelledCall {
         if (in("server_side_encryption_configuration").orElse(null) instanceof Value.MapV sse && sse.size() > 0) {
             Map<String, Value> e = new LinkedHashMap<>();
             e.put("bucket", bucketId);
-            e.put("rule", asBlocks(sse.get("rule").orElse(Values.map(Map.of(), sse.location()))));
+            e.put("rule", asBlock(sse.get("rule").orElse(Values.map(Map.of(), sse.location()))));
             addIn("", "aws_s3_bucket_server_side_encryption_configuration", "this", 0, e,
                     keysAt(e, "server_side_encryption_configuration"), where("server_side_encryption_configuration"), maybe);
         }
@@ -112,15 +112,5 @@ final class S3BucketModule extends ModelledCall {
         doc.put("Version", Values.str("2012-10-17", l));
         doc.put("Statement", Values.list(List.of(Values.map(st, l)), l));
         return Values.map(doc, l);
-    }
-
-    /** A nested object input ({@code rule = { apply_server_side_encryption_by_default = {...} }}) as the blocks it becomes. */
-    private static Value asBlocks(Value v) {
-        if (v instanceof Value.MapV m) {
-            Map<String, Value> inner = new LinkedHashMap<>();
-            m.entries().forEach((k, x) -> inner.put(k, x instanceof Value.MapV ? asBlocks(x) : x));
-            return new Value.ListV(List.of(new Value.MapV(inner, m.location())), m.location());
-        }
-        return v;
     }
 }
