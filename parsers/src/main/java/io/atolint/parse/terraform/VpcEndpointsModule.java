@@ -45,8 +45,9 @@ final class VpcEndpointsModule extends ModelledCall {
             if ("Gateway".equalsIgnoreCase(Values.asText(type))) {
                 l.first("route_table_ids").or(() -> in("route_table_ids")).ifPresent(x -> v.put("route_table_ids", x));
             } else {
+                // neither the element nor the module names subnets: the files do not say where the endpoint is
                 v.put("subnet_ids", l.first("subnet_ids").or(() -> in("subnet_ids").filter(x -> !Values.isNull(x)))
-                        .orElse(Values.list(List.of(), loc)));
+                        .orElse(unknown("subnet_ids of endpoint " + e.getKey() + " of " + address + " are not given")));
                 l.first("security_group_ids").or(() -> in("security_group_ids")).ifPresent(x -> v.put("security_group_ids", x));
                 l.first("private_dns_enabled").ifPresent(x -> v.put("private_dns_enabled", x));
             }

@@ -249,7 +249,10 @@ class RegistryModulesTest {
                 "version 20 and 21 both default to 1 to 3 nodes, 1 desired");
         assertEquals(List.of("us-east-1b"), azs(Scans.resource(m,
                 "module.eks.module.eks_managed_node_group[\"pinned\"].aws_eks_node_group.this[0]")));
-        assertEquals(2, m.resources(Kind.EKS_NODE_GROUP).size(), "a group with create = false is not there");
+        assertEquals(List.of("module.eks.module.eks_managed_node_group[\"pinned\"].aws_eks_node_group.this[0]",
+                        "module.eks.module.eks_managed_node_group[\"spread\"].aws_eks_node_group.this[0]"),
+                m.resources(Kind.EKS_NODE_GROUP).stream().map(Resource::name).sorted().toList(),
+                "a group with create = false is not there");
         Resource legacy = Scans.resource(m, "module.eks.module.self_managed_node_group[\"legacy\"].aws_autoscaling_group.this[0]");
         assertEquals(List.of("us-east-1a"), azs(legacy));
         assertTrue(legacy.attr("min_size").orElseThrow().isUnknown(), "its default differs between major versions");
@@ -326,7 +329,9 @@ class RegistryModulesTest {
         Value.MapV redirect = (Value.MapV) ((Value.ListV) Scans.resource(m, "module.alb.aws_lb_listener.this[\"http\"]")
                 .attr("default_action").orElseThrow()).items().get(0);
         assertEquals("redirect", Values.asText(redirect.get("type").orElseThrow()));
-        assertEquals(1, m.resources(Kind.TARGET_GROUP_ATTACHMENT).size(), "target_id attaches the target");
+        Resource attachment = Scans.resource(m, "module.alb.aws_lb_target_group_attachment.this[\"app\"]");
+        assertEquals("i-0123456789abcdef0", Values.asText(attachment.attr("target_id").orElseThrow()),
+                "target_id attaches the target");
         Resource old = Scans.resource(m, "module.old.aws_lb_listener.frontend_http_tcp[0]");
         assertTrue(m.relations().stream().anyMatch(r -> r.source().equals(old)
                 && r.target().name().equals("module.old.aws_lb_target_group.main[0]")), "target_group_index 0");
@@ -393,6 +398,23 @@ class RegistryModulesTest {
         Resource rule = Scans.resource(m, "module.sg.aws_security_group_rule.ingress_with_source_security_group_id[0]");
         assertTrue(rule.attr("source_security_group_id").orElseThrow().isUnknown());
         assertEquals("443", Values.asText(rule.attr("from_port").orElseThrow()));
-        assertEquals(1, m.resources(Kind.S3_BUCKET_POLICY).size(), "the bucket is modelled once");
+        assertEquals(List.of("module.bucket.aws_s3_bucket_policy.this[0]"),
+                m.resources(Kind.S3_BUCKET_POLICY).stream().map(Resource::name).toList(), "the bucket is modelled once");
+    }
+
+    @Test
+    void anInterfaceEndpointWithoutSubnetsAnywhereIsPlacedNowhereKnown() {
+        Model m = scan("""
+                module "endpoints" {
+                  source    = "terraform-aws-modules/vpc/aws//modules/vpc-endpoints"
+                  endpoints = {
+                    logs   = { service = "logs" }
+                    sqs    = { service = "sqs", subnet_ids = module.vpc.private_subnets }
+                  }
+                }
+                """);
+        assertTrue(Scans.resource(m, "module.endpoints.aws_vpc_endpoint.this[\"logs\"]").attr("subnet_ids").orElseThrow()
+                .isUnknown(), "not an empty list: the files do not say where it is");
+        assertEquals(List.of("us-east-1a", "us-east-1b"), azs(Scans.resource(m, "module.endpoints.aws_vpc_endpoint.this[\"sqs\"]")));
     }
 }
